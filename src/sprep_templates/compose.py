@@ -1,0 +1,237 @@
+"""Composing a reply: choose a phrasing per step, render it, check the length."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any
+
+import attrs
+import jinja2
+from jinja2.exceptions import SecurityError
+
+from .environment import STEPS, TemplateSet, load_template_set
+from .exceptions import (
+    InvalidInputError,
+    MissingOrientationError,
+    ReplyTooLongError,
+    ReplyTooShortError,
+    TemplateProblemError,
+    TemplateSecurityError,
+)
+from .french import contact_phrase, join_alternatives
+from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
+from .screening import greeting_name, quotable_title
+from .text import apply_typography, count_words
+
+__all__ = ["MAX_WORDS", "MIN_WORDS", "Reply", "draft_reply"]
+
+MIN_WORDS = 60
+MAX_WORDS = 150
+_MAX_CONTACTS = 4
+_FREE_TEXT_FIELDS = ("situation", "answer", "improvement")
+
+
+@attrs.frozen
+class Reply:
+    """A drafted reply: the text, its six steps and what was chosen to write it."""
+
+    sentiment: Sentiment
+    step_texts: tuple[tuple[str, str], ...]
+    templates: tuple[str, ...]
+    word_count: int
+    findings: tuple[Any, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The whole reply: paragraphs separated by exactly one blank line."""
+        return "\n\n".join(text for _, text in self.step_texts)
+
+    @property
+    def steps(self) -> Mapping[str, str]:
+        """The six steps in order: greeting, thanks, acknowledgement, orientation,
+        improvement, signature, each mapped to its text."""
+        return MappingProxyType(dict(self.step_texts))
+
+    @property
+    def body(self) -> str:
+        """The reply without the politeness formula and signature, which the
+        platform's reply form adds from the agent's settings."""
+        return "\n\n".join(text for step, text in self.step_texts if step != "signature")
+
+    @property
+    def ready(self) -> bool:
+        """True when no finding is an error."""
+        return not any(getattr(f, "severity", None) == "error" for f in self.findings)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _choice(seed: str, sentiment: str, step: str, count: int) -> int:
+    """A stable index in ``range(count)``: the same seed always picks the same phrasing."""
+    digest = hashlib.blake2b(f"{seed}\x1f{sentiment}\x1f{step}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count
+
+
+def _template_line(error: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line a rendering error came from, found in its traceback."""
+    trace: TracebackType | None = error.__traceback__
+    found: tuple[str | None, int | None] = (None, None)
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
+def _render(templates: TemplateSet, name: str, context: dict[str, object]) -> str:
+    try:
+        raw = templates.template(name).render(context)
+    except SecurityError as error:
+        filename, line = _template_line(error)
+        raise TemplateSecurityError(
+            f"the template tried something unsafe and was stopped: {error}",
+            template=filename or name,
+            line=line,
+        ) from None
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblemError(
+            f"syntax error: {error.message}", template=error.filename or name, line=error.lineno
+        ) from None
+    except jinja2.TemplateError as error:
+        filename, line = _template_line(error)
+        raise TemplateProblemError(
+            f"rendering failed: {error}", template=filename or name, line=line
+        ) from None
+    # A step is one paragraph: one line, single spaces.
+    return " ".join(raw.split())
+
+
+def _check_arguments(
+    experience: object, signature: object, contacts: Iterable[object]
+) -> tuple[Contact, ...]:
+    if not isinstance(experience, Experience):
+        raise InvalidInputError(
+            f"draft_reply needs an Experience (got {type(experience).__name__})"
+        )
+    if not isinstance(signature, Signature):
+        raise InvalidInputError(
+            f"draft_reply signature must be a Signature (got {type(signature).__name__})"
+        )
+    if isinstance(contacts, (str, bytes, Contact)):
+        raise InvalidInputError("draft_reply contacts must be a list of Contact")
+    checked: list[Contact] = []
+    for position, contact in enumerate(contacts):
+        if isinstance(contact, Contact):
+            checked.append(contact)
+        else:
+            raise InvalidInputError(
+                f"draft_reply contacts[{position}] must be a Contact "
+                f"(got {type(contact).__name__})"
+            )
+    if len(checked) > _MAX_CONTACTS:
+        raise InvalidInputError(
+            f"draft_reply takes {_MAX_CONTACTS} contacts at most (got {len(checked)}): "
+            "point the user to the most appropriate ones"
+        )
+    return tuple(checked)
+
+
+def draft_reply(
+    experience: Experience,
+    *,
+    signature: Signature,
+    contacts: Iterable[Contact] = (),
+    situation: str | None = None,
+    answer: str | None = None,
+    improvement: str | None = None,
+    template_dir: str | Path | None = None,
+) -> Reply:
+    """Draft the six-step reply the DITP guide asks for.
+
+    ``situation`` (step 3), ``answer`` (step 4) and ``improvement`` (step 5)
+    are the agent's own sentences; ``contacts`` the channels to point the user
+    to. A reply needs an orientation: at least one contact or an ``answer``.
+
+    Raises :class:`InvalidInputError` for a refused value,
+    :class:`MissingOrientationError` with neither contact nor answer,
+    :class:`ReplyTooLongError` when the agent's text makes the reply longer than
+    150 words (the message says which field and by how much), and
+    :class:`TemplateProblemError` for a broken custom template.
+    """
+    checked_contacts = _check_arguments(experience, signature, contacts)
+    free_text = {
+        "situation": clean_free_text("situation", situation),
+        "answer": clean_free_text("answer", answer),
+        "improvement": clean_free_text("improvement", improvement),
+    }
+    if not checked_contacts and free_text["answer"] is None:
+        raise MissingOrientationError(
+            "a reply must orient the user: give at least one contact "
+            "(Contact(kind='phone', value='32 30')) or a first-level answer (answer='…')"
+        )
+    templates = load_template_set(template_dir)
+    context: dict[str, object] = {
+        "pseudonym": greeting_name(experience.pseudonym),
+        "title": quotable_title(experience.title),
+        "channel": channel_kind(experience.channels),
+        "contacts": join_alternatives([contact_phrase(c) for c in checked_contacts])
+        if checked_contacts
+        else None,
+        "organisation": signature.organisation,
+        "first_name": signature.first_name,
+        **free_text,
+    }
+    seed = experience.id or repr((experience, free_text, checked_contacts))
+    step_texts: list[tuple[str, str]] = []
+    chosen: list[str] = []
+    sentiment = experience.sentiment
+    for step in STEPS:
+        names = templates.variants[(sentiment, step)]
+        name = names[_choice(seed, sentiment, step, len(names))]
+        chosen.append(name)
+        if step == "signature" and signature.closing is not None:
+            rendered = signature.closing
+        else:
+            rendered = _render(templates, name, context)
+        if not rendered:
+            raise TemplateProblemError(f"the {step} step rendered empty", template=name)
+        if step == "signature":
+            rendered = f"{rendered}\n{signature.line}"
+        step_texts.append((step, apply_typography(rendered)))
+    reply = Reply(
+        sentiment=sentiment,
+        step_texts=tuple(step_texts),
+        templates=tuple(chosen),
+        word_count=count_words("\n".join(text for _, text in step_texts)),
+    )
+    _check_length(reply, free_text)
+    return reply
+
+
+def _check_length(reply: Reply, free_text: Mapping[str, str | None]) -> None:
+    words = {field: count_words(text) for field, text in free_text.items() if text}
+    if reply.word_count > MAX_WORDS:
+        excess = reply.word_count - MAX_WORDS
+        parts = ", ".join(
+            f"{field} ({count} words)"
+            for field, count in sorted(words.items(), key=lambda item: -item[1])
+        )
+        advice = f"shorten {parts}" if parts else "use fewer or shorter contacts"
+        raise ReplyTooLongError(
+            f"the reply would be {reply.word_count} words, {excess} more than the guide's "
+            f"{MAX_WORDS}: {advice} by {excess} words in all",
+            word_count=reply.word_count,
+            free_text_words=words,
+        )
+    if reply.word_count < MIN_WORDS:
+        raise ReplyTooShortError(
+            f"the reply would be {reply.word_count} words, {MIN_WORDS - reply.word_count} fewer "
+            f"than the guide's {MIN_WORDS}: lengthen the templates ({', '.join(reply.templates)})",
+            word_count=reply.word_count,
+            free_text_words=words,
+        )

@@ -1,0 +1,123 @@
+"""The one place that configures Jinja and finds the templates of each step.
+
+Layout of a template folder (the built-in one is ``templates/`` at the
+repository root, shipped inside the wheel as ``sprep_templates/templates``)::
+
+    <sentiment>/<step>/<NN>.j2   one file per phrasing of a step
+    shared/<step>/<NN>.j2        used by every sentiment without its own folder
+    shared/macros.j2             wording shared by several steps
+
+A custom folder has the same layout; a step it does not provide falls back to
+the built-in phrasings. Custom templates render in Jinja's sandbox.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import attrs
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .exceptions import InvalidInputError, TemplateProblemError
+from .french import with_a, with_de
+from .inputs import SENTIMENTS, Sentiment
+
+__all__ = ["STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
+
+STEPS = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
+
+
+def builtin_template_dir() -> Path:
+    """The built-in templates: inside the installed package, or the checkout's ``templates/``."""
+    packaged = Path(str(files("sprep_templates"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise TemplateProblemError(  # pragma: no cover - a broken installation
+        "the built-in templates are missing from this installation; reinstall sprep_templates"
+    )
+
+
+def _variants(root: Path, sentiment: str, step: str) -> tuple[str, ...]:
+    for folder in (f"{sentiment}/{step}", f"shared/{step}"):
+        names = sorted(p.name for p in (root / folder).glob("*.j2") if p.is_file())
+        if names:
+            return tuple(f"{folder}/{name}" for name in names)
+    return ()
+
+
+@attrs.frozen
+class TemplateSet:
+    """A Jinja environment and, for each (sentiment, step), the names of its phrasings."""
+
+    environment: jinja2.Environment
+    variants: dict[tuple[Sentiment, str], tuple[str, ...]]
+    sources: tuple[Path, ...]
+
+    def template(self, name: str) -> jinja2.Template:
+        """The compiled template ``name`` (compiled once, then cached by Jinja)."""
+        return self.environment.get_template(name)
+
+
+def _make_environment(search_path: list[Path], *, sandboxed: bool) -> jinja2.Environment:
+    environment_class = SandboxedEnvironment if sandboxed else jinja2.Environment
+    environment = environment_class(
+        loader=jinja2.FileSystemLoader([str(p) for p in search_path], encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    environment.filters["de"] = with_de
+    environment.filters["a"] = with_a
+    return environment
+
+
+@cache
+def _load(custom: Path | None) -> TemplateSet:
+    builtin = builtin_template_dir()
+    roots = [custom, builtin] if custom is not None else [builtin]
+    variants: dict[tuple[Sentiment, str], tuple[str, ...]] = {}
+    for sentiment in SENTIMENTS:
+        for step in STEPS:
+            names: tuple[str, ...] = ()
+            for root in roots:
+                names = _variants(root, sentiment, step)
+                if names:
+                    break
+            if not names:
+                raise TemplateProblemError(
+                    f"no phrasing for the {step} step of {sentiment} replies: add "
+                    f"{sentiment}/{step}/01.j2 or shared/{step}/01.j2",
+                    template=str(roots[0]),
+                )
+            variants[(sentiment, step)] = names
+    return TemplateSet(
+        environment=_make_environment(roots, sandboxed=custom is not None),
+        variants=variants,
+        sources=tuple(roots),
+    )
+
+
+def load_template_set(template_dir: str | Path | None = None) -> TemplateSet:
+    """The templates to draft with: built-in, or ``template_dir`` over the built-in ones.
+
+    Loaded and compiled once per folder, then cached.
+    """
+    if template_dir is None:
+        return _load(None)
+    path = Path(template_dir).expanduser().resolve()
+    if not path.is_dir():
+        raise InvalidInputError(
+            f"template_dir {str(template_dir)!r} is not a folder; give a folder laid out "
+            "like the built-in templates/ (positive/, negative/, neutral/, shared/)"
+        )
+    return _load(path)

@@ -1,0 +1,332 @@
+"""The structured inputs of a reply: frozen attrs classes validated when built.
+
+Every refusal raises :class:`~sprep_templates.exceptions.InvalidInputError`
+with a message naming the class, the field, what was expected and what came.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+from urllib.parse import urlsplit
+
+import attrs
+
+from .exceptions import InvalidInputError
+from .text import clean_text, count_words, fold, forbidden_character
+
+__all__ = [
+    "CONTACT_KINDS",
+    "FREE_TEXT_MAX_CHARS",
+    "SENTIMENTS",
+    "Contact",
+    "Experience",
+    "Sentiment",
+    "Signature",
+    "channel_kind",
+    "clean_free_text",
+]
+
+Sentiment = Literal["positive", "neutral", "negative"]
+SENTIMENTS: tuple[Sentiment, ...] = ("positive", "neutral", "negative")
+CONTACT_KINDS = ("web", "phone", "email", "address")
+
+# The export's "Ressenti usager" values, folded, and the English names.
+_SENTIMENT_NAMES: dict[str, Sentiment] = {
+    "positive": "positive",
+    "positif": "positive",
+    "neutral": "neutral",
+    "neutre": "neutral",
+    "negative": "negative",
+    "negatif": "negative",
+}
+
+# The export's "Canaux Typologie" values, folded, to the channel a template names.
+_CHANNELS = {
+    "telephone": "phone",
+    "accueil": "counter",
+    "demarche en ligne": "online",
+    "compte ou espace personnel": "account",
+    "courrier": "mail",
+    "e-mail": "email",
+    "email": "email",
+    "tchat (messagerie instantanee)": "chat",
+    "tchat": "chat",
+    "reseaux sociaux": "social",
+}
+
+FREE_TEXT_MAX_CHARS = 2000
+_MAX_ID = 64
+_MAX_PSEUDONYM = 100
+_MAX_TITLE = 300
+_MAX_CHANNELS = 12
+
+
+def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str:
+    """Validate and clean one text field; the error names ``owner.field``."""
+    if not isinstance(value, str):
+        raise InvalidInputError(
+            f"{owner}.{field} must be a str (got {value!r} that is a {type(value).__name__})"
+        )
+    bad = forbidden_character(value)
+    if bad is not None:
+        raise InvalidInputError(
+            f"{owner}.{field} contains the control character U+{ord(bad):04X}; "
+            "remove it (copy the text again from its source)"
+        )
+    if len(value) > max_chars:
+        raise InvalidInputError(
+            f"{owner}.{field} is {len(value)} characters long; the most accepted is {max_chars}"
+        )
+    cleaned = clean_text(value)
+    if not cleaned:
+        raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {value!r})")
+    return cleaned
+
+
+def clean_free_text(field: str, value: str | None) -> str | None:
+    """Validate an agent's free-text sentence (``situation``, ``answer``, ``improvement``).
+
+    White space is folded to single spaces and a final full stop is added when
+    the text ends without punctuation; ``None`` stays ``None``.
+    """
+    if value is None:
+        return None
+    text = _text_field("draft_reply", field, value, max_chars=FREE_TEXT_MAX_CHARS)
+    if "{{" in text or "{%" in text:
+        # Not evaluated in any case (values are data); refused so that a template
+        # placeholder copied by mistake never reaches a user.
+        raise InvalidInputError(
+            f"draft_reply {field} contains template markup ({{{{ or {{%); "
+            "write the sentence as the user should read it"
+        )
+    if text[-1] not in ".!?…»)":
+        text += "."
+    return text[0].upper() + text[1:]
+
+
+def _optional_text(owner: str, field: str, value: object, max_chars: int) -> str | None:
+    """None for a missing or blank value, else the cleaned text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return _text_field(owner, field, value, max_chars=max_chars)
+
+
+def _experience_id(value: object) -> str | None:
+    return _optional_text("Experience", "id", value, _MAX_ID)
+
+
+def _pseudonym(value: object) -> str | None:
+    return _optional_text("Experience", "pseudonym", value, _MAX_PSEUDONYM)
+
+
+def _title(value: object) -> str | None:
+    return _optional_text("Experience", "title", value, _MAX_TITLE)
+
+
+def _label(value: object) -> str | None:
+    return _optional_text("Contact", "label", value, 80)
+
+
+def _sentiment(value: object) -> Sentiment:
+    if isinstance(value, str):
+        found = _SENTIMENT_NAMES.get(fold(value.strip()))
+        if found is not None:
+            return found
+    raise InvalidInputError(
+        "Experience.sentiment must be one of positive, neutral, negative "
+        f"(or the export's Positif, Neutre, Négatif); got {value!r}"
+    )
+
+
+def _channels(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, Iterable):
+        raise InvalidInputError(
+            f"Experience.channels must be a tuple of str (got {value!r} "
+            f"that is a {type(value).__name__})"
+        )
+    channels = []
+    for item in value:
+        if isinstance(item, str) and not item.strip():
+            continue
+        channels.append(_text_field("Experience", "channels", item, max_chars=80))
+    if len(channels) > _MAX_CHANNELS:
+        raise InvalidInputError(
+            f"Experience.channels has {len(channels)} values; the most accepted is {_MAX_CHANNELS}"
+        )
+    return tuple(channels)
+
+
+def channel_kind(channels: tuple[str, ...]) -> str | None:
+    """The kind of the first known channel: phone, counter, online, account, mail,
+    email, chat or social; None when no channel is known."""
+    for channel in channels:
+        kind = _CHANNELS.get(fold(channel))
+        if kind is not None:
+            return kind
+    return None
+
+
+@attrs.frozen
+class Experience:
+    """One experience a user published, as far as the reply needs it.
+
+    ``id`` (optional) drives the deterministic choice of phrasing. ``sentiment``
+    takes ``positive``/``neutral``/``negative`` or the export's ``Positif``/
+    ``Neutre``/``Négatif``. ``channels`` takes the export's "Canaux Typologie"
+    values, as a tuple or as one comma-joined string.
+    """
+
+    sentiment: Sentiment = attrs.field(converter=_sentiment)
+    id: str | None = attrs.field(default=None, converter=_experience_id)
+    pseudonym: str | None = attrs.field(default=None, converter=_pseudonym)
+    title: str | None = attrs.field(default=None, converter=_title)
+    channels: tuple[str, ...] = attrs.field(default=(), converter=_channels)
+
+
+_FIRST_NAME = re.compile(r"[^\W\d_]+(?:[ '’\-][^\W\d_]+)*")
+
+
+def _first_name(value: object) -> str:
+    text = _text_field("Signature", "first_name", value, max_chars=40)
+    if not _FIRST_NAME.fullmatch(text):
+        raise InvalidInputError(
+            f"Signature.first_name must be a first name: letters, spaces, hyphens or "
+            f"apostrophes (got {value!r})"
+        )
+    return text
+
+
+def _organisation(value: object) -> str:
+    text = _text_field("Signature", "organisation", value, max_chars=120)
+    if count_words(text) > 12:
+        raise InvalidInputError(
+            f"Signature.organisation has {count_words(text)} words; the most accepted is 12 "
+            f"(got {value!r})"
+        )
+    return text
+
+
+def _closing(value: object) -> str | None:
+    if value is None:
+        return None
+    text = _text_field("Signature", "closing", value, max_chars=60)
+    if count_words(text) > 6:
+        raise InvalidInputError(
+            f"Signature.closing must be a short politeness formula of 6 words at most "
+            f"(got {value!r})"
+        )
+    return text if text.endswith(",") else text.rstrip(".") + ","
+
+
+@attrs.frozen
+class Signature:
+    """Who signs: "Prénom, pour Organisme", after a politeness formula.
+
+    ``organisation`` is written as it follows "pour", with its article:
+    ``la Caf de Paris``, ``l’Assurance Maladie``, ``France Travail``,
+    ``le consulat général de France à Montréal``. ``closing`` replaces the
+    politeness formula the templates would choose ("Cordialement,").
+    """
+
+    first_name: str = attrs.field(converter=_first_name)
+    organisation: str = attrs.field(converter=_organisation)
+    closing: str | None = attrs.field(default=None, converter=_closing)
+
+    @property
+    def line(self) -> str:
+        """The signature line: ``Jean, pour la Caf de Paris``."""
+        return f"{self.first_name}, pour {self.organisation}"
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_PHONE_CHARS = re.compile(r"\+?[\d \u00a0.\-()]+")
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+
+
+def _format_phone(value: str) -> str:
+    """Check a phone number and write it the French way, in pairs of digits."""
+    if not _PHONE_CHARS.fullmatch(value):
+        raise InvalidInputError(
+            f"Contact.value for a phone must hold only digits, spaces and a leading + "
+            f"(got {value!r})"
+        )
+    digits = re.sub(r"\D", "", value)
+    if value.startswith("+33") or value.startswith("0033"):
+        national = digits[2:] if value.startswith("+") else digits[4:]
+        if len(national) == 9 and national[0] in "123456789":
+            pairs = " ".join(national[i : i + 2] for i in range(1, 9, 2))
+            return f"+33 {national[0]} {pairs}"
+    elif value.startswith("+"):
+        if 8 <= len(digits) <= 15:  # a number abroad, for a consulate or an embassy
+            return " ".join(value.split())
+    elif len(digits) == 10 and digits[0] == "0" and digits[1] != "0":
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    elif len(digits) == 4 and digits[0] in "13":  # short service numbers: 3230, 3939, 1010
+        return f"{digits[:2]} {digits[2:]}"
+    raise InvalidInputError(
+        "Contact.value is not a phone number we can print: expected 10 digits starting "
+        f"with 0 (01 23 45 67 89), a 4-digit service number (32 30), or +33…/+ an "
+        f"international number (got {value!r})"
+    )
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https":
+        raise InvalidInputError(
+            f"Contact.value for web must be an https:// address (got {value!r})"
+        )
+    host = (parts.hostname or "").lower()
+    if not _HOST.fullmatch(host) or " " in value or parts.username or parts.password:
+        raise InvalidInputError(
+            f"Contact.value for web must be a web address such as "
+            f"https://www.caf.fr/nous-contacter (got {value!r})"
+        )
+    return value
+
+
+@attrs.frozen
+class Contact:
+    """A channel the reply can point the user to.
+
+    ``kind`` is ``web`` (an https URL), ``phone``, ``email`` or ``address`` (a
+    counter or postal address, such as a "point numérique"). ``label``
+    optionally says more: ``service retraite`` for a phone, ``le point
+    numérique de la préfecture`` for an address.
+    """
+
+    kind: str = attrs.field()
+    value: str = attrs.field()
+    label: str | None = attrs.field(default=None, converter=_label)
+
+    @kind.validator
+    def _check_kind(self, attribute: attrs.Attribute[str], kind: object) -> None:
+        if kind not in CONTACT_KINDS:
+            raise InvalidInputError(
+                f"Contact.kind must be one of {', '.join(CONTACT_KINDS)} (got {kind!r})"
+            )
+
+    def __attrs_post_init__(self) -> None:
+        value = _text_field("Contact", "value", self.value, max_chars=300)
+        if self.kind == "web":
+            value = _check_url(value)
+        elif self.kind == "phone":
+            value = _format_phone(value)
+        elif self.kind == "email":
+            if not _EMAIL.fullmatch(value):
+                raise InvalidInputError(
+                    f"Contact.value for email must be an address such as "
+                    f"contact@caf.fr (got {value!r})"
+                )
+        elif count_words(value) > 15:
+            raise InvalidInputError(
+                f"Contact.value for an address has {count_words(value)} words; "
+                f"the most accepted is 15 (got {value!r})"
+            )
+        object.__setattr__(self, "value", value)

@@ -1,0 +1,42 @@
+"""Word lists shipped in ``sprep_templates/data`` (sources and licences in its README)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from .text import fold
+
+__all__ = ["first_names", "read_list", "screening_words"]
+
+
+@cache
+def read_list(name: str) -> tuple[str, ...]:
+    """The non-comment, non-blank lines of data file ``name``, read once."""
+    raw = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(
+        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Known first names, folded (lower case, no accents)."""
+    return frozenset(fold(name) for name in read_list("first-names.txt"))
+
+
+@cache
+def screening_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Offensive and hostile words, folded: (whole-word set, substring tuple).
+
+    Entries of five characters or more match anywhere; shorter ones only as a
+    whole word, since "con" or "nul" hide inside many innocent names.
+    """
+    whole: set[str] = set()
+    anywhere: set[str] = set()
+    for name in ("offensive-words.txt", "hostile-words.txt"):
+        for word in read_list(name):
+            folded = fold(word)
+            compact = folded.replace(" ", "").replace("-", "")
+            (anywhere if len(compact) >= 5 else whole).add(compact)
+    return frozenset(whole), tuple(sorted(anywhere))

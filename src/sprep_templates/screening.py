@@ -1,0 +1,109 @@
+"""Screening what the user typed before a reply repeats it: pseudonym and title.
+
+The guide: include the user's pseudonym "sauf s’il reflète de l’agressivité ou
+est inapproprié, par exemple : « énervédu76 »". When in doubt, the reply
+greets with a plain "Bonjour,".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import first_names, screening_words
+from .text import fold
+
+__all__ = [
+    "MAX_GREETED_LENGTH",
+    "MAX_GREETED_WORDS",
+    "MAX_QUOTED_TITLE_WORDS",
+    "greeting_name",
+    "pseudonym_problem",
+    "quotable_title",
+]
+
+MAX_GREETED_LENGTH = 40
+MAX_GREETED_WORDS = 4
+MAX_QUOTED_TITLE_WORDS = 6
+
+_EMAIL = re.compile(r"\S+@\S+")
+_URL = re.compile(r"https?:|www\.|\.(?:fr|com|net|org)\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\d[\s.\-]?){6,}")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+_ALLOWED = re.compile(r"[\w .'’\-]+")
+
+
+def _tokens(pseudonym: str) -> list[str]:
+    """Letter runs of the pseudonym, also split at camelCase joints ("UsagerNul")."""
+    words: list[str] = []
+    for run in _TOKEN.findall(pseudonym):
+        words.extend(part for part in _CAMEL.split(run) if part)
+    return words
+
+
+def pseudonym_problem(pseudonym: str) -> str | None:
+    """Why ``pseudonym`` must not be used in a greeting, or None when it can be."""
+    if not pseudonym.strip():
+        return "it is empty"
+    if _EMAIL.search(pseudonym):
+        return "it looks like an e-mail address"
+    if _URL.search(pseudonym):
+        return "it looks like a web address"
+    if _PHONE.search(pseudonym):
+        return "it looks like a phone number"
+    if len(pseudonym) > MAX_GREETED_LENGTH or len(pseudonym.split()) > MAX_GREETED_WORDS:
+        return "it is too long for a greeting"
+    if not _ALLOWED.fullmatch(pseudonym) or not _TOKEN.search(pseudonym):
+        return "it has characters a greeting cannot show"
+    whole, anywhere = screening_words()
+    names = first_names()
+    lowered = pseudonym.casefold()
+    # Leetspeak entries ("c0n", "@brut1") are matched on the raw lower-cased text.
+    raw_tokens = re.split(r"[\s.'’\-_]+", lowered)
+    suspects = [fold(token) for token in _tokens(pseudonym) if fold(token) not in names]
+    joined = "".join(suspects)
+    for token in suspects + raw_tokens:
+        if token in whole:
+            return f"it contains the word “{token}”"
+    for word in anywhere:
+        if word in joined or any(word in token for token in raw_tokens if fold(token) not in names):
+            return f"it contains “{word}”"
+    return None
+
+
+def greeting_name(pseudonym: str | None) -> str | None:
+    """The name to greet the user by, or None for a plain "Bonjour,"."""
+    if pseudonym is None or pseudonym_problem(pseudonym) is not None:
+        return None
+    return pseudonym.strip()
+
+
+_TITLE_CHARS = re.compile(r"[^\W\d_][\w ’'\-,]*")
+
+
+def _has_screened_word(text: str) -> bool:
+    whole, anywhere = screening_words()
+    tokens = [fold(token) for token in _tokens(text)]
+    if any(token in whole for token in tokens):
+        return True
+    joined = " ".join(tokens)
+    return any(word in joined for word in anywhere)
+
+
+def quotable_title(title: str | None) -> str | None:
+    """The experience's title when a reply can quote it safely, else None.
+
+    Safe means short (six words at most), letters only (no digits that could be
+    a file number, no address, no quotes or exclamation), not shouted in
+    capitals, and free of the screened offensive or hostile words.
+    """
+    if title is None:
+        return None
+    text = title.strip().rstrip(".").strip()
+    if not text or len(text.split()) > MAX_QUOTED_TITLE_WORDS or len(text) > 60:
+        return None
+    if not _TITLE_CHARS.fullmatch(text) or (text.isupper() and len(text) > 3):
+        return None
+    if _has_screened_word(text):
+        return None
+    return text.replace("'", "’")
