@@ -26,10 +26,34 @@ from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, cle
 from .screening import greeting_name, quotable_title
 from .text import apply_typography, count_words
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "Reply", "draft_reply"]
+__all__ = [
+    "GUARANTEED_LIMITS",
+    "MAX_WORDS",
+    "MIN_WORDS",
+    "Reply",
+    "draft_reply",
+    "render_step",
+    "step_context",
+]
 
 MIN_WORDS = 60
 MAX_WORDS = 150
+
+#: Inputs within these limits always give a reply of 60 to 150 words, whatever
+#: the sentiment, channel, pseudonym, title and phrasings (proven by the tests).
+#: Beyond them a reply may still fit; when it does not, draft_reply raises
+#: ReplyTooLongError saying which field to shorten and by how many words.
+GUARANTEED_LIMITS = MappingProxyType(
+    {
+        "situation_words": 15,
+        "answer_words": 25,
+        "improvement_words": 15,
+        "contacts": 2,  # phone, web or e-mail, without label
+        "organisation_words": 7,
+        "first_name_words": 2,
+        "min_free_text_words": 5,  # a situation, answer or improvement given has at least 5 words
+    }
+)
 _MAX_CONTACTS = 4
 _FREE_TEXT_FIELDS = ("situation", "answer", "improvement")
 
@@ -130,8 +154,7 @@ def _check_arguments(
             checked.append(contact)
         else:
             raise InvalidInputError(
-                f"draft_reply contacts[{position}] must be a Contact "
-                f"(got {type(contact).__name__})"
+                f"draft_reply contacts[{position}] must be a Contact (got {type(contact).__name__})"
             )
     if len(checked) > _MAX_CONTACTS:
         raise InvalidInputError(
@@ -175,42 +198,71 @@ def draft_reply(
             "(Contact(kind='phone', value='32 30')) or a first-level answer (answer='…')"
         )
     templates = load_template_set(template_dir)
-    context: dict[str, object] = {
-        "pseudonym": greeting_name(experience.pseudonym),
-        "title": quotable_title(experience.title),
-        "channel": channel_kind(experience.channels),
-        "contacts": join_alternatives([contact_phrase(c) for c in checked_contacts])
-        if checked_contacts
-        else None,
-        "organisation": signature.organisation,
-        "first_name": signature.first_name,
-        **free_text,
-    }
+    context = step_context(experience, signature, checked_contacts, free_text)
     seed = experience.id or repr((experience, free_text, checked_contacts))
-    step_texts: list[tuple[str, str]] = []
-    chosen: list[str] = []
     sentiment = experience.sentiment
-    for step in STEPS:
-        names = templates.variants[(sentiment, step)]
-        name = names[_choice(seed, sentiment, step, len(names))]
-        chosen.append(name)
-        if step == "signature" and signature.closing is not None:
-            rendered = signature.closing
-        else:
-            rendered = _render(templates, name, context)
-        if not rendered:
-            raise TemplateProblemError(f"the {step} step rendered empty", template=name)
-        if step == "signature":
-            rendered = f"{rendered}\n{signature.line}"
-        step_texts.append((step, apply_typography(rendered)))
+    chosen = tuple(
+        _pick(templates.variants[(sentiment, step)], seed, sentiment, step) for step in STEPS
+    )
+    step_texts = tuple(
+        (step, render_step(templates, step, name, context, signature))
+        for step, name in zip(STEPS, chosen, strict=True)
+    )
     reply = Reply(
         sentiment=sentiment,
-        step_texts=tuple(step_texts),
-        templates=tuple(chosen),
+        step_texts=step_texts,
+        templates=chosen,
         word_count=count_words("\n".join(text for _, text in step_texts)),
     )
     _check_length(reply, free_text)
     return reply
+
+
+def _pick(names: tuple[str, ...], seed: str, sentiment: str, step: str) -> str:
+    return names[_choice(seed, sentiment, step, len(names))]
+
+
+def step_context(
+    experience: Experience,
+    signature: Signature,
+    contacts: tuple[Contact, ...],
+    free_text: Mapping[str, str | None],
+) -> dict[str, object]:
+    """The variables every step template receives (all validated, none undefined)."""
+    return {
+        "pseudonym": greeting_name(experience.pseudonym),
+        "title": quotable_title(experience.title),
+        "channel": channel_kind(experience.channels),
+        "contacts": join_alternatives([contact_phrase(c) for c in contacts]) if contacts else None,
+        "organisation": signature.organisation,
+        "first_name": signature.first_name,
+        "situation": free_text.get("situation"),
+        "answer": free_text.get("answer"),
+        "improvement": free_text.get("improvement"),
+    }
+
+
+def render_step(
+    templates: TemplateSet,
+    step: str,
+    name: str,
+    context: Mapping[str, object],
+    signature: Signature,
+) -> str:
+    """One step's paragraph from template ``name``, typeset.
+
+    The signature step is the politeness formula (the signer's own ``closing``
+    when set) and, on the next line, "Prénom, pour Organisme".
+    """
+    if step == "signature" and signature.closing is not None:
+        rendered = signature.closing
+    else:
+        rendered = _render(templates, name, dict(context))
+    if not rendered:
+        raise TemplateProblemError(f"the {step} step rendered empty", template=name)
+    if step == "signature":
+        rendered = f"{rendered}\n{signature.line}"
+    return apply_typography(rendered)
 
 
 def _check_length(reply: Reply, free_text: Mapping[str, str | None]) -> None:
@@ -231,7 +283,8 @@ def _check_length(reply: Reply, free_text: Mapping[str, str | None]) -> None:
     if reply.word_count < MIN_WORDS:
         raise ReplyTooShortError(
             f"the reply would be {reply.word_count} words, {MIN_WORDS - reply.word_count} fewer "
-            f"than the guide's {MIN_WORDS}: lengthen the templates ({', '.join(reply.templates)})",
+            f"than the guide's {MIN_WORDS}: write a fuller situation, answer or improvement "
+            f"(or lengthen the templates {', '.join(reply.templates)})",
             word_count=reply.word_count,
             free_text_words=words,
         )

@@ -69,5 +69,5 @@ def contact_phrase(contact: Contact) -> str:
 
 
 def join_alternatives(phrases: Sequence[str]) -> str:
-    """"A ou B", "A, B ou C": Babel's French list formatting."""
+    """ "A ou B", "A, B ou C": Babel's French list formatting."""
     return format_list(list(phrases), style="or", locale="fr")

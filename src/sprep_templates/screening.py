@@ -78,7 +78,7 @@ def greeting_name(pseudonym: str | None) -> str | None:
     return pseudonym.strip()
 
 
-_TITLE_CHARS = re.compile(r"[^\W\d_][\w ’'\-,]*")
+_TITLE_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ ’'\-,])*")
 
 
 def _has_screened_word(text: str) -> bool:

@@ -80,7 +80,7 @@ def fold(text: str) -> str:
 # --- typography -------------------------------------------------------------
 
 _URL = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL = r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+"
 _PHONE = r"\+?\d[\d \u00a0\u202f.]{2,}\d"
 _PROTECTED = re.compile(f"{_URL}|{_EMAIL}|{_PHONE}")
 

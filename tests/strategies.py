@@ -1,0 +1,113 @@
+"""Hypothesis strategies for every input of a reply (re-used by the property tests)."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from sprep_templates import Contact, Experience, Signature
+from sprep_templates.compose import GUARANTEED_LIMITS
+
+SENTIMENT_NAMES = ["positive", "neutral", "negative", "Positif", "Neutre", "Négatif"]
+EXPORT_CHANNELS = [
+    "Téléphone",
+    "Accueil",
+    "Démarche en ligne",
+    "Compte ou espace personnel",
+    "Courrier",
+    "E-mail",
+    "Tchat (messagerie instantanée)",
+    "Réseaux Sociaux",
+    "Patrouille",
+]
+FIRST_NAMES = ["Sandrine", "Constance", "Dominique", "Tiphaine", "Jean-Marc", "Marie Anne"]
+HOSTILE = ["énervédu76", "furax", "vénère31", "RasLeBol", "UsagerNul", "jean@exemple.fr"]
+ORGANISATIONS = [
+    "la Caf de Paris",
+    "l’Assurance Maladie",
+    "France Travail",
+    "le consulat général de France à Montréal",
+    "l’Urssaf",
+    "la préfecture du Rhône",
+]
+WORDS = (
+    "vous pouvez déposer votre demande en ligne depuis votre espace personnel avec "
+    "les pièces justificatives au format pdf notre équipe traite les dossiers dans "
+    "un délai de deux semaines après réception du formulaire complet"
+).split()
+
+# Text typed by the public: any printable Unicode (no control or private-use characters).
+public_text = st.text(
+    st.characters(
+        blacklist_categories=("Cc", "Cs", "Co", "Cf"),
+    ),
+    max_size=60,
+)
+
+
+def sentence(min_words: int, max_words: int) -> st.SearchStrategy[str]:
+    """A plain French sentence of ``min_words`` to ``max_words`` words."""
+    return st.lists(st.sampled_from(WORDS), min_size=min_words, max_size=max_words).map(
+        lambda words: " ".join(words).capitalize() + "."
+    )
+
+
+pseudonyms = st.one_of(
+    st.none(),
+    st.sampled_from(FIRST_NAMES + HOSTILE),
+    public_text,
+)
+titles = st.one_of(st.none(), st.sampled_from(["Relevé de carrière", "vote en ligne"]), public_text)
+channels = st.lists(st.sampled_from(EXPORT_CHANNELS), max_size=3).map(tuple)
+
+experiences = st.builds(
+    Experience,
+    sentiment=st.sampled_from(SENTIMENT_NAMES),
+    id=st.one_of(st.none(), st.integers(1, 10**8).map(str)),
+    pseudonym=pseudonyms,
+    title=titles,
+    channels=channels,
+)
+
+signatures = st.builds(
+    Signature,
+    first_name=st.sampled_from(["Jean", "Marie Anne", "Zoé", "Jean-Baptiste"]),
+    organisation=st.sampled_from(ORGANISATIONS),
+    closing=st.one_of(st.none(), st.sampled_from(["Cordialement", "Bien à vous,"])),
+)
+
+phone_contacts = st.sampled_from(["32 30", "3960", "01 23 45 67 89", "+33 1 40 00 00 00"]).map(
+    lambda value: Contact(kind="phone", value=value)
+)
+web_contacts = st.sampled_from(
+    ["https://www.caf.fr/nous-contacter", "https://www.service-public.fr/particuliers"]
+).map(lambda value: Contact(kind="web", value=value))
+email_contacts = st.sampled_from(["contact@exemple.gouv.fr"]).map(
+    lambda value: Contact(kind="email", value=value)
+)
+address_contacts = st.sampled_from(["12 rue de la Paix, 75002 Paris"]).map(
+    lambda value: Contact(kind="address", value=value, label="le point numérique")
+)
+any_contact = st.one_of(phone_contacts, web_contacts, email_contacts, address_contacts)
+guaranteed_contact = st.one_of(phone_contacts, web_contacts, email_contacts)
+
+_min = GUARANTEED_LIMITS["min_free_text_words"]
+
+
+@st.composite
+def draft_arguments(draw: st.DrawFn) -> dict[str, object]:
+    """Keyword arguments for draft_reply, within the documented guaranteed limits."""
+    contacts = draw(st.lists(guaranteed_contact, max_size=GUARANTEED_LIMITS["contacts"]))
+    answer = draw(st.one_of(st.none(), sentence(_min, GUARANTEED_LIMITS["answer_words"])))
+    if not contacts and answer is None:
+        contacts = [draw(guaranteed_contact)]
+    return {
+        "signature": draw(signatures),
+        "contacts": contacts,
+        "situation": draw(
+            st.one_of(st.none(), sentence(_min, GUARANTEED_LIMITS["situation_words"]))
+        ),
+        "answer": answer,
+        "improvement": draw(
+            st.one_of(st.none(), sentence(_min, GUARANTEED_LIMITS["improvement_words"]))
+        ),
+    }

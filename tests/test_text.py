@@ -1,0 +1,81 @@
+"""Word counting and French typography."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sprep_templates import apply_typography, count_words
+
+NB, NNB = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Bonjour Sandrine,", 2),
+        ("l’administration répond aujourd’hui", 3),
+        ("Écrivez à contact@caf.fr ou sur https://www.caf.fr/a-b.", 6),
+        ("Appelez le 0 800 123 456 !", 3),
+        ("Plus de 10 000 personnes", 4),
+        ("Merci : « oui » !", 2),
+        ("Un mot — puis un autre", 5),
+        ("c’est-à-dire", 1),
+        ("", 0),
+    ],
+)
+def test_count_words(text, words):
+    """Words are counted as the reference notes describe (as LibreOffice does)."""
+    assert count_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "typeset"),
+    [
+        ("l'Assurance Maladie", "l’Assurance Maladie"),
+        (
+            "Merci ! Vraiment ? Oui ; non : peut-être",
+            f"Merci{NNB}! Vraiment{NNB}? Oui{NNB}; non{NB}: peut-être",
+        ),
+        ("il dit « oui »", f"il dit «{NB}oui{NB}»"),
+        ('il dit "oui"', f"il dit «{NB}oui{NB}»"),
+        ("sous 48h", f"sous 48{NB}h"),
+        ("à 9h30", f"à 9{NB}h{NB}30"),
+        ("50€ et 2ème", f"50{NB}€ et 2e"),
+    ],
+)
+def test_typography(text, typeset):
+    """Apostrophes, non-breaking spaces, hours, euros and ordinals follow French rules."""
+    assert apply_typography(text) == typeset
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "https://www.caf.fr/page?ref=a:b;c!d'e",
+        "https://www.demarches.interieur.gouv.fr/points-numeriques",
+        "jean.o'neil@exemple.gouv.fr",
+        "01 23 45 67 89",
+        "+33 1 23 45 67 89",
+        "32 30",
+    ],
+)
+def test_typography_leaves_urls_emails_and_phones_alone(kept):
+    """URLs, e-mail addresses and phone numbers come out exactly as they went in."""
+    assert kept in apply_typography(f"Contactez-nous : {kept} ! Merci.")
+
+
+def test_punctuation_after_a_url_is_still_typeset():
+    """A question mark after a URL gets its non-breaking space; the URL is intact."""
+    assert (
+        apply_typography("Avez-vous vu https://www.caf.fr ?")
+        == f"Avez-vous vu https://www.caf.fr{NNB}?"
+    )
+
+
+@given(st.text(max_size=80))
+def test_typography_is_idempotent(text):
+    """Typesetting twice changes nothing more."""
+    once = apply_typography(text)
+    assert apply_typography(once) == once
