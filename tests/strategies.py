@@ -111,3 +111,35 @@ def draft_arguments(draw: st.DrawFn) -> dict[str, object]:
             st.one_of(st.none(), sentence(_min, GUARANTEED_LIMITS["improvement_words"]))
         ),
     }
+
+
+# Sentences an agent might write, in plain words (for the readability property).
+PLAIN_SITUATIONS = [
+    "Vous attendez une réponse à votre demande depuis trois mois.",
+    "Vous n’avez pas pu joindre nos services par téléphone.",
+    "Votre rendez-vous a été annulé sans que vous soyez prévenu.",
+]
+PLAIN_ANSWERS = [
+    "Vous pouvez envoyer vos documents depuis votre espace personnel.",
+    "Votre dossier est complet et sera traité dans les prochains jours.",
+    "Vous pouvez prendre rendez-vous en ligne, sans attendre au téléphone.",
+]
+PLAIN_IMPROVEMENTS = [
+    "Notre site a été amélioré ces deux dernières semaines.",
+    "Nous avons ouvert de nouveaux créneaux de rendez-vous.",
+    "Un nouvel agent a rejoint notre accueil.",
+]
+
+
+@st.composite
+def plain_draft_arguments(draw: st.DrawFn) -> dict[str, object]:
+    """Like draft_arguments, with free text an agent writing plainly would give."""
+    arguments = draw(draft_arguments())
+    for field, pool in (
+        ("situation", PLAIN_SITUATIONS),
+        ("answer", PLAIN_ANSWERS),
+        ("improvement", PLAIN_IMPROVEMENTS),
+    ):
+        if arguments[field] is not None:
+            arguments[field] = draw(st.sampled_from(pool))
+    return arguments

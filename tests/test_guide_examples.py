@@ -29,17 +29,17 @@ def test_negative_releve_de_carriere():
     assert reply.text == (
         "Bonjour Sandrine,\n\n"
         f"Merci pour votre retour «{NBSP}Relevé de carrière{NBSP}». Nous avons bien pris en "
-        "compte votre message et nous l’avons lu avec attention.\n\n"
-        "Nous comprenons votre déception et nous regrettons sincèrement ce qui s’est passé. "
+        "compte votre message. Nous l’avons lu avec attention.\n\n"
+        "Nous comprenons votre déception. Nous regrettons sincèrement ce qui s’est passé. "
         "Vous attendez depuis longtemps la mise à jour de votre relevé de carrière.\n\n"
         "Nous traitons en priorité les demandes liées à un départ en retraite, ce qui peut "
         "expliquer ce délai. Si besoin, nos équipes vous répondent par téléphone au 39 60.\n\n"
-        "Nous partageons votre message avec les équipes de l’Assurance retraite, afin d’en "
-        "tirer des enseignements et d’améliorer notre service.\n\n"
+        "Nous partageons votre message avec les équipes de l’Assurance retraite. Nous allons "
+        "en tirer des leçons pour améliorer notre service.\n\n"
         "Cordialement,\n"
         "Jean, pour l’Assurance retraite"
     )
-    assert reply.word_count == 101
+    assert reply.word_count == 100
 
 
 def test_positive_password_change_by_phone():
@@ -51,18 +51,18 @@ def test_positive_password_change_by_phone():
     )
     assert reply.text == (
         "Bonjour Sandrine,\n\n"
-        "Nous vous remercions pour votre message, que nous avons bien pris en compte et lu "
+        "Nous vous remercions pour votre message. Nous l’avons bien pris en compte et lu "
         "avec plaisir.\n\n"
-        "Nous sommes très heureux que votre appel vous ait donné satisfaction et que vous "
-        "ayez trouvé l’aide attendue.\n\n"
-        "Nous restons à votre disposition pour toute autre question sur "
+        "Nous sommes très heureux que votre appel vous ait donné satisfaction. Vous avez "
+        "trouvé l’aide attendue, et c’est notre but.\n\n"
+        "Pour toute autre question, nous restons à votre disposition sur "
         "https://www.lassuranceretraite.fr.\n\n"
-        f"Nous transmettons votre message à nos équipes{NBSP}: votre témoignage nous aide à "
+        "Nous transmettons votre message à nos équipes. Votre témoignage nous aide à "
         "améliorer notre service.\n\n"
         "Bien à vous,\n"
         "Jean, pour l’Assurance retraite"
     )
-    assert reply.word_count == 70
+    assert reply.word_count == 71
 
 
 def test_neutral_pieces_justificatives():
@@ -77,17 +77,16 @@ def test_neutral_pieces_justificatives():
             Contact(kind="web", value="https://www.caf.fr/nous-contacter"),
         ],
         situation=(
-            "Vous rencontrez des difficultés pour charger vos pièces justificatives "
-            "sur notre site."
+            "Vous rencontrez des difficultés pour charger vos pièces justificatives sur notre site."
         ),
         answer="Les documents doivent être au format pdf, png ou jpeg, de 1 Mo au plus.",
         improvement="Notre site a été amélioré ces deux dernières semaines.",
     )
     assert reply.text == (
         "Bonjour Sandrine,\n\n"
-        "Nous avons bien pris en compte votre message et nous vous remercions d’avoir partagé "
-        "votre expérience.\n\n"
-        "Chaque avis compte pour nous, et le vôtre nous aide à mieux comprendre ce que vous "
+        "Nous avons bien pris en compte votre message. Merci d’avoir pris le temps de "
+        "partager votre expérience avec nous.\n\n"
+        "Chaque avis compte pour nous. Le vôtre nous aide à mieux comprendre ce que vous "
         "avez vécu. Vous rencontrez des difficultés pour charger vos pièces justificatives "
         "sur notre site.\n\n"
         f"Les documents doivent être au format pdf, png ou jpeg, de 1{NBSP}Mo au plus. Pour "

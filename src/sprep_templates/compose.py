@@ -151,7 +151,8 @@ def _check_arguments(
     checked: list[Contact] = []
     for position, contact in enumerate(contacts):
         if isinstance(contact, Contact):
-            checked.append(contact)
+            if contact not in checked:  # the same contact twice is said once
+                checked.append(contact)
         else:
             raise InvalidInputError(
                 f"draft_reply contacts[{position}] must be a Contact (got {type(contact).__name__})"

@@ -1,0 +1,185 @@
+"""Every sentence the templates can produce is correct French (checked by Grammalecte).
+
+Each phrasing of each step is rendered with every combination of the values
+of the variables it uses (found by parsing the template), so no paragraph a
+reply can contain goes unchecked. Grammalecte is a test-only tool (GPL-3).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+import pytest
+import textstat
+from hypothesis import given
+from jinja2 import meta
+
+from sprep_templates import STEPS, Contact, Signature, draft_reply
+from sprep_templates.compose import render_step
+from sprep_templates.environment import load_template_set
+from sprep_templates.french import contact_phrase, join_alternatives
+from sprep_templates.inputs import SENTIMENTS
+
+from .grammar import grammar_checker
+from .strategies import experiences, plain_draft_arguments
+
+PHONE = Contact(kind="phone", value="32 30")
+PHONE_LABEL = Contact(kind="phone", value="01 23 45 67 89", label="service retraite")
+WEB = Contact(kind="web", value="https://www.caf.fr/nous-contacter")
+EMAIL = Contact(kind="email", value="contact@exemple.gouv.fr")
+ADDRESS = Contact(kind="address", value="12 rue de la Paix, 75002 Paris")
+ADDRESS_LABEL = Contact(
+    kind="address", value="12 rue de la Paix, 75002 Paris", label="le point numérique"
+)
+
+CONTACT_SHAPES = [
+    (PHONE,),
+    (PHONE_LABEL,),
+    (WEB,),
+    (EMAIL,),
+    (ADDRESS,),
+    (ADDRESS_LABEL,),
+    (PHONE, WEB),
+    (EMAIL, ADDRESS_LABEL),
+    (PHONE, WEB, EMAIL),
+    (PHONE, WEB, EMAIL, ADDRESS_LABEL),
+]
+ORGANISATIONS = [
+    "la Caf de Paris",
+    "l’Assurance Maladie",
+    "France Travail",
+    "le consulat général de France à Montréal",
+    "les services de la préfecture",
+]
+VALUES: dict[str, list[object]] = {
+    "pseudonym": [None, "Sandrine"],
+    "title": [None, "Relevé de carrière"],
+    "channel": [None, "phone", "counter", "online", "account", "mail", "email", "chat", "social"],
+    "contacts": [
+        None,
+        *(join_alternatives([contact_phrase(c) for c in s]) for s in CONTACT_SHAPES),
+    ],
+    "organisation": ORGANISATIONS,
+    "first_name": ["Jean"],
+    "situation": [None, "Vous attendez une réponse à votre demande depuis trois mois."],
+    "answer": [None, "Vous pouvez envoyer vos documents depuis votre espace personnel."],
+    "improvement": [None, "Notre site a été amélioré ces deux dernières semaines."],
+}
+
+# Grammalecte rules that do not apply to a span, each with the reason.
+GRAMMAR_EXCEPTIONS = {
+    (
+        "num_grand_nombre_soudé",
+        re.compile(r"\d{5}"),
+    ): "a French postal code is written without space",
+}
+
+ADDRESSES = re.compile(r"https://\S+[^.\s]|\S+@\S+[^.\s]")
+
+# Words Grammalecte does not know, each with the reason it may appear in a reply.
+SPELLING_ALLOWLIST = {
+    "Caf": "name of an organisation (Caisse d’allocations familiales), written so by its network",
+}
+
+
+@cache
+def every_paragraph() -> dict[str, set[str]]:
+    """Every distinct paragraph the built-in templates can produce, and the templates making it."""
+    templates = load_template_set()
+    environment = templates.environment
+    paragraphs: dict[str, set[str]] = {}
+    for sentiment in SENTIMENTS:
+        for step in STEPS:
+            for name in templates.variants[(sentiment, step)]:
+                source = environment.loader.get_source(environment, name)[0]  # type: ignore[union-attr]
+                used = sorted(
+                    meta.find_undeclared_variables(environment.parse(source)) & VALUES.keys()
+                )
+                for values in itertools.product(*(VALUES[v] for v in used)):
+                    context = dict.fromkeys(VALUES) | dict(zip(used, values, strict=True))
+                    if step == "orientation" and not (context["answer"] or context["contacts"]):
+                        continue  # refused before rendering: a reply needs an orientation
+                    for organisation in ORGANISATIONS if step == "signature" else ORGANISATIONS[:1]:
+                        signature = Signature(first_name="Jean", organisation=organisation)
+                        context["organisation"] = context["organisation"] or organisation
+                        text = render_step(templates, step, name, context, signature)
+                        for paragraph in text.split("\n"):
+                            paragraphs.setdefault(paragraph, set()).add(name)
+    return paragraphs
+
+
+def test_every_phrasing_is_enumerated():
+    """Each template file contributes at least one checked paragraph."""
+    templates = load_template_set()
+    names = {n for variants in templates.variants.values() for n in variants}
+    assert names <= set().union(*every_paragraph().values())
+
+
+def test_no_grammar_or_typography_error():
+    """Grammalecte finds no grammar or typography error in any paragraph."""
+    checker = grammar_checker()
+    problems = []
+    for paragraph, names in every_paragraph().items():
+        name = min(names)
+        grammar, _ = checker.getParagraphErrors(paragraph)
+        for error in grammar:
+            span = paragraph[error["nStart"] : error["nEnd"]]
+            if any(
+                rule == error["sRuleId"] and pattern.fullmatch(span)
+                for rule, pattern in GRAMMAR_EXCEPTIONS
+            ):
+                continue
+            problems.append(
+                f"{name}: {error['sRuleId']}: {error['sMessage']} "
+                f"«{paragraph[error['nStart'] : error['nEnd']]}» in: {paragraph}"
+            )
+    assert not problems, "\n".join(problems)
+
+
+def test_no_unknown_word_but_the_allowlist():
+    """Every word is in Grammalecte's dictionary, or in the short allowlist with a reason."""
+    checker = grammar_checker()
+    unknown = {}
+    for paragraph, names in every_paragraph().items():
+        name = min(names)
+        _, spelling = checker.getParagraphErrors(paragraph)
+        for error in spelling:
+            if error["sValue"] not in SPELLING_ALLOWLIST:
+                unknown.setdefault(error["sValue"], f"{name}: {paragraph}")
+    assert not unknown, unknown
+
+
+def test_paragraph_count_is_reported():
+    """The enumeration covers a large, known number of distinct paragraphs."""
+    assert len(every_paragraph()) > 250
+
+
+@given(experiences, plain_draft_arguments())
+def test_every_reply_reads_easily(experience, arguments):
+    """Kandel–Moles reading ease (French Flesch) is at least 70 for every reply.
+
+    The agent's own sentences are plain ones here: what the templates add must
+    keep a plainly written reply easy to read. Web and e-mail addresses are read
+    as "ce lien": the formula counts syllables, and one URL weighs as much as
+    a dozen plain words, which says nothing of the prose around it."""
+    textstat.set_lang("fr")
+    reply = draft_reply(experience, **arguments)
+    prose = ADDRESSES.sub("ce lien", reply.text)
+    assert textstat.flesch_reading_ease(prose) >= 70
+
+
+@pytest.mark.parametrize("sentiment", SENTIMENTS)
+def test_agreement_with_organisations(sentiment):
+    """The signature and the names of organisations read right with their article."""
+    paragraphs = every_paragraph()
+    assert "Jean, pour l’Assurance Maladie" in paragraphs
+    assert "Jean, pour le consulat général de France à Montréal" in paragraphs
+    joined = "\n".join(paragraphs)
+    assert "les équipes du consulat général de France à Montréal" in joined
+    assert "les équipes des services de la préfecture" in joined
+    assert "les équipes de l’Assurance Maladie" in joined
+    assert "les équipes de France Travail" in joined
+    assert not re.search(r"\b(de|à) (le|les) (consulat|services|point)", joined)
+    assert "au point numérique (12 rue de la Paix, 75002 Paris)" in joined
