@@ -301,3 +301,10 @@ def test_typography_of_every_reply_is_french():
             assert "'" not in text
             assert not re.search(r"[^\u00a0\u202f][:;!?](?!//)", text.replace("https:", ""))
             assert not re.search(r"«[^\u00a0]|[^\u00a0]»", text)
+
+
+@given(experiences, draft_arguments())
+def test_every_drafted_reply_passes_the_checker(experience, arguments):
+    """Every reply draft_reply produces passes check_reply with no error."""
+    reply = draft_reply(experience, **arguments)
+    assert reply.ready, [f for f in reply.findings if f.severity == "error"]

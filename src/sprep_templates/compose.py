@@ -6,12 +6,12 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import Any
 
 import attrs
 import jinja2
 from jinja2.exceptions import SecurityError
 
+from .checker import MAX_WORDS, MIN_WORDS, Finding, check_reply
 from .environment import STEPS, TemplateSet, load_template_set
 from .exceptions import (
     InvalidInputError,
@@ -36,8 +36,6 @@ __all__ = [
     "step_context",
 ]
 
-MIN_WORDS = 60
-MAX_WORDS = 150
 
 #: Inputs within these limits always give a reply of 60 to 150 words, whatever
 #: the sentiment, channel, pseudonym, title and phrasings (proven by the tests).
@@ -66,7 +64,7 @@ class Reply:
     step_texts: tuple[tuple[str, str], ...]
     templates: tuple[str, ...]
     word_count: int
-    findings: tuple[Any, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
     @property
     def text(self) -> str:
@@ -88,7 +86,7 @@ class Reply:
     @property
     def ready(self) -> bool:
         """True when no finding is an error."""
-        return not any(getattr(f, "severity", None) == "error" for f in self.findings)
+        return not any(f.severity == "error" for f in self.findings)
 
     def __str__(self) -> str:
         return self.text
@@ -216,7 +214,14 @@ def draft_reply(
         word_count=count_words("\n".join(text for _, text in step_texts)),
     )
     _check_length(reply, free_text)
-    return reply
+    findings = check_reply(
+        reply.text,
+        pseudonym=experience.pseudonym,
+        signature=signature,
+        contacts=checked_contacts,
+        sentiment=sentiment,
+    )
+    return attrs.evolve(reply, findings=tuple(findings))
 
 
 def _pick(names: tuple[str, ...], seed: str, sentiment: str, step: str) -> str:

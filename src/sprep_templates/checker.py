@@ -1,0 +1,725 @@
+"""The DITP guide's rules, applied to any reply: written by hand or drafted.
+
+``check_reply(text)`` returns :class:`Finding` objects with a stable rule id,
+a severity (``error`` breaks the guide, ``warning`` deserves a look), a
+message for the agent (French by default, English with ``locale="en"``) and
+the span of text concerned. Patterns and word lists are compiled and read
+once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import Literal
+
+import attrs
+
+from .i18n import translator
+from .inputs import Contact, Sentiment, Signature, _sentiment
+from .lexicons import read_list
+from .screening import pseudonym_problem
+from .text import apply_typography, count_words, fold
+
+__all__ = [
+    "MAX_WORDS",
+    "MIN_WORDS",
+    "READING_EASE_FLOOR",
+    "RULES",
+    "Finding",
+    "check_reply",
+    "reading_ease",
+]
+
+Severity = Literal["error", "warning"]
+
+#: The guide: "au moins 60 mots", "ne pas excéder 150 mots", greeting and signature included.
+MIN_WORDS = 60
+MAX_WORDS = 150
+
+#: The rule ids, in the order findings are reported.
+RULES = (
+    "word-count",
+    "greeting",
+    "paragraphs",
+    "steps",
+    "jargon",
+    "generic",
+    "personal-data",
+    "contact",
+    "signature",
+    "tone",
+)
+
+
+@attrs.frozen
+class Finding:
+    """One thing a reply does against the guide.
+
+    ``start``/``end`` delimit the text concerned (``text[start:end]``), or are
+    None when the finding is about the whole reply.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+    def position(self, text: str) -> tuple[int, int]:
+        """Line and column (both from 1) of ``start`` in ``text``; (1, 1) without a span."""
+        if self.start is None:
+            return (1, 1)
+        line = text.count("\n", 0, self.start) + 1
+        column = self.start - (text.rfind("\n", 0, self.start) + 1) + 1
+        return (line, column)
+
+
+_ = str  # marks messages for extraction; each check translates with its own `_`
+
+# --- patterns ------------------------------------------------------------------
+
+_GREETING = re.compile(r"\s*(bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b", re.I)
+_GREETING_WITH_NAME = re.compile(
+    r"\s*(?:bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b[^,\n.!]{0,60}[,.!]?", re.I
+)
+_CLOSINGS = re.compile(
+    r"^(bien )?(cordialement|à vous)|^bien à vous|^bonne (journée|soirée|continuation)"
+    r"|^(avec )?(nos|mes|toutes nos|tous nos) (salutations|remerciements)|^salutations"
+    r"|^respectueusement|^sincèrement|^très cordialement|^belle journée|^merci encore"
+    r"|^(je vous prie|nous vous prions|veuillez agréer)",
+    re.I,
+)
+_SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"()]+[^\s<>«»\"().,;:!?]", re.I)
+_EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+# Phone-like runs: 4 to 15 digits, grouped by spaces, dots or dashes, maybe after +.
+_PHONE = re.compile(
+    r"(?<![\w/])(?:\+\d{1,3}[ .\u00a0]?)?\d(?:[ .\-\u00a0\u202f]?\d){3,14}(?![\w/])"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)|\n")
+# Context that makes a number a phone number: only then is its format checked.
+_PHONE_CONTEXT = re.compile(
+    r"(t[ée]l[ée]phon\w*|t[ée]l\.?|appel\w*|composer|num[ée]ro|joindre|joignable|standard|"
+    r"contactez|plateforme t[ée]l[ée]phonique|au)\W{0,3}[^\n\d]{0,25}$",
+    re.I,
+)
+_SHOUTED = frozenset(
+    "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
+    "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
+)
+_FIRST_PERSON = re.compile(r"\b(je|j’|j'|nous|notre|nos|me|moi|m’|m')", re.I)
+_COLD = re.compile(
+    r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
+    r"veuillez|nous vous rappelons que|comme (?:déjà )?indiqué|conformément à|"
+    r"malheureusement|à défaut|sous peine)\b",
+    re.I,
+)
+_GENERIC = re.compile(
+    r"déploiement progressif|pas encore en mesure de vous (?:apporter une réponse|répondre)"
+    r"|n[’']est pas encore en mesure de (?:vous )?répondre"
+    r"|ne (?:sommes|sera|serons) pas (?:encore )?en mesure de "
+    r"vous apporter une réponse personnalisée",
+    re.I,
+)
+_NIR = re.compile(
+    r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ "
+    r".]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?\b"
+)
+_IBAN = re.compile(r"\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b", re.I)
+_FILE_NUMBER = re.compile(
+    r"\b(?:n°|numéro|no\.?|num\.?|référence|réf\.?)\s*(?:d[’']|de\s+)?(?:allocataire|dossier|"
+    r"sécurité sociale|fiscal|client|demande|assuré)?\s*:?\s*[A-Z]{0,3}\d[\d\s]{5,}\d",
+    re.I,
+)
+_BIRTH = re.compile(
+    r"\b(?:né|née|naissance)\b[^.\n]{0,20}?\b\d{1,2}[/.\- ](?:\d{1,2}|[a-zéû]+)[/.\- ]\d{2,4}\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b|\b[A-Z]{2,}\d+\b")
+_FORM_NUMBER = re.compile(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b", re.I)
+
+_STEP_PATTERNS = {
+    "thanks": re.compile(
+        r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note", re.I
+    ),
+    "acknowledgement": re.compile(
+        r"regrett|désolé|navré|excus|comprenons|compréhen|heureu|ravi|content|plaisir|"
+        r"satisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne",
+        re.I,
+    ),
+    "orientation": re.compile(
+        r"je vous invite|vous pouvez|vous pourrez|n[’']hésitez pas|contactez|contacter|joindre|"
+        r"rendez-vous|vous adresser|rapprocher|consulter|conseiller|à votre disposition|"
+        r"il vous suffit|vous rendre|rendez-vous sur|point numérique|en ligne sur|"
+        r"doivent être|nous vous informons|sachez que|vous trouverez|à votre écoute|"
+        r"revenir vers nous|toute (?:autre )?question|vous répond",
+        re.I,
+    ),
+    "improvement": re.compile(
+        r"amélior|progress|mobilis|mettent tout en œuvre|mieux|enseignement|leçon|"
+        r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaillons",
+        re.I,
+    ),
+}
+_PARAGRAPH = re.compile(r"[^\S\n]*\S[^\n]*?(?=\s*(?:\n|$))")
+_STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
+
+
+# --- data ----------------------------------------------------------------------
+
+
+@cache
+def _jargon() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    entries = []
+    for line in read_list("jargon.tsv"):
+        pattern, plain, _source = line.split("\t")
+        entries.append((re.compile(rf"\b(?:{pattern})\b", re.I), plain))
+    combined = re.compile("|".join(f"(?:{p.pattern})" for p, _plain in entries), re.I)
+    return combined, tuple(entries)
+
+
+@cache
+def _acronyms() -> frozenset[str]:
+    return frozenset(read_list("acronyms.txt"))
+
+
+@cache
+def _official_domains() -> tuple[str, ...]:
+    return read_list("official-domains.txt")
+
+
+@cache
+def _personal_email_domains() -> frozenset[str]:
+    return frozenset(read_list("personal-email-domains.txt"))
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines: on the platform a line break starts a paragraph."""
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
+
+
+def _mask(text: str) -> str:
+    """``text`` with URLs and e-mail addresses blanked (same length): their dots end nothing."""
+    masked = _URL.sub(lambda m: "x" * len(m.group()), text)
+    return _EMAIL.sub(lambda m: "x" * len(m.group()), masked)
+
+
+def _sentences(text: str, start: int, end: int, masked: str) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    for match in _SENTENCE_END.finditer(masked, start, end):
+        if text[position : match.end()].strip():
+            spans.append((position, match.end()))
+        position = match.end()
+    if text[position:end].strip():
+        spans.append((position, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+
+
+def _host_is_official(host: str, extra: Sequence[str]) -> bool:
+    host = host.lower().rstrip(".")
+    for domain in (*_official_domains(), *extra):
+        domain = domain.lower().lstrip(".")
+        if host == domain or host.endswith("." + domain):
+            return True
+    return False
+
+
+def _french_phone(digits: str, raw: str) -> bool:
+    if raw.startswith("+"):
+        return (raw.startswith("+33") and len(digits) == 11) or not raw.startswith("+33")
+    if raw.startswith("00"):
+        return True
+    return (len(digits) == 10 and digits[0] == "0" and digits[1] != "0") or (
+        len(digits) == 4 and digits[0] in "13"
+    )
+
+
+def _syllables(word: str) -> int:
+    groups = re.findall(r"[aeiouyàâäéèêëîïôöùûüœ]+", word.lower())
+    count = len(groups)
+    if count > 1 and re.search(r"[^aeiouy]es?$|[^aeiouy]ent$", word.lower()):
+        count -= 1
+    return max(count, 1)
+
+
+#: Below this Kandel–Moles score the `tone` rule warns. The score counts syllables
+#: by vowel groups, an approximation a few points below hyphenation-based tools
+#: (textstat): 50 here is about 55 there; the guide's jargon example scores 39.
+READING_EASE_FLOOR = 50
+
+
+def reading_ease(text: str) -> float:
+    """Kandel–Moles reading ease (the French Flesch formula); higher is easier."""
+    prose = _mask(text)
+    words = re.findall(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*", prose)
+    sentences = max(len(re.findall(r"[.!?…]+", prose)), 1)
+    if not words:
+        return 100.0
+    syllables = sum(_syllables(w) for w in words)
+    return 207 - 1.015 * (len(words) / sentences) - 73.6 * (syllables / len(words))
+
+
+# --- the rules -----------------------------------------------------------------
+
+Gettext = Callable[[str], str]
+
+
+@attrs.frozen
+class _Reply:
+    """A reply cut up once for every rule: paragraphs, sentences, the closing lines."""
+
+    text: str
+    masked: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    closing_added: bool
+
+
+def _cut(text: str, closing_added: bool) -> _Reply:
+    masked = _mask(text)
+    paragraphs = _paragraphs(text)
+    sentences = [s for p in paragraphs for s in _sentences(text, p[0], p[1], masked)]
+    return _Reply(text, masked, paragraphs, sentences, closing_added)
+
+
+def _word_count(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+    words = count_words(reply.text)
+    note = ""
+    if reply.closing_added and signature is not None:
+        words += count_words((signature.closing or "Cordialement,") + " " + signature.line)
+        note = _(" (formule de politesse et signature ajoutées par la plateforme comprises)")
+    if words < MIN_WORDS:
+        yield Finding(
+            "word-count",
+            "error",
+            _("La réponse compte {words} mots{note} : il en faut au moins {minimum}.").format(
+                words=words, note=note, minimum=MIN_WORDS
+            ),
+        )
+    elif words > MAX_WORDS:
+        yield Finding(
+            "word-count",
+            "error",
+            _(
+                "La réponse compte {words} mots{note} : le guide conseille {maximum} au plus."
+            ).format(words=words, note=note, maximum=MAX_WORDS),
+        )
+
+
+def _greeting(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+    if not reply.paragraphs:
+        return
+    start, end = reply.paragraphs[0]
+    first = reply.text[start:end]
+    match = _GREETING.match(first)
+    if match is None:
+        yield Finding(
+            "greeting",
+            "error",
+            _(
+                "La réponse doit commencer par une formule de "
+                "politesse : « Bonjour » suivi du pseudo."
+            ),
+            start,
+            min(end, start + 30),
+        )
+        return
+    if pseudonym is None or not pseudonym.strip():
+        return
+    usable = pseudonym_problem(pseudonym) is None
+    uses_it = fold(pseudonym.strip()) in fold(first[: match.end() + len(pseudonym) + 20])
+    if usable and not uses_it:
+        yield Finding(
+            "greeting",
+            "error",
+            _("Saluez l’usager par son pseudo : « Bonjour {pseudonym}, ».").format(
+                pseudonym=pseudonym.strip()
+            ),
+            start,
+            end,
+        )
+    elif not usable and uses_it:
+        yield Finding(
+            "greeting",
+            "error",
+            _("Ce pseudo ne convient pas dans une réponse : écrivez simplement « Bonjour, »."),
+            start,
+            end,
+        )
+
+
+def _paragraph_rule(reply: _Reply, _: Gettext) -> Iterable[Finding]:
+    for start, end in reply.paragraphs:
+        sentences = [s for s in reply.sentences if start <= s[0] < end]
+        words = count_words(reply.text[start:end])
+        if len(sentences) > 4 or words > 70:
+            yield Finding(
+                "paragraphs",
+                "error",
+                _(
+                    "Ce paragraphe compte {sentences} phrases et {words} mots : une idée par "
+                    "paragraphe, séparez les idées par un retour à la ligne."
+                ).format(sentences=len(sentences), words=words),
+                start,
+                end,
+            )
+
+
+def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
+    greeting = _GREETING_WITH_NAME.match(reply.text)
+    body_start = greeting.end() if greeting else 0
+    body = [(max(s, body_start), e) for s, e in reply.sentences if e > body_start]
+    if not reply.closing_added and len(body) >= 2:
+        body = body[:-2]
+    matches: dict[str, list[int]] = {step: [] for step in _STEP_PATTERNS}
+    for index, (start, end) in enumerate(body):
+        sentence = reply.text[start:end]
+        for step, pattern in _STEP_PATTERNS.items():
+            if pattern.search(sentence):
+                matches[step].append(index)
+        contact_data = _URL.search(sentence) or _EMAIL.search(sentence)
+        if contact_data or _PHONE.search(reply.masked[start:end]):
+            if index not in matches["orientation"]:
+                matches["orientation"].append(index)
+                matches["orientation"].sort()
+    found = {step: indices for step, indices in matches.items() if indices}
+    names = {
+        "thanks": _("remerciement (« Nous avons bien pris en compte votre message »)"),
+        "acknowledgement": _("prise en compte du ressenti (regret ou joie)"),
+        "orientation": _("orientation (une première réponse ou le bon canal de contact)"),
+        "improvement": _("amélioration continue ou action concrète"),
+    }
+    for step, name in names.items():
+        if step in found:
+            continue
+        if step == "orientation" and sentiment == "positive":
+            continue  # the guide: orientation only "si nécessaire" for a satisfied user
+        severity: Severity = "error" if step == "orientation" else "warning"
+        yield Finding("steps", severity, _("Étape manquante : {step}.").format(step=name))
+    # In order: each step found at or after the sentence where the previous one was.
+    position = 0
+    for step in _STEP_NAMES[1:-1]:
+        if step not in found:
+            continue
+        later = [index for index in found[step] if index >= position]
+        if not later:
+            yield Finding(
+                "steps",
+                "warning",
+                _(
+                    "Les étapes ne suivent pas l’ordre du guide (salutation, remerciement, "
+                    "ressenti, orientation, amélioration, signature) : {step} vient trop tôt."
+                ).format(step=names[step]),
+            )
+            break
+        position = later[0]
+
+
+def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+    combined, entries = _jargon()
+    masked = reply.masked
+    for match in combined.finditer(masked):
+        term = reply.text[match.start() : match.end()]
+        plain = next((p for pattern, p in entries if pattern.fullmatch(term)), "")
+        yield Finding(
+            "jargon",
+            "error",
+            _("« {term} » est du jargon administratif : écrivez plutôt {plain}.").format(
+                term=term, plain=f"« {plain} »" if not plain.startswith("(") else plain
+            ),
+            match.start(),
+            match.end(),
+        )
+    for match in _FORM_NUMBER.finditer(masked):
+        yield Finding(
+            "jargon",
+            "error",
+            _(
+                "« {term} » : un numéro de formulaire ne parle pas à l’usager. Donnez le nom "
+                "du formulaire et le lien pour le trouver."
+            ).format(term=match.group()),
+            match.start(),
+            match.end(),
+        )
+    known = _acronyms() | _SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    for match in _ACRONYM.finditer(masked):
+        word = match.group()
+        if word in known or len(word) > 6 or _FORM_NUMBER.match(masked, match.start()):
+            continue
+        neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
+        if len(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", neighbours)) > 1:
+            continue  # a shouted phrase or a name in capitals, not an acronym
+        if re.fullmatch(r"[A-Z]+\d+", word) and word.startswith("CERFA"):
+            continue
+        after = masked[match.end() : match.end() + 3]
+        before = masked[max(0, match.start() - 1) : match.start()]
+        if after.lstrip().startswith("(") or before == "(":
+            continue  # explained next to it: "CNI (carte nationale d’identité)"
+        yield Finding(
+            "jargon",
+            "warning",
+            _(
+                "Sigle « {term} » : écrivez-le en toutes lettres ou expliquez-le entre parenthèses."
+            ).format(term=word),
+            match.start(),
+            match.end(),
+        )
+
+
+def _generic(reply: _Reply, _: Gettext) -> Iterable[Finding]:
+    for match in _GENERIC.finditer(reply.text):
+        yield Finding(
+            "generic",
+            "error",
+            _(
+                "Réponse générique : le guide demande une réponse personnalisée, qui tient "
+                "compte de la situation de l’usager."
+            ),
+            match.start(),
+            match.end(),
+        )
+
+
+def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> Iterable[Finding]:
+    text, masked = reply.text, reply.masked
+    given_emails = {c.value.lower() for c in contacts if c.kind == "email"}
+    for pattern, what in (
+        (_NIR, _("un numéro de sécurité sociale")),
+        (_IBAN, _("un IBAN")),
+        (_FILE_NUMBER, _("un numéro de dossier ou d’allocataire")),
+        (_BIRTH, _("une date de naissance")),
+    ):
+        for match in pattern.finditer(masked):
+            yield Finding(
+                "personal-data",
+                "error",
+                _(
+                    "La réponse contient {what} : elle est publique, elle ne doit pas "
+                    "aborder les éléments du dossier de l’usager."
+                ).format(what=what),
+                match.start(),
+                match.end(),
+            )
+    personal = _personal_email_domains()
+    for match in _EMAIL.finditer(text):
+        address = match.group().lower()
+        if address in given_emails:
+            continue
+        if address.rsplit("@", 1)[1] in personal:
+            yield Finding(
+                "personal-data",
+                "error",
+                _(
+                    "Adresse électronique personnelle : elle ne doit pas "
+                    "figurer dans une réponse publique."
+                ),
+                match.start(),
+                match.end(),
+            )
+    given_phones = {re.sub(r"\D", "", c.value) for c in contacts if c.kind == "phone"}
+    for match in _PHONE.finditer(masked):
+        digits = re.sub(r"\D", "", match.group())
+        if digits in given_phones:
+            continue
+        if re.fullmatch(r"0[67]\d{8}", digits) or re.fullmatch(r"33[67]\d{8}", digits):
+            yield Finding(
+                "personal-data",
+                "error",
+                _(
+                    "Numéro de portable : un numéro personnel ne doit pas "
+                    "figurer dans une réponse publique."
+                ),
+                match.start(),
+                match.end(),
+            )
+
+
+def _contact(
+    reply: _Reply, contacts: Sequence[Contact], official: Sequence[str], _: Gettext
+) -> Iterable[Finding]:
+    text, masked = reply.text, reply.masked
+    trusted = list(official)
+    for contact in contacts:
+        if contact.kind == "web":
+            host = re.sub(r"^https://", "", contact.value).split("/")[0].split(":")[0]
+            trusted.append(host)
+    for match in _URL.finditer(text):
+        url = match.group()
+        host = re.sub(r"^(?:https?://)?", "", url, flags=re.I).split("/")[0].split(":")[0]
+        if url.lower().startswith("http://"):
+            yield Finding(
+                "contact",
+                "error",
+                _("Lien non sécurisé « {url} » : donnez une adresse en https://.").format(url=url),
+                match.start(),
+                match.end(),
+            )
+        elif not _host_is_official(host, trusted):
+            yield Finding(
+                "contact",
+                "warning",
+                _(
+                    "Lien vers « {host} », qui n’est pas un domaine officiel connu : vérifiez "
+                    "qu’il s’agit bien d’un site de l’administration."
+                ).format(host=host),
+                match.start(),
+                match.end(),
+            )
+    given_phones = {re.sub(r"\D", "", c.value) for c in contacts if c.kind == "phone"}
+    for match in _PHONE.finditer(masked):
+        raw = match.group()
+        digits = re.sub(r"\D", "", raw)
+        if digits in given_phones or len(digits) < 4:
+            continue
+        if not _PHONE_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
+            continue  # a number, but nothing says it is a phone number
+        if re.fullmatch(r"\d{5}", digits) or re.fullmatch(r"(?:19|20)\d{2}", digits):
+            continue  # a postal code or a year
+        if re.search(r"\d[ .]\d{3}\b", raw) and not re.search(r"\d{2}[ .]\d{2}[ .]\d{2}", raw):
+            continue  # an amount or a count: 10 000, 1.500
+        if not _french_phone(digits, raw.strip()):
+            yield Finding(
+                "contact",
+                "error",
+                _(
+                    "« {number} » ne ressemble pas à un numéro de téléphone français valide "
+                    "(10 chiffres commençant par 0, ou un numéro court à 4 chiffres)."
+                ).format(number=raw.strip()),
+                match.start(),
+                match.end(),
+            )
+
+
+def _signature_rule(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+    if reply.closing_added or len(reply.paragraphs) < 2:
+        if not reply.closing_added:
+            yield Finding(
+                "signature",
+                "error",
+                _(
+                    "La réponse doit finir par une formule de "
+                    "politesse et « Prénom, pour Organisme »."
+                ),
+            )
+        return
+    (closing_start, closing_end), (signer_start, signer_end) = reply.paragraphs[-2:]
+    closing = reply.text[closing_start:closing_end].strip()
+    signer = reply.text[signer_start:signer_end].strip()
+    if not _SIGNER.match(signer):
+        yield Finding(
+            "signature",
+            "error",
+            _("Signez par votre prénom suivi de votre organisme : « Jean, pour la Caf de Paris »."),
+            signer_start,
+            signer_end,
+        )
+    elif signature is not None and signer != signature.line:
+        yield Finding(
+            "signature",
+            "error",
+            _("La signature devrait être « {expected} ».").format(expected=signature.line),
+            signer_start,
+            signer_end,
+        )
+    if not _CLOSINGS.match(closing):
+        yield Finding(
+            "signature",
+            "error",
+            _("Avant la signature, ajoutez une formule de politesse : « Cordialement, »."),
+            closing_start,
+            closing_end,
+        )
+
+
+def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
+    text = reply.text
+    if not _FIRST_PERSON.search(text):
+        yield Finding(
+            "tone",
+            "warning",
+            _("Écrivez à la première personne (« je », « nous ») : la réponse sera plus proche."),
+        )
+    for match in _COLD.finditer(reply.masked):
+        yield Finding(
+            "tone",
+            "warning",
+            _("« {phrase} » sonne froid ou négatif : préférez une tournure positive.").format(
+                phrase=match.group()
+            ),
+            match.start(),
+            match.end(),
+        )
+    for start, end in reply.sentences:
+        words = count_words(text[start:end])
+        if words > 30:
+            yield Finding(
+                "tone",
+                "warning",
+                _("Phrase de {words} mots : coupez-la en phrases plus courtes.").format(
+                    words=words
+                ),
+                start,
+                end,
+            )
+    ease = reading_ease(text)
+    if ease < READING_EASE_FLOOR:
+        yield Finding(
+            "tone",
+            "warning",
+            _(
+                "Texte difficile à lire (score de lisibilité {score:.0f} sur 100) "
+                ": des mots et des phrases plus courts aideront."
+            ).format(score=ease),
+        )
+
+
+def check_reply(
+    text: str,
+    *,
+    pseudonym: str | None = None,
+    signature: Signature | None = None,
+    contacts: Iterable[Contact] = (),
+    sentiment: str | None = None,
+    closing_added: bool = False,
+    official_domains: Iterable[str] = (),
+    locale: str = "fr",
+) -> list[Finding]:
+    """Check ``text`` against the guide's rules; findings in rule order, then by position.
+
+    ``pseudonym``, ``signature`` and ``contacts`` make the checks exact (the
+    pseudonym to greet, the expected signer, contact data known to be right).
+    ``sentiment`` (``positive``/…/``Négatif``) relaxes the orientation step for a
+    satisfied user, as the guide does. ``closing_added=True`` is for text whose
+    politeness formula and signature the platform adds (its reply form takes
+    them from the agent's settings): the ``signature`` rule is skipped, and the
+    60–150 words count them in when ``signature`` is given. ``official_domains``
+    extends the domains a reply may link to. ``locale``: ``fr`` or ``en``.
+    """
+    if not isinstance(text, str):
+        from .exceptions import InvalidInputError
+
+        raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
+    _ = translator(locale)
+    reply = _cut(text, closing_added)
+    known_contacts = tuple(contacts)
+    mood = _sentiment(sentiment) if sentiment is not None else None
+    findings: list[Finding] = []
+    findings += _word_count(reply, signature, _)
+    findings += _greeting(reply, pseudonym, _)
+    findings += _paragraph_rule(reply, _)
+    findings += _steps(reply, mood, _)
+    findings += _jargon_rule(reply, pseudonym, _)
+    findings += _generic(reply, _)
+    findings += _personal_data(reply, known_contacts, _)
+    findings += _contact(reply, known_contacts, tuple(official_domains), _)
+    findings += _signature_rule(reply, signature, _)
+    findings += _tone(reply, _)
+    if locale == "fr":  # French messages follow French typography too
+        findings = [attrs.evolve(f, message=apply_typography(f.message)) for f in findings]
+    return findings
