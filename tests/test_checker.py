@@ -15,7 +15,7 @@ Nous traitons prioritairement les demandes de régularisation associées à une 
 Je vous invite à prendre rendez-vous avec un conseiller qui sera à même de faire directement le point avec vous (numéro de notre standard téléphonique : 3960).
 Nous vous remercions de votre alerte et nous mobilisons pour nous améliorer et répondre à vos attentes.
 Cordialement,
-Jean, pour l’Assurance retraite"""  # noqa: E501
+Jean, pour l’Assurance retraite"""
 
 POSITIVE_44_WORDS = """Bonjour Sandrine,
 Nous sommes heureux que cet échange téléphonique avec notre collaborateur(trice) vous ait satisfait.
@@ -40,7 +40,7 @@ AVOID_ONE_BLOCK = """Bonjour,
 Merci d’avoir partagé votre expérience sur Services Publics +. Nous avons bien pris en compte votre message et le transmettons à nos services. Nous regrettons les difficultés que vous rencontrez. Votre témoignage nous sera utile pour nous améliorer. Afin de pouvoir résoudre votre problème, je vous recommande d’appeler votre conseiller qui dispose des éléments pour vous renseigner. Nous attachons beaucoup d’importance au renforcement de nos relations avec les usagers et sommes prêts à engager les démarches d’amélioration nécessaires.
 
 Bien cordialement,
-Jean de l’Assurance retraite"""  # noqa: E501
+Jean de l’Assurance retraite"""
 
 NUMBERED_GOOD = """Bonjour Sandrine
 Nous vous remercions de votre retour, transmis aux équipes, et nous sommes navrés de l’insatisfaction dont vous nous faites part.
@@ -49,7 +49,7 @@ Nous vous informons que celles-ci doivent être au format pdf, png ou jpeg et ch
 Si vous rencontrez d’autres difficultés, des agents en point numérique sont à votre disposition pour vous aider dans la saisie de vos demandes. Liste des points numériques : https://www.demarches.interieur.gouv.fr/points-numeriques
 Enfin, notre site internet, nouvellement mis en production, a été grandement amélioré par nos équipes techniques ces 2 dernières semaines. En recueillant les retours des usagers, « Je donne mon avis avec Services Publics + » aide les administrations à comprendre ce qui pose problème aux usagers, et à agir pour y remédier
 Cordialement,
-Jean, pour la préfecture du Rhône"""  # noqa: E501
+Jean, pour la préfecture du Rhône"""
 
 
 def errors(findings):

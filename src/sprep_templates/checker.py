@@ -18,7 +18,7 @@ import attrs
 
 from .i18n import translator
 from .inputs import Contact, Sentiment, Signature, _sentiment
-from .lexicons import read_list
+from .lexicons import jargon, read_list
 from .screening import pseudonym_problem
 from .text import apply_typography, count_words, fold
 
@@ -146,7 +146,9 @@ _STEP_PATTERNS = {
     ),
     "acknowledgement": re.compile(
         r"regrett|désolé|navré|excus|comprenons|compréhen|heureu|ravi|content|plaisir|"
-        r"satisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne",
+        r"satisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne|"
+        r"lu avec attention|avez vécu|ce que vous nous d|chaque avis|point de vue|"
+        r"ne s[’']est pas passé|remarques",
         re.I,
     ),
     "orientation": re.compile(
@@ -159,7 +161,8 @@ _STEP_PATTERNS = {
     ),
     "improvement": re.compile(
         r"amélior|progress|mobilis|mettent tout en œuvre|mieux|enseignement|leçon|"
-        r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaillons",
+        r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaill|"
+        r"répondre à vos attentes|faire encore mieux|poursuiv|encourag|aller plus loin",
         re.I,
     ),
 }
@@ -168,16 +171,6 @@ _STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvem
 
 
 # --- data ----------------------------------------------------------------------
-
-
-@cache
-def _jargon() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
-    entries = []
-    for line in read_list("jargon.tsv"):
-        pattern, plain, _source = line.split("\t")
-        entries.append((re.compile(rf"\b(?:{pattern})\b", re.I), plain))
-    combined = re.compile("|".join(f"(?:{p.pattern})" for p, _plain in entries), re.I)
-    return combined, tuple(entries)
 
 
 @cache
@@ -422,7 +415,7 @@ def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[F
 
 
 def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
-    combined, entries = _jargon()
+    combined, entries = jargon()
     masked = reply.masked
     for match in combined.finditer(masked):
         term = reply.text[match.start() : match.end()]

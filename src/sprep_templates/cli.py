@@ -7,18 +7,34 @@ Expected errors become one line on stderr and an exit status, in one place
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import multiprocessing
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
+from .batch import Drafted, Rejected, Row, Skipped, draft_row, read_rows
 from .checker import RULES, Finding, check_reply
+from .environment import STEPS, load_template_set
 from .exceptions import SprepError
+from .inputs import SENTIMENTS, Contact, Experience
+from .outputs import RecordWriter, atomic_output, ids_already_in
+from .profile import Profile, ProfileError, example_profile_path
 
-__all__ = ["EXIT_ERRORS_FOUND", "EXIT_FATAL", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_ERRORS_FOUND",
+    "EXIT_FATAL",
+    "EXIT_OK",
+    "EXIT_REJECTED",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_ERRORS_FOUND = 1  # `check`: at least one error finding
@@ -29,6 +45,10 @@ EXIT_FATAL = 4  # `draft`: nothing could be done (unreadable profile, unwritable
 
 class UsageError(SprepError):
     """A mistake in how the command was called; exit status 2."""
+
+
+class FatalError(SprepError):
+    """Nothing can be done (unreadable input or profile, unwritable output); exit status 4."""
 
 
 def _open_text(path: str) -> TextIO:
@@ -129,6 +149,188 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ERRORS_FOUND if failing else EXIT_OK
 
 
+# --- sprep draft ------------------------------------------------------------------
+
+_WINDOW = 512  # rows read ahead per job: memory stays flat whatever the input size
+
+
+class _Progress:
+    """A one-line progress report on stderr, only on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def update(self, rows: int) -> None:
+        now = time.monotonic()
+        if self.enabled and now - self.shown > 0.2:
+            self.shown = now
+            rate = rows / max(now - self.started, 1e-9)
+            sys.stderr.write(f"\rsprep: {rows:,} rows ({rate:,.0f} rows/s)")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+
+
+def _draft_window(payload: tuple[list[Row], Profile, str | None, bool]) -> list[object]:
+    rows, profile, structure, include_answered = payload
+    return [
+        draft_row(row, profile, structure=structure, include_answered=include_answered)
+        for row in rows
+    ]
+
+
+def _windows(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    window: list[Row] = []
+    for row in rows:
+        window.append(row)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def _results(
+    rows: Iterator[Row], profile: Profile, arguments: argparse.Namespace
+) -> Iterator[object]:
+    """Draft results in input order, with ``--jobs`` processes."""
+    options = (profile, arguments.structure, arguments.all)
+    if arguments.jobs <= 1:
+        for window in _windows(rows, _WINDOW):
+            yield from _draft_window((window, *options))
+        return
+    with multiprocessing.get_context("spawn").Pool(arguments.jobs) as pool:
+        # Each job drafts windows of rows; imap keeps the order, and the windows
+        # are fed a few at a time so that memory stays flat.
+        pending: list[Any] = []
+        for window in _windows(rows, _WINDOW):
+            pending.append(pool.apply_async(_draft_window, ((window, *options),)))
+            if len(pending) >= 2 * arguments.jobs:
+                yield from pending.pop(0).get()
+        for job in pending:
+            yield from job.get()
+
+
+def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    profile_path = Path(arguments.profile) if arguments.profile else example_profile_path()
+    try:
+        profile = Profile.from_toml(profile_path)
+    except ProfileError as error:
+        raise FatalError(str(error)) from None
+    if arguments.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    output = None if arguments.output in (None, "-") else Path(arguments.output)
+    if arguments.resume and output is None:
+        raise UsageError("--resume needs -o OUT: the drafts already written there are kept")
+    done_ids = ids_already_in(output) if arguments.resume and output else set()
+    rejects_path = (
+        Path(arguments.rejects)
+        if arguments.rejects
+        else (output.with_name(output.stem + ".rejects.jsonl") if output else None)
+    )
+    try:
+        source = sys.stdin.buffer if arguments.input == "-" else open(arguments.input, "rb")
+    except OSError as error:
+        raise FatalError(f"cannot read {arguments.input}: {error.strerror}") from None
+
+    counts: Counter[str] = Counter()
+    skipped: Counter[str] = Counter()
+    progress = _Progress(sys.stderr.isatty() and not arguments.quiet)
+    as_csv = output is not None and output.suffix.lower() == ".csv"
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(source)
+        if output is None:
+            stream = out
+        else:
+            keep = arguments.resume and output.exists()
+            stream = stack.enter_context(atomic_output(output, keep_existing=keep))
+        writer = RecordWriter(stream, as_csv=as_csv, header=not (arguments.resume and done_ids))
+        rejects_stream = None
+        if rejects_path is not None:
+            rejects_stream = stack.enter_context(atomic_output(rejects_path))
+        for result in _results(read_rows(source), profile, arguments):
+            counts["read"] += 1
+            progress.update(counts["read"])
+            if isinstance(result, Skipped):
+                skipped[result.why] += 1
+            elif isinstance(result, Rejected):
+                counts["rejected"] += 1
+                line = json.dumps(result.record(), ensure_ascii=False)
+                if rejects_stream is not None:
+                    rejects_stream.write(line + "\n")
+                else:
+                    print(f"sprep: rejected {line}", file=sys.stderr)
+            elif isinstance(result, Drafted):
+                if result.id is not None and result.id in done_ids:
+                    skipped["already in the output"] += 1
+                    continue
+                counts["drafted"] += 1
+                counts[result.status] += 1
+                writer.write(result.record())
+        progress.close()
+    if rejects_path is not None and not counts["rejected"]:
+        rejects_path.unlink(missing_ok=True)  # no reject, no file
+    skipped_total = sum(skipped.values())
+    details = ", ".join(f"{n} {why}" for why, n in skipped.items())
+    print(
+        f"sprep: {counts['read']} rows read: {counts['drafted']} drafted "
+        f"({counts['ready']} ready, {counts['to_review']} to review), "
+        f"{counts['rejected']} rejected"
+        + (f" (see {rejects_path})" if counts["rejected"] and rejects_path else "")
+        + f", {skipped_total} skipped"
+        + (f" ({details})" if details else ""),
+        file=sys.stderr,
+    )
+    return EXIT_REJECTED if counts["rejected"] else EXIT_OK
+
+
+# --- sprep templates ----------------------------------------------------------------
+
+
+def _templates_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    templates = load_template_set(arguments.templates)
+    if arguments.action == "preview":
+        return _preview(arguments, out)
+    out.write("template folders (first wins):\n")
+    for source in templates.sources:
+        out.write(f"  {source}\n")
+    for sentiment in SENTIMENTS:
+        out.write(f"{sentiment}:\n")
+        for step in STEPS:
+            names = templates.variants[(sentiment, step)]
+            out.write(f"  {step:<16} {len(names)} phrasing(s): {', '.join(names)}\n")
+    return EXIT_OK
+
+
+def _preview(arguments: argparse.Namespace, out: TextIO) -> int:
+    from .compose import draft_reply
+
+    profile = Profile.from_toml(
+        Path(arguments.profile) if arguments.profile else example_profile_path()
+    )
+    sentiments = [arguments.sentiment] if arguments.sentiment else list(SENTIMENTS)
+    for sentiment in sentiments:
+        for n in range(arguments.count):
+            experience = Experience(
+                sentiment=sentiment,
+                id=f"apercu-{n}",
+                pseudonym="Sandrine" if n % 2 == 0 else None,
+                channels=(("Téléphone", "Accueil", "Démarche en ligne")[n % 3],),
+            )
+            reply = draft_reply(
+                experience,
+                signature=profile.signature,
+                contacts=profile.contacts or (Contact("phone", "32 30"),),
+                template_dir=arguments.templates,
+            )
+            out.write(f"--- {sentiment} #{n + 1} ({reply.word_count} mots)\n{reply.text}\n\n")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sprep",
@@ -168,6 +370,48 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--locale", choices=("fr", "en"), default="fr", help="language of messages")
     check.add_argument("--details", action="store_true", help="with --jsonl: print every finding")
     check.set_defaults(run=_check_command)
+
+    draft = commands.add_parser(
+        "draft",
+        help="prefill a draft for every experience of the platform's export",
+        description=(
+            "Draft a reply for every experience waiting for an answer in the platform's CSV "
+            "export (or JSON lines with the Experience fields). Writes JSON lines (or CSV, by "
+            "the extension of OUT): id, sentiment, status, text, body, word_count, findings. "
+            "Bad rows go to the rejects file with their line number and the reason. Exit "
+            "status: 0 all drafted, 3 some rows rejected, 4 fatal error (unreadable input or "
+            "profile), 2 bad usage."
+        ),
+    )
+    draft.add_argument("input", help="the export (CSV) or JSON lines; - for standard input")
+    draft.add_argument("-o", "--output", help="where to write the drafts (default: stdout)")
+    draft.add_argument(
+        "--profile", help="TOML profile: signature, contacts, templates (default: the example)"
+    )
+    draft.add_argument(
+        "--rejects", help="where to write rejected rows (default: OUT.rejects.jsonl, or stderr)"
+    )
+    draft.add_argument("--jobs", type=int, default=1, help="number of processes (default 1)")
+    draft.add_argument("--structure", help="only experiences concerning this structure")
+    draft.add_argument(
+        "--all", action="store_true", help="also draft experiences that already have an answer"
+    )
+    draft.add_argument("--resume", action="store_true", help="skip the ids already in OUT")
+    draft.add_argument("--quiet", action="store_true", help="no progress report")
+    draft.set_defaults(run=_draft_command)
+
+    templates = commands.add_parser(
+        "templates",
+        help="list the template folders and steps, or preview replies",
+        description="List the template folders and the phrasings of each step, or preview "
+        "sample replies (`sprep templates preview --sentiment negative`).",
+    )
+    templates.add_argument("action", nargs="?", choices=("list", "preview"), default="list")
+    templates.add_argument("--templates", metavar="DIR", help="a folder of custom templates")
+    templates.add_argument("--sentiment", choices=SENTIMENTS, help="preview only this sentiment")
+    templates.add_argument("--count", type=int, default=3, help="replies per sentiment (3)")
+    templates.add_argument("--profile", help="TOML profile for the signature and contacts")
+    templates.set_defaults(run=_templates_command)
     return parser
 
 
@@ -180,9 +424,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"sprep: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except (FatalError, ProfileError) as error:
+        print(f"sprep: {error}", file=sys.stderr)
+        return EXIT_FATAL
     except SprepError as error:
         print(f"sprep: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("sprep: interrupted; no partial output was kept", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return EXIT_OK
     return status

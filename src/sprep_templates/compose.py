@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -90,6 +91,36 @@ class Reply:
 
     def __str__(self) -> str:
         return self.text
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: each paragraph with its step, the word count, the findings.
+
+        Everything is HTML-escaped: pseudonyms and titles come from the public.
+        """
+        low, high = MIN_WORDS, MAX_WORDS
+        fits = low <= self.word_count <= high
+        rows = []
+        for step, text in self.step_texts:
+            body = html.escape(text).replace("\n", "<br>")
+            rows.append(
+                f'<tr><th style="text-align:left;vertical-align:top;color:#666">{step}</th>'
+                f'<td style="text-align:left">{body}</td></tr>'
+            )
+        colour = "#1a7f37" if fits else "#cf222e"
+        summary = (
+            f'<p style="color:{colour}">{self.word_count} mots (attendu : {low} à {high}) — '
+            f"{'prête' if self.ready else 'à revoir'}</p>"
+        )
+        findings = "".join(
+            f'<li style="color:{"#cf222e" if f.severity == "error" else "#9a6700"}">'
+            f"{html.escape(f.severity)} [{html.escape(f.rule)}] {html.escape(f.message)}</li>"
+            for f in self.findings
+        )
+        return (
+            f"<div><table>{''.join(rows)}</table>{summary}"
+            + (f"<ul>{findings}</ul>" if findings else "")
+            + "</div>"
+        )
 
 
 def _choice(seed: str, sentiment: str, step: str, count: int) -> int:

@@ -150,11 +150,13 @@ def _channels(value: object) -> tuple[str, ...]:
             f"Experience.channels must be a tuple of str (got {value!r} "
             f"that is a {type(value).__name__})"
         )
-    channels = []
+    channels: list[str] = []
     for item in value:
         if isinstance(item, str) and not item.strip():
             continue
-        channels.append(_text_field("Experience", "channels", item, max_chars=80))
+        channel = _text_field("Experience", "channels", item, max_chars=80)
+        if channel not in channels:  # the export repeats channels across typologies
+            channels.append(channel)
     if len(channels) > _MAX_CHANNELS:
         raise InvalidInputError(
             f"Experience.channels has {len(channels)} values; the most accepted is {_MAX_CHANNELS}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
 from .text import fold
 
-__all__ = ["first_names", "read_list", "screening_words"]
+__all__ = ["first_names", "jargon", "read_list", "screening_words"]
 
 
 @cache
@@ -40,3 +41,15 @@ def screening_words() -> tuple[frozenset[str], tuple[str, ...]]:
             compact = folded.replace(" ", "").replace("-", "")
             (anywhere if len(compact) >= 5 else whole).add(compact)
     return frozenset(whole), tuple(sorted(anywhere))
+
+
+@cache
+def jargon() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """Administrative jargon (``jargon.tsv``): one combined pattern, and each pattern
+    with its plain replacement."""
+    entries = []
+    for line in read_list("jargon.tsv"):
+        pattern, plain, _source = line.split("\t")
+        entries.append((re.compile(rf"\b(?:{pattern})\b", re.I), plain))
+    combined = re.compile("|".join(f"(?:{p.pattern})" for p, _plain in entries), re.I)
+    return combined, tuple(entries)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import first_names, screening_words
+from .lexicons import first_names, jargon, screening_words
 from .text import fold
 
 __all__ = [
@@ -78,6 +78,12 @@ def greeting_name(pseudonym: str | None) -> str | None:
     return pseudonym.strip()
 
 
+# Complaints a reply should answer, not repeat back to the user in quotes.
+_COMPLAINT = re.compile(
+    r"impossible|catastroph|cauchemar|galère|galere|combattant|jamais|(?:pas de|aucune) réponse|"
+    r"inexistant|injoignable|déplorable|lamentable|honteu|abus|attente interminable",
+    re.I,
+)
 _TITLE_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ ’'\-,])*")
 
 
@@ -95,7 +101,9 @@ def quotable_title(title: str | None) -> str | None:
 
     Safe means short (six words at most), letters only (no digits that could be
     a file number, no address, no quotes or exclamation), not shouted in
-    capitals, and free of the screened offensive or hostile words.
+    capitals, with no acronym or administrative jargon, no complaint
+    ("impossible", "catastrophique") and none of the screened offensive or
+    hostile words.
     """
     if title is None:
         return None
@@ -104,6 +112,8 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if not _TITLE_CHARS.fullmatch(text) or (text.isupper() and len(text) > 3):
         return None
-    if _has_screened_word(text):
+    if _has_screened_word(text) or jargon()[0].search(text) or _COMPLAINT.search(text):
         return None
+    if re.search(r"\b[A-Z]{2,}\b", text):
+        return None  # an acronym the reply would have to explain
     return text.replace("'", "’")

@@ -1,0 +1,285 @@
+"""Batch drafting from the platform's export: `sprep draft`, draft_many, notebooks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sprep_templates import Contact, Experience, Signature, draft_reply
+from sprep_templates.batch import Drafted, Rejected, Skipped, draft_many, repair_c1
+from sprep_templates.cli import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, main
+from sprep_templates.profile import Profile, ProfileError
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = [
+    "ID expérience",
+    "Statut de l'expérience",
+    "Titre",
+    "Ressenti usager",
+    "Canaux Typologie 1",
+    "Intitulé structure 1",
+    "Intitulé structure  3",  # the export's own double space
+]
+PROFILE = Profile(
+    signature=Signature("Jean", "la Caf de Paris"), contacts=(Contact("phone", "32 30"),)
+)
+
+
+def export_bytes(rows, *, delimiter=",", bom=True, crlf=True):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    data = buffer.getvalue().encode("utf-8")
+    return (b"\xef\xbb\xbf" if bom else b"") + data
+
+
+MIXED = [
+    ["1", "Expérience en attente de réponse", "Relevé de carrière", "Négatif", "Téléphone", "Caf de Paris", ""],
+    ["2", "Expérience en attente de réponse", "Demande d\x92aide", "Positif", "", "", "Caf de Paris"],
+    ["3", "Expérience en attente de réponse", "Sans ressenti", "", "Accueil", "Caf de Paris", ""],
+    ["4", "Expérience en attente de réponse", "Ressenti inconnu", "Bof", "Accueil", "Caf de Paris", ""],
+    ["5", "Expérience avec réponse", "Déjà traitée", "Neutre", "Accueil", "Caf de Paris", ""],
+    ["6", "Expérience en attente de réponse", "Autre structure", "Neutre", "Accueil", "ANTS", ""],
+]  # fmt: skip
+
+
+def run_draft(tmp_path, data: bytes, *extra):
+    source = tmp_path / "export.csv"
+    source.write_bytes(data)
+    output = tmp_path / "drafts.jsonl"
+    status = main(["draft", str(source), "-o", str(output), "--quiet", *extra])
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    return status, records, output
+
+
+def test_mixed_export_drafts_good_rows_and_keeps_bad_ones(tmp_path, capsys):
+    """Good rows are drafted, bad rows go to the rejects file with line and reason."""
+    status, records, output = run_draft(tmp_path, export_bytes(MIXED))
+    assert status == EXIT_REJECTED
+    assert [r["id"] for r in records] == ["1", "2", "6"]
+    assert {r["status"] for r in records} == {"ready"}
+    assert set(records[0]) == {
+        "id",
+        "sentiment",
+        "status",
+        "text",
+        "body",
+        "word_count",
+        "findings",
+    }
+    rejects = [
+        json.loads(line)
+        for line in output.with_name("drafts.rejects.jsonl").read_text().splitlines()
+    ]
+    assert [(r["line"], r["id"]) for r in rejects] == [(4, "3"), (5, "4")]
+    assert "sentiment (Ressenti usager) is missing" in rejects[0]["reason"]
+    assert "Experience.sentiment must be one of" in rejects[1]["reason"]
+    assert "Sans ressenti" in rejects[0]["raw"]
+    summary = capsys.readouterr().err
+    assert "6 rows read: 3 drafted (3 ready, 0 to review), 2 rejected" in summary
+    assert "1 skipped (1 already answered)" in summary
+
+
+def test_c1_characters_are_repaired(tmp_path):
+    """A ’ turned into \\x92 by a cp1252 round-trip is repaired before drafting."""
+    assert repair_c1("d\x92aide \x80 \x85") == "d’aide € …"
+    _, records, _ = run_draft(tmp_path, export_bytes(MIXED[1:2]))
+    assert "«\u00a0Demande d’aide\u00a0»" in records[0]["text"]
+
+
+def test_structure_filter(tmp_path, capsys):
+    """--structure keeps the experiences concerning that structure, in any of its columns."""
+    status, records, _ = run_draft(
+        tmp_path, export_bytes(MIXED[:2] + MIXED[5:]), "--structure", "caf de  paris"
+    )
+    assert status == EXIT_OK
+    assert [r["id"] for r in records] == ["1", "2"]
+    assert "1 about another structure" in capsys.readouterr().err
+
+
+def test_semicolons_and_no_bom(tmp_path):
+    """A semicolon-separated export without BOM or Windows line endings reads the same."""
+    status, records, _ = run_draft(
+        tmp_path, export_bytes(MIXED[:2], delimiter=";", bom=False, crlf=False)
+    )
+    assert status == EXIT_OK and [r["id"] for r in records] == ["1", "2"]
+
+
+def test_broken_quoting_and_undecodable_bytes_are_rejected(tmp_path):
+    """Broken quoting and bytes that are not UTF-8 reject their row only."""
+    good = export_bytes(MIXED[:1], bom=False)
+    data = (
+        good
+        + b'7,"en attente","titre "cass\xc3\xa9",Neutre,Accueil,Caf,\r\n'
+        + b"8,en attente,Titre \xff,Neutre,Accueil,Caf,\r\n"
+    )
+    data += b"9,en attente,Titre,Positif,Accueil,Caf,\r\n"
+    status, records, output = run_draft(tmp_path, data)
+    assert status == EXIT_REJECTED
+    assert [r["id"] for r in records] == ["1", "9"]
+    rejects = [
+        json.loads(line)
+        for line in output.with_name("drafts.rejects.jsonl").read_text().splitlines()
+    ]
+    assert rejects[0]["line"] == 3 and "broken CSV quoting" in rejects[0]["reason"]
+    assert rejects[1]["line"] == 4 and "not UTF-8" in rejects[1]["reason"]
+
+
+def test_jsonl_input_and_csv_output(tmp_path):
+    """JSON lines with the Experience fields in, CSV out (by the extension of OUT)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "sentiment": "negative", "pseudonym": "Sandrine"})
+        + "\n"
+        + json.dumps({"id": "b", "sentiment": "positive", "channels": ["Accueil"]})
+        + "\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.csv"
+    assert main(["draft", str(source), "-o", str(output), "--quiet"]) == EXIT_OK
+    rows = list(csv.DictReader(output.open(encoding="utf-8", newline="")))
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[0]["text"].startswith("Bonjour Sandrine,\n\n")
+    assert json.loads(rows[0]["findings"]) == []
+
+
+def test_resume_skips_ids_already_drafted(tmp_path, capsys):
+    """--resume keeps what OUT holds and drafts only the rest."""
+    _, first, output = run_draft(tmp_path, export_bytes(MIXED[:1]))
+    source = tmp_path / "export.csv"
+    source.write_bytes(export_bytes(MIXED[:2]))
+    capsys.readouterr()
+    assert main(["draft", str(source), "-o", str(output), "--resume", "--quiet"]) == EXIT_OK
+    records = [json.loads(line) for line in output.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["1", "2"] and records[0] == first[0]
+    assert "1 already in the output" in capsys.readouterr().err
+
+
+def test_jobs_keep_the_input_order(tmp_path):
+    """--jobs 2 gives the same output as one job, in the input order."""
+    rows = [
+        [
+            str(n),
+            "en attente",
+            "Titre",
+            ("Positif", "Neutre", "Négatif")[n % 3],
+            "Accueil",
+            "Caf",
+            "",
+        ]
+        for n in range(1200)
+    ]
+    data = export_bytes(rows)
+    _, one, _ = run_draft(tmp_path, data)
+    (tmp_path / "drafts.jsonl").unlink()
+    _, two, _ = run_draft(tmp_path, data, "--jobs", "2")
+    assert one == two and [r["id"] for r in two] == [str(n) for n in range(1200)]
+
+
+def test_interrupted_run_leaves_no_truncated_output(tmp_path, monkeypatch):
+    """An interruption mid-run leaves the previous output untouched and no partial file."""
+    import sprep_templates.cli as cli
+
+    output = tmp_path / "drafts.jsonl"
+    output.write_text("previous\n")
+    source = tmp_path / "export.csv"
+    source.write_bytes(export_bytes(MIXED[:2]))
+
+    def interrupted(*args, **kwargs):
+        yield from ()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_results", interrupted)
+    assert main(["draft", str(source), "-o", str(output), "--quiet"]) == 130
+    assert output.read_text() == "previous\n"
+    assert {p.name for p in tmp_path.iterdir()} == {"drafts.jsonl", "export.csv"}
+
+
+def test_unreadable_profile_is_fatal(tmp_path, capsys):
+    """A profile that cannot be read is a fatal error: one line on stderr, exit 4."""
+    profile = tmp_path / "profile.toml"
+    profile.write_text('[signature]\nfirst_name = "Jean"\n', encoding="utf-8")
+    source = tmp_path / "export.csv"
+    source.write_bytes(export_bytes(MIXED[:1]))
+    assert main(["draft", str(source), "--profile", str(profile)]) == EXIT_FATAL
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Signature.organisation" in err and str(profile) in err
+
+
+def test_profile_errors_name_the_key(tmp_path):
+    """A bad contact in a profile names the file, the contact and the field."""
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        '[signature]\nfirst_name = "Jean"\norganisation = "la Caf"\n\n[[contacts]]\nkind = "web"\nvalue = "http://caf.fr"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        ProfileError, match=r"p\.toml: contacts #1: Contact\.value for web must be an https"
+    ):
+        Profile.from_toml(profile)
+
+
+def test_bundled_example_runs_out_of_the_box():
+    """`sprep draft examples/export.csv` works without a profile."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sprep_templates", "draft", str(ROOT / "examples" / "export.csv")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 6 and all(r["status"] == "ready" for r in records)
+    assert records[0]["text"].startswith("Bonjour Sandrine,")
+    assert "Bonjour,\n" in records[3]["text"]  # énervédu76
+    assert "7 rows read: 6 drafted" in result.stderr
+
+
+def test_draft_many_from_dicts():
+    """draft_many drafts an iterable of rows lazily, one result per row, in order."""
+    rows = [
+        {"ID expérience": "1", "Ressenti usager": "Négatif", "Titre": "Relevé"},
+        {"id": "2", "sentiment": "positive"},
+        {"id": "3"},
+    ]
+    results = list(draft_many(rows, profile=PROFILE))
+    assert [type(r) for r in results] == [Drafted, Drafted, Rejected]
+    assert results[0].record()["status"] == "ready"
+    assert results[2].reason == "the sentiment is missing"
+
+
+def test_draft_many_from_a_dataframe():
+    """A pandas DataFrame is accepted when pandas is there (it stays optional)."""
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.DataFrame([{"id": "1", "sentiment": "neutral", "title": None}])
+    (result,) = draft_many(frame, profile=PROFILE)
+    assert isinstance(result, Drafted)
+
+
+def test_answered_experiences_are_skipped_unless_asked():
+    """Experiences that already have an answer are skipped, unless include_answered."""
+    row = {
+        "ID expérience": "5",
+        "Ressenti usager": "Neutre",
+        "Statut de l'expérience": "Expérience avec réponse",
+    }
+    assert isinstance(next(draft_many([row], profile=PROFILE)), Skipped)
+    assert isinstance(next(draft_many([row], profile=PROFILE, include_answered=True)), Drafted)
+
+
+def test_reply_html_escapes_user_text():
+    """Jupyter's display shows steps and word count, and escapes what the public typed."""
+    reply = draft_reply(
+        Experience(sentiment="negative", id="1", pseudonym="<b>Zoé</b>"),
+        signature=Signature("Jean", "la Caf de Paris"),
+        contacts=[Contact("phone", "32 30")],
+    )
+    shown = reply._repr_html_()
+    assert "<b>Zoé</b>" not in shown
+    assert "acknowledgement" in shown and f"{reply.word_count} mots" in shown
