@@ -301,6 +301,16 @@ def draft_row(
     return Drafted(row.line, experience.id, reply)
 
 
+def _missing(value: object) -> bool:
+    """None, or a DataFrame's missing value (NaN, NaT, pandas.NA), without importing pandas."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):  # pandas.NA refuses bool()
+        return True
+
+
 def _fold_space(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -319,7 +329,7 @@ def draft_many(
     """
     if hasattr(rows, "iterrows"):  # a pandas DataFrame, without importing pandas
         records: Iterable[Mapping[str, Any]] = (
-            {str(k): v for k, v in record.items() if isinstance(v, str) or v is not None}
+            {str(k): v for k, v in record.items() if not _missing(v)}
             for _, record in rows.iterrows()
         )
     else:
