@@ -305,8 +305,36 @@ def test_typography_of_every_reply_is_french():
 
 @given(experiences, draft_arguments())
 def test_every_drafted_reply_passes_the_checker(experience, arguments):
-    """Every reply draft_reply produces passes check_reply with no error."""
+    """Every reply draft_reply produces passes the full check_reply with no error.
+
+    draft_reply itself checks only what the agent wrote (the templates are proven
+    here); this property is what allows it."""
+    from sprep_templates.checker import check_reply
+
     reply = draft_reply(experience, **arguments)
-    assert reply.ready, [f for f in reply.findings if f.severity == "error"]
+    findings = check_reply(
+        reply.text,
+        pseudonym=experience.pseudonym,
+        signature=arguments["signature"],
+        contacts=arguments["contacts"],
+        sentiment=experience.sentiment,
+    )
+    assert not [f for f in findings if f.severity == "error"]
     # The checker recognises each step the templates write, in order.
-    assert not [f for f in reply.findings if f.rule == "steps"]
+    assert not [f for f in findings if f.rule == "steps"]
+    assert reply.ready
+
+
+def test_agent_text_is_checked():
+    """Jargon or personal data in the agent's own text makes the draft "to review"."""
+    reply = draft_reply(
+        Experience(sentiment="negative", id="1"),
+        signature=JEAN,
+        contacts=[PHONE],
+        answer="Vous pouvez solliciter un rendez-vous au guichet.",
+        situation="Votre numéro allocataire 1234567 est bloqué.",
+    )
+    assert not reply.ready
+    rules = {(f.rule, reply.text[f.start : f.end]) for f in reply.findings}
+    assert ("jargon", "solliciter") in rules
+    assert any(rule == "personal-data" and "1234567" in span for rule, span in rules)

@@ -19,15 +19,30 @@ from pathlib import Path
 
 import attrs
 import jinja2
+import jinja2.nodes
+from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from .exceptions import InvalidInputError, TemplateProblemError
 from .french import with_a, with_de
 from .inputs import SENTIMENTS, Sentiment
 
-__all__ = ["STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
+__all__ = ["CONTEXT_VARIABLES", "STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
 
 STEPS = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
+
+#: The variables every step template receives.
+CONTEXT_VARIABLES = (
+    "answer",
+    "channel",
+    "contacts",
+    "first_name",
+    "improvement",
+    "organisation",
+    "pseudonym",
+    "situation",
+    "title",
+)
 
 
 def builtin_template_dir() -> Path:
@@ -58,6 +73,11 @@ class TemplateSet:
     environment: jinja2.Environment
     variants: dict[tuple[Sentiment, str], tuple[str, ...]]
     sources: tuple[Path, ...]
+    #: For each phrasing, the context variables it reads (all of them when it
+    #: includes another template): what its rendering depends on.
+    uses: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: Rendered steps, keyed by phrasing and the values it reads (see compose).
+    rendered: dict[object, tuple[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def template(self, name: str) -> jinja2.Template:
         """The compiled template ``name`` (compiled once, then cached by Jinja)."""
@@ -100,11 +120,26 @@ def _load(custom: Path | None) -> TemplateSet:
                     template=str(roots[0]),
                 )
             variants[(sentiment, step)] = names
-    return TemplateSet(
-        environment=_make_environment(roots, sandboxed=custom is not None),
-        variants=variants,
-        sources=tuple(roots),
-    )
+    environment = _make_environment(roots, sandboxed=custom is not None)
+    uses = {}
+    for names in variants.values():
+        for name in names:
+            uses[name] = _variables_read(environment, name)
+    return TemplateSet(environment=environment, variants=variants, sources=tuple(roots), uses=uses)
+
+
+def _variables_read(environment: jinja2.Environment, name: str) -> tuple[str, ...]:
+    """The context variables template ``name`` reads, or every one when it includes others."""
+    try:
+        source = environment.loader.get_source(environment, name)[0]  # type: ignore[union-attr]
+        tree = environment.parse(source, name)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblemError(
+            f"syntax error: {error.message}", template=error.filename or name, line=error.lineno
+        ) from None
+    if any(True for _ in tree.find_all((jinja2.nodes.Include, jinja2.nodes.Extends))):
+        return CONTEXT_VARIABLES
+    return tuple(sorted(meta.find_undeclared_variables(tree) & set(CONTEXT_VARIABLES)))
 
 
 def load_template_set(template_dir: str | Path | None = None) -> TemplateSet:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -164,6 +165,7 @@ def _channels(value: object) -> tuple[str, ...]:
     return tuple(channels)
 
 
+@lru_cache(maxsize=4096)
 def channel_kind(channels: tuple[str, ...]) -> str | None:
     """The kind of the first known channel: phone, counter, online, account, mail,
     email, chat or social; None when no channel is known."""

@@ -8,6 +8,7 @@ greets with a plain "Bonjour,".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicons import first_names, jargon, screening_words
 from .text import fold
@@ -41,6 +42,7 @@ def _tokens(pseudonym: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def pseudonym_problem(pseudonym: str) -> str | None:
     """Why ``pseudonym`` must not be used in a greeting, or None when it can be."""
     if not pseudonym.strip():
@@ -57,17 +59,30 @@ def pseudonym_problem(pseudonym: str) -> str | None:
         return "it has characters a greeting cannot show"
     whole, anywhere = screening_words()
     names = first_names()
-    lowered = pseudonym.casefold()
+    # Tokens that are first names are never screened (Constance, Dominique, Tiphaine).
+    suspects = [token for token in map(fold, _tokens(pseudonym)) if token not in names]
     # Leetspeak entries ("c0n", "@brut1") are matched on the raw lower-cased text.
-    raw_tokens = re.split(r"[\s.'’\-_]+", lowered)
-    suspects = [fold(token) for token in _tokens(pseudonym) if fold(token) not in names]
-    joined = "".join(suspects)
+    raw_tokens = [
+        token
+        for token in re.split(r"[\s.'’\-_]+", pseudonym.casefold())
+        if token and fold(token) not in names
+    ]
     for token in suspects + raw_tokens:
         if token in whole:
             return f"it contains the word “{token}”"
-    for word in anywhere:
-        if word in joined or any(word in token for token in raw_tokens if fold(token) not in names):
-            return f"it contains “{word}”"
+    for text in ("".join(suspects), *raw_tokens):
+        found = _find_substring(text, anywhere)
+        if found is not None:
+            return f"it contains “{found}”"
+    return None
+
+
+def _find_substring(text: str, words: frozenset[str]) -> str | None:
+    """The first word of ``words`` (5 to 30 characters) found inside ``text``."""
+    for start in range(len(text) - 4):
+        for end in range(start + 5, min(len(text), start + 30) + 1):
+            if text[start:end] in words:
+                return text[start:end]
     return None
 
 
@@ -92,10 +107,10 @@ def _has_screened_word(text: str) -> bool:
     tokens = [fold(token) for token in _tokens(text)]
     if any(token in whole for token in tokens):
         return True
-    joined = " ".join(tokens)
-    return any(word in joined for word in anywhere)
+    return _find_substring("".join(tokens), anywhere) is not None
 
 
+@lru_cache(maxsize=65536)
 def quotable_title(title: str | None) -> str | None:
     """The experience's title when a reply can quote it safely, else None.
 

@@ -25,10 +25,10 @@ __all__ = [
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
-_SEPARATORS = re.compile(r"[\s\u00a0\u202f\u2013\u2014\u2015]+")
-_HAS_WORD_CHAR = re.compile(r"[^\W_]")
-_DIGITS = re.compile(r"\d+")
-_GROUP = re.compile(r"\d{2,3}")
+_SEP = "\\s\u00a0\u202f\u2013\u2014\u2015"  # white space, non-breaking spaces, dashes
+_ANY_DIGIT = re.compile(r"\d")
+_WORD_TOKEN = re.compile(f"[^{_SEP}]*[^\\W_][^{_SEP}]*")
+_NUMBER_RUN = re.compile(f"(?<![^{_SEP}])\\d{{1,4}}(?:[{_SEP}]+\\d{{2,3}}(?![^{_SEP}]))+")
 
 # Characters refused in any input: C0/C1 controls other than white space, and
 # the bidirectional controls that can reorder what an agent sees.
@@ -39,17 +39,10 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\U000f
 
 def count_words(text: str) -> int:
     """Count the words of ``text`` as the guide's 60–150 rule counts them."""
-    count = 0
-    previous_was_number = False
-    for token in _SEPARATORS.split(text):
-        if not token or not _HAS_WORD_CHAR.search(token):
-            continue
-        # "10 000", "0 800 123 456", "32 30": a digit group continues a number.
-        if previous_was_number and _GROUP.fullmatch(token):
-            continue
-        count += 1
-        previous_was_number = _DIGITS.fullmatch(token) is not None and len(token) <= 4
-    return count
+    # "10 000", "0 800 123 456", "32 30": digit groups after a number continue it.
+    if _ANY_DIGIT.search(text):
+        text = _NUMBER_RUN.sub("0", text)
+    return len(_WORD_TOKEN.findall(text))
 
 
 def forbidden_character(text: str) -> str | None:
