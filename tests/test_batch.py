@@ -196,7 +196,7 @@ def test_interrupted_run_leaves_no_truncated_output(tmp_path, monkeypatch):
         yield from ()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_results", interrupted)
+    monkeypatch.setattr(cli, "draft_export", interrupted)
     assert main(["draft", str(source), "-o", str(output), "--quiet"]) == 130
     assert output.read_text() == "previous\n"
     assert {p.name for p in tmp_path.iterdir()} == {"drafts.jsonl", "export.csv"}

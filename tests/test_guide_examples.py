@@ -12,7 +12,7 @@ def test_negative_releve_de_carriere():
     """The guide's negative case: regret, the situation, a first-level answer, a channel."""
     reply = draft_reply(
         Experience(
-            id="77",
+            id="192",
             sentiment="negative",
             pseudonym="Sandrine",
             title="Relevé de carrière",
@@ -45,7 +45,7 @@ def test_negative_releve_de_carriere():
 def test_positive_password_change_by_phone():
     """The guide's positive case: joy, the message passed on to the teams, short."""
     reply = draft_reply(
-        Experience(id="237", sentiment="positive", pseudonym="Sandrine", channels=("Téléphone",)),
+        Experience(id="32", sentiment="positive", pseudonym="Sandrine", channels=("Téléphone",)),
         signature=RETRAITE,
         contacts=[Contact(kind="web", value="https://www.lassuranceretraite.fr")],
     )
@@ -69,7 +69,7 @@ def test_neutral_pieces_justificatives():
     """The guide's "bonne pratique" content (pièces justificatives) as a neutral reply."""
     reply = draft_reply(
         Experience(
-            id="163", sentiment="neutral", pseudonym="Sandrine", channels=("Démarche en ligne",)
+            id="146", sentiment="neutral", pseudonym="Sandrine", channels=("Démarche en ligne",)
         ),
         signature=Signature(first_name="Jean", organisation="la Caf de Paris"),
         contacts=[

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import attrs
 
@@ -24,9 +26,11 @@ from .profile import Profile
 
 __all__ = [
     "Drafted",
+    "Outcome",
     "Rejected",
     "Row",
     "Skipped",
+    "draft_export",
     "draft_many",
     "draft_row",
     "read_rows",
@@ -340,3 +344,91 @@ def draft_many(
             continue
         row = Row(number, fields, json.dumps(dict(fields), ensure_ascii=False, default=str))
         yield draft_row(row, profile, structure=structure, include_answered=include_answered)
+
+
+# --- whole exports, with processes ---------------------------------------------
+
+_WINDOW = 512  # rows read ahead per job: memory stays flat whatever the input size
+
+
+class Outcome(NamedTuple):
+    """What a batch writes for one row, serialised where the row was drafted.
+
+    ``kind`` is drafted, rejected or skipped; ``detail`` the status (ready,
+    to_review), the rejection reason or why the row was skipped; ``line`` the
+    JSON line to write (output record or rejects record); ``record`` the output
+    record as a dict when writing CSV.
+    """
+
+    kind: str
+    id: str | None
+    detail: str
+    line: str
+    record: dict[str, Any] | None = None
+
+
+def _outcome(result: Result, as_csv: bool) -> Outcome:
+    if isinstance(result, Drafted):
+        record = result.record()
+        if as_csv:
+            return Outcome("drafted", result.id, result.status, "", record)
+        return Outcome("drafted", result.id, result.status, json.dumps(record, ensure_ascii=False))
+    if isinstance(result, Rejected):
+        line = json.dumps(result.record(), ensure_ascii=False)
+        return Outcome("rejected", result.id, result.reason, line)
+    return Outcome("skipped", result.id, result.why, "")
+
+
+def _draft_window(
+    payload: tuple[list[Row], Profile, str | None, bool, bool],
+) -> list[Outcome]:
+    rows, profile, structure, include_answered, as_csv = payload
+    return [
+        _outcome(
+            draft_row(row, profile, structure=structure, include_answered=include_answered),
+            as_csv,
+        )
+        for row in rows
+    ]
+
+
+def _windows(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    window: list[Row] = []
+    for row in rows:
+        window.append(row)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def draft_export(
+    rows: Iterable[Row],
+    profile: Profile,
+    *,
+    jobs: int = 1,
+    structure: str | None = None,
+    include_answered: bool = False,
+    as_csv: bool = False,
+) -> Iterator[Outcome]:
+    """Draft every row, with ``jobs`` processes; outcomes come in input order.
+
+    Rows go to the processes in windows, a few windows ahead of what has been
+    written, so that memory stays flat whatever the input size. Each process
+    serialises its own outcomes: the parent only reads and writes.
+    """
+    options = (profile, structure, include_answered, as_csv)
+    if jobs <= 1:
+        for window in _windows(rows, _WINDOW):
+            yield from _draft_window((window, *options))
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(jobs) as pool:
+        pending: deque[Any] = deque()
+        for window in _windows(rows, _WINDOW):
+            pending.append(pool.apply_async(_draft_window, ((window, *options),)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -11,15 +11,14 @@ import contextlib
 import csv
 import io
 import json
-import multiprocessing
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from .batch import Drafted, Rejected, Row, Skipped, draft_row, read_rows
+from .batch import draft_export, read_rows
 from .checker import RULES, Finding, check_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError
@@ -151,8 +150,6 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
 # --- sprep draft ------------------------------------------------------------------
 
-_WINDOW = 512  # rows read ahead per job: memory stays flat whatever the input size
-
 
 class _Progress:
     """A one-line progress report on stderr, only on a terminal."""
@@ -173,46 +170,6 @@ class _Progress:
     def close(self) -> None:
         if self.enabled:
             sys.stderr.write("\r\033[K")
-
-
-def _draft_window(payload: tuple[list[Row], Profile, str | None, bool]) -> list[object]:
-    rows, profile, structure, include_answered = payload
-    return [
-        draft_row(row, profile, structure=structure, include_answered=include_answered)
-        for row in rows
-    ]
-
-
-def _windows(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
-    window: list[Row] = []
-    for row in rows:
-        window.append(row)
-        if len(window) >= size:
-            yield window
-            window = []
-    if window:
-        yield window
-
-
-def _results(
-    rows: Iterator[Row], profile: Profile, arguments: argparse.Namespace
-) -> Iterator[object]:
-    """Draft results in input order, with ``--jobs`` processes."""
-    options = (profile, arguments.structure, arguments.all)
-    if arguments.jobs <= 1:
-        for window in _windows(rows, _WINDOW):
-            yield from _draft_window((window, *options))
-        return
-    with multiprocessing.get_context("spawn").Pool(arguments.jobs) as pool:
-        # Each job drafts windows of rows; imap keeps the order, and the windows
-        # are fed a few at a time so that memory stays flat.
-        pending: list[Any] = []
-        for window in _windows(rows, _WINDOW):
-            pending.append(pool.apply_async(_draft_window, ((window, *options),)))
-            if len(pending) >= 2 * arguments.jobs:
-                yield from pending.pop(0).get()
-        for job in pending:
-            yield from job.get()
 
 
 def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -252,25 +209,31 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         rejects_stream = None
         if rejects_path is not None:
             rejects_stream = stack.enter_context(atomic_output(rejects_path))
-        for result in _results(read_rows(source), profile, arguments):
+        outcomes = draft_export(
+            read_rows(source),
+            profile,
+            jobs=arguments.jobs,
+            structure=arguments.structure,
+            include_answered=arguments.all,
+            as_csv=as_csv,
+        )
+        for outcome in outcomes:
             counts["read"] += 1
             progress.update(counts["read"])
-            if isinstance(result, Skipped):
-                skipped[result.why] += 1
-            elif isinstance(result, Rejected):
+            if outcome.kind == "skipped":
+                skipped[outcome.detail] += 1
+            elif outcome.kind == "rejected":
                 counts["rejected"] += 1
-                line = json.dumps(result.record(), ensure_ascii=False)
                 if rejects_stream is not None:
-                    rejects_stream.write(line + "\n")
+                    rejects_stream.write(outcome.line + "\n")
                 else:
-                    print(f"sprep: rejected {line}", file=sys.stderr)
-            elif isinstance(result, Drafted):
-                if result.id is not None and result.id in done_ids:
-                    skipped["already in the output"] += 1
-                    continue
+                    print(f"sprep: rejected {outcome.line}", file=sys.stderr)
+            elif outcome.id is not None and outcome.id in done_ids:
+                skipped["already in the output"] += 1
+            else:
                 counts["drafted"] += 1
-                counts[result.status] += 1
-                writer.write(result.record())
+                counts[outcome.detail] += 1
+                writer.write(outcome.record if outcome.record is not None else outcome.line)
         progress.close()
     if rejects_path is not None and not counts["rejected"]:
         rejects_path.unlink(missing_ok=True)  # no reject, no file

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from math import prod
 from pathlib import Path
 from types import MappingProxyType, TracebackType
 
@@ -126,12 +129,20 @@ class Reply:
 def _choices(seed: str, sentiment: str, counts: Sequence[int]) -> list[int]:
     """Stable indices, one per step: the same seed always picks the same phrasings.
 
-    One BLAKE2b digest per reply, two bytes of it per step.
+    A CRC-32 of the seed (stable across runs, machines and Python versions),
+    read as a mixed-radix number: one digit per step. With more phrasings than
+    32 bits can number, a BLAKE2b digest stands in.
     """
-    digest = hashlib.blake2b(f"{seed}\x1f{sentiment}".encode(), digest_size=16).digest()
-    return [
-        int.from_bytes(digest[2 * k : 2 * k + 2], "big") % count for k, count in enumerate(counts)
-    ]
+    data = f"{seed}\x1f{sentiment}".encode()
+    if prod(counts) <= 1 << 32:
+        number = zlib.crc32(data)
+    else:
+        number = int.from_bytes(hashlib.blake2b(data, digest_size=32).digest(), "big")
+    indices = []
+    for count in counts:
+        number, index = divmod(number, count)
+        indices.append(index)
+    return indices
 
 
 def _template_line(error: BaseException) -> tuple[str | None, int | None]:
@@ -286,7 +297,7 @@ def _rendered_step(
 ) -> tuple[str, int]:
     """A step's text and word count, rendered once per phrasing and values it reads."""
     signer = (signature.closing, signature.line) if step == "signature" else None
-    key = (name, signer, tuple(context[variable] for variable in templates.uses[name]))
+    key = (name, signer, templates.key_of[name](context))
     found = templates.rendered.get(key)
     if found is None:
         text = render_step(templates, step, name, context, signature)
@@ -308,13 +319,18 @@ def step_context(
         "pseudonym": greeting_name(experience.pseudonym),
         "title": quotable_title(experience.title),
         "channel": channel_kind(experience.channels),
-        "contacts": join_alternatives([contact_phrase(c) for c in contacts]) if contacts else None,
+        "contacts": _contacts_phrase(contacts) if contacts else None,
         "organisation": signature.organisation,
         "first_name": signature.first_name,
         "situation": free_text.get("situation"),
         "answer": free_text.get("answer"),
         "improvement": free_text.get("improvement"),
     }
+
+
+@lru_cache(maxsize=1024)
+def _contacts_phrase(contacts: tuple[Contact, ...]) -> str:
+    return join_alternatives([contact_phrase(c) for c in contacts])
 
 
 def render_step(

@@ -13,8 +13,10 @@ the built-in phrasings. Custom templates render in Jinja's sandbox.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
+from operator import itemgetter
 from pathlib import Path
 
 import attrs
@@ -76,6 +78,10 @@ class TemplateSet:
     #: For each phrasing, the context variables it reads (all of them when it
     #: includes another template): what its rendering depends on.
     uses: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: For each phrasing, a function giving the tuple of the values it reads.
+    key_of: dict[str, Callable[[Mapping[str, object]], tuple[object, ...]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
     #: Rendered steps, keyed by phrasing and the values it reads (see compose).
     rendered: dict[object, tuple[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -125,7 +131,25 @@ def _load(custom: Path | None) -> TemplateSet:
     for names in variants.values():
         for name in names:
             uses[name] = _variables_read(environment, name)
-    return TemplateSet(environment=environment, variants=variants, sources=tuple(roots), uses=uses)
+    return TemplateSet(
+        environment=environment,
+        variants=variants,
+        sources=tuple(roots),
+        uses=uses,
+        key_of={name: _values_getter(variables) for name, variables in uses.items()},
+    )
+
+
+def _values_getter(
+    variables: tuple[str, ...],
+) -> Callable[[Mapping[str, object]], tuple[object, ...]]:
+    """A fast ``lambda context: tuple(context[v] for v in variables)``."""
+    if not variables:
+        return lambda context: ()
+    getter = itemgetter(*variables)
+    if len(variables) == 1:
+        return lambda context: (getter(context),)
+    return getter
 
 
 def _variables_read(environment: jinja2.Environment, name: str) -> tuple[str, ...]:

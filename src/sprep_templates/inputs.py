@@ -132,6 +132,9 @@ def _label(value: object) -> str | None:
 
 def _sentiment(value: object) -> Sentiment:
     if isinstance(value, str):
+        exact = _SENTIMENT_NAMES.get(value)
+        if exact is not None:
+            return exact
         found = _SENTIMENT_NAMES.get(fold(value.strip()))
         if found is not None:
             return found

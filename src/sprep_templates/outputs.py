@@ -29,8 +29,11 @@ class RecordWriter:
         if self._csv is not None and header:
             self._csv.writerow(CSV_COLUMNS)
 
-    def write(self, record: dict[str, Any]) -> None:
-        """Write one record."""
+    def write(self, record: dict[str, Any] | str) -> None:
+        """Write one record (a dict, or a JSON line already serialised)."""
+        if isinstance(record, str):
+            self._stream.write(record + "\n")
+            return
         if self._csv is None:
             self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
