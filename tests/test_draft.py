@@ -17,8 +17,7 @@ from sprep_templates import (
     count_words,
     draft_reply,
 )
-
-from .strategies import draft_arguments, experiences
+from sprep_templates.testing import draft_arguments, experiences
 
 JEAN = Signature(first_name="Jean", organisation="la Caf de Paris")
 PHONE = Contact(kind="phone", value="32 30")

@@ -21,9 +21,9 @@ from sprep_templates.compose import render_step
 from sprep_templates.environment import load_template_set
 from sprep_templates.french import contact_phrase, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
+from sprep_templates.testing import experiences, plain_draft_arguments
 
 from .grammar import grammar_checker
-from .strategies import experiences, plain_draft_arguments
 
 PHONE = Contact(kind="phone", value="32 30")
 PHONE_LABEL = Contact(kind="phone", value="01 23 45 67 89", label="service retraite")

@@ -1,99 +1,28 @@
 """Exhaustive proof of the documented limits: every phrasing, channel and input shape.
 
-Steps are separate paragraphs, so a reply's word count is the sum of its
-steps'. For each sentiment and each shape of input (which of situation,
-answer, improvement, title, pseudonym are given; one or two contacts), the
-shortest and longest phrasing of each step are found by rendering every
-phrasing with every channel, at the smallest and the largest inputs the
-limits allow. Their sums bound every reply that can be drafted.
+``length_bounds`` renders every phrasing of every step with every channel at the
+smallest and the largest inputs the limits allow (see its docstring); its sums
+bound every reply the built-in templates can give.
 """
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from sprep_templates import MAX_WORDS, MIN_WORDS, STEPS, Contact, Experience, Signature, count_words
-from sprep_templates.compose import GUARANTEED_LIMITS, render_step, step_context
+from sprep_templates import MAX_WORDS, MIN_WORDS
 from sprep_templates.environment import load_template_set
+from sprep_templates.lint import length_bounds
 
-from .strategies import EXPORT_CHANNELS
-
-LIMITS = GUARANTEED_LIMITS
-CHANNEL_SHAPES = [(), *((c,) for c in EXPORT_CHANNELS)]
+BOUNDS = length_bounds(load_template_set())
 
 
-def _words(n: int) -> str:
-    return " ".join(["mot"] * (n - 1) + ["fin."])
+def test_every_sentiment_and_shape_is_bounded():
+    """3 sentiments × 12 shapes of input (an orientation is required)."""
+    assert len(BOUNDS) == 36
 
 
-SMALL = {
-    "signature": Signature(first_name="Jo", organisation="Urssaf"),
-    "contacts": (Contact(kind="web", value="https://www.urssaf.fr"),),
-    "pseudonym": None,
-    "title": None,
-    "free": LIMITS["min_free_text_words"],
-}
-LARGE = {
-    "signature": Signature(
-        first_name="Marie Anne", organisation="le consulat général de France à Montréal"
-    ),
-    "contacts": (
-        Contact(kind="phone", value="+33 1 23 45 67 89"),
-        Contact(kind="email", value="prenom.nom@exemple.gouv.fr"),
-    ),
-    "pseudonym": "Marie Claire De Lune",  # the longest a greeting uses: 4 words
-    "title": "un deux trois quatre cinq six",  # the longest a reply quotes: 6 words
-    "free": None,
-}
-
-
-def _bound(sentiment: str, given: dict[str, bool], inputs: dict, pick) -> int:
-    templates = load_template_set()
-    total = 0
-    free = {}
-    for field in ("situation", "answer", "improvement"):
-        if given[field]:
-            size = inputs["free"] or LIMITS[f"{field}_words"]
-            free[field] = _words(size)
-        else:
-            free[field] = None
-    contacts = inputs["contacts"] if given["contacts"] else ()
-    for step in STEPS:
-        counts = []
-        for channels in CHANNEL_SHAPES:
-            experience = Experience(
-                sentiment=sentiment,
-                pseudonym=inputs["pseudonym"],
-                title=inputs["title"],
-                channels=channels,
-            )
-            context = step_context(experience, inputs["signature"], contacts, free)
-            for name in templates.variants[(sentiment, step)]:
-                counts.append(
-                    count_words(render_step(templates, step, name, context, inputs["signature"]))
-                )
-        total += pick(counts)
-    return total
-
-
-SHAPES = [
-    dict(zip(("situation", "answer", "improvement", "contacts"), flags, strict=True))
-    for flags in itertools.product((False, True), repeat=4)
-    if flags[1] or flags[3]  # an orientation needs an answer or a contact
-]
-
-
-@pytest.mark.parametrize("sentiment", ["positive", "neutral", "negative"])
-@pytest.mark.parametrize("given", SHAPES, ids=lambda g: "+".join(k for k, v in g.items() if v))
-def test_shortest_possible_reply_has_60_words(sentiment, given):
-    """The shortest phrasings with the smallest inputs still make 60 words."""
-    assert _bound(sentiment, given, SMALL, min) >= MIN_WORDS
-
-
-@pytest.mark.parametrize("sentiment", ["positive", "neutral", "negative"])
-@pytest.mark.parametrize("given", SHAPES, ids=lambda g: "+".join(k for k, v in g.items() if v))
-def test_longest_possible_reply_has_150_words(sentiment, given):
-    """The longest phrasings with the largest inputs within the limits stay within 150 words."""
-    assert _bound(sentiment, given, LARGE, max) <= MAX_WORDS
+@pytest.mark.parametrize("bound", BOUNDS, ids=lambda b: f"{b.sentiment}-{'+'.join(b.shape)}")
+def test_replies_stay_within_60_and_150_words(bound):
+    """The shortest possible reply has 60 words or more, the longest 150 or fewer."""
+    assert bound.shortest >= MIN_WORDS, bound.shortest_templates
+    assert bound.longest <= MAX_WORDS, bound.longest_templates

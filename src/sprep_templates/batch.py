@@ -37,6 +37,10 @@ __all__ = [
     "repair_c1",
 ]
 
+#: A row larger than this is refused (a description of several megabytes is no
+#: experience a reply can answer, and it would hold memory for nothing).
+MAX_ROW_BYTES = 1 << 20
+
 _C1 = re.compile("[\x80-\x9f]")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 _ANSWERED = re.compile(r"avec réponse|trait[ée]e", re.I)
@@ -173,12 +177,18 @@ def _csv_rows(lines: _RecordingLines, first_line: str) -> Iterator[Row]:
             return
         except csv.Error as error:
             line, raw, _ = lines.mark()
-            yield Row(line, None, raw, f"broken CSV quoting ({error})")
+            if "field larger than field limit" in str(error):
+                # the csv module's own limit (128 KiB a field) came first
+                yield Row(line, None, raw, _too_large(raw))
+            else:
+                yield Row(line, None, raw, f"broken CSV quoting ({error})")
             continue
         line, raw, undecodable = lines.mark()
         if not any(v.strip() for v in values):
             continue  # a blank line
-        if undecodable:
+        if len(raw) > MAX_ROW_BYTES:
+            yield Row(line, None, raw, _too_large(raw))
+        elif undecodable:
             yield Row(line, None, raw, "bytes that are not UTF-8 (the file's encoding is mixed)")
         elif len(values) != len(names):
             yield Row(line, None, raw, f"{len(values)} columns where the header has {len(names)}")
@@ -192,6 +202,9 @@ def _jsonl_rows(lines: _RecordingLines, first_line: str) -> Iterator[Row]:
         for text in pending:
             line, raw, undecodable = lines.mark()
             if not text.strip():
+                continue
+            if len(raw) > MAX_ROW_BYTES:
+                yield Row(line, None, raw, _too_large(raw))
                 continue
             if undecodable:
                 yield Row(line, None, raw, "bytes that are not UTF-8")
@@ -209,6 +222,13 @@ def _jsonl_rows(lines: _RecordingLines, first_line: str) -> Iterator[Row]:
             pending = [next(lines)]
         except StopIteration:
             return
+
+
+def _too_large(raw: str) -> str:
+    return (
+        f"row of {len(raw):,} characters, too large: the most accepted is "
+        f"{MAX_ROW_BYTES:,} characters a row and {csv.field_size_limit():,} a field"
+    )
 
 
 def read_rows(stream: BinaryIO) -> Iterator[Row]:

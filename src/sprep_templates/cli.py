@@ -18,11 +18,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from .batch import draft_export, read_rows
 from .checker import RULES, Finding, check_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError
 from .inputs import SENTIMENTS, Contact, Experience
+from .lint import lint_templates
 from .outputs import RecordWriter, atomic_output, ids_already_in
 from .profile import Profile, ProfileError, example_profile_path
 
@@ -178,6 +181,11 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         profile = Profile.from_toml(profile_path)
     except ProfileError as error:
         raise FatalError(str(error)) from None
+    if arguments.templates:
+        folder = Path(arguments.templates)
+        if not folder.is_dir():
+            raise UsageError(f"--templates {folder} is not a folder")
+        profile = attrs.evolve(profile, template_dir=folder)
     if arguments.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     output = None if arguments.output in (None, "-") else Path(arguments.output)
@@ -255,7 +263,17 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _templates_command(arguments: argparse.Namespace, out: TextIO) -> int:
-    templates = load_template_set(arguments.templates)
+    folder = arguments.folder or arguments.templates
+    if arguments.action == "lint":
+        if folder is None:
+            raise UsageError("give the folder to lint: sprep templates lint DIR")
+        problems = lint_templates(folder)
+        for problem in problems:
+            out.write(f"{problem}\n")
+        out.write(f"{len(problems)} problem(s) in {folder}\n")
+        return EXIT_ERRORS_FOUND if problems else EXIT_OK
+    arguments.templates = folder
+    templates = load_template_set(folder)
     if arguments.action == "preview":
         return _preview(arguments, out)
     out.write("template folders (first wins):\n")
@@ -360,16 +378,23 @@ def _parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="also draft experiences that already have an answer"
     )
     draft.add_argument("--resume", action="store_true", help="skip the ids already in OUT")
+    draft.add_argument(
+        "--templates", metavar="DIR", help="a folder of custom templates (over the profile's)"
+    )
     draft.add_argument("--quiet", action="store_true", help="no progress report")
     draft.set_defaults(run=_draft_command)
 
     templates = commands.add_parser(
         "templates",
         help="list the template folders and steps, or preview replies",
-        description="List the template folders and the phrasings of each step, or preview "
-        "sample replies (`sprep templates preview --sentiment negative`).",
+        description="List the template folders and the phrasings of each step, preview "
+        "sample replies (`sprep templates preview --sentiment negative`), or lint a folder "
+        "of custom templates (`sprep templates lint DIR`: syntax errors with file:line, "
+        "unknown variables, and the guide's rules over generated inputs; exit status 1 "
+        "when there is a problem).",
     )
-    templates.add_argument("action", nargs="?", choices=("list", "preview"), default="list")
+    templates.add_argument("action", nargs="?", choices=("list", "preview", "lint"), default="list")
+    templates.add_argument("folder", nargs="?", help="a folder of custom templates")
     templates.add_argument("--templates", metavar="DIR", help="a folder of custom templates")
     templates.add_argument("--sentiment", choices=SENTIMENTS, help="preview only this sentiment")
     templates.add_argument("--count", type=int, default=3, help="replies per sentiment (3)")

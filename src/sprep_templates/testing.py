@@ -1,11 +1,45 @@
-"""Hypothesis strategies for every input of a reply (re-used by the property tests)."""
+"""Hypothesis strategies for every input of a reply, for property tests.
+
+The library's own tests use them, and an administration can use them to
+property-test its custom templates in its own test suite::
+
+    from hypothesis import given
+    from sprep_templates import draft_reply
+    from sprep_templates.testing import draft_arguments, experiences
+
+    @given(experiences, draft_arguments())
+    def test_our_templates(experience, arguments):
+        reply = draft_reply(experience, template_dir="our-templates", **arguments)
+        assert reply.ready
+
+Needs Hypothesis (``pip install "sprep_templates[testing]"``).
+"""
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "sprep_templates.testing needs Hypothesis: pip install 'sprep_templates[testing]'"
+    ) from error
 
-from sprep_templates import Contact, Experience, Signature
-from sprep_templates.compose import GUARANTEED_LIMITS
+from .compose import GUARANTEED_LIMITS
+from .inputs import Contact, Experience, Signature
+
+__all__ = [
+    "EXPORT_CHANNELS",
+    "any_contact",
+    "channels",
+    "draft_arguments",
+    "experiences",
+    "plain_draft_arguments",
+    "pseudonyms",
+    "public_text",
+    "sentence",
+    "signatures",
+    "titles",
+]
 
 SENTIMENT_NAMES = ["positive", "neutral", "negative", "Positif", "Neutre", "Négatif"]
 EXPORT_CHANNELS = [
