@@ -283,3 +283,18 @@ def test_reply_html_escapes_user_text():
     shown = reply._repr_html_()
     assert "<b>Zoé</b>" not in shown
     assert "acknowledgement" in shown and f"{reply.word_count} mots" in shown
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path, monkeypatch):
+    """The progress line goes to stderr on a terminal, not in a pipe nor with --quiet."""
+    source = tmp_path / "export.csv"
+    source.write_bytes(export_bytes(MIXED[:2]))
+    for tty, quiet, shown in ((True, False, True), (True, True, False), (False, False, False)):
+        stderr = io.StringIO()
+        stderr.isatty = lambda tty=tty: tty  # type: ignore[method-assign]
+        monkeypatch.setattr(sys, "stderr", stderr)
+        argv = ["draft", str(source), "-o", str(tmp_path / "o.jsonl")] + (
+            ["--quiet"] if quiet else []
+        )
+        main(argv)
+        assert ("\rsprep: " in stderr.getvalue()) is shown

@@ -123,7 +123,10 @@ def test_sizes_are_bounded():
     """A 500-character pseudonym or a 10 MB free text is refused with a clear message."""
     with pytest.raises(SprepError, match=r"Experience\.pseudonym is 500 characters long"):
         Experience(sentiment="positive", pseudonym="x" * 500)
-    with pytest.raises(SprepError, match=r"draft_reply\.situation is 10000000 characters long; the most accepted is 2000"):
+    with pytest.raises(
+        SprepError,
+        match=r"draft_reply\.situation is 10000000 characters long; the most accepted is 2000",
+    ):
         draft_reply(
             Experience(sentiment="positive"),
             signature=JEAN,

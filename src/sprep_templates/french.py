@@ -25,34 +25,28 @@ def _split_article(phrase: str) -> tuple[str, str]:
     return "", phrase
 
 
+# What a preposition becomes before each article (and before a name without one).
+_CONTRACTIONS = {
+    "de": {"le": "du ", "les": "des ", "la": "de la ", "l’": "de l’", "": "de "},
+    "à": {"le": "au ", "les": "aux ", "la": "à la ", "l’": "à l’", "": "à "},
+}
+
+
+def _with(preposition: str, phrase: str) -> str:
+    article, rest = _split_article(phrase)
+    if not article and preposition == "de" and phrase[:1].lower() in _VOWELS:
+        return f"d’{phrase}"  # d’Info Retraite
+    return _CONTRACTIONS[preposition][article] + rest
+
+
 def with_de(phrase: str) -> str:
     """``de`` before a noun phrase: du consulat, de la Caf, de l’Urssaf, de France Travail."""
-    article, rest = _split_article(phrase)
-    if article == "le":
-        return f"du {rest}"
-    if article == "les":
-        return f"des {rest}"
-    if article == "la":
-        return f"de la {rest}"
-    if article == "l’":
-        return f"de l’{rest}"
-    if phrase[:1].lower() in _VOWELS:
-        return f"d’{phrase}"
-    return f"de {phrase}"
+    return _with("de", phrase)
 
 
 def with_a(phrase: str) -> str:
     """``à`` before a noun phrase: au point numérique, à la mairie, aux services."""
-    article, rest = _split_article(phrase)
-    if article == "le":
-        return f"au {rest}"
-    if article == "les":
-        return f"aux {rest}"
-    if article == "la":
-        return f"à la {rest}"
-    if article == "l’":
-        return f"à l’{rest}"
-    return f"à {phrase}"
+    return _with("à", phrase)
 
 
 def contact_phrase(contact: Contact) -> str:
