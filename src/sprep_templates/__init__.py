@@ -1,5 +1,7 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
+from .batch import draft_many
+from .checker import Finding, check_reply
 from .compose import MAX_WORDS, MIN_WORDS, Reply, draft_reply
 from .environment import STEPS
 from .exceptions import (
@@ -13,6 +15,7 @@ from .exceptions import (
     TemplateSecurityError,
 )
 from .inputs import Contact, Experience, Signature
+from .profile import Profile, ProfileError
 from .text import apply_typography, count_words
 
 __all__ = [
@@ -21,8 +24,11 @@ __all__ = [
     "STEPS",
     "Contact",
     "Experience",
+    "Finding",
     "InvalidInputError",
     "MissingOrientationError",
+    "Profile",
+    "ProfileError",
     "Reply",
     "ReplyLengthError",
     "ReplyTooLongError",
@@ -32,6 +38,8 @@ __all__ = [
     "TemplateProblemError",
     "TemplateSecurityError",
     "apply_typography",
+    "check_reply",
     "count_words",
+    "draft_many",
     "draft_reply",
 ]

@@ -17,6 +17,7 @@ from typing import Literal
 
 import attrs
 
+from .exceptions import InvalidInputError
 from .i18n import translator
 from .inputs import Contact, Sentiment, Signature, _sentiment
 from .lexicons import jargon, read_list
@@ -819,8 +820,6 @@ def check_reply(
     extends the domains a reply may link to. ``locale``: ``fr`` or ``en``.
     """
     if not isinstance(text, str):
-        from .exceptions import InvalidInputError
-
         raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
     _ = translator(locale)
     reply = _cut(text, closing_added)

@@ -22,6 +22,7 @@ import attrs
 
 from .batch import draft_export, read_rows
 from .checker import RULES, Finding, check_reply
+from .compose import draft_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError
 from .inputs import SENTIMENTS, Contact, Experience
@@ -288,8 +289,6 @@ def _templates_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
 
 def _preview(arguments: argparse.Namespace, out: TextIO) -> int:
-    from .compose import draft_reply
-
     profile = Profile.from_toml(
         Path(arguments.profile) if arguments.profile else example_profile_path()
     )

@@ -57,7 +57,6 @@ GUARANTEED_LIMITS = MappingProxyType(
     }
 )
 _MAX_CONTACTS = 4
-_FREE_TEXT_FIELDS = ("situation", "answer", "improvement")
 
 
 @attrs.frozen
