@@ -298,3 +298,11 @@ def test_progress_shows_on_a_terminal_only(tmp_path, monkeypatch):
         )
         main(argv)
         assert ("\rsprep: " in stderr.getvalue()) is shown
+
+
+def test_draft_reads_standard_input(monkeypatch, capsys):
+    """- reads the export from standard input; drafts go to standard output."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(export_bytes(MIXED[:2]))))
+    assert main(["draft", "-", "--quiet"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "2"]
