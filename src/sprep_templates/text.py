@@ -27,7 +27,9 @@ NNBSP = "\u202f"
 
 _SEP = "\\s\u00a0\u202f\u2013\u2014\u2015"  # white space, non-breaking spaces, dashes
 _ANY_DIGIT = re.compile(r"\d")
-_WORD_TOKEN = re.compile(f"[^{_SEP}]*[^\\W_][^{_SEP}]*")
+_DASHES = re.compile("[\u2013\u2014\u2015]")
+# A token (between single spaces) with no letter or digit in it.
+_NO_WORD_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 _NUMBER_RUN = re.compile(f"(?<![^{_SEP}])\\d{{1,4}}(?:[{_SEP}]+\\d{{2,3}}(?![^{_SEP}]))+")
 
 # Characters refused in any input: C0/C1 controls other than white space, and
@@ -39,10 +41,15 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\U000f
 
 def count_words(text: str) -> int:
     """Count the words of ``text`` as the guide's 60–150 rule counts them."""
-    # "10 000", "0 800 123 456", "32 30": digit groups after a number continue it.
     if _ANY_DIGIT.search(text):
+        # "10 000", "0 800 123 456", "32 30": digit groups after a number continue it.
         text = _NUMBER_RUN.sub("0", text)
-    return len(_WORD_TOKEN.findall(text))
+    # Tokens between white space (str.split knows U+00A0 and U+202F) or dashes,
+    # less those without a letter or digit (isolated punctuation).
+    if "\u2013" in text or "\u2014" in text or "\u2015" in text:
+        text = _DASHES.sub(" ", text)
+    tokens = text.split()
+    return len(tokens) - len(_NO_WORD_TOKEN.findall(" ".join(tokens)))
 
 
 def forbidden_character(text: str) -> str | None:
