@@ -10,10 +10,11 @@ number and the reason.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import multiprocessing
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO, NamedTuple
 
@@ -22,11 +23,12 @@ import attrs
 from .compose import Reply, draft_reply
 from .exceptions import SprepError
 from .inputs import Experience
+from .outputs import serialise_records
 from .profile import Profile
 
 __all__ = [
+    "ChunkResult",
     "Drafted",
-    "Outcome",
     "Rejected",
     "Row",
     "Skipped",
@@ -130,10 +132,10 @@ def _normalise_header(name: str) -> str:
 class _RecordingLines:
     """Decoded lines of a binary stream, remembering the raw text since the last mark."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, *, first_line: int = 1) -> None:
         self._stream = stream
         self.taken: list[str] = []
-        self.line = 0
+        self.line = first_line - 1
         self.undecodable = False
 
     def __iter__(self) -> Iterator[str]:
@@ -144,8 +146,6 @@ class _RecordingLines:
         if not raw:
             raise StopIteration
         self.line += 1
-        if self.line == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
         text = raw.decode("utf-8", errors="surrogateescape")
         if _UNDECODABLE.search(text):
             self.undecodable = True
@@ -164,12 +164,18 @@ class _RecordingLines:
         return first, raw, undecodable
 
 
-def _csv_rows(lines: _RecordingLines, first_line: str) -> Iterator[Row]:
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    header = next(csv.reader([first_line], delimiter=delimiter))
-    names = [_normalise_header(name) for name in header]
-    lines.mark()
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+@attrs.frozen
+class _Format:
+    """How the input is written: JSON lines, or CSV with its delimiter and header."""
+
+    jsonl: bool
+    delimiter: str = ","
+    names: tuple[str, ...] = ()
+
+
+def _csv_rows(lines: _RecordingLines, form: _Format) -> Iterator[Row]:
+    names = form.names
+    reader = csv.reader(lines, delimiter=form.delimiter, strict=True)
     while True:
         try:
             values = next(reader)
@@ -196,32 +202,25 @@ def _csv_rows(lines: _RecordingLines, first_line: str) -> Iterator[Row]:
             yield Row(line, dict(zip(names, values, strict=True)), raw)
 
 
-def _jsonl_rows(lines: _RecordingLines, first_line: str) -> Iterator[Row]:
-    pending: Iterable[str] = [first_line]
-    while True:
-        for text in pending:
-            line, raw, undecodable = lines.mark()
-            if not text.strip():
-                continue
-            if len(raw) > MAX_ROW_BYTES:
-                yield Row(line, None, raw, _too_large(raw))
-                continue
-            if undecodable:
-                yield Row(line, None, raw, "bytes that are not UTF-8")
-                continue
+def _jsonl_rows(lines: _RecordingLines) -> Iterator[Row]:
+    for text in lines:
+        line, raw, undecodable = lines.mark()
+        if not text.strip():
+            continue
+        if len(raw) > MAX_ROW_BYTES:
+            yield Row(line, None, raw, _too_large(raw))
+        elif undecodable:
+            yield Row(line, None, raw, "bytes that are not UTF-8")
+        else:
             try:
                 fields = json.loads(text)
             except json.JSONDecodeError as error:
                 yield Row(line, None, raw, f"not a JSON line ({error.msg})")
                 continue
-            if not isinstance(fields, dict):
+            if isinstance(fields, dict):
+                yield Row(line, fields, raw)
+            else:
                 yield Row(line, None, raw, "a JSON line must be an object")
-                continue
-            yield Row(line, fields, raw)
-        try:
-            pending = [next(lines)]
-        except StopIteration:
-            return
 
 
 def _too_large(raw: str) -> str:
@@ -231,17 +230,58 @@ def _too_large(raw: str) -> str:
     )
 
 
+_CHUNK_LINES = 512
+
+
+def _chunks(stream: BinaryIO) -> tuple[_Format, Iterator[tuple[int, bytes]]]:
+    """The input's format, and its lines in chunks: (first line number, bytes).
+
+    A CSV chunk ends only where the quotes seen so far are balanced, so that no
+    record is cut in two (unless it grows past twice the row limit: broken
+    quoting). Parsing a chunk needs nothing from the others, so chunks can be
+    parsed and drafted in other processes while this one only reads.
+    """
+    first = stream.readline()
+    if first.startswith(b"\xef\xbb\xbf"):
+        first = first[3:]
+    header = first.decode("utf-8", errors="replace")
+    if header.lstrip().startswith("{"):
+        form = _Format(jsonl=True)
+        pending, start = [first], 1
+    else:
+        delimiter = ";" if header.count(";") > header.count(",") else ","
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        form = _Format(False, delimiter, tuple(_normalise_header(n) for n in names))
+        pending, start = [], 2
+
+    def chunks() -> Iterator[tuple[int, bytes]]:
+        nonlocal pending, start
+        quotes = size = 0
+        for line in stream:
+            pending.append(line)
+            size += len(line)
+            quotes += line.count(b'"')
+            balanced = form.jsonl or quotes % 2 == 0
+            if (len(pending) >= _CHUNK_LINES and balanced) or size > 2 * MAX_ROW_BYTES:
+                yield start, b"".join(pending)
+                start += len(pending)
+                pending, quotes, size = [], 0, 0
+        if pending:
+            yield start, b"".join(pending)
+
+    return form, chunks() if first else iter(())
+
+
+def _chunk_rows(form: _Format, start: int, data: bytes) -> Iterator[Row]:
+    lines = _RecordingLines(io.BytesIO(data), first_line=start)
+    return _jsonl_rows(lines) if form.jsonl else _csv_rows(lines, form)
+
+
 def read_rows(stream: BinaryIO) -> Iterator[Row]:
     """Rows of a CSV export or a JSON-lines file (told apart by the first character)."""
-    lines = _RecordingLines(stream)
-    try:
-        first = next(lines)
-    except StopIteration:
-        return
-    if first.lstrip().startswith("{"):
-        yield from _jsonl_rows(lines, first)
-    else:
-        yield from _csv_rows(lines, first)
+    form, chunks = _chunks(stream)
+    for start, data in chunks:
+        yield from _chunk_rows(form, start, data)
 
 
 # --- drafting ------------------------------------------------------------------
@@ -368,87 +408,92 @@ def draft_many(
 
 # --- whole exports, with processes ---------------------------------------------
 
-_WINDOW = 512  # rows read ahead per job: memory stays flat whatever the input size
 
+class ChunkResult(NamedTuple):
+    """What a batch writes for one chunk of rows, made where the chunk was drafted.
 
-class Outcome(NamedTuple):
-    """What a batch writes for one row, serialised where the row was drafted.
-
-    ``kind`` is drafted, rejected or skipped; ``detail`` the status (ready,
-    to_review), the rejection reason or why the row was skipped; ``line`` the
-    JSON line to write (output record or rejects record); ``record`` the output
-    record as a dict when writing CSV.
+    ``output`` is the drafted rows, serialised (JSON lines or CSV rows);
+    ``statuses`` counts them by status (ready, to_review); ``rejects`` holds a
+    JSON line per rejected row; ``skipped`` counts skipped rows by reason.
     """
 
-    kind: str
-    id: str | None
-    detail: str
-    line: str
-    record: dict[str, Any] | None = None
+    rows: int
+    output: str
+    statuses: dict[str, int]
+    rejects: list[str]
+    skipped: dict[str, int]
 
 
-def _outcome(result: Result, as_csv: bool) -> Outcome:
-    if isinstance(result, Drafted):
-        record = result.record()
-        if as_csv:
-            return Outcome("drafted", result.id, result.status, "", record)
-        return Outcome("drafted", result.id, result.status, json.dumps(record, ensure_ascii=False))
-    if isinstance(result, Rejected):
-        line = json.dumps(result.record(), ensure_ascii=False)
-        return Outcome("rejected", result.id, result.reason, line)
-    return Outcome("skipped", result.id, result.why, "")
+#: Ids to leave out (``--resume``), set once per process by the pool's initializer.
+_SKIP_IDS: frozenset[str] = frozenset()
 
 
-def _draft_window(
-    payload: tuple[list[Row], Profile, str | None, bool, bool],
-) -> list[Outcome]:
-    rows, profile, structure, include_answered, as_csv = payload
-    return [
-        _outcome(
-            draft_row(row, profile, structure=structure, include_answered=include_answered),
-            as_csv,
-        )
-        for row in rows
-    ]
+def _set_skip_ids(ids: frozenset[str]) -> None:
+    global _SKIP_IDS
+    _SKIP_IDS = ids
 
 
-def _windows(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
-    window: list[Row] = []
-    for row in rows:
-        window.append(row)
-        if len(window) >= size:
-            yield window
-            window = []
-    if window:
-        yield window
+def _draft_chunk(
+    payload: tuple[_Format, int, bytes, Profile, str | None, bool, bool],
+) -> ChunkResult:
+    form, start, data, profile, structure, include_answered, as_csv = payload
+    rows = 0
+    records: list[dict[str, Any]] = []
+    statuses: Counter[str] = Counter()
+    rejects: list[str] = []
+    skipped: Counter[str] = Counter()
+    for row in _chunk_rows(form, start, data):
+        rows += 1
+        result = draft_row(row, profile, structure=structure, include_answered=include_answered)
+        if isinstance(result, Drafted):
+            if result.id is not None and result.id in _SKIP_IDS:
+                skipped["already in the output"] += 1
+            else:
+                records.append(result.record())
+                statuses[result.status] += 1
+        elif isinstance(result, Rejected):
+            rejects.append(json.dumps(result.record(), ensure_ascii=False))
+        else:
+            skipped[result.why] += 1
+    output = serialise_records(records, as_csv=as_csv)
+    return ChunkResult(rows, output, dict(statuses), rejects, dict(skipped))
 
 
 def draft_export(
-    rows: Iterable[Row],
+    source: BinaryIO,
     profile: Profile,
     *,
     jobs: int = 1,
     structure: str | None = None,
     include_answered: bool = False,
     as_csv: bool = False,
-) -> Iterator[Outcome]:
-    """Draft every row, with ``jobs`` processes; outcomes come in input order.
+    skip_ids: Iterable[str] = (),
+) -> Iterator[ChunkResult]:
+    """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
-    Rows go to the processes in windows, a few windows ahead of what has been
-    written, so that memory stays flat whatever the input size. Each process
-    serialises its own outcomes: the parent only reads and writes.
+    Results come chunk by chunk, in input order. This process only reads the
+    input in chunks of lines; the jobs parse, draft and serialise them, a few
+    chunks ahead of what has been written, so that memory stays flat whatever
+    the input size. Rows whose id is in ``skip_ids`` are skipped (``--resume``).
     """
+    form, chunks = _chunks(source)
     options = (profile, structure, include_answered, as_csv)
+    skip = frozenset(skip_ids)
     if jobs <= 1:
-        for window in _windows(rows, _WINDOW):
-            yield from _draft_window((window, *options))
+        _set_skip_ids(skip)
+        try:
+            for start, data in chunks:
+                yield _draft_chunk((form, start, data, *options))
+        finally:
+            _set_skip_ids(frozenset())
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(jobs) as pool:
+    context = multiprocessing.get_context(method)
+    with context.Pool(jobs, initializer=_set_skip_ids, initargs=(skip,)) as pool:
         pending: deque[Any] = deque()
-        for window in _windows(rows, _WINDOW):
-            pending.append(pool.apply_async(_draft_window, ((window, *options),)))
+        for start, data in chunks:
+            pending.append(pool.apply_async(_draft_chunk, ((form, start, data, *options),)))
             if len(pending) >= 2 * jobs:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()

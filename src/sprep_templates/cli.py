@@ -20,14 +20,14 @@ from typing import TextIO
 
 import attrs
 
-from .batch import draft_export, read_rows
+from .batch import draft_export
 from .checker import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError
 from .inputs import SENTIMENTS, Contact, Experience
 from .lint import lint_templates
-from .outputs import RecordWriter, atomic_output, ids_already_in
+from .outputs import atomic_output, ids_already_in, write_csv_header
 from .profile import Profile, ProfileError, example_profile_path
 
 __all__ = [
@@ -214,35 +214,33 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         else:
             keep = arguments.resume and output.exists()
             stream = stack.enter_context(atomic_output(output, keep_existing=keep))
-        writer = RecordWriter(stream, as_csv=as_csv, header=not (arguments.resume and done_ids))
+        if as_csv and not (arguments.resume and done_ids):
+            write_csv_header(stream)
         rejects_stream = None
         if rejects_path is not None:
             rejects_stream = stack.enter_context(atomic_output(rejects_path))
-        outcomes = draft_export(
-            read_rows(source),
+        chunks = draft_export(
+            source,
             profile,
             jobs=arguments.jobs,
             structure=arguments.structure,
             include_answered=arguments.all,
             as_csv=as_csv,
+            skip_ids=done_ids,
         )
-        for outcome in outcomes:
-            counts["read"] += 1
+        for chunk in chunks:
+            counts["read"] += chunk.rows
             progress.update(counts["read"])
-            if outcome.kind == "skipped":
-                skipped[outcome.detail] += 1
-            elif outcome.kind == "rejected":
-                counts["rejected"] += 1
+            stream.write(chunk.output)
+            counts.update(chunk.statuses)
+            counts["drafted"] += sum(chunk.statuses.values())
+            counts["rejected"] += len(chunk.rejects)
+            skipped.update(chunk.skipped)
+            for line in chunk.rejects:
                 if rejects_stream is not None:
-                    rejects_stream.write(outcome.line + "\n")
+                    rejects_stream.write(line + "\n")
                 else:
-                    print(f"sprep: rejected {outcome.line}", file=sys.stderr)
-            elif outcome.id is not None and outcome.id in done_ids:
-                skipped["already in the output"] += 1
-            else:
-                counts["drafted"] += 1
-                counts[outcome.detail] += 1
-                writer.write(outcome.record if outcome.record is not None else outcome.line)
+                    print(f"sprep: rejected {line}", file=sys.stderr)
         progress.close()
     if rejects_path is not None and not counts["rejected"]:
         rejects_path.unlink(missing_ok=True)  # no reject, no file

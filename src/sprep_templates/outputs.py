@@ -8,40 +8,44 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-__all__ = ["CSV_COLUMNS", "RecordWriter", "atomic_output", "ids_already_in"]
+__all__ = [
+    "CSV_COLUMNS",
+    "atomic_output",
+    "ids_already_in",
+    "serialise_records",
+    "write_csv_header",
+]
 
 CSV_COLUMNS = ("id", "sentiment", "status", "word_count", "text", "body", "findings")
 
 
-class RecordWriter:
-    """Writes records as JSON lines, or as CSV rows (findings as a JSON string)."""
+def serialise_records(records: Iterable[dict[str, Any]], *, as_csv: bool) -> str:
+    """Records as JSON lines, or as CSV rows (no header; findings as a JSON string)."""
+    if not as_csv:
+        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for record in records:
+        writer.writerow(
+            json.dumps(record.get(column), ensure_ascii=False)
+            if column == "findings"
+            else record.get(column)
+            for column in CSV_COLUMNS
+        )
+    return buffer.getvalue()
 
-    def __init__(self, stream: TextIO, *, as_csv: bool, header: bool = True) -> None:
-        self._stream = stream
-        self._csv = csv.writer(stream) if as_csv else None
-        if self._csv is not None and header:
-            self._csv.writerow(CSV_COLUMNS)
 
-    def write(self, record: dict[str, Any] | str) -> None:
-        """Write one record (a dict, or a JSON line already serialised)."""
-        if isinstance(record, str):
-            self._stream.write(record + "\n")
-            return
-        if self._csv is None:
-            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            return
-        row = []
-        for column in CSV_COLUMNS:
-            value = record.get(column)
-            row.append(json.dumps(value, ensure_ascii=False) if column == "findings" else value)
-        self._csv.writerow(row)
+def write_csv_header(stream: TextIO) -> None:
+    """The header row of a CSV output."""
+    csv.writer(stream).writerow(CSV_COLUMNS)
 
 
 def ids_already_in(path: Path) -> set[str]:
