@@ -306,3 +306,16 @@ def test_draft_reads_standard_input(monkeypatch, capsys):
     assert main(["draft", "-", "--quiet"]) == EXIT_OK
     out = capsys.readouterr().out
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["1", "2"]
+
+
+def test_broken_custom_templates_are_fatal(tmp_path, capsys):
+    """A syntax error in --templates stops the batch at once: one line, exit 4."""
+    folder = tmp_path / "templates" / "negative" / "thanks"
+    folder.mkdir(parents=True)
+    (folder / "01.j2").write_text("Merci {% if title %}\n", encoding="utf-8")
+    source = tmp_path / "export.csv"
+    source.write_bytes(export_bytes(MIXED[:1]))
+    status = main(["draft", str(source), "--templates", str(tmp_path / "templates")])
+    err = capsys.readouterr().err
+    assert status == EXIT_FATAL
+    assert err.count("\n") == 1 and "negative/thanks/01.j2:1: syntax error" in err

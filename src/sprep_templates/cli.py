@@ -187,6 +187,10 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         if not folder.is_dir():
             raise UsageError(f"--templates {folder} is not a folder")
         profile = attrs.evolve(profile, template_dir=folder)
+    try:  # a broken template folder stops the batch before it starts, not row by row
+        load_template_set(profile.template_dir)
+    except SprepError as error:
+        raise FatalError(str(error)) from None
     if arguments.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     output = None if arguments.output in (None, "-") else Path(arguments.output)
