@@ -32,6 +32,7 @@ __all__ = [
     "Rejected",
     "Row",
     "Skipped",
+    "detect_delimiter",
     "draft_export",
     "draft_many",
     "draft_row",
@@ -173,6 +174,11 @@ class _Format:
     names: tuple[str, ...] = ()
 
 
+def detect_delimiter(header: str) -> str:
+    """The CSV delimiter of an export, from its header line: ``;`` or ``,``."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def _csv_rows(lines: _RecordingLines, form: _Format) -> Iterator[Row]:
     names = form.names
     reader = csv.reader(lines, delimiter=form.delimiter, strict=True)
@@ -249,7 +255,7 @@ def _chunks(stream: BinaryIO) -> tuple[_Format, Iterator[tuple[int, bytes]]]:
         form = _Format(jsonl=True)
         pending, start = [first], 1
     else:
-        delimiter = ";" if header.count(";") > header.count(",") else ","
+        delimiter = detect_delimiter(header)
         names = next(csv.reader([header], delimiter=delimiter), [])
         form = _Format(False, delimiter, tuple(_normalise_header(n) for n in names))
         pending, start = [], 2

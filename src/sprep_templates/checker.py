@@ -155,37 +155,32 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b|\b[A-Z]{2,}\d+\b")
 _FORM_NUMBER = _words_pattern(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
 
 _STEP_PATTERNS = {
-    "thanks": re.compile(
-        r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note", re.I
-    ),
-    "acknowledgement": re.compile(
+    "thanks": (r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note"),
+    "acknowledgement": (
         r"regrett|désolé|navré|excus|comprenons|compréhen|heureu|ravi|content|plaisir|"
         r"satisf|insatisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne|"
         r"lu avec attention|avez vécu|ce que vous nous d|chaque avis|point de vue|"
-        r"ne s[’']est pas passé|remarques",
-        re.I,
+        r"ne s[’']est pas passé|remarques"
     ),
-    "orientation": re.compile(
+    "orientation": (
         r"je vous invite|vous pouvez|vous pourrez|n[’']hésitez pas|contactez|contacter|joindre|"
         r"rendez-vous|vous adresser|rapprocher|consulter|conseiller|à votre disposition|"
         r"il vous suffit|vous rendre|rendez-vous sur|point numérique|en ligne sur|"
         r"doivent être|nous vous informons|sachez que|vous trouverez|à votre écoute|"
-        r"revenir vers nous|toute (?:autre )?question|vous répond",
-        re.I,
+        r"revenir vers nous|toute (?:autre )?question|vous répond"
     ),
-    "improvement": re.compile(
+    "improvement": (
         r"amélior|progress|mobilis|mettent tout en œuvre|mieux|enseignement|leçon|"
         r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaill|"
-        r"répondre à vos attentes|faire encore mieux|poursuiv|encourag|aller plus loin",
-        re.I,
+        r"répondre à vos attentes|faire encore mieux|poursuiv|encourag|aller plus loin"
     ),
 }
 
 
-def _word_start_union(patterns: dict[str, re.Pattern[str]]) -> _Pattern:
+def _word_start_union(patterns: dict[str, str]) -> _Pattern:
     """One pattern for several: each alternative starts a word, so the scan skips
     the inside of words quickly; the group name tells which matched."""
-    branches = "|".join(f"(?P<{name}>{p.pattern})" for name, p in patterns.items())
+    branches = "|".join(f"(?P<{name}>{source})" for name, source in patterns.items())
     return _words_pattern(rf"\b(?:{branches})")
 
 
@@ -759,6 +754,13 @@ def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
         )
 
 
+def _typeset_messages(findings: list[Finding], locale: str) -> list[Finding]:
+    """French messages follow French typography too."""
+    if locale != "fr":
+        return findings
+    return [attrs.evolve(f, message=apply_typography(f.message)) for f in findings]
+
+
 def check_fragments(
     text: str,
     fragments: Sequence[str],
@@ -792,9 +794,7 @@ def check_fragments(
             else f
             for f in found
         ]
-    if locale == "fr":
-        findings = [attrs.evolve(f, message=apply_typography(f.message)) for f in findings]
-    return findings
+    return _typeset_messages(findings, locale)
 
 
 def check_reply(
@@ -836,6 +836,4 @@ def check_reply(
     findings += _contact(reply, known_contacts, tuple(official_domains), _)
     findings += _signature_rule(reply, signature, _)
     findings += _tone(reply, _)
-    if locale == "fr":  # French messages follow French typography too
-        findings = [attrs.evolve(f, message=apply_typography(f.message)) for f in findings]
-    return findings
+    return _typeset_messages(findings, locale)

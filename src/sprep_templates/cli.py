@@ -20,7 +20,7 @@ from typing import TextIO
 
 import attrs
 
-from .batch import draft_export
+from .batch import detect_delimiter, draft_export
 from .checker import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
@@ -88,7 +88,7 @@ def _table_rows(path: str, field: str) -> Iterator[tuple[int, dict[str, str]]]:
         if path.lower().endswith(".csv"):
             header = stream.readline()
             stream.seek(0)
-            delimiter = ";" if header.count(";") > header.count(",") else ","
+            delimiter = detect_delimiter(header)
             reader = csv.DictReader(stream, delimiter=delimiter)
             if reader.fieldnames is None or field not in reader.fieldnames:
                 raise UsageError(f"{path} has no column {field!r}")

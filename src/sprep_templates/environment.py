@@ -75,10 +75,8 @@ class TemplateSet:
     environment: jinja2.Environment
     variants: dict[tuple[Sentiment, str], tuple[str, ...]]
     sources: tuple[Path, ...]
-    #: For each phrasing, the context variables it reads (all of them when it
-    #: includes another template): what its rendering depends on.
-    uses: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
-    #: For each phrasing, a function giving the tuple of the values it reads.
+    #: For each phrasing, a function giving the tuple of the context values it reads
+    #: (all of them when it includes another template): what its rendering depends on.
     key_of: dict[str, Callable[[Mapping[str, object]], tuple[object, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -135,7 +133,6 @@ def _load(custom: Path | None) -> TemplateSet:
         environment=environment,
         variants=variants,
         sources=tuple(roots),
-        uses=uses,
         key_of={name: _values_getter(variables) for name, variables in uses.items()},
     )
 
