@@ -93,3 +93,29 @@ def test_count_words_matches_its_definition(text):
     """The fast count equals the rule written as one pattern: runs between white space or
     dashes holding a letter or digit, digit groups after a number joined to it."""
     assert count_words(text) == len(_REFERENCE_TOKEN.findall(_REFERENCE_NUMBER.sub("0", text)))
+
+
+# The counting rule read literally, one regex per clause: numbers whose digit
+# groups follow each other are one word, dashes separate words, and a token
+# with no letter or digit is none. count_words computes it token by token.
+_SEP = "\\s\u00a0\u202f\u2013\u2014\u2015"
+_NUMBER_RUN = re.compile(f"(?<![^{_SEP}])\\d{{1,4}}(?:[{_SEP}]+\\d{{2,3}}(?![^{_SEP}]))+")
+_NO_WORD_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
+
+
+def _reference_count(text: str) -> int:
+    text = re.sub("[\u2013\u2014\u2015]", " ", _NUMBER_RUN.sub("0", text))
+    tokens = text.split()
+    return len(tokens) - len(_NO_WORD_TOKEN.findall(" ".join(tokens)))
+
+
+_COUNTING_PIECES = st.sampled_from(
+    [*"0123456789 ab\u00a0\u202f\u2013\u2014-.:,_«»’'\n\t", "٣", "²", "é", "x@y.fr"]
+)
+
+
+@given(st.lists(_COUNTING_PIECES, max_size=40).map("".join))
+def test_count_words_follows_the_rule_literally(text):
+    """Digit groups, dashes, isolated punctuation, other scripts' digits: the
+    token-by-token count equals the rule read with regular expressions."""
+    assert count_words(text) == _reference_count(text)

@@ -10,19 +10,29 @@ once, on first use.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
+from .anchored import Candidates, PatternSet
 from .exceptions import InvalidInputError
 from .i18n import translator
 from .inputs import Contact, Sentiment, Signature, _sentiment
 from .lexicons import jargon, read_list
 from .screening import pseudonym_problem
-from .text import apply_typography, count_words, fold
+from .text import (
+    NUMBER_SHIFT,
+    TokenMemo,
+    apply_typography,
+    count_words,
+    fold,
+    merged_numbers,
+    split_dashes,
+    token_words,
+)
 
 __all__ = [
     "MAX_WORDS",
@@ -82,20 +92,10 @@ class Finding:
 _ = str  # marks messages for extraction; each check translates with its own `_`
 
 
-@attrs.frozen
-class _Pattern:
-    """A case-insensitive pattern, also compiled case-sensitive for lower-cased text:
-    Python's regex engine is several times faster without IGNORECASE."""
-
-    anycase: re.Pattern[str]
-    lower: re.Pattern[str]
-
-
-def _words_pattern(source: str) -> _Pattern:
-    return _Pattern(re.compile(source, re.I), re.compile(source))
-
-
 # --- patterns ------------------------------------------------------------------
+# Word patterns are written in lower case and searched in the lower-cased text:
+# Python's regex engine is several times faster without IGNORECASE, and they are
+# searched together (see _lexicon()).
 
 _GREETING = re.compile(r"\s*(bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b", re.I)
 _GREETING_WITH_NAME = re.compile(
@@ -111,11 +111,20 @@ _CLOSINGS = re.compile(
 _SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"()]+[^\s<>«»\"().,;:!?]", re.I)
 _EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
-# Phone-like runs: 4 to 15 digits, grouped by spaces, dots or dashes, maybe after +.
+# Phone-like runs: 4 to 15 digits (0-9: phone numbers are written so), grouped by
+# spaces, dots or dashes, maybe after +.
 _PHONE = re.compile(
-    r"(?<![\w/])(?:\+\d{1,3}[ .\u00a0]?)?\d(?:[ .\-\u00a0\u202f]?\d){3,14}(?![\w/])"
+    r"(?<![\w/])(?:\+[0-9]{1,3}[ .\u00a0]?)?[0-9](?:[ .\-\u00a0\u202f]?[0-9]){3,14}(?![\w/])"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)|\n")
+_PHONE_PREFIXES = tuple("+0123456789")
+_NON_DIGIT = re.compile(r"\D")
+_MOBILE = re.compile(r"0[67]\d{8}|33[67]\d{8}")
+_POSTAL_CODE_OR_YEAR = re.compile(r"\d{5}|(?:19|20)\d{2}")
+_AMOUNT = re.compile(r"\d[ .]\d{3}\b")  # 10 000, 1.500
+_GROUPED_BY_TWO = re.compile(r"\d{2}[ .]\d{2}[ .]\d{2}")  # 01 23 45 67 89
+_SCHEME = re.compile(r"^(?:https?://)?", re.I)
+# The end of a sentence within a paragraph (a line break ends one too).
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
 # Context that makes a number a phone number: only then is its format checked.
 _PHONE_CONTEXT = re.compile(
     r"(t[ée]l[ée]phon\w*|t[ée]l\.?|appel\w*|composer|num[ée]ro|joindre|joignable|standard|"
@@ -126,13 +135,13 @@ _SHOUTED = frozenset(
     "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
     "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
 )
-_FIRST_PERSON = _words_pattern(r"\b(je|j’|j'|nous|notre|nos|me|moi|m’|m')")
-_COLD = _words_pattern(
+_FIRST_PERSON = re.compile(r"\b(je|j’|j'|nous|notre|nos|me|moi|m’|m')")
+_COLD = re.compile(
     r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
     r"veuillez|nous vous rappelons que|comme (?:déjà )?indiqué|conformément à|"
     r"malheureusement|à défaut|sous peine)\b"
 )
-_GENERIC = _words_pattern(
+_GENERIC = re.compile(
     r"déploiement progressif|pas encore en mesure de vous (?:apporter une réponse|répondre)"
     r"|n[’']est pas encore en mesure de (?:vous )?répondre"
     r"|ne (?:sommes|sera|serons) pas (?:encore )?en mesure de "
@@ -144,15 +153,15 @@ _NIR = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _IBAN = re.compile(r"\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b", re.I)
-_FILE_NUMBER = _words_pattern(
+_FILE_NUMBER = re.compile(
     r"\b(?:n°|numéro|no\.?|num\.?|référence|réf\.?)\s*(?:d[’']|de\s+)?(?:allocataire|dossier|"
     r"sécurité sociale|fiscal|client|demande|assuré)?\s*:?\s*[a-z]{0,3}\d[\d\s]{5,}\d"
 )
-_BIRTH = _words_pattern(
+_BIRTH = re.compile(
     r"\b(?:né|née|naissance)\b[^.\n]{0,20}?\b\d{1,2}[/.\- ](?:\d{1,2}|[a-zéû]+)[/.\- ]\d{2,4}\b"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b|\b[A-Z]{2,}\d+\b")
-_FORM_NUMBER = _words_pattern(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
+_FORM_NUMBER = re.compile(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
 
 _STEP_PATTERNS = {
     "thanks": (r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note"),
@@ -177,15 +186,35 @@ _STEP_PATTERNS = {
 }
 
 
-def _word_start_union(patterns: dict[str, str]) -> _Pattern:
-    """One pattern for several: each alternative starts a word, so the scan skips
-    the inside of words quickly; the group name tells which matched."""
+def _word_start_union(patterns: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for several: each alternative starts a word; the group name
+    tells which matched."""
     branches = "|".join(f"(?P<{name}>{source})" for name, source in patterns.items())
-    return _words_pattern(rf"\b(?:{branches})")
+    return re.compile(rf"\b(?:{branches})")
 
 
 _STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
 _STEPS_UNION = _word_start_union(_STEP_PATTERNS)
+
+
+@cache
+def _lexicon() -> PatternSet:
+    """The patterns found with one pass over a reply (see :mod:`.anchored`): those
+    every reply is searched for. Patterns whose prefixes are short and frequent
+    ("je", "no") and that are needed rarely or only once are searched alone."""
+    combined_jargon, _entries = jargon()
+    return PatternSet(
+        {
+            "steps": _STEPS_UNION,
+            "jargon": combined_jargon,
+            "form-number": _FORM_NUMBER,
+            "cold": _COLD,
+            "generic": _GENERIC,
+            "sentence-end": _SENTENCE_END,
+            "phone": _PHONE,
+        },
+        prefixes={"phone": _PHONE_PREFIXES},
+    )
 
 
 # --- data ----------------------------------------------------------------------
@@ -197,8 +226,8 @@ def _acronyms() -> frozenset[str]:
 
 
 @cache
-def _official_domains() -> tuple[str, ...]:
-    return read_list("official-domains.txt")
+def _official_domains() -> frozenset[str]:
+    return frozenset(domain.lower().lstrip(".") for domain in read_list("official-domains.txt"))
 
 
 @cache
@@ -221,40 +250,57 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _may_have_url(text: str) -> bool:
-    """A cheap test before the URL pattern: most replies have no link."""
-    return "http" in text or "www." in text or "HTTP" in text or "WWW." in text
+def _lower(text: str) -> str:
+    """``text`` in lower case, character for character (positions stay valid)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(char.lower()[0] for char in text)  # "İ" lowers to two characters
+
+
+def _urls(text: str, lower: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Where a URL may start (each "http" and "www."), and the URLs of ``text``."""
+    starts = []
+    for key in ("http", "www."):
+        at = lower.find(key)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(key, at + 1)
+    starts.sort()
+    return starts, list(Candidates({"url": starts}).finditer("url", _URL, text))
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by as many x's."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        pieces += (text[position:start], "x" * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _mask(text: str) -> str:
     """``text`` with URLs and e-mail addresses blanked (same length): their dots end nothing."""
-    masked = text
-    if _may_have_url(text):
-        masked = _URL.sub(lambda m: "x" * len(m.group()), masked)
-    if "@" in text:
+    _starts, urls = _urls(text, _lower(text))
+    masked = _blank(text, (m.span() for m in urls))
+    if "@" in masked:
         masked = _EMAIL.sub(lambda m: "x" * len(m.group()), masked)
     return masked
 
 
-def _sentences(text: str, start: int, end: int, masked: str) -> list[tuple[int, int]]:
-    spans = []
-    position = start
-    for match in _SENTENCE_END.finditer(masked, start, end):
-        if text[position : match.end()].strip():
-            spans.append((position, match.end()))
-        position = match.end()
-    if text[position:end].strip():
-        spans.append((position, end))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
+def _host(url: str) -> str:
+    """The host name of ``url`` (with or without its scheme)."""
+    return _SCHEME.sub("", url).split("/")[0].split(":")[0]
 
 
 def _host_is_official(host: str, extra: Sequence[str]) -> bool:
-    host = host.lower().rstrip(".")
-    for domain in (*_official_domains(), *extra):
-        domain = domain.lower().lstrip(".")
-        if host == domain or host.endswith("." + domain):
-            return True
-    return False
+    """Whether ``host`` is one of the official domains or ``extra``, or under one."""
+    labels = host.lower().rstrip(".").split(".")
+    suffixes = {".".join(labels[index:]) for index in range(len(labels))}
+    domains = {domain.lower().lstrip(".") for domain in extra}
+    return not suffixes.isdisjoint(_official_domains()) or not suffixes.isdisjoint(domains)
 
 
 def _french_phone(digits: str, raw: str) -> bool:
@@ -282,24 +328,73 @@ _SENTENCE_MARK = re.compile(r"[.!?…]+")
 READING_EASE_FLOOR = 50
 
 
+# What the rules count in a reply, token by token (the runs between white space
+# and dashes): none of these patterns spans white space, so a text's counts are
+# the sums of its tokens' counts, and a token read once is looked up after.
+# Each count has a 32-bit field of one integer, so summing integers sums them all.
+_FIELD_BITS = 32
+_FIELD = (1 << _FIELD_BITS) - 1
+_DIGIT_ANY = re.compile(r"\d")
+
+
+def _token_counts(token: str) -> int:
+    lower = token.lower()
+    counts = (
+        len(_WORDS.findall(token)),
+        # Syllables by vowel groups, less mute final e's; a word without vowel counts one.
+        len(_VOWEL_GROUP.findall(lower))
+        - len(_MUTE_E.findall(lower))
+        + len(_NO_VOWEL_WORD.findall(lower)),
+        len(_SENTENCE_MARK.findall(token)),
+        len(_DIGIT_ANY.findall(token)),
+        1 if _ACRONYM.search(token) else 0,
+    )
+    packed = token_words(token)
+    for index, count in enumerate(counts):
+        packed |= count << (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)
+    return packed
+
+
+_TOKEN_COUNTS = TokenMemo(_token_counts)
+
+
+class _Counts(NamedTuple):
+    """Counts over a (masked) text: see :func:`_count`."""
+
+    words: int  # runs of letters, for the reading ease
+    syllables: int
+    sentence_marks: int
+    digits: int
+    acronyms: int  # tokens that hold a run of capitals
+    guide_words: int  # words as the 60–150 rule counts them
+
+
+def _count(masked: str) -> _Counts:
+    tokens = split_dashes(masked).split()
+    total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
+    guide_words = total & ((1 << NUMBER_SHIFT) - 1)
+    if (total >> NUMBER_SHIFT) & _FIELD >= 2:
+        guide_words -= merged_numbers(tokens)
+
+    def field(index: int) -> int:
+        return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
+
+    return _Counts(field(0), field(1), field(2), field(3), field(4), guide_words)
+
+
+def _reading_ease(counts: _Counts) -> float:
+    if not counts.words:
+        return 100.0
+    sentences = max(counts.sentence_marks, 1)
+    return 207 - 1.015 * (counts.words / sentences) - 73.6 * (counts.syllables / counts.words)
+
+
 def reading_ease(text: str, *, masked: str | None = None) -> float:
     """Kandel–Moles reading ease (the French Flesch formula); higher is easier.
 
     ``masked`` is ``text`` with its URLs and e-mail addresses blanked, when the
     caller has it already."""
-    prose = masked if masked is not None else _mask(text)
-    words = len(_WORDS.findall(prose))
-    if not words:
-        return 100.0
-    sentences = max(len(_SENTENCE_MARK.findall(prose)), 1)
-    lower = prose.lower()
-    # Syllables by vowel groups, less mute final e's; a word without vowel counts one.
-    syllables = (
-        len(_VOWEL_GROUP.findall(lower))
-        - len(_MUTE_E.findall(lower))
-        + len(_NO_VOWEL_WORD.findall(lower))
-    )
-    return 207 - 1.015 * (words / sentences) - 73.6 * (syllables / words)
+    return _reading_ease(_count(masked if masked is not None else _mask(text)))
 
 
 # --- the rules -----------------------------------------------------------------
@@ -307,43 +402,96 @@ def reading_ease(text: str, *, masked: str | None = None) -> float:
 Gettext = Callable[[str], str]
 
 
-@attrs.frozen
 class _Reply:
-    """A reply cut up once for every rule: paragraphs, sentences, the closing lines."""
+    """A reply read once for every rule: its URLs blanked, its paragraphs and
+    sentences, the candidate starts of every lexicon pattern, its counts."""
 
-    text: str
-    masked: str
-    paragraphs: list[tuple[int, int]]
-    sentences: list[tuple[int, int]]
-    closing_added: bool
-    #: ``masked`` in lower case, for the case-sensitive (faster) copies of the
-    #: patterns; None in the rare text whose lower case changes its length.
-    lower: str | None = None
+    __slots__ = (
+        "_found",
+        "candidates",
+        "closing_added",
+        "counts",
+        "lower",
+        "masked",
+        "paragraphs",
+        "sentence_counts",
+        "sentences",
+        "text",
+        "url_starts",
+        "urls",
+    )
 
-    def scan(self, pattern: _Pattern) -> tuple[re.Pattern[str], str]:
-        """The pattern to use and the text to search with it, positions as in ``text``."""
-        if self.lower is not None:
-            return pattern.lower, self.lower
-        return pattern.anycase, self.masked
+    def __init__(self, text: str, closing_added: bool) -> None:
+        self.text = text
+        self.closing_added = closing_added
+        lower = _lower(text)
+        self.url_starts, self.urls = _urls(text, lower)
+        spans = [m.span() for m in self.urls]
+        masked = _blank(text, spans) if spans else text
+        if "@" in masked:
+            spans += [m.span() for m in _EMAIL.finditer(masked)]
+            spans.sort()
+        if spans:
+            masked, lower = _blank(text, spans), _blank(lower, spans)
+        #: ``text`` with URLs and e-mail addresses blanked: their dots end nothing.
+        self.masked = masked
+        #: ``masked`` in lower case, where the word patterns are searched.
+        self.lower = lower
+        self.candidates = _lexicon().candidates(lower)
+        self._found: dict[str, list[re.Match[str]]] = {}
+        self.paragraphs = _paragraphs(text)
+        self.sentences, self.sentence_counts = self._sentences()
+        self.counts = _count(masked)
+        if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
+            # A dash inside a URL separates words in the text, not in the blanked text.
+            self.counts = self.counts._replace(guide_words=count_words(text))
+
+    def _sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """The sentences of every paragraph (spans), and how many each paragraph has.
+
+        A sentence ends at a line break or at ., !, ?, … before a capital letter,
+        a number or the end; white space before a sentence is not part of it."""
+        text = self.text
+        ends = [m.end() for m in self.find("sentence-end")]
+        sentences: list[tuple[int, int]] = []
+        counts = []
+        index = 0
+        for start, end in self.paragraphs:
+            before = len(sentences)
+            position = start
+            while index < len(ends) and ends[index] <= end:
+                if ends[index] > start:
+                    sentences.append((position, ends[index]))
+                    position = ends[index]
+                index += 1
+            sentences.append((position, end))
+            for at in range(len(sentences) - 1, before - 1, -1):
+                s, e = sentences[at]
+                if s == e or text[s].isspace() or text[e - 1].isspace():
+                    piece = text[s:e]
+                    if piece.strip():
+                        sentences[at] = (s + len(piece) - len(piece.lstrip()), e)
+                    else:
+                        del sentences[at]
+            counts.append(len(sentences) - before)
+        return sentences, counts
+
+    def find(self, name: str) -> list[re.Match[str]]:
+        """The matches of lexicon pattern ``name`` (positions as in ``text``)."""
+        found = self._found.get(name)
+        if found is None:
+            pattern = _lexicon().patterns[name]
+            target = self.masked if name in ("phone", "sentence-end") else self.lower
+            found = self._found[name] = list(self.candidates.finditer(name, pattern, target))
+        return found
 
 
 def _cut(text: str, closing_added: bool) -> _Reply:
-    masked = _mask(text)
-    paragraphs = _paragraphs(text)
-    sentences = [s for p in paragraphs for s in _sentences(text, p[0], p[1], masked)]
-    lower = masked.lower()
-    return _Reply(
-        text,
-        masked,
-        paragraphs,
-        sentences,
-        closing_added,
-        lower if len(lower) == len(masked) else None,
-    )
+    return _Reply(text, closing_added)
 
 
 def _word_count(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
-    words = count_words(reply.text)
+    words = reply.counts.guide_words
     note = ""
     if reply.closing_added and signature is not None:
         words += count_words((signature.closing or "Cordialement,") + " " + signature.line)
@@ -409,82 +557,92 @@ def _greeting(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Find
 
 
 def _paragraph_rule(reply: _Reply, _: Gettext) -> Iterable[Finding]:
-    for start, end in reply.paragraphs:
-        sentences = [s for s in reply.sentences if start <= s[0] < end]
+    for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
         words = count_words(reply.text[start:end]) if end - start > 280 else 0
-        if len(sentences) > 4 or words > 70:
+        if sentences > 4 or words > 70:
             yield Finding(
                 "paragraphs",
                 "error",
                 _(
                     "Ce paragraphe compte {sentences} phrases et {words} mots : une idée par "
                     "paragraphe, séparez les idées par un retour à la ligne."
-                ).format(sentences=len(sentences), words=words),
+                ).format(sentences=sentences, words=words),
                 start,
                 end,
             )
 
 
-def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
-    greeting = _GREETING_WITH_NAME.match(reply.text)
-    body_start = greeting.end() if greeting else 0
-    body = [(max(s, body_start), e) for s, e in reply.sentences if e > body_start]
-    if not reply.closing_added and len(body) >= 2:
-        body = body[:-2]
-    matches: dict[str, list[int]] = {step: [] for step in _STEP_PATTERNS}
-    if body:
-        starts = [start for start, _end in body]
-        low, high = body[0][0], body[-1][1]
-        union, target = reply.scan(_STEPS_UNION)
-        for match in union.finditer(target, low, high):
-            step = match.lastgroup or ""
-            matches[step].append(bisect_right(starts, match.start()) - 1)
-        contact_data = {
-            bisect_right(starts, m.start()) - 1
-            for pattern, text in ((_URL, reply.text), (_EMAIL, reply.text), (_PHONE, reply.masked))
-            if pattern is _PHONE or (pattern is _URL and _may_have_url(text)) or "@" in text
-            for m in pattern.finditer(text, low, high)
-        }
-        matches = {step: sorted(set(indices)) for step, indices in matches.items()}
-        matches["orientation"] = sorted(set(matches["orientation"]) | contact_data)
-    found = {step: indices for step, indices in matches.items() if indices}
+def _step_name(step: str, _: Gettext) -> str:
     names = {
         "thanks": _("remerciement (« Nous avons bien pris en compte votre message »)"),
         "acknowledgement": _("prise en compte du ressenti (regret ou joie)"),
         "orientation": _("orientation (une première réponse ou le bon canal de contact)"),
         "improvement": _("amélioration continue ou action concrète"),
     }
-    for step, name in names.items():
+    return names[step]
+
+
+def _step_sentences(reply: _Reply) -> dict[str, list[int]]:
+    """For each step found in the body of the reply (after the greeting, before the
+    closing lines), the sorted indices of the sentences that carry it."""
+    greeting = _GREETING_WITH_NAME.match(reply.text)
+    body_start = greeting.end() if greeting else 0
+    body = [(max(s, body_start), e) for s, e in reply.sentences if e > body_start]
+    if not reply.closing_added and len(body) >= 2:
+        body = body[:-2]
+    if not body:
+        return {}
+    starts = [start for start, _end in body]
+    low, high = body[0][0], body[-1][1]
+    found: dict[str, set[int]] = {}
+    candidates = reply.candidates
+    for match in candidates.finditer("steps", _STEPS_UNION, reply.lower, low, high):
+        found.setdefault(match.lastgroup or "", set()).add(bisect_right(starts, match.start()) - 1)
+    # Contact data is orientation too.
+    urls = Candidates({"url": reply.url_starts}).finditer("url", _URL, reply.text, low, high)
+    emails = _EMAIL.finditer(reply.text, low, high) if "@" in reply.text else ()
+    phones = candidates.finditer("phone", _PHONE, reply.masked, low, high)
+    for matches in (urls, emails, phones):
+        for match in matches:
+            found.setdefault("orientation", set()).add(bisect_right(starts, match.start()) - 1)
+    return {step: sorted(indices) for step, indices in found.items()}
+
+
+def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
+    found = _step_sentences(reply)
+    for step in _STEP_NAMES[1:-1]:
         if step in found:
             continue
         if step == "orientation" and sentiment == "positive":
             continue  # the guide: orientation only "si nécessaire" for a satisfied user
         severity: Severity = "error" if step == "orientation" else "warning"
-        yield Finding("steps", severity, _("Étape manquante : {step}.").format(step=name))
+        yield Finding(
+            "steps", severity, _("Étape manquante : {step}.").format(step=_step_name(step, _))
+        )
     # In order: each step found at or after the sentence where the previous one was.
     position = 0
     for step in _STEP_NAMES[1:-1]:
-        if step not in found:
+        indices = found.get(step)
+        if indices is None:
             continue
-        later = [index for index in found[step] if index >= position]
-        if not later:
+        later = bisect_left(indices, position)
+        if later == len(indices):
             yield Finding(
                 "steps",
                 "warning",
                 _(
                     "Les étapes ne suivent pas l’ordre du guide (salutation, remerciement, "
                     "ressenti, orientation, amélioration, signature) : {step} vient trop tôt."
-                ).format(step=names[step]),
+                ).format(step=_step_name(step, _)),
             )
             break
-        position = later[0]
+        position = indices[later]
 
 
 def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
-    anycase, lower, entries = jargon()
+    _combined, entries = jargon()
     masked = reply.masked
-    combined, target = (lower, reply.lower) if reply.lower is not None else (anycase, masked)
-    for match in combined.finditer(target):
+    for match in reply.find("jargon"):
         term = reply.text[match.start() : match.end()]
         plain = next((p for pattern, p in entries if pattern.fullmatch(term)), "")
         yield Finding(
@@ -496,8 +654,7 @@ def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[F
             match.start(),
             match.end(),
         )
-    form_number, target = reply.scan(_FORM_NUMBER)
-    for match in form_number.finditer(target):
+    for match in reply.find("form-number"):
         yield Finding(
             "jargon",
             "error",
@@ -508,10 +665,12 @@ def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[F
             match.start(),
             match.end(),
         )
+    if not reply.counts.acronyms:
+        return
     known = _acronyms() | _SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
     for match in _ACRONYM.finditer(masked):
         word = match.group()
-        if word in known or len(word) > 6 or form_number.match(target, match.start()):
+        if word in known or len(word) > 6 or _FORM_NUMBER.match(reply.lower, match.start()):
             continue
         neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
         if len(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", neighbours)) > 1:
@@ -534,8 +693,7 @@ def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[F
 
 
 def _generic(reply: _Reply, _: Gettext) -> Iterable[Finding]:
-    generic, target = reply.scan(_GENERIC)
-    for match in generic.finditer(target):
+    for match in reply.find("generic"):
         yield Finding(
             "generic",
             "error",
@@ -551,22 +709,20 @@ def _generic(reply: _Reply, _: Gettext) -> Iterable[Finding]:
 def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> Iterable[Finding]:
     text, masked = reply.text, reply.masked
     given_emails = {c.value.lower() for c in contacts if c.kind == "email"}
-    digit_count = len(_DIGIT.findall(masked))
-    searches: list[tuple[re.Pattern[str], str, str]] = []
+    digit_count = reply.counts.digits
+    searches: list[tuple[Iterable[re.Match[str]], str]] = []
     if digit_count >= 13:  # a social security number has 13 digits, an IBAN 25
         searches += [
-            (_NIR, masked, _("un numéro de sécurité sociale")),
-            (_IBAN, masked, _("un IBAN")),
+            (_NIR.finditer(masked), _("un numéro de sécurité sociale")),
+            (_IBAN.finditer(masked), _("un IBAN")),
         ]
     if digit_count >= 6:
-        file_number, target = reply.scan(_FILE_NUMBER)
-        birth, _target = reply.scan(_BIRTH)
         searches += [
-            (file_number, target, _("un numéro de dossier ou d’allocataire")),
-            (birth, target, _("une date de naissance")),
+            (_FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire")),
+            (_BIRTH.finditer(reply.lower), _("une date de naissance")),
         ]
-    for pattern, target, what in searches:
-        for match in pattern.finditer(target):
+    for matches, what in searches:
+        for match in matches:
             yield Finding(
                 "personal-data",
                 "error",
@@ -593,12 +749,12 @@ def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> It
                 match.start(),
                 match.end(),
             )
-    given_phones = {re.sub(r"\D", "", c.value) for c in contacts if c.kind == "phone"}
-    for match in _PHONE.finditer(masked) if digit_count >= 10 else ():
-        number = re.sub(r"\D", "", match.group())
+    given_phones = {_NON_DIGIT.sub("", c.value) for c in contacts if c.kind == "phone"}
+    for match in reply.find("phone") if digit_count >= 10 else ():
+        number = _NON_DIGIT.sub("", match.group())
         if number in given_phones:
             continue
-        if re.fullmatch(r"0[67]\d{8}", number) or re.fullmatch(r"33[67]\d{8}", number):
+        if _MOBILE.fullmatch(number):
             yield Finding(
                 "personal-data",
                 "error",
@@ -614,15 +770,14 @@ def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> It
 def _contact(
     reply: _Reply, contacts: Sequence[Contact], official: Sequence[str], _: Gettext
 ) -> Iterable[Finding]:
-    text, masked = reply.text, reply.masked
+    masked = reply.masked
     trusted = list(official)
     for contact in contacts:
         if contact.kind == "web":
-            host = re.sub(r"^https://", "", contact.value).split("/")[0].split(":")[0]
-            trusted.append(host)
-    for match in _URL.finditer(text) if _may_have_url(text) else ():
+            trusted.append(_host(contact.value))
+    for match in reply.urls:
         url = match.group()
-        host = re.sub(r"^(?:https?://)?", "", url, flags=re.I).split("/")[0].split(":")[0]
+        host = _host(url)
         if url.lower().startswith("http://"):
             yield Finding(
                 "contact",
@@ -642,29 +797,28 @@ def _contact(
                 match.start(),
                 match.end(),
             )
-    given_phones = {re.sub(r"\D", "", c.value) for c in contacts if c.kind == "phone"}
-    for match in _PHONE.finditer(masked) if _DIGIT.search(masked) else ():
+    given_phones = {_NON_DIGIT.sub("", c.value) for c in contacts if c.kind == "phone"}
+    for match in reply.find("phone"):
         raw = match.group()
-        digits = re.sub(r"\D", "", raw)
-        if digits in given_phones or len(digits) < 4:
+        digits = _NON_DIGIT.sub("", raw)
+        if digits in given_phones or len(digits) < 4 or _french_phone(digits, raw.strip()):
             continue
         if not _PHONE_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
             continue  # a number, but nothing says it is a phone number
-        if re.fullmatch(r"\d{5}", digits) or re.fullmatch(r"(?:19|20)\d{2}", digits):
-            continue  # a postal code or a year
-        if re.search(r"\d[ .]\d{3}\b", raw) and not re.search(r"\d{2}[ .]\d{2}[ .]\d{2}", raw):
+        if _POSTAL_CODE_OR_YEAR.fullmatch(digits):
+            continue
+        if _AMOUNT.search(raw) and not _GROUPED_BY_TWO.search(raw):
             continue  # an amount or a count: 10 000, 1.500
-        if not _french_phone(digits, raw.strip()):
-            yield Finding(
-                "contact",
-                "error",
-                _(
-                    "« {number} » ne ressemble pas à un numéro de téléphone français valide "
-                    "(10 chiffres commençant par 0, ou un numéro court à 4 chiffres)."
-                ).format(number=raw.strip()),
-                match.start(),
-                match.end(),
-            )
+        yield Finding(
+            "contact",
+            "error",
+            _(
+                "« {number} » ne ressemble pas à un numéro de téléphone français valide "
+                "(10 chiffres commençant par 0, ou un numéro court à 4 chiffres)."
+            ).format(number=raw.strip()),
+            match.start(),
+            match.end(),
+        )
 
 
 def _signature_rule(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
@@ -710,15 +864,13 @@ def _signature_rule(reply: _Reply, signature: Signature | None, _: Gettext) -> I
 
 def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
     text = reply.text
-    first_person, target = reply.scan(_FIRST_PERSON)
-    if not first_person.search(target):
+    if not _FIRST_PERSON.search(reply.lower):
         yield Finding(
             "tone",
             "warning",
             _("Écrivez à la première personne (« je », « nous ») : la réponse sera plus proche."),
         )
-    cold, target = reply.scan(_COLD)
-    for match in cold.finditer(target):
+    for match in reply.find("cold"):
         yield Finding(
             "tone",
             "warning",
@@ -742,7 +894,7 @@ def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
                 start,
                 end,
             )
-    ease = reading_ease(text, masked=reply.masked)
+    ease = _reading_ease(reply.counts)
     if ease < READING_EASE_FLOOR:
         yield Finding(
             "tone",

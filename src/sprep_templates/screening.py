@@ -127,7 +127,7 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if not _TITLE_CHARS.fullmatch(text) or (text.isupper() and len(text) > 3):
         return None
-    if _has_screened_word(text) or jargon()[0].search(text) or _COMPLAINT.search(text):
+    if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
         return None
     if re.search(r"\b[A-Z]{2,}\b", text):
         return None  # an acronym the reply would have to explain

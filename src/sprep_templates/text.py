@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 __all__ = [
     "NBSP",
@@ -25,31 +27,93 @@ __all__ = [
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
-_SEP = "\\s\u00a0\u202f\u2013\u2014\u2015"  # white space, non-breaking spaces, dashes
-_ANY_DIGIT = re.compile(r"\d")
-_DASHES = re.compile("[\u2013\u2014\u2015]")
-# A token (between single spaces) with no letter or digit in it.
-_NO_WORD_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
-_NUMBER_RUN = re.compile(f"(?<![^{_SEP}])\\d{{1,4}}(?:[{_SEP}]+\\d{{2,3}}(?![^{_SEP}]))+")
-
 # Characters refused in any input: C0/C1 controls other than white space, and
 # the bidirectional controls that can reorder what an agent sees.
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # The supplementary private-use planes are refused too: apply_typography uses them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\U000f0000-\U0010ffff]")
 
+_DASHES = re.compile("[\u2013\u2014\u2015]")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+T = TypeVar("T")
+
+
+class TokenMemo(dict[str, T]):
+    """``memo[token]``: ``compute(token)``, computed once per distinct token.
+
+    Texts share most of their tokens (words with their punctuation), so looking
+    a token up is cheaper than reading it again. The memo is emptied when it
+    reaches ``limit`` entries: memory stays bounded whatever the input.
+    """
+
+    def __init__(self, compute: Callable[[str], T], limit: int = 50_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, token: str) -> T:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[token] = self.compute(token)
+        return value
+
+
+#: See :func:`token_words`.
+NUMBER_SHIFT = 32
+_FIELD = (1 << NUMBER_SHIFT) - 1
+
+
+def token_words(token: str) -> int:
+    """For one token without white space or dashes: 1 if it is a word (it holds a
+    letter or a digit), plus ``1 << NUMBER_SHIFT`` if it is a group of 1 to 4
+    digits, which may start or continue a number ("0 800 123 456")."""
+    word = 1 if _WORD_CHAR.search(token) else 0
+    return word | ((1 << NUMBER_SHIFT) if token.isdecimal() and len(token) <= 4 else 0)
+
+
+_GUIDE_WORDS = TokenMemo(token_words)
+
+
+def _number_code(token: str) -> str:
+    if not token.isdecimal() or len(token) > 4:
+        return "."
+    return "d" if 2 <= len(token) <= 3 else "h"
+
+
+_NUMBER_CODES = TokenMemo(_number_code)
+# A number: a group of 1 to 4 digits, then groups of 2 or 3 digits ("d").
+_NUMBER = re.compile("[hd]d+")
+
+
+def split_dashes(text: str) -> str:
+    """``text`` with its dashes (– — ―) as spaces: they separate words."""
+    if "\u2013" in text or "\u2014" in text or "\u2015" in text:
+        return _DASHES.sub(" ", text)
+    return text
+
+
+def merged_numbers(tokens: list[str]) -> int:
+    """How many ``tokens`` continue a number: "0 800 123 456" is one word, not four.
+
+    A group of 1 to 4 digits starts a number; each following group of 2 or 3
+    digits continues it.
+    """
+    numbers = _NUMBER.findall("".join(map(_NUMBER_CODES.__getitem__, tokens)))
+    return sum(map(len, numbers)) - len(numbers)
+
 
 def count_words(text: str) -> int:
     """Count the words of ``text`` as the guide's 60–150 rule counts them."""
-    if _ANY_DIGIT.search(text):
-        # "10 000", "0 800 123 456", "32 30": digit groups after a number continue it.
-        text = _NUMBER_RUN.sub("0", text)
     # Tokens between white space (str.split knows U+00A0 and U+202F) or dashes,
     # less those without a letter or digit (isolated punctuation).
-    if "\u2013" in text or "\u2014" in text or "\u2015" in text:
-        text = _DASHES.sub(" ", text)
-    tokens = text.split()
-    return len(tokens) - len(_NO_WORD_TOKEN.findall(" ".join(tokens)))
+    tokens = split_dashes(text).split()
+    total = sum(map(_GUIDE_WORDS.__getitem__, tokens))
+    words = total & _FIELD
+    if total >> NUMBER_SHIFT >= 2:
+        words -= merged_numbers(tokens)
+    return words
 
 
 def forbidden_character(text: str) -> str | None:

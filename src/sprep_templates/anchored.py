@@ -1,0 +1,275 @@
+"""Many regular expressions searched in one pass over a text.
+
+Python's regex engine tries a pattern at every position of the text: a dozen
+patterns mean a dozen scans. Most of the checker's patterns start with a
+literal text (a word stem, a phrase, a punctuation mark), so one Aho–Corasick
+automaton (pyahocorasick, in C) over the text finds every position where one
+of them can start, and the pattern is tried there only. The result is exactly
+what ``pattern.finditer`` returns: every match starts with one of its literal
+prefixes, so no start is missed, and matches are taken left to right without
+overlap, as ``finditer`` does. ``tests/test_anchored.py`` compares the two.
+
+The prefixes are read from the pattern's source (:func:`literal_prefixes`),
+or given when the source is beyond that reading (see :class:`PatternSet`).
+Candidates are looked for in lower-cased text, so prefixes are lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import product
+
+import ahocorasick
+
+__all__ = ["Candidates", "PatternSet", "literal_prefixes"]
+
+#: Past this many alternatives a prefix stops growing (the first element is always
+#: taken): shorter keys find more candidates, never fewer, so correctness does not
+#: depend on it.
+_MAX_PREFIXES = 64
+_ESCAPED_LITERALS = frozenset(".^$*+?{}[]()|\\/-'’ \"#&~<>=!,:;@%`")
+_QUANTIFIER_START = "?*+{"
+
+
+class _Reader:
+    """A small reader of Python regex syntax: enough to know, for each branch,
+    which literal text every match of it starts with."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.position = 0
+
+    def peek(self) -> str:
+        return self.source[self.position] if self.position < len(self.source) else ""
+
+    def alternation(self) -> tuple[set[str], bool]:
+        """Prefixes of ``a|b|…`` up to the end of the source or of the enclosing group,
+        and whether every branch was read to its end as plain literal text."""
+        prefixes: set[str] = set()
+        complete = True
+        while True:
+            branch, branch_complete = self.branch()
+            prefixes |= branch
+            complete = complete and branch_complete
+            if self.peek() != "|":
+                return prefixes, complete
+            self.position += 1
+
+    def branch(self) -> tuple[set[str], bool]:
+        current = {""}
+        growing = True
+        while self.peek() not in ("", "|", ")"):
+            element, exact = self.element()
+            quantifier = self.quantifier()
+            if not growing:
+                continue
+            if element is None:  # a class, a wildcard, \d …: anything may come
+                growing = False
+                continue
+            if element == {""}:  # zero-width: \b, a lookaround
+                continue
+            if quantifier == "optional":  # may be absent: the prefix ends before it
+                growing = False
+                continue
+            grown = {start + more for start, more in product(current, element)}
+            if len(grown) > _MAX_PREFIXES and current != {""}:
+                growing = False
+                continue
+            current = grown
+            if quantifier == "repeated" or not exact:
+                growing = False
+        return current, growing
+
+    def quantifier(self) -> str | None:
+        """Skip a quantifier after an element: "optional" (may match zero times),
+        "repeated" (at least once, maybe more) or None."""
+        char = self.peek()
+        if not char or char not in _QUANTIFIER_START:
+            return None
+        if char == "{":
+            end = self.source.index("}", self.position)
+            body = self.source[self.position + 1 : end]
+            self.position = end + 1
+            minimum = body.split(",")[0].strip()
+            kind = "optional" if minimum in ("", "0") else "repeated"
+        else:
+            self.position += 1
+            kind = "repeated" if char == "+" else "optional"
+        if self.peek() in ("?", "+"):  # lazy or possessive
+            self.position += 1
+        return kind
+
+    def element(self) -> tuple[set[str] | None, bool]:
+        """One element: its possible texts (None: not a known literal; {""}: zero-width)
+        and whether those texts are all of it (False when only its start is known)."""
+        char = self.peek()
+        self.position += 1
+        if char == "\\":
+            escaped = self.peek()
+            self.position += 1
+            if escaped in ("b", "B", "A", "Z"):
+                return {""}, True
+            if escaped in _ESCAPED_LITERALS:
+                return {escaped}, True
+            if escaped == "n":
+                return {"\n"}, True
+            return None, False
+        if char == "[":
+            return self.character_class(), True
+        if char == "(":
+            return self.group()
+        if char in (".", "^", "$"):
+            return ({""}, True) if char in "^$" else (None, False)
+        return {char}, True
+
+    def character_class(self) -> set[str] | None:
+        negated = self.peek() == "^"
+        chars: set[str] = set()
+        plain = not negated
+        first = True
+        while True:
+            char = self.peek()
+            if char == "":
+                raise ValueError(f"unterminated character class in {self.source!r}")
+            self.position += 1
+            if char == "]" and not first:
+                break
+            first = False
+            if char == "\\":
+                escaped = self.peek()
+                self.position += 1
+                if escaped in _ESCAPED_LITERALS:
+                    chars.add(escaped)
+                else:
+                    plain = False  # \d, \w, \s …
+            elif char == "-" and chars and self.peek() not in ("]", ""):
+                plain = False  # a range
+            else:
+                chars.add(char)
+        return chars if plain and chars else None
+
+    def group(self) -> tuple[set[str] | None, bool]:
+        if self.peek() == "?":
+            kind = self.source[self.position + 1 : self.position + 3]
+            if kind.startswith(("=", "!")) or kind in ("<=", "<!"):
+                self.position += 1 + (1 if kind[0] in "=!" else 2)
+                self.alternation()
+                self._close()
+                return {""}, True  # a lookaround consumes nothing
+            if kind.startswith(":"):
+                self.position += 2
+            elif kind.startswith("P<"):
+                self.position = self.source.index(">", self.position) + 1
+            else:
+                raise ValueError(f"unsupported group (?{kind} in {self.source!r}")
+        prefixes, complete = self.alternation()
+        self._close()
+        return prefixes, complete
+
+    def _close(self) -> None:
+        if self.peek() != ")":
+            raise ValueError(f"unbalanced parenthesis in {self.source!r}")
+        self.position += 1
+
+
+def literal_prefixes(source: str) -> frozenset[str] | None:
+    """Texts one of which starts every match of the regex ``source``; None when a
+    match may start with anything (a class, a wildcard, an optional first part)."""
+    reader = _Reader(source)
+    prefixes, _complete = reader.alternation()
+    if reader.position != len(source):
+        raise ValueError(f"unbalanced parenthesis in {source!r}")
+    if not prefixes or "" in prefixes:
+        return None
+    return frozenset(prefixes)
+
+
+class Candidates:
+    """Where each pattern of a :class:`PatternSet` may match in one text."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, starts: dict[str, list[int]]) -> None:
+        """``starts``: for each pattern name, the sorted positions where it may match."""
+        self._starts = starts
+
+    def starts(self, name: str) -> list[int]:
+        """Sorted positions where pattern ``name`` may match."""
+        return self._starts.get(name, [])
+
+    def finditer(
+        self,
+        name: str,
+        pattern: re.Pattern[str],
+        text: str,
+        pos: int = 0,
+        endpos: int | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos, endpos)``, trying only the candidate starts.
+
+        ``text`` is the lower-cased text the candidates were found in, or a text
+        with the same characters at those positions (the original case, when the
+        prefixes are case-less such as punctuation or digits)."""
+        starts = self._starts.get(name, ())
+        end = len(text) if endpos is None else endpos
+        after = pos
+        for index in range(bisect_left(starts, pos), len(starts)):
+            start = starts[index]
+            if start < after:
+                continue
+            if start >= end:
+                return
+            match = pattern.match(text, start, end)
+            if match is not None:
+                after = match.end()
+                yield match
+
+
+class PatternSet:
+    """Named regexes whose candidate starts are found by one automaton pass.
+
+    ``patterns`` maps a name to a compiled pattern; ``prefixes`` gives, for the
+    names whose source :func:`literal_prefixes` cannot read, the literal texts
+    every match starts with (their soundness is the caller's to test).
+    """
+
+    def __init__(
+        self,
+        patterns: Mapping[str, re.Pattern[str]],
+        prefixes: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        given = dict(prefixes or {})
+        keys: dict[str, set[str]] = {}
+        for name, pattern in patterns.items():
+            found = given.get(name)
+            starts = frozenset(found) if found is not None else literal_prefixes(pattern.pattern)
+            if not starts:
+                raise ValueError(
+                    f"pattern {name!r} has no literal prefix to look for: give its prefixes"
+                )
+            for prefix in starts:
+                if prefix != prefix.lower():
+                    raise ValueError(f"prefix {prefix!r} of pattern {name!r} is not lower case")
+                keys.setdefault(prefix, set()).add(name)
+        self.patterns = dict(patterns)
+        self._automaton = ahocorasick.Automaton()
+        for key, names in keys.items():
+            self._automaton.add_word(key, (len(key) - 1, tuple(sorted(names))))
+        self._automaton.make_automaton()
+
+    def candidates(self, lower: str) -> Candidates:
+        """The candidate starts of every pattern in ``lower`` (lower-cased text)."""
+        starts: dict[str, list[int]] = {}
+        for end, (back, names) in self._automaton.iter(lower):
+            start = end - back
+            for name in names:
+                found = starts.get(name)
+                if found is None:
+                    starts[name] = [start]
+                else:
+                    found.append(start)
+        for found in starts.values():
+            found.sort()
+        return Candidates(starts)

@@ -1,0 +1,105 @@
+"""One automaton pass, then the regex at each candidate: the same matches as finditer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sprep_templates.anchored import PatternSet, literal_prefixes
+from sprep_templates.checker import _lexicon
+
+
+@pytest.mark.parametrize(
+    ("source", "prefixes"),
+    [
+        ("merci", {"merci"}),
+        (r"\bmerci\b|\bremerci", {"merci", "remerci"}),
+        (r"prenons (?:bonne )?note", {"prenons "}),
+        (r"n[’']hésitez", {"n’hésitez", "n'hésitez"}),
+        (r"(?P<a>vous pouvez)|(?P<b>joindre)", {"vous pouvez", "joindre"}),
+        (r"sous \d+\s?h", {"sous "}),
+        (r"solliciter|sollicité(?:e|s|es)?", {"solliciter", "sollicité"}),
+        (r"se référer (?:au|à la)", {"se référer au", "se référer à la"}),
+        (r"[.!?…]+(?=\s*[A-Z])", {".", "!", "?", "…"}),
+        (r"no\.?", {"no"}),
+        (r"(?<![\w/])ab+c", {"ab"}),
+        (r"t[ée]l[ée]phone", {"téléphone", "télephone", "teléphone", "telephone"}),
+    ],
+)
+def test_literal_prefixes(source, prefixes):
+    """Each match of the pattern starts with one of the prefixes read from its source."""
+    assert literal_prefixes(source) == prefixes
+
+
+@pytest.mark.parametrize("source", [r"\d+ jours", r"(?:bonne )?note", r"[a-z]+", r".merci", r"a?b"])
+def test_no_literal_prefix(source):
+    """A pattern that may start with anything has no prefix to look for."""
+    assert literal_prefixes(source) is None
+    with pytest.raises(ValueError, match="give its prefixes"):
+        PatternSet({"p": re.compile(source)})
+
+
+def test_prefixes_are_lower_case():
+    """Candidates are searched in lower-cased text: an upper-case prefix would never be found."""
+    with pytest.raises(ValueError, match="not lower case"):
+        PatternSet({"p": re.compile("Merci")})
+
+
+def test_explicit_prefixes():
+    """Given prefixes stand for what the source does not say."""
+    patterns = PatternSet({"n": re.compile(r"\d{3}")}, prefixes={"n": "0123456789"})
+    text = "a 123 b 4567"
+    found = patterns.candidates(text).finditer("n", patterns.patterns["n"], text)
+    assert [m.group() for m in found] == ["123", "456"]
+
+
+# Texts made of the lexicon's own phrases, their prefixes, and the characters that
+# decide a match around them (word boundaries, punctuation, digits, capitals).
+_LEXICON = _lexicon()
+_PIECES = sorted(
+    {
+        prefix
+        for pattern in _LEXICON.patterns.values()
+        for prefix in (literal_prefixes(pattern.pattern) or ())
+    }
+    | {
+        "ne sommes pas en mesure de vous apporter une réponse personnalisée",
+        "prenons bonne note",
+        "sous 48h",
+        "se référer à l’",
+        "comme déjà indiqué",
+        "répondre à vos attentes",
+        "Bonjour",
+        "x",
+        "É",
+        "",
+    }
+    | set(" \n\u00a0’'-.,!?…«(A0123456789+")
+)
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> tuple[str, int, int]:
+    text = "".join(draw(st.lists(st.sampled_from(_PIECES), max_size=30)))
+    pos = draw(st.integers(0, len(text)))
+    endpos = draw(st.integers(pos, len(text)))
+    return text, pos, endpos
+
+
+@settings(max_examples=400)
+@given(_texts())
+def test_same_matches_as_finditer(case):
+    """For every lexicon pattern, at any pos/endpos: what finditer would find, in order."""
+    text, pos, endpos = case
+    lower = text.lower()
+    candidates = _LEXICON.candidates(lower)
+    for name, pattern in _LEXICON.patterns.items():
+        # Word patterns are searched in lower case; the others (punctuation,
+        # digits) in the text as written, at the positions found in lower case.
+        target = text if name in ("phone", "sentence-end") else lower
+        expected = [(m.span(), m.lastgroup) for m in pattern.finditer(target, pos, endpos)]
+        found = candidates.finditer(name, pattern, target, pos, endpos)
+        assert [(m.span(), m.lastgroup) for m in found] == expected, name
