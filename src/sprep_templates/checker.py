@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 import attrs
@@ -118,11 +118,12 @@ _PHONE = re.compile(
 )
 _PHONE_PREFIXES = tuple("+0123456789")
 _NON_DIGIT = re.compile(r"\D")
+_LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
 _MOBILE = re.compile(r"0[67]\d{8}|33[67]\d{8}")
 _POSTAL_CODE_OR_YEAR = re.compile(r"\d{5}|(?:19|20)\d{2}")
 _AMOUNT = re.compile(r"\d[ .]\d{3}\b")  # 10 000, 1.500
 _GROUPED_BY_TWO = re.compile(r"\d{2}[ .]\d{2}[ .]\d{2}")  # 01 23 45 67 89
-_SCHEME = re.compile(r"^(?:https?://)?", re.I)
+
 # The end of a sentence within a paragraph (a line break ends one too).
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
 # Context that makes a number a phone number: only then is its format checked.
@@ -209,6 +210,7 @@ def _lexicon() -> PatternSet:
             "jargon": combined_jargon,
             "form-number": _FORM_NUMBER,
             "cold": _COLD,
+            "birth": _BIRTH,
             "generic": _GENERIC,
             "sentence-end": _SENTENCE_END,
             "phone": _PHONE,
@@ -292,10 +294,13 @@ def _mask(text: str) -> str:
 
 def _host(url: str) -> str:
     """The host name of ``url`` (with or without its scheme)."""
-    return _SCHEME.sub("", url).split("/")[0].split(":")[0]
+    if url[:8].lower().startswith(("http://", "https://")):
+        url = url[url.index("://") + 3 :]
+    return url.split("/")[0].split(":")[0]
 
 
-def _host_is_official(host: str, extra: Sequence[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _host_is_official(host: str, extra: tuple[str, ...]) -> bool:
     """Whether ``host`` is one of the official domains or ``extra``, or under one."""
     labels = host.lower().rstrip(".").split(".")
     suffixes = {".".join(labels[index:]) for index in range(len(labels))}
@@ -476,6 +481,24 @@ class _Reply:
             counts.append(len(sentences) - before)
         return sentences, counts
 
+    def has_long_number(self) -> bool:
+        """Whether the text holds 7 characters or more of digits and white space,
+        from a digit to a digit (what a file number needs)."""
+        masked = self.masked
+        digits = [p for p in self.candidates.starts("phone") if masked[p] != "+"]
+        if len(digits) != self.counts.digits:  # digits of other scripts: read it all
+            return _LONG_NUMBER.search(masked) is not None
+        first = previous = -10
+        for position in digits:
+            joined = position == previous + 1 or masked[previous + 1 : position].isspace()
+            if previous >= 0 and joined:
+                if position - first >= 6:
+                    return True
+            else:
+                first = position
+            previous = position
+        return False
+
     def find(self, name: str) -> list[re.Match[str]]:
         """The matches of lexicon pattern ``name`` (positions as in ``text``)."""
         found = self._found.get(name)
@@ -587,25 +610,39 @@ def _step_sentences(reply: _Reply) -> dict[str, list[int]]:
     closing lines), the sorted indices of the sentences that carry it."""
     greeting = _GREETING_WITH_NAME.match(reply.text)
     body_start = greeting.end() if greeting else 0
-    body = [(max(s, body_start), e) for s, e in reply.sentences if e > body_start]
-    if not reply.closing_added and len(body) >= 2:
-        body = body[:-2]
-    if not body:
+    sentences = reply.sentences
+    first = 0
+    while first < len(sentences) and sentences[first][1] <= body_start:
+        first += 1
+    last = len(sentences)
+    if not reply.closing_added and last - first >= 2:
+        last -= 2  # the closing formula and the signature
+    if first >= last:
         return {}
-    starts = [start for start, _end in body]
-    low, high = body[0][0], body[-1][1]
-    found: dict[str, set[int]] = {}
-    candidates = reply.candidates
-    for match in candidates.finditer("steps", _STEPS_UNION, reply.lower, low, high):
-        found.setdefault(match.lastgroup or "", set()).add(bisect_right(starts, match.start()) - 1)
-    # Contact data is orientation too.
-    urls = Candidates({"url": reply.url_starts}).finditer("url", _URL, reply.text, low, high)
-    emails = _EMAIL.finditer(reply.text, low, high) if "@" in reply.text else ()
-    phones = candidates.finditer("phone", _PHONE, reply.masked, low, high)
-    for matches in (urls, emails, phones):
-        for match in matches:
-            found.setdefault("orientation", set()).add(bisect_right(starts, match.start()) - 1)
-    return {step: sorted(indices) for step, indices in found.items()}
+    starts = [start for start, _end in sentences[first:last]]
+    starts[0] = max(starts[0], body_start)
+    low, high = starts[0], sentences[last - 1][1]
+    found: dict[str, list[int]] = {}
+    for match in reply.candidates.finditer("steps", _STEPS_UNION, reply.lower, low, high):
+        index = bisect_right(starts, match.start()) - 1
+        indices = found.setdefault(match.lastgroup or "", [])
+        if not indices or indices[-1] != index:  # matches come in order
+            indices.append(index)
+    # Contact data is orientation too. Neither a URL nor a phone number holds the
+    # end of a sentence, so those of the body are those of the whole reply inside it.
+    contact_data = [
+        bisect_right(starts, match.start()) - 1
+        for match in (*reply.urls, *reply.find("phone"))
+        if low <= match.start() and match.end() <= high
+    ]
+    if "@" in reply.text:
+        contact_data += [
+            bisect_right(starts, match.start()) - 1
+            for match in _EMAIL.finditer(reply.text, low, high)
+        ]
+    if contact_data:
+        found["orientation"] = sorted({*found.get("orientation", ()), *contact_data})
+    return found
 
 
 def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
@@ -716,11 +753,12 @@ def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> It
             (_NIR.finditer(masked), _("un numéro de sécurité sociale")),
             (_IBAN.finditer(masked), _("un IBAN")),
         ]
+    if digit_count >= 6 and reply.has_long_number():
+        searches.append(
+            (_FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire"))
+        )
     if digit_count >= 6:
-        searches += [
-            (_FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire")),
-            (_BIRTH.finditer(reply.lower), _("une date de naissance")),
-        ]
+        searches.append((reply.find("birth"), _("une date de naissance")))
     for matches, what in searches:
         for match in matches:
             yield Finding(
@@ -771,10 +809,7 @@ def _contact(
     reply: _Reply, contacts: Sequence[Contact], official: Sequence[str], _: Gettext
 ) -> Iterable[Finding]:
     masked = reply.masked
-    trusted = list(official)
-    for contact in contacts:
-        if contact.kind == "web":
-            trusted.append(_host(contact.value))
+    trusted = (*official, *(_host(c.value) for c in contacts if c.kind == "web"))
     for match in reply.urls:
         url = match.group()
         host = _host(url)
@@ -880,9 +915,8 @@ def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
             match.start(),
             match.end(),
         )
-    for start, end in reply.sentences:
-        if end - start < 120:  # 30 words take more than 120 characters
-            continue
+    # 30 words take more than 120 characters
+    for start, end in [(s, e) for s, e in reply.sentences if e - s >= 120]:
         words = count_words(text[start:end])
         if words > 30:
             yield Finding(
