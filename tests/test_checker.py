@@ -233,3 +233,29 @@ def test_known_contacts_are_trusted():
         text, pseudonym="Sandrine", contacts=[Contact("web", "https://www.mon-organisme.fr")]
     )
     assert not [f for f in found if f.rule == "contact"]
+
+
+FIRST_PERSON = "Écrivez à la première personne"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first_person"),
+    [
+        ("Nous regrettons ce délai.", True),
+        ("J’ai transmis votre message.", True),
+        ("Votre message m’a touché.", True),
+        ("Merci pour ce message. Le service regrette ce délai.", False),  # "me" is no "merci"
+        ("Ce message a été transmis au service concerné.", False),
+    ],
+)
+def test_first_person(sentence, first_person):
+    """The tone rule asks for "je" or "nous": words that only start like them do not count."""
+    text = f"Bonjour Sandrine,\n{sentence}\nCordialement,\nJean, pour la Caf de Paris"
+    warned = any(FIRST_PERSON in f.message for f in check_reply(text))
+    assert warned is not first_person
+
+
+def test_phone_numbers_in_other_scripts_are_not_phone_numbers():
+    """Phone numbers are written with the digits 0-9; a run of other digits is left alone."""
+    text = NEGATIVE_GOOD.replace("3960", "٠١٢٣٤٥٦٧٨٩")
+    assert not [f for f in check_reply(text, pseudonym="Sandrine") if f.rule == "contact"]

@@ -136,7 +136,7 @@ _SHOUTED = frozenset(
     "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
     "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
 )
-_FIRST_PERSON = re.compile(r"\b(je|j’|j'|nous|notre|nos|me|moi|m’|m')")
+_FIRST_PERSON = re.compile(r"\b(?:je|nous|notre|nos|me|moi)\b|\b[jm][’']")
 _COLD = re.compile(
     r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
     r"veuillez|nous vous rappelons que|comme (?:déjà )?indiqué|conformément à|"
