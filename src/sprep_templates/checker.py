@@ -339,7 +339,6 @@ READING_EASE_FLOOR = 50
 # Each count has a 32-bit field of one integer, so summing integers sums them all.
 _FIELD_BITS = 32
 _FIELD = (1 << _FIELD_BITS) - 1
-_DIGIT_ANY = re.compile(r"\d")
 
 
 def _token_counts(token: str) -> int:
@@ -351,7 +350,7 @@ def _token_counts(token: str) -> int:
         - len(_MUTE_E.findall(lower))
         + len(_NO_VOWEL_WORD.findall(lower)),
         len(_SENTENCE_MARK.findall(token)),
-        len(_DIGIT_ANY.findall(token)),
+        len(_DIGIT.findall(token)),
         1 if _ACRONYM.search(token) else 0,
     )
     packed = token_words(token)
