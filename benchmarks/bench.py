@@ -15,6 +15,7 @@ import csv
 import os
 import platform
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -86,7 +87,33 @@ def bench_calls() -> dict[str, float]:
     texts = [r.text for r in replies]
     position = iter(range(10**12))
     check = best_per_call(lambda: check_reply(texts[next(position) % len(texts)]), 1000)
-    return {"jinja": jinja, "draft": draft, "check": check, "words": replies[0].word_count}
+
+    # 4. check_reply on replies none of whose words it has read before: the worst
+    #    case for the token memo (each repeat gets texts of its own).
+    unseen = []
+    for seed in range(7):
+        fresh = with_new_words(texts[:1000], seed)
+        started = time.perf_counter()
+        for text in fresh:
+            check_reply(text)
+        unseen.append((time.perf_counter() - started) / len(fresh))
+    return {
+        "jinja": jinja,
+        "draft": draft,
+        "check": check,
+        "check_unseen": min(unseen),
+        "words": replies[0].word_count,
+    }
+
+
+def with_new_words(texts: list[str], seed: int) -> list[str]:
+    """``texts`` with a random tail on every word of four letters or more."""
+    rng = random.Random(seed)
+
+    def vary(match: re.Match[str]) -> str:
+        return match.group() + "".join(rng.choice("bcdfgklmnprstvz") for _ in range(4))
+
+    return [re.sub(r"[^\W\d_]{4,}", vary, text) for text in texts]
 
 
 EXPORT_HEADER = [
@@ -150,6 +177,8 @@ def main() -> None:
     print(f"bare Jinja render ({calls['words']}-word reply): {jinja * 1e6:8.1f} µs")
     print(f"draft_reply, full path:           {draft * 1e6:8.1f} µs  = {draft / jinja:.1f}× Jinja")
     print(f"check_reply:                      {check * 1e6:8.1f} µs  = {1 / check:,.0f} replies/s")
+    unseen = calls["check_unseen"]
+    print(f"check_reply, every word new:      {unseen * 1e6:8.1f} µs  = {1 / unseen:,.0f} /s")
 
     with tempfile.TemporaryDirectory() as folder:
         for rows in sizes:
