@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sprep_templates import Contact, Signature
@@ -317,3 +317,20 @@ def _reading_ease_of_whole_text(text: str) -> float:
 def test_reading_ease_sums_token_counts(text):
     """Counted token by token (and remembered), the score is the whole text's score."""
     assert reading_ease(text) == pytest.approx(_reading_ease_of_whole_text(text))
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from([*"aeéiouyœbcdfgjlmnstvzçAEÉBCSTZ.,;:!?…«»()’'\"-_0٣", "ent", "es"]),
+        min_size=1,
+        max_size=10,
+    ).map("".join)
+)
+def test_word_counts_take_a_shorter_path_to_the_same_counts(token):
+    """The shorter reading of a word with punctuation around it counts as the full one."""
+    from sprep_templates import checker
+
+    word = token.strip(checker._AFFIXES)
+    if word.isalpha():
+        assert checker._read_word_counts(token, word) == checker._read_counts(token)

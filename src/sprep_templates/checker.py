@@ -341,9 +341,15 @@ _FIELD_BITS = 32
 _FIELD = (1 << _FIELD_BITS) - 1
 
 
-def _token_counts(token: str) -> int:
+# Punctuation around a word: stripped, it leaves the word's counts unchanged.
+_AFFIXES = ".,;:!?…«»()[]\"'’“”"
+_CONSONANTS = "bcdfghjklmnpqrstvwxzç"
+
+
+def _read_counts(token: str) -> tuple[int, int, int, int, int]:
+    """A token's counts, as :class:`_Counts` orders them (less the guide's words)."""
     lower = token.lower()
-    counts = (
+    return (
         len(_WORDS.findall(token)),
         # Syllables by vowel groups, less mute final e's; a word without vowel counts one.
         len(_VOWEL_GROUP.findall(lower))
@@ -353,6 +359,27 @@ def _token_counts(token: str) -> int:
         len(_DIGIT.findall(token)),
         1 if _ACRONYM.search(token) else 0,
     )
+
+
+def _read_word_counts(token: str, word: str) -> tuple[int, int, int, int, int]:
+    """:func:`_read_counts` for a token that is one word of letters (``word``) with
+    punctuation around it, in fewer steps: one word, no digit; a final mute e and a
+    word without vowel can only be the whole word; capitals make an acronym only
+    all together."""
+    lower = word.lower()
+    mute_e = lower.endswith(("e", "es", "ent")) and _MUTE_E.search(lower) is not None
+    return (
+        1,
+        len(_VOWEL_GROUP.findall(lower)) - mute_e + (not lower.strip(_CONSONANTS)),
+        len(_SENTENCE_MARK.findall(token)) if word != token else 0,
+        0,
+        1 if len(word) >= 2 and word.isascii() and word.isupper() else 0,
+    )
+
+
+def _token_counts(token: str) -> int:
+    word = token.strip(_AFFIXES)
+    counts = _read_word_counts(token, word) if word.isalpha() else _read_counts(token)
     packed = token_words(token)
     for index, count in enumerate(counts):
         packed |= count << (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)
