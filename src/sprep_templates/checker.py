@@ -377,13 +377,27 @@ def _read_word_counts(token: str, word: str) -> tuple[int, int, int, int, int]:
     )
 
 
+_SHIFTS = tuple(_FIELD_BITS * (index + 1) + NUMBER_SHIFT for index in range(5))
+
+
 def _token_counts(token: str) -> int:
     word = token.strip(_AFFIXES)
-    counts = _read_word_counts(token, word) if word.isalpha() else _read_counts(token)
-    packed = token_words(token)
-    for index, count in enumerate(counts):
-        packed |= count << (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)
-    return packed
+    if word.isalpha():
+        counts = _read_word_counts(token, word)
+        packed = 1  # one word of the guide's count, not a number
+    else:
+        counts = _read_counts(token)
+        packed = token_words(token)
+    words, syllables, marks, digits, acronyms = counts
+    shift_words, shift_syllables, shift_marks, shift_digits, shift_acronyms = _SHIFTS
+    return (
+        packed
+        | words << shift_words
+        | syllables << shift_syllables
+        | marks << shift_marks
+        | digits << shift_digits
+        | acronyms << shift_acronyms
+    )
 
 
 _TOKEN_COUNTS = TokenMemo(_token_counts)
@@ -712,7 +726,7 @@ def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[F
             "jargon",
             "error",
             _("« {term} » est du jargon administratif : écrivez plutôt {plain}.").format(
-                term=term, plain=f"« {plain} »" if not plain.startswith("(") else plain
+                term=term, plain=plain if plain.startswith("(") else f"«\u00a0{plain}\u00a0»"
             ),
             match.start(),
             match.end(),
@@ -966,13 +980,6 @@ def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
         )
 
 
-def _typeset_messages(findings: list[Finding], locale: str) -> list[Finding]:
-    """French messages follow French typography too."""
-    if locale != "fr":
-        return findings
-    return [attrs.evolve(f, message=apply_typography(f.message)) for f in findings]
-
-
 def check_fragments(
     text: str,
     fragments: Sequence[str],
@@ -1006,7 +1013,7 @@ def check_fragments(
             else f
             for f in found
         ]
-    return _typeset_messages(findings, locale)
+    return findings
 
 
 def check_reply(
@@ -1048,4 +1055,4 @@ def check_reply(
     findings += _contact(reply, known_contacts, tuple(official_domains), _)
     findings += _signature_rule(reply, signature, _)
     findings += _tone(reply, _)
-    return _typeset_messages(findings, locale)
+    return findings

@@ -8,11 +8,13 @@ README). The compiled catalogue is read once per locale.
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
 from .exceptions import InvalidInputError
+from .text import apply_typography
 
 __all__ = ["DOMAIN", "LOCALES", "translator"]
 
@@ -20,12 +22,35 @@ DOMAIN = "sprep_templates"
 LOCALES = ("fr", "en")
 
 
+_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+_HELD = 0xE000  # the Private Use Area: no message holds these characters
+_HELD_FIELD = re.compile("[\ue000-\uf8ff]")
+
+
+@cache
+def _typeset_message(message: str) -> str:
+    """``message`` with French typography; its ``{fields}`` are kept as they are
+    (``{score:.0f}`` is no colon to space)."""
+    fields: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        fields.append(match.group())
+        return chr(_HELD + len(fields) - 1)
+
+    typeset = apply_typography(_FORMAT_FIELD.sub(hold, message))
+    return _HELD_FIELD.sub(lambda m: fields[ord(m.group()) - _HELD], typeset)
+
+
 @cache
 def translator(locale: str = "fr") -> Callable[[str], str]:
-    """The ``gettext`` function for ``locale`` (``fr``, the source language, or ``en``)."""
+    """The ``gettext`` function for ``locale`` (``fr``, the source language, or ``en``).
+
+    French messages come out with French typography (non-breaking spaces before
+    ``:`` and inside « »), set once per message; what a message quotes is
+    inserted afterwards, as it was written."""
     if locale not in LOCALES:
         raise InvalidInputError(f"locale must be one of {', '.join(LOCALES)} (got {locale!r})")
     if locale == "fr":
-        return str
+        return _typeset_message
     directory = str(files("sprep_templates").joinpath("locale"))
     return gettext.translation(DOMAIN, localedir=directory, languages=[locale]).gettext

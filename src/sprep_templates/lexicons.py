@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from .text import fold
+from .text import apply_typography, fold
 
 __all__ = ["first_names", "jargon", "read_list", "screening_words"]
 
@@ -46,10 +46,10 @@ def screening_words() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def jargon() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
     """Administrative jargon (``jargon.tsv``): one combined pattern, for lower-cased
-    text, and each pattern (case-insensitive) with its plain replacement."""
+    text, and each pattern (case-insensitive) with its plain replacement (typeset)."""
     entries = []
     for line in read_list("jargon.tsv"):
         pattern, plain, _source = line.split("\t")
-        entries.append((re.compile(rf"\b(?:{pattern})\b", re.I), plain))
+        entries.append((re.compile(rf"\b(?:{pattern})\b", re.I), apply_typography(plain)))
     alternatives = "|".join(f"(?:{line.split(chr(9))[0]})" for line in read_list("jargon.tsv"))
     return re.compile(rf"\b(?:{alternatives})\b"), tuple(entries)
