@@ -334,3 +334,22 @@ def test_word_counts_take_a_shorter_path_to_the_same_counts(token):
     word = token.strip(checker._AFFIXES)
     if word.isalpha():
         assert checker._read_word_counts(token, word) == checker._read_counts(token)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("[Dd]ûment\tbien\t[REF]", "must start with lower-case words"),
+        ("(?:bien )?dûment\tbien\t[REF]", "must start with lower-case words"),
+        ("Nonobstant\tmalgré\t[REF]", "must start with lower-case words"),
+        ("dûment(\tbien\t[REF]", "not a valid pattern"),
+        ("dûment\tbien", "tab-separated columns"),
+    ],
+)
+def test_jargon_list_entries_are_checked_when_read(line, problem):
+    """An entry the one-pass search could not find is refused with the reason, not skipped."""
+    from sprep_templates.exceptions import DataFileError
+    from sprep_templates.lexicons import _read_jargon
+
+    with pytest.raises(DataFileError, match=problem):
+        _read_jargon(["nonobstant\tmalgré\t[REF]", line])

@@ -5,6 +5,7 @@ from .checker import Finding, check_reply
 from .compose import MAX_WORDS, MIN_WORDS, Reply, draft_reply
 from .environment import STEPS
 from .exceptions import (
+    DataFileError,
     InvalidInputError,
     MissingOrientationError,
     ReplyLengthError,
@@ -23,6 +24,7 @@ __all__ = [
     "MIN_WORDS",
     "STEPS",
     "Contact",
+    "DataFileError",
     "Experience",
     "Finding",
     "InvalidInputError",

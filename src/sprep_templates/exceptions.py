@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "DataFileError",
     "InvalidInputError",
     "MissingOrientationError",
     "ReplyLengthError",
@@ -20,6 +21,10 @@ class SprepError(Exception):
 
 class InvalidInputError(SprepError, ValueError):
     """An input value was refused when it was built; the message names the field."""
+
+
+class DataFileError(SprepError, ValueError):
+    """A word list of ``sprep_templates/data`` cannot be used as it is written."""
 
 
 class MissingOrientationError(SprepError, ValueError):
