@@ -197,11 +197,24 @@ def test_public_api_raises_only_documented_errors(
     assert reply.text and reply._repr_html_()
 
 
-@given(st.text(max_size=400))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=20),
+            st.sampled_from(
+                ["https://a.fr/x", "www.b.fr", "x@y.fr", "İ", "32 30", "–", ". Nous", "\n"]
+            ),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_checker_never_crashes(text):
-    """check_reply takes any text."""
-    for finding in check_reply(text, pseudonym="Sandrine", closing_added=True):
-        assert finding.rule and finding.message
+    """check_reply takes any text; every span it reports lies inside the text."""
+    for closing_added in (True, False):
+        for finding in check_reply(text, pseudonym="Sandrine", closing_added=closing_added):
+            assert finding.rule and finding.message
+            if finding.start is not None:
+                assert 0 <= finding.start <= (finding.end or 0) <= len(text)
 
 
 LINE = st.lists(

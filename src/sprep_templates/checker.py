@@ -471,13 +471,15 @@ class _Reply:
         self.closing_added = closing_added
         lower = _lower(text)
         self.url_starts, self.urls = _urls(text, lower)
+        masked = text
         spans = [m.span() for m in self.urls]
-        masked = _blank(text, spans) if spans else text
-        if "@" in masked:
-            spans += [m.span() for m in _EMAIL.finditer(masked)]
-            spans.sort()
         if spans:
-            masked, lower = _blank(text, spans), _blank(lower, spans)
+            masked, lower = _blank(masked, spans), _blank(lower, spans)
+        if "@" in masked:  # e-mail addresses, outside the links
+            emails = [m.span() for m in _EMAIL.finditer(masked)]
+            if emails:
+                masked, lower = _blank(masked, emails), _blank(lower, emails)
+                spans += emails
         #: ``text`` with URLs and e-mail addresses blanked: their dots end nothing.
         self.masked = masked
         #: ``masked`` in lower case, where the word patterns are searched.
@@ -547,10 +549,6 @@ class _Reply:
             target = self.masked if name in ("phone", "sentence-end") else self.lower
             found = self._found[name] = list(self.candidates.finditer(name, pattern, target))
         return found
-
-
-def _cut(text: str, closing_added: bool) -> _Reply:
-    return _Reply(text, closing_added)
 
 
 def _word_count(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
@@ -1000,7 +998,7 @@ def check_fragments(
         offset = text.find(typeset)
         if offset < 0:  # typeset differently in context: check the whole reply's wording
             offset, typeset = 0, text
-        part = _cut(typeset, closing_added=True)
+        part = _Reply(typeset, closing_added=True)
         found: list[Finding] = []
         found += _jargon_rule(part, None, _)
         found += _generic(part, _)
@@ -1041,7 +1039,7 @@ def check_reply(
     if not isinstance(text, str):
         raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
     _ = translator(locale)
-    reply = _cut(text, closing_added)
+    reply = _Reply(text, closing_added)
     known_contacts = tuple(contacts)
     mood = _sentiment(sentiment) if sentiment is not None else None
     findings: list[Finding] = []
