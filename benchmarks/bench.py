@@ -2,6 +2,8 @@
 
 Run:  python benchmarks/bench.py            (about two minutes)
       python benchmarks/bench.py --quick    (smaller batch runs)
+      python benchmarks/bench.py --replies ../shared/data/experiences-with-replies.jsonl
+                                            (also real replies, from the platform's data)
 
 Everything is measured in one run on the same machine; the figures to read
 are the ratios. Per-call times are the best of several repeats (the least
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import platform
 import random
@@ -106,6 +109,25 @@ def bench_calls() -> dict[str, float]:
     }
 
 
+def bench_replies(path: Path) -> tuple[float, float, int, float]:
+    """check_reply on real replies: (seconds a reply the first time their words are read,
+    best of ten runs after that, how many replies, their mean length)."""
+    texts = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            text = json.loads(line).get("reply_text")
+            if isinstance(text, str) and text.strip():
+                texts.append(text)
+    if not texts:
+        raise SystemExit(f"{path}: no reply_text to check")
+    started = time.perf_counter()
+    for text in texts:
+        check_reply(text)
+    first = (time.perf_counter() - started) / len(texts)
+    again = best_per_call(lambda: [check_reply(text) for text in texts], 1, 10) / len(texts)
+    return first, again, len(texts), sum(map(len, texts)) / len(texts)
+
+
 def with_new_words(texts: list[str], seed: int) -> list[str]:
     """``texts`` with a random tail on every word of four letters or more."""
     rng = random.Random(seed)
@@ -178,6 +200,11 @@ def run_batch(export: Path, jobs: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10,000 and 20,000 rows")
+    parser.add_argument(
+        "--replies",
+        type=Path,
+        help="also check_reply on the replies of this JSONL file (field reply_text)",
+    )
     arguments = parser.parse_args()
     sizes = (10_000, 20_000) if arguments.quick else (10_000, 100_000)
 
@@ -191,6 +218,13 @@ def main() -> None:
     print(f"check_reply:                      {check * 1e6:8.1f} µs  = {1 / check:,.0f} replies/s")
     unseen = calls["check_unseen"]
     print(f"check_reply, every word new:      {unseen * 1e6:8.1f} µs  = {1 / unseen:,.0f} /s")
+
+    if arguments.replies:
+        first, again, count, length = bench_replies(arguments.replies)
+        print(
+            f"check_reply, {count} replies of {arguments.replies.name} ({length:.0f} characters"
+            f" on average): {first * 1e6:.0f} µs the first time, {again * 1e6:.0f} µs again"
+        )
 
     with tempfile.TemporaryDirectory() as folder:
         for rows in sizes:
