@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import compress, pairwise
 from typing import TypeVar
 
 __all__ = [
@@ -76,17 +77,6 @@ def token_words(token: str) -> int:
 _GUIDE_WORDS = TokenMemo(token_words)
 
 
-def _number_code(token: str) -> str:
-    if not token.isdecimal() or len(token) > 4:
-        return "."
-    return "d" if 2 <= len(token) <= 3 else "h"
-
-
-_NUMBER_CODES = TokenMemo(_number_code)
-# A number: a group of 1 to 4 digits, then groups of 2 or 3 digits ("d").
-_NUMBER = re.compile("[hd]d+")
-
-
 def split_dashes(text: str) -> str:
     """``text`` with its dashes (– — ―) as spaces: they separate words."""
     if "\u2013" in text or "\u2014" in text or "\u2015" in text:
@@ -94,14 +84,26 @@ def split_dashes(text: str) -> str:
     return text
 
 
+def _is_number_group(token: str) -> bool:
+    return token.isdecimal() and len(token) <= 4
+
+
+_NUMBER_GROUPS = TokenMemo(_is_number_group)
+
+
 def merged_numbers(tokens: list[str]) -> int:
     """How many ``tokens`` continue a number: "0 800 123 456" is one word, not four.
 
     A group of 1 to 4 digits starts a number; each following group of 2 or 3
-    digits continues it.
+    digits continues it: so does every group of 2 or 3 digits right after a group
+    of 1 to 4.
     """
-    numbers = _NUMBER.findall("".join(map(_NUMBER_CODES.__getitem__, tokens)))
-    return sum(map(len, numbers)) - len(numbers)
+    groups = list(compress(range(len(tokens)), map(_NUMBER_GROUPS.__getitem__, tokens)))
+    return sum(
+        1
+        for before, after in pairwise(groups)
+        if after == before + 1 and 2 <= len(tokens[after]) <= 3
+    )
 
 
 def count_words(text: str) -> int:
