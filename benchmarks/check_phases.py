@@ -25,7 +25,7 @@ from typing import Any
 
 from bench import CONTACTS, SIGNATURE, experiences
 
-from sprep_templates import Experience, checker, draft_reply
+from sprep_templates import Experience, checker, draft_reply, reading
 from sprep_templates.i18n import translator
 
 
@@ -35,17 +35,18 @@ def phases() -> dict[str, tuple[list[Any], Callable[[Any], object]]]:
         draft_reply(Experience(**fields), signature=SIGNATURE, contacts=CONTACTS).text  # type: ignore[arg-type]
         for fields in experiences(300)
     ]
-    replies = [checker._Reply(text, False) for text in texts]
+    lexicon = checker._lexicon()
+    replies = [reading.Reading(text, False, lexicon) for text in texts]
     for text in texts:  # the lexicon built, the word memo filled
         checker.check_reply(text)
     return {
         "check_reply": (texts, checker.check_reply),
-        "reply": (texts, lambda text: checker._Reply(text, False)),
-        "lower": (texts, checker._lower),
-        "candidates": ([r.lower for r in replies], checker._lexicon().candidates),
-        "paragraphs": (texts, checker._paragraphs),
+        "reply": (texts, lambda text: reading.Reading(text, False, lexicon)),
+        "lower": (texts, reading._lower),
+        "candidates": ([r.lower for r in replies], lexicon.candidates),
+        "paragraphs": (texts, reading._paragraphs),
         "sentences": (replies, lambda r: r._sentences()),
-        "count": ([r.masked for r in replies], checker._count),
+        "count": ([r.masked for r in replies], reading._count),
         "steps": (replies, lambda r: list(checker._steps(r, None, _))),
         "tone": (replies, lambda r: list(checker._tone(r, _))),
         "contact": (replies, lambda r: list(checker._contact(r, (), (), _))),

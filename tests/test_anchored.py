@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sprep_templates.anchored import PatternSet, literal_prefixes
-from sprep_templates.checker import _lexicon
+from sprep_templates.checker import _lexicon  # the checker's lexicon: the patterns to compare
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from sprep_templates import Contact, Signature
-from sprep_templates.checker import RULES, check_reply, reading_ease
+from sprep_templates.checker import RULES, check_reply
 
 # The guide's examples, with its placeholders XXX and 0000 replaced by a real
 # organisation and number; a line break separates paragraphs, as on the platform.
@@ -261,79 +259,6 @@ def test_phone_numbers_in_other_scripts_are_not_phone_numbers():
     """Phone numbers are written with the digits 0-9; a run of other digits is left alone."""
     text = NEGATIVE_GOOD.replace("3960", "٠١٢٣٤٥٦٧٨٩")
     assert not [f for f in check_reply(text, pseudonym="Sandrine") if f.rule == "contact"]
-
-
-def _reading_ease_of_whole_text(text: str) -> float:
-    """Kandel–Moles read off the whole text at once, as the formula says."""
-    from sprep_templates import checker
-
-    prose = checker._mask(text)
-    words = len(checker._WORDS.findall(prose))
-    if not words:
-        return 100.0
-    sentences = max(len(checker._SENTENCE_MARK.findall(prose)), 1)
-    lower = prose.lower()
-    syllables = (
-        len(checker._VOWEL_GROUP.findall(lower))
-        - len(checker._MUTE_E.findall(lower))
-        + len(checker._NO_VOWEL_WORD.findall(lower))
-    )
-    return 207 - 1.015 * (words / sentences) - 73.6 * (syllables / words)
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Nous",
-                "votre",
-                "message",
-                "l’équipe",
-                "aujourd’hui",
-                "CAF",
-                "St",
-                "32 30",
-                "www.caf.fr",
-                "https://www.caf.fr/a.b",
-                "a@b.fr",
-                ".",
-                "!",
-                "…",
-                "?",
-                ",",
-                " ",
-                "\n",
-                "\u00a0",
-                "\u2013",
-                "-",
-                "xyz",
-                "é",
-                "2024",
-            ]
-        ),
-        max_size=40,
-    ).map("".join)
-)
-def test_reading_ease_sums_token_counts(text):
-    """Counted token by token (and remembered), the score is the whole text's score."""
-    assert reading_ease(text) == pytest.approx(_reading_ease_of_whole_text(text))
-
-
-@settings(max_examples=500)
-@given(
-    st.lists(
-        st.sampled_from([*"aeéiouyœbcdfgjlmnstvzçAEÉBCSTZ.,;:!?…«»()’'\"-_0٣", "ent", "es"]),
-        min_size=1,
-        max_size=10,
-    ).map("".join)
-)
-def test_word_counts_take_a_shorter_path_to_the_same_counts(token):
-    """The shorter reading of a word with punctuation around it counts as the full one."""
-    from sprep_templates import checker
-
-    word = token.strip(checker._AFFIXES)
-    if word.isalpha():
-        assert checker._read_word_counts(token, word) == checker._read_counts(token)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@
 a severity (``error`` breaks the guide, ``warning`` deserves a look), a
 message for the agent (French by default, English with ``locale="en"``) and
 the span of text concerned. Patterns and word lists are compiled and read
-once, on first use.
+once, on first use; each reply is read once for all the rules (:mod:`.reading`).
 """
 
 from __future__ import annotations
@@ -13,26 +13,25 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import attrs
 
-from .anchored import Candidates, PatternSet
+from .anchored import PatternSet
 from .exceptions import InvalidInputError
 from .i18n import translator
 from .inputs import Contact, Sentiment, Signature, _sentiment
 from .lexicons import jargon, read_list
-from .screening import pseudonym_problem
-from .text import (
-    NUMBER_SHIFT,
-    TokenMemo,
-    apply_typography,
-    count_words,
-    fold,
-    merged_numbers,
-    split_dashes,
-    token_words,
+from .reading import (
+    ACRONYM,
+    EMAIL,
+    READING_PATTERNS,
+    READING_PREFIXES,
+    Reading,
+    reading_ease,
 )
+from .screening import pseudonym_problem
+from .text import apply_typography, count_words, fold
 
 __all__ = [
     "MAX_WORDS",
@@ -109,23 +108,12 @@ _CLOSINGS = re.compile(
     re.I,
 )
 _SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"()]+[^\s<>«»\"().,;:!?]", re.I)
-_EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
-# Phone-like runs: 4 to 15 digits (0-9: phone numbers are written so), grouped by
-# spaces, dots or dashes, maybe after +.
-_PHONE = re.compile(
-    r"(?<![\w/])(?:\+[0-9]{1,3}[ .\u00a0]?)?[0-9](?:[ .\-\u00a0\u202f]?[0-9]){3,14}(?![\w/])"
-)
-_PHONE_PREFIXES = tuple("+0123456789")
 _NON_DIGIT = re.compile(r"\D")
-_LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
 _MOBILE = re.compile(r"0[67]\d{8}|33[67]\d{8}")
 _POSTAL_CODE_OR_YEAR = re.compile(r"\d{5}|(?:19|20)\d{2}")
 _AMOUNT = re.compile(r"\d[ .]\d{3}\b")  # 10 000, 1.500
 _GROUPED_BY_TWO = re.compile(r"\d{2}[ .]\d{2}[ .]\d{2}")  # 01 23 45 67 89
 
-# The end of a sentence within a paragraph (a line break ends one too).
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
 # Context that makes a number a phone number: only then is its format checked.
 _PHONE_CONTEXT = re.compile(
     r"(t[ée]l[ée]phon\w*|t[ée]l\.?|appel\w*|composer|num[ée]ro|joindre|joignable|standard|"
@@ -152,7 +140,6 @@ _NIR = re.compile(
     r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ "
     r".]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?\b"
 )
-_DIGIT = re.compile(r"\d")
 _IBAN = re.compile(r"\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b", re.I)
 _FILE_NUMBER = re.compile(
     r"\b(?:n°|numéro|no\.?|num\.?|référence|réf\.?)\s*(?:d[’']|de\s+)?(?:allocataire|dossier|"
@@ -161,7 +148,6 @@ _FILE_NUMBER = re.compile(
 _BIRTH = re.compile(
     r"\b(?:né|née|naissance)\b[^.\n]{0,20}?\b\d{1,2}[/.\- ](?:\d{1,2}|[a-zéû]+)[/.\- ]\d{2,4}\b"
 )
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b|\b[A-Z]{2,}\d+\b")
 _FORM_NUMBER = re.compile(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
 
 _STEP_PATTERNS = {
@@ -212,10 +198,9 @@ def _lexicon() -> PatternSet:
             "cold": _COLD,
             "birth": _BIRTH,
             "generic": _GENERIC,
-            "sentence-end": _SENTENCE_END,
-            "phone": _PHONE,
+            **READING_PATTERNS,
         },
-        prefixes={"phone": _PHONE_PREFIXES},
+        prefixes=READING_PREFIXES,
     )
 
 
@@ -238,58 +223,6 @@ def _personal_email_domains() -> frozenset[str]:
 
 
 # --- helpers -------------------------------------------------------------------
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines: on the platform a line break starts a paragraph."""
-    spans = []
-    position = 0
-    for line in text.split("\n"):
-        content = line.rstrip()
-        if content.strip():
-            spans.append((position, position + len(content)))
-        position += len(line) + 1
-    return spans
-
-
-def _lower(text: str) -> str:
-    """``text`` in lower case, character for character (positions stay valid)."""
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(char.lower()[0] for char in text)  # "İ" lowers to two characters
-
-
-def _urls(text: str, lower: str) -> tuple[list[int], list[re.Match[str]]]:
-    """Where a URL may start (each "http" and "www."), and the URLs of ``text``."""
-    starts = []
-    for key in ("http", "www."):
-        at = lower.find(key)
-        while at >= 0:
-            starts.append(at)
-            at = lower.find(key, at + 1)
-    starts.sort()
-    return starts, list(Candidates({"url": starts}).finditer("url", _URL, text))
-
-
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` with ``spans`` replaced by as many x's."""
-    pieces: list[str] = []
-    position = 0
-    for start, end in spans:
-        pieces += (text[position:start], "x" * (end - start))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def _mask(text: str) -> str:
-    """``text`` with URLs and e-mail addresses blanked (same length): their dots end nothing."""
-    _starts, urls = _urls(text, _lower(text))
-    masked = _blank(text, (m.span() for m in urls))
-    if "@" in masked:
-        masked = _EMAIL.sub(lambda m: "x" * len(m.group()), masked)
-    return masked
 
 
 def _host(url: str) -> str:
@@ -318,128 +251,10 @@ def _french_phone(digits: str, raw: str) -> bool:
     )
 
 
-_VOWELS = "aeiouyàâäéèêëîïôöùûüœ"
-_WORDS = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
-_VOWEL_GROUP = re.compile(f"[{_VOWELS}]+")
-_NO_VOWEL_WORD = re.compile(r"\b[bcdfghjklmnpqrstvwxzç]+\b")
-# A final mute e after a consonant, in a word with another vowel before it: "votre".
-_MUTE_E = re.compile(f"[{_VOWELS}][^\\W\\d_{_VOWELS}]*[^\\W\\d_{_VOWELS}]e(?:s|nt)?\\b")
-_SENTENCE_MARK = re.compile(r"[.!?…]+")
-
-
 #: Below this Kandel–Moles score the `tone` rule warns. The score counts syllables
 #: by vowel groups, an approximation a few points below hyphenation-based tools
 #: (textstat): 50 here is about 54 there; the guide’s jargon example scores 41.
 READING_EASE_FLOOR = 50
-
-
-# What the rules count in a reply, token by token (the runs between white space
-# and dashes): none of these patterns spans white space, so a text's counts are
-# the sums of its tokens' counts, and a token read once is looked up after.
-# Each count has a 32-bit field of one integer, so summing integers sums them all.
-_FIELD_BITS = 32
-_FIELD = (1 << _FIELD_BITS) - 1
-
-
-# Punctuation around a word: stripped, it leaves the word's counts unchanged.
-_AFFIXES = ".,;:!?…«»()[]\"'’“”"
-_CONSONANTS = "bcdfghjklmnpqrstvwxzç"
-
-
-def _read_counts(token: str) -> tuple[int, int, int, int, int]:
-    """A token's counts, as :class:`_Counts` orders them (less the guide's words)."""
-    lower = token.lower()
-    return (
-        len(_WORDS.findall(token)),
-        # Syllables by vowel groups, less mute final e's; a word without vowel counts one.
-        len(_VOWEL_GROUP.findall(lower))
-        - len(_MUTE_E.findall(lower))
-        + len(_NO_VOWEL_WORD.findall(lower)),
-        len(_SENTENCE_MARK.findall(token)),
-        len(_DIGIT.findall(token)),
-        1 if _ACRONYM.search(token) else 0,
-    )
-
-
-def _read_word_counts(token: str, word: str) -> tuple[int, int, int, int, int]:
-    """:func:`_read_counts` for a token that is one word of letters (``word``) with
-    punctuation around it, in fewer steps: one word, no digit; a final mute e and a
-    word without vowel can only be the whole word; capitals make an acronym only
-    all together."""
-    lower = word.lower()
-    mute_e = lower.endswith(("e", "es", "ent")) and _MUTE_E.search(lower) is not None
-    return (
-        1,
-        len(_VOWEL_GROUP.findall(lower)) - mute_e + (not lower.strip(_CONSONANTS)),
-        len(_SENTENCE_MARK.findall(token)) if word != token else 0,
-        0,
-        1 if len(word) >= 2 and word.isascii() and word.isupper() else 0,
-    )
-
-
-_SHIFTS = tuple(_FIELD_BITS * (index + 1) + NUMBER_SHIFT for index in range(5))
-
-
-def _token_counts(token: str) -> int:
-    word = token.strip(_AFFIXES)
-    if word.isalpha():
-        counts = _read_word_counts(token, word)
-        packed = 1  # one word of the guide's count, not a number
-    else:
-        counts = _read_counts(token)
-        packed = token_words(token)
-    words, syllables, marks, digits, acronyms = counts
-    shift_words, shift_syllables, shift_marks, shift_digits, shift_acronyms = _SHIFTS
-    return (
-        packed
-        | words << shift_words
-        | syllables << shift_syllables
-        | marks << shift_marks
-        | digits << shift_digits
-        | acronyms << shift_acronyms
-    )
-
-
-_TOKEN_COUNTS = TokenMemo(_token_counts)
-
-
-class _Counts(NamedTuple):
-    """Counts over a (masked) text: see :func:`_count`."""
-
-    words: int  # runs of letters, for the reading ease
-    syllables: int
-    sentence_marks: int
-    digits: int
-    acronyms: int  # tokens that hold a run of capitals
-    guide_words: int  # words as the 60–150 rule counts them
-
-
-def _count(masked: str) -> _Counts:
-    tokens = split_dashes(masked).split()
-    total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
-    guide_words = total & ((1 << NUMBER_SHIFT) - 1)
-    if (total >> NUMBER_SHIFT) & _FIELD >= 2:
-        guide_words -= merged_numbers(tokens)
-
-    def field(index: int) -> int:
-        return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
-
-    return _Counts(field(0), field(1), field(2), field(3), field(4), guide_words)
-
-
-def _reading_ease(counts: _Counts) -> float:
-    if not counts.words:
-        return 100.0
-    sentences = max(counts.sentence_marks, 1)
-    return 207 - 1.015 * (counts.words / sentences) - 73.6 * (counts.syllables / counts.words)
-
-
-def reading_ease(text: str, *, masked: str | None = None) -> float:
-    """Kandel–Moles reading ease (the French Flesch formula); higher is easier.
-
-    ``masked`` is ``text`` with its URLs and e-mail addresses blanked, when the
-    caller has it already."""
-    return _reading_ease(_count(masked if masked is not None else _mask(text)))
 
 
 # --- the rules -----------------------------------------------------------------
@@ -447,111 +262,7 @@ def reading_ease(text: str, *, masked: str | None = None) -> float:
 Gettext = Callable[[str], str]
 
 
-class _Reply:
-    """A reply read once for every rule: its URLs blanked, its paragraphs and
-    sentences, the candidate starts of every lexicon pattern, its counts."""
-
-    __slots__ = (
-        "_found",
-        "candidates",
-        "closing_added",
-        "counts",
-        "lower",
-        "masked",
-        "paragraphs",
-        "sentence_counts",
-        "sentences",
-        "text",
-        "url_starts",
-        "urls",
-    )
-
-    def __init__(self, text: str, closing_added: bool) -> None:
-        self.text = text
-        self.closing_added = closing_added
-        lower = _lower(text)
-        self.url_starts, self.urls = _urls(text, lower)
-        masked = text
-        spans = [m.span() for m in self.urls]
-        if spans:
-            masked, lower = _blank(masked, spans), _blank(lower, spans)
-        if "@" in masked:  # e-mail addresses, outside the links
-            emails = [m.span() for m in _EMAIL.finditer(masked)]
-            if emails:
-                masked, lower = _blank(masked, emails), _blank(lower, emails)
-                spans += emails
-        #: ``text`` with URLs and e-mail addresses blanked: their dots end nothing.
-        self.masked = masked
-        #: ``masked`` in lower case, where the word patterns are searched.
-        self.lower = lower
-        self.candidates = _lexicon().candidates(lower)
-        self._found: dict[str, list[re.Match[str]]] = {}
-        self.paragraphs = _paragraphs(text)
-        self.sentences, self.sentence_counts = self._sentences()
-        self.counts = _count(masked)
-        if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
-            # A dash inside a URL separates words in the text, not in the blanked text.
-            self.counts = self.counts._replace(guide_words=count_words(text))
-
-    def _sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
-        """The sentences of every paragraph (spans), and how many each paragraph has.
-
-        A sentence ends at a line break or at ., !, ?, … before a capital letter,
-        a number or the end; white space before a sentence is not part of it."""
-        text = self.text
-        ends = [m.end() for m in self.find("sentence-end")]
-        sentences: list[tuple[int, int]] = []
-        counts = []
-        index = 0
-        for start, end in self.paragraphs:
-            before = len(sentences)
-            position = start
-            while index < len(ends) and ends[index] <= end:
-                if ends[index] > start:
-                    sentences.append((position, ends[index]))
-                    position = ends[index]
-                index += 1
-            sentences.append((position, end))
-            for at in range(len(sentences) - 1, before - 1, -1):
-                s, e = sentences[at]
-                if s == e or text[s].isspace() or text[e - 1].isspace():
-                    piece = text[s:e]
-                    if piece.strip():
-                        sentences[at] = (s + len(piece) - len(piece.lstrip()), e)
-                    else:
-                        del sentences[at]
-            counts.append(len(sentences) - before)
-        return sentences, counts
-
-    def has_long_number(self) -> bool:
-        """Whether the text holds 7 characters or more of digits and white space,
-        from a digit to a digit (what a file number needs)."""
-        masked = self.masked
-        digits = [p for p in self.candidates.starts("phone") if masked[p] != "+"]
-        if len(digits) != self.counts.digits:  # digits of other scripts: read it all
-            return _LONG_NUMBER.search(masked) is not None
-        first = previous = -10
-        for position in digits:
-            joined = position == previous + 1 or masked[previous + 1 : position].isspace()
-            if previous >= 0 and joined:
-                if position - first >= 6:
-                    return True
-            else:
-                first = position
-            previous = position
-        return False
-
-    def find(self, name: str) -> list[re.Match[str]]:
-        """The matches of lexicon pattern ``name`` (positions as in ``text``)."""
-        found = self._found.get(name)
-        if found is None:
-            pattern = _lexicon().patterns[name]
-            target = self.masked if name in ("phone", "sentence-end") else self.lower
-            found = self._found[name] = list(self.candidates.finditer(name, pattern, target))
-        return found
-
-
-def _word_count(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+def _word_count(reply: Reading, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
     words = reply.counts.guide_words
     note = ""
     if reply.closing_added and signature is not None:
@@ -575,7 +286,7 @@ def _word_count(reply: _Reply, signature: Signature | None, _: Gettext) -> Itera
         )
 
 
-def _greeting(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+def _greeting(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
     if not reply.paragraphs:
         return
     start, end = reply.paragraphs[0]
@@ -617,7 +328,7 @@ def _greeting(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Find
         )
 
 
-def _paragraph_rule(reply: _Reply, _: Gettext) -> Iterable[Finding]:
+def _paragraph_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
         words = count_words(reply.text[start:end]) if end - start > 280 else 0
         if sentences > 4 or words > 70:
@@ -643,7 +354,7 @@ def _step_name(step: str, _: Gettext) -> str:
     return names[step]
 
 
-def _step_sentences(reply: _Reply) -> dict[str, list[int]]:
+def _step_sentences(reply: Reading) -> dict[str, list[int]]:
     """For each step found in the body of the reply (after the greeting, before the
     closing lines), the sorted indices of the sentences that carry it."""
     greeting = _GREETING_WITH_NAME.match(reply.text)
@@ -676,14 +387,14 @@ def _step_sentences(reply: _Reply) -> dict[str, list[int]]:
     if "@" in reply.text:
         contact_data += [
             bisect_right(starts, match.start()) - 1
-            for match in _EMAIL.finditer(reply.text, low, high)
+            for match in EMAIL.finditer(reply.text, low, high)
         ]
     if contact_data:
         found["orientation"] = sorted({*found.get("orientation", ()), *contact_data})
     return found
 
 
-def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
+def _steps(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
     found = _step_sentences(reply)
     for step in _STEP_NAMES[1:-1]:
         if step in found:
@@ -714,7 +425,7 @@ def _steps(reply: _Reply, sentiment: Sentiment | None, _: Gettext) -> Iterable[F
         position = indices[later]
 
 
-def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
     _combined, entries = jargon()
     masked = reply.masked
     for match in reply.find("jargon"):
@@ -743,7 +454,7 @@ def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[F
     if not reply.counts.acronyms:
         return
     known = _acronyms() | _SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
-    for match in _ACRONYM.finditer(masked):
+    for match in ACRONYM.finditer(masked):
         word = match.group()
         if word in known or len(word) > 6 or _FORM_NUMBER.match(reply.lower, match.start()):
             continue
@@ -767,7 +478,7 @@ def _jargon_rule(reply: _Reply, pseudonym: str | None, _: Gettext) -> Iterable[F
         )
 
 
-def _generic(reply: _Reply, _: Gettext) -> Iterable[Finding]:
+def _generic(reply: Reading, _: Gettext) -> Iterable[Finding]:
     for match in reply.find("generic"):
         yield Finding(
             "generic",
@@ -781,7 +492,7 @@ def _generic(reply: _Reply, _: Gettext) -> Iterable[Finding]:
         )
 
 
-def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> Iterable[Finding]:
+def _personal_data(reply: Reading, contacts: Sequence[Contact], _: Gettext) -> Iterable[Finding]:
     text, masked = reply.text, reply.masked
     given_emails = {c.value.lower() for c in contacts if c.kind == "email"}
     digit_count = reply.counts.digits
@@ -810,7 +521,7 @@ def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> It
                 match.end(),
             )
     personal = _personal_email_domains()
-    for match in _EMAIL.finditer(text) if "@" in text else ():
+    for match in EMAIL.finditer(text) if "@" in text else ():
         address = match.group().lower()
         if address in given_emails:
             continue
@@ -844,7 +555,7 @@ def _personal_data(reply: _Reply, contacts: Sequence[Contact], _: Gettext) -> It
 
 
 def _contact(
-    reply: _Reply, contacts: Sequence[Contact], official: Sequence[str], _: Gettext
+    reply: Reading, contacts: Sequence[Contact], official: Sequence[str], _: Gettext
 ) -> Iterable[Finding]:
     masked = reply.masked
     trusted = (*official, *(_host(c.value) for c in contacts if c.kind == "web"))
@@ -894,7 +605,7 @@ def _contact(
         )
 
 
-def _signature_rule(reply: _Reply, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+def _signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
     if reply.closing_added or len(reply.paragraphs) < 2:
         if not reply.closing_added:
             yield Finding(
@@ -935,7 +646,7 @@ def _signature_rule(reply: _Reply, signature: Signature | None, _: Gettext) -> I
         )
 
 
-def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
+def _tone(reply: Reading, _: Gettext) -> Iterable[Finding]:
     text = reply.text
     if not _FIRST_PERSON.search(reply.lower):
         yield Finding(
@@ -966,7 +677,7 @@ def _tone(reply: _Reply, _: Gettext) -> Iterable[Finding]:
                 start,
                 end,
             )
-    ease = _reading_ease(reply.counts)
+    ease = reply.counts.reading_ease()
     if ease < READING_EASE_FLOOR:
         yield Finding(
             "tone",
@@ -998,7 +709,7 @@ def check_fragments(
         offset = text.find(typeset)
         if offset < 0:  # typeset differently in context: check the whole reply's wording
             offset, typeset = 0, text
-        part = _Reply(typeset, closing_added=True)
+        part = Reading(typeset, True, _lexicon())
         found: list[Finding] = []
         found += _jargon_rule(part, None, _)
         found += _generic(part, _)
@@ -1039,7 +750,7 @@ def check_reply(
     if not isinstance(text, str):
         raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
     _ = translator(locale)
-    reply = _Reply(text, closing_added)
+    reply = Reading(text, closing_added, _lexicon())
     known_contacts = tuple(contacts)
     mood = _sentiment(sentiment) if sentiment is not None else None
     findings: list[Finding] = []

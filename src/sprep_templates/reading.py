@@ -1,0 +1,326 @@
+"""A reply read once for every rule of the checker.
+
+:class:`Reading` blanks a text's links and e-mail addresses (their dots end no
+sentence), cuts it into paragraphs and sentences, finds where the lexicon's
+patterns may start (one automaton pass, see :mod:`.anchored`) and counts its
+words, syllables, digits and capitals token by token (see :data:`_TOKEN_COUNTS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .anchored import Candidates, PatternSet
+from .text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
+
+__all__ = [
+    "ACRONYM",
+    "EMAIL",
+    "PHONE",
+    "READING_PATTERNS",
+    "READING_PREFIXES",
+    "URL",
+    "Counts",
+    "Reading",
+    "mask",
+    "reading_ease",
+]
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"()]+[^\s<>«»\"().,;:!?]", re.I)
+EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
+# Phone-like runs: 4 to 15 digits (0-9: phone numbers are written so), grouped by
+# spaces, dots or dashes, maybe after +.
+PHONE = re.compile(
+    r"(?<![\w/])(?:\+[0-9]{1,3}[ .\u00a0]?)?[0-9](?:[ .\-\u00a0\u202f]?[0-9]){3,14}(?![\w/])"
+)
+_PHONE_PREFIXES = tuple("+0123456789")
+_LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
+
+# The end of a sentence within a paragraph (a line break ends one too).
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
+_DIGIT = re.compile(r"\d")
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b|\b[A-Z]{2,}\d+\b")
+
+#: Patterns every :class:`Reading` needs from the lexicon it is given.
+READING_PATTERNS = {"sentence-end": _SENTENCE_END, "phone": PHONE}
+#: Their prefixes, where the pattern's source does not say them.
+READING_PREFIXES = {"phone": _PHONE_PREFIXES}
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines: on the platform a line break starts a paragraph."""
+    spans = []
+    position = 0
+    for line in text.split("\n"):
+        content = line.rstrip()
+        if content.strip():
+            spans.append((position, position + len(content)))
+        position += len(line) + 1
+    return spans
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, character for character (positions stay valid)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(char.lower()[0] for char in text)  # "İ" lowers to two characters
+
+
+def _urls(text: str, lower: str) -> tuple[list[int], list[re.Match[str]]]:
+    """Where a URL may start (each "http" and "www."), and the URLs of ``text``."""
+    starts = []
+    for key in ("http", "www."):
+        at = lower.find(key)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(key, at + 1)
+    starts.sort()
+    return starts, list(Candidates({"url": starts}).finditer("url", URL, text))
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` replaced by as many x's."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        pieces += (text[position:start], "x" * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def mask(text: str) -> str:
+    """``text`` with URLs and e-mail addresses blanked (same length): their dots end nothing."""
+    _starts, urls = _urls(text, _lower(text))
+    masked = _blank(text, (m.span() for m in urls))
+    if "@" in masked:
+        masked = EMAIL.sub(lambda m: "x" * len(m.group()), masked)
+    return masked
+
+
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœ"
+_WORDS = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+_VOWEL_GROUP = re.compile(f"[{_VOWELS}]+")
+_NO_VOWEL_WORD = re.compile(r"\b[bcdfghjklmnpqrstvwxzç]+\b")
+# A final mute e after a consonant, in a word with another vowel before it: "votre".
+_MUTE_E = re.compile(f"[{_VOWELS}][^\\W\\d_{_VOWELS}]*[^\\W\\d_{_VOWELS}]e(?:s|nt)?\\b")
+_SENTENCE_MARK = re.compile(r"[.!?…]+")
+
+
+# What the rules count in a reply, token by token (the runs between white space
+# and dashes): none of these patterns spans white space, so a text's counts are
+# the sums of its tokens' counts, and a token read once is looked up after.
+# Each count has a 32-bit field of one integer, so summing integers sums them all.
+_FIELD_BITS = 32
+_FIELD = (1 << _FIELD_BITS) - 1
+
+
+# Punctuation around a word: stripped, it leaves the word's counts unchanged.
+_AFFIXES = ".,;:!?…«»()[]\"'’“”"
+_CONSONANTS = "bcdfghjklmnpqrstvwxzç"
+
+
+def _read_counts(token: str) -> tuple[int, int, int, int, int]:
+    """A token's counts, as :class:`Counts` orders them (less the guide's words)."""
+    lower = token.lower()
+    return (
+        len(_WORDS.findall(token)),
+        # Syllables by vowel groups, less mute final e's; a word without vowel counts one.
+        len(_VOWEL_GROUP.findall(lower))
+        - len(_MUTE_E.findall(lower))
+        + len(_NO_VOWEL_WORD.findall(lower)),
+        len(_SENTENCE_MARK.findall(token)),
+        len(_DIGIT.findall(token)),
+        1 if ACRONYM.search(token) else 0,
+    )
+
+
+def _read_word_counts(token: str, word: str) -> tuple[int, int, int, int, int]:
+    """:func:`_read_counts` for a token that is one word of letters (``word``) with
+    punctuation around it, in fewer steps: one word, no digit; a final mute e and a
+    word without vowel can only be the whole word; capitals make an acronym only
+    all together."""
+    lower = word.lower()
+    mute_e = lower.endswith(("e", "es", "ent")) and _MUTE_E.search(lower) is not None
+    return (
+        1,
+        len(_VOWEL_GROUP.findall(lower)) - mute_e + (not lower.strip(_CONSONANTS)),
+        len(_SENTENCE_MARK.findall(token)) if word != token else 0,
+        0,
+        1 if len(word) >= 2 and word.isascii() and word.isupper() else 0,
+    )
+
+
+_SHIFTS = tuple(_FIELD_BITS * (index + 1) + NUMBER_SHIFT for index in range(5))
+
+
+def _token_counts(token: str) -> int:
+    word = token.strip(_AFFIXES)
+    if word.isalpha():
+        counts = _read_word_counts(token, word)
+        packed = 1  # one word of the guide's count, not a number
+    else:
+        counts = _read_counts(token)
+        packed = token_words(token)
+    words, syllables, marks, digits, acronyms = counts
+    shift_words, shift_syllables, shift_marks, shift_digits, shift_acronyms = _SHIFTS
+    return (
+        packed
+        | words << shift_words
+        | syllables << shift_syllables
+        | marks << shift_marks
+        | digits << shift_digits
+        | acronyms << shift_acronyms
+    )
+
+
+_TOKEN_COUNTS = TokenMemo(_token_counts)
+
+
+class Counts(NamedTuple):
+    """Counts over a (masked) text: see :func:`_count`."""
+
+    words: int  # runs of letters, for the reading ease
+    syllables: int
+    sentence_marks: int
+    digits: int
+    acronyms: int  # tokens that hold a run of capitals
+    guide_words: int  # words as the 60–150 rule counts them
+
+    def reading_ease(self) -> float:
+        """Kandel–Moles reading ease of the counted text: see :func:`reading_ease`."""
+        if not self.words:
+            return 100.0
+        sentences = max(self.sentence_marks, 1)
+        return 207 - 1.015 * (self.words / sentences) - 73.6 * (self.syllables / self.words)
+
+
+def _count(masked: str) -> Counts:
+    tokens = split_dashes(masked).split()
+    total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
+    guide_words = total & ((1 << NUMBER_SHIFT) - 1)
+    if (total >> NUMBER_SHIFT) & _FIELD >= 2:
+        guide_words -= merged_numbers(tokens)
+
+    def field(index: int) -> int:
+        return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
+
+    return Counts(field(0), field(1), field(2), field(3), field(4), guide_words)
+
+
+def reading_ease(text: str, *, masked: str | None = None) -> float:
+    """Kandel–Moles reading ease (the French Flesch formula); higher is easier.
+
+    ``masked`` is ``text`` with its URLs and e-mail addresses blanked, when the
+    caller has it already."""
+    return _count(masked if masked is not None else mask(text)).reading_ease()
+
+
+class Reading:
+    """A reply read once for every rule: its URLs blanked, its paragraphs and
+    sentences, the candidate starts of every pattern of ``lexicon`` (which holds
+    :data:`READING_PATTERNS`), its counts."""
+
+    __slots__ = (
+        "_found",
+        "candidates",
+        "closing_added",
+        "counts",
+        "lexicon",
+        "lower",
+        "masked",
+        "paragraphs",
+        "sentence_counts",
+        "sentences",
+        "text",
+        "url_starts",
+        "urls",
+    )
+
+    def __init__(self, text: str, closing_added: bool, lexicon: PatternSet) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.closing_added = closing_added
+        lower = _lower(text)
+        self.url_starts, self.urls = _urls(text, lower)
+        masked = text
+        spans = [m.span() for m in self.urls]
+        if spans:
+            masked, lower = _blank(masked, spans), _blank(lower, spans)
+        if "@" in masked:  # e-mail addresses, outside the links
+            emails = [m.span() for m in EMAIL.finditer(masked)]
+            if emails:
+                masked, lower = _blank(masked, emails), _blank(lower, emails)
+                spans += emails
+        #: ``text`` with URLs and e-mail addresses blanked: their dots end nothing.
+        self.masked = masked
+        #: ``masked`` in lower case, where the word patterns are searched.
+        self.lower = lower
+        self.candidates = lexicon.candidates(lower)
+        self._found: dict[str, list[re.Match[str]]] = {}
+        self.paragraphs = _paragraphs(text)
+        self.sentences, self.sentence_counts = self._sentences()
+        self.counts = _count(masked)
+        if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
+            # A dash inside a URL separates words in the text, not in the blanked text.
+            self.counts = self.counts._replace(guide_words=count_words(text))
+
+    def _sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """The sentences of every paragraph (spans), and how many each paragraph has.
+
+        A sentence ends at a line break or at ., !, ?, … before a capital letter,
+        a number or the end; white space before a sentence is not part of it."""
+        text = self.text
+        ends = [m.end() for m in self.find("sentence-end")]
+        sentences: list[tuple[int, int]] = []
+        counts = []
+        index = 0
+        for start, end in self.paragraphs:
+            before = len(sentences)
+            position = start
+            while index < len(ends) and ends[index] <= end:
+                if ends[index] > start:
+                    sentences.append((position, ends[index]))
+                    position = ends[index]
+                index += 1
+            sentences.append((position, end))
+            for at in range(len(sentences) - 1, before - 1, -1):
+                s, e = sentences[at]
+                if s == e or text[s].isspace() or text[e - 1].isspace():
+                    piece = text[s:e]
+                    if piece.strip():
+                        sentences[at] = (s + len(piece) - len(piece.lstrip()), e)
+                    else:
+                        del sentences[at]
+            counts.append(len(sentences) - before)
+        return sentences, counts
+
+    def has_long_number(self) -> bool:
+        """Whether the text holds 7 characters or more of digits and white space,
+        from a digit to a digit (what a file number needs)."""
+        masked = self.masked
+        digits = [p for p in self.candidates.starts("phone") if masked[p] != "+"]
+        if len(digits) != self.counts.digits:  # digits of other scripts: read it all
+            return _LONG_NUMBER.search(masked) is not None
+        first = previous = -10
+        for position in digits:
+            joined = position == previous + 1 or masked[previous + 1 : position].isspace()
+            if previous >= 0 and joined:
+                if position - first >= 6:
+                    return True
+            else:
+                first = position
+            previous = position
+        return False
+
+    def find(self, name: str) -> list[re.Match[str]]:
+        """The matches of lexicon pattern ``name`` (positions as in ``text``)."""
+        found = self._found.get(name)
+        if found is None:
+            pattern = self.lexicon.patterns[name]
+            target = self.masked if name in ("phone", "sentence-end") else self.lower
+            found = self._found[name] = list(self.candidates.finditer(name, pattern, target))
+        return found
