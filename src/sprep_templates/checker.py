@@ -502,11 +502,11 @@ def _personal_data(reply: Reading, contacts: Sequence[Contact], _: Gettext) -> I
             (_NIR.finditer(masked), _("un numéro de sécurité sociale")),
             (_IBAN.finditer(masked), _("un IBAN")),
         ]
-    if digit_count >= 6 and reply.has_long_number():
-        searches.append(
-            (_FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire"))
-        )
     if digit_count >= 6:
+        if reply.has_long_number():
+            searches.append(
+                (_FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire"))
+            )
         searches.append((reply.find("birth"), _("une date de naissance")))
     for matches, what in searches:
         for match in matches:

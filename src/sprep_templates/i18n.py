@@ -23,22 +23,13 @@ LOCALES = ("fr", "en")
 
 
 _FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
-_HELD = 0xE000  # the Private Use Area: no message holds these characters
-_HELD_FIELD = re.compile("[\ue000-\uf8ff]")
 
 
 @cache
 def _typeset_message(message: str) -> str:
     """``message`` with French typography; its ``{fields}`` are kept as they are
     (``{score:.0f}`` is no colon to space)."""
-    fields: list[str] = []
-
-    def hold(match: re.Match[str]) -> str:
-        fields.append(match.group())
-        return chr(_HELD + len(fields) - 1)
-
-    typeset = apply_typography(_FORMAT_FIELD.sub(hold, message))
-    return _HELD_FIELD.sub(lambda m: fields[ord(m.group()) - _HELD], typeset)
+    return apply_typography(message, also_keep=_FORMAT_FIELD)
 
 
 @cache

@@ -66,12 +66,16 @@ NUMBER_SHIFT = 32
 _FIELD = (1 << NUMBER_SHIFT) - 1
 
 
+def _is_number_group(token: str) -> bool:
+    return token.isdecimal() and len(token) <= 4
+
+
 def token_words(token: str) -> int:
     """For one token without white space or dashes: 1 if it is a word (it holds a
     letter or a digit), plus ``1 << NUMBER_SHIFT`` if it is a group of 1 to 4
     digits, which may start or continue a number ("0 800 123 456")."""
     word = 1 if _WORD_CHAR.search(token) else 0
-    return word | ((1 << NUMBER_SHIFT) if token.isdecimal() and len(token) <= 4 else 0)
+    return word | ((1 << NUMBER_SHIFT) if _is_number_group(token) else 0)
 
 
 _GUIDE_WORDS = TokenMemo(token_words)
@@ -82,10 +86,6 @@ def split_dashes(text: str) -> str:
     if "\u2013" in text or "\u2014" in text or "\u2015" in text:
         return _DASHES.sub(" ", text)
     return text
-
-
-def _is_number_group(token: str) -> bool:
-    return token.isdecimal() and len(token) <= 4
 
 
 _NUMBER_GROUPS = TokenMemo(_is_number_group)
@@ -186,13 +186,14 @@ def _typeset(segment: str) -> str:
     return _SPACES.sub(" ", segment)
 
 
-def apply_typography(text: str) -> str:
+def apply_typography(text: str, *, also_keep: re.Pattern[str] | None = None) -> str:
     """French typography: ’ apostrophes, « » quotes, non-breaking spaces before
     ; : ! ? and inside guillemets, ``48 h``, ``9 h 30``, ``50 €``, ``2e``.
 
     URLs, e-mail addresses and phone numbers are left exactly as they are: each
     stands in as one private-use character while the rules run, so punctuation
-    right after it is still typeset. The pass is idempotent.
+    right after it is still typeset. The matches of ``also_keep`` are kept the same
+    way (the checker's messages keep their ``{fields}``). The pass is idempotent.
     """
     kept: list[str] = []
 
@@ -200,6 +201,8 @@ def apply_typography(text: str) -> str:
         kept.append(match.group())
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
+    if also_keep is not None:
+        text = also_keep.sub(keep, text)
     typeset = _typeset(_PROTECTED.sub(keep, text))
     if not kept:
         return typeset
