@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_reply
-from sprep_templates.batch import Drafted, Rejected, Skipped, draft_many, repair_c1
 from sprep_templates.cli import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, main
+from sprep_templates.export import Drafted, Rejected, Skipped, draft_many, repair_c1
 from sprep_templates.profile import Profile, ProfileError
 
 ROOT = Path(__file__).resolve().parents[1]

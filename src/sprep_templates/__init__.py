@@ -1,8 +1,7 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
-from .batch import draft_many
 from .checker import Finding, check_reply
-from .compose import MAX_WORDS, MIN_WORDS, Reply, draft_reply
+from .compose import Reply, draft_reply
 from .environment import STEPS
 from .exceptions import (
     DataFileError,
@@ -15,27 +14,33 @@ from .exceptions import (
     TemplateProblemError,
     TemplateSecurityError,
 )
+from .export import Drafted, Rejected, Skipped, draft_many
 from .inputs import Contact, Experience, Signature
+from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
 from .profile import Profile, ProfileError
 from .text import apply_typography, count_words
 
 __all__ = [
+    "GUARANTEED_LIMITS",
     "MAX_WORDS",
     "MIN_WORDS",
     "STEPS",
     "Contact",
     "DataFileError",
+    "Drafted",
     "Experience",
     "Finding",
     "InvalidInputError",
     "MissingOrientationError",
     "Profile",
     "ProfileError",
+    "Rejected",
     "Reply",
     "ReplyLengthError",
     "ReplyTooLongError",
     "ReplyTooShortError",
     "Signature",
+    "Skipped",
     "SprepError",
     "TemplateProblemError",
     "TemplateSecurityError",

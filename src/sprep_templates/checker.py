@@ -22,6 +22,7 @@ from .exceptions import InvalidInputError
 from .i18n import translator
 from .inputs import Contact, Sentiment, Signature, _sentiment
 from .lexicons import jargon, read_list
+from .limits import MAX_WORDS, MIN_WORDS
 from .reading import (
     ACRONYM,
     EMAIL,
@@ -47,8 +48,6 @@ __all__ = [
 Severity = Literal["error", "warning"]
 
 #: The guide: "au moins 60 mots", "ne pas excéder 150 mots", greeting and signature included.
-MIN_WORDS = 60
-MAX_WORDS = 150
 
 #: The rule ids, in the order findings are reported.
 RULES = (

@@ -8,26 +8,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import io
-import json
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
-from .batch import detect_delimiter, draft_export
 from .checker import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError
+from .export import atomic_output, draft_export, ids_already_in, read_rows, write_csv_header
 from .inputs import SENTIMENTS, Contact, Experience
 from .lint import lint_templates
-from .outputs import atomic_output, ids_already_in, write_csv_header
 from .profile import Profile, ProfileError, example_profile_path
 
 __all__ = [
@@ -81,30 +78,20 @@ def _print_findings(name: str, text: str, findings: Sequence[Finding], out: Text
         )
 
 
-def _table_rows(path: str, field: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) from a JSON-lines file, or a CSV file by its extension."""
-    stream = _open_text(path)
-    with stream:
-        if path.lower().endswith(".csv"):
-            header = stream.readline()
-            stream.seek(0)
-            delimiter = detect_delimiter(header)
-            reader = csv.DictReader(stream, delimiter=delimiter)
-            if reader.fieldnames is None or field not in reader.fieldnames:
-                raise UsageError(f"{path} has no column {field!r}")
-            for row in reader:
-                yield reader.line_num, row
-            return
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise UsageError(f"{path}:{number}: not a JSON line ({error.msg})") from None
-            if not isinstance(row, dict):
-                raise UsageError(f"{path}:{number}: a JSON line must be an object")
-            yield number, row
+def _table_rows(path: str, field: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(first line number, row) of a JSON-lines or CSV file, read as ``sprep draft`` reads."""
+    try:
+        source = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    with source:
+        form, rows = read_rows(source)
+        if not form.jsonl and field not in form.names:
+            raise UsageError(f"{path} has no column {field!r}")
+        for row in rows:
+            if row.fields is None:
+                raise UsageError(f"{path}:{row.line}: {row.problem}")
+            yield row.line, dict(row.fields)
 
 
 def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:

@@ -15,7 +15,7 @@ import attrs
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from .checker import MAX_WORDS, MIN_WORDS, Finding, check_fragments, check_reply
+from .checker import Finding, check_fragments, check_reply
 from .environment import STEPS, TemplateSet, load_template_set
 from .exceptions import (
     InvalidInputError,
@@ -27,36 +27,16 @@ from .exceptions import (
 )
 from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
+from .limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
 from .screening import greeting_name, quotable_title
 from .text import apply_typography, count_words
 
 __all__ = [
-    "GUARANTEED_LIMITS",
-    "MAX_WORDS",
-    "MIN_WORDS",
     "Reply",
     "draft_reply",
     "render_step",
     "step_context",
 ]
-
-
-#: Inputs within these limits always give a reply of 60 to 150 words, whatever
-#: the sentiment, channel, pseudonym, title and phrasings (proven by the tests).
-#: Beyond them a reply may still fit; when it does not, draft_reply raises
-#: ReplyTooLongError saying which field to shorten and by how many words.
-GUARANTEED_LIMITS = MappingProxyType(
-    {
-        "situation_words": 15,
-        "answer_words": 25,
-        "improvement_words": 15,
-        "contacts": 2,  # phone, web or e-mail, without label
-        "organisation_words": 7,
-        "first_name_words": 2,
-        "min_free_text_words": 5,  # a situation, answer or improvement given has at least 5 words
-    }
-)
-_MAX_CONTACTS = 4
 
 
 @attrs.frozen
@@ -201,9 +181,9 @@ def _check_arguments(
             raise InvalidInputError(
                 f"draft_reply contacts[{position}] must be a Contact (got {type(contact).__name__})"
             )
-    if len(checked) > _MAX_CONTACTS:
+    if len(checked) > MAX_CONTACTS:
         raise InvalidInputError(
-            f"draft_reply takes {_MAX_CONTACTS} contacts at most (got {len(checked)}): "
+            f"draft_reply takes {MAX_CONTACTS} contacts at most (got {len(checked)}): "
             "point the user to the most appropriate ones"
         )
     return tuple(checked)

@@ -149,8 +149,30 @@ def _values_getter(
     return getter
 
 
+#: The nodes through which a template reaches another one (``jinja2.meta``'s own list).
+_REFERENCE_NODES = (
+    jinja2.nodes.Extends,
+    jinja2.nodes.FromImport,
+    jinja2.nodes.Import,
+    jinja2.nodes.Include,
+)
+
+
+def _reads_whole_context(node: jinja2.nodes.Node) -> bool:
+    """Whether the template reached through ``node`` sees the caller's variables.
+
+    An include or an extends always does; an import only ``with context``
+    (without it, a macro reads only the arguments it is given, which the
+    calling template's own variables already account for).
+    """
+    if isinstance(node, (jinja2.nodes.Import, jinja2.nodes.FromImport)):
+        return bool(node.with_context)
+    return True
+
+
 def _variables_read(environment: jinja2.Environment, name: str) -> tuple[str, ...]:
-    """The context variables template ``name`` reads, or every one when it includes others."""
+    """The context variables template ``name`` reads, or every one when another template
+    it reaches (include, extends, import with context) may read them."""
     try:
         source = environment.loader.get_source(environment, name)[0]  # type: ignore[union-attr]
         tree = environment.parse(source, name)
@@ -158,7 +180,7 @@ def _variables_read(environment: jinja2.Environment, name: str) -> tuple[str, ..
         raise TemplateProblemError(
             f"syntax error: {error.message}", template=error.filename or name, line=error.lineno
         ) from None
-    if any(True for _ in tree.find_all((jinja2.nodes.Include, jinja2.nodes.Extends))):
+    if any(_reads_whole_context(node) for node in tree.find_all(_REFERENCE_NODES)):
         return CONTEXT_VARIABLES
     return tuple(sorted(meta.find_undeclared_variables(tree) & set(CONTEXT_VARIABLES)))
 

@@ -15,11 +15,18 @@ from urllib.parse import urlsplit
 import attrs
 
 from .exceptions import InvalidInputError
+from .limits import (
+    EXPORT_CHANNELS,
+    FREE_TEXT_MAX_CHARS,
+    MAX_CHANNELS,
+    MAX_ID_CHARS,
+    MAX_PSEUDONYM_CHARS,
+    MAX_TITLE_CHARS,
+)
 from .text import clean_text, count_words, fold, forbidden_character
 
 __all__ = [
     "CONTACT_KINDS",
-    "FREE_TEXT_MAX_CHARS",
     "SENTIMENTS",
     "Contact",
     "Experience",
@@ -43,25 +50,13 @@ _SENTIMENT_NAMES: dict[str, Sentiment] = {
     "negatif": "negative",
 }
 
-# The export's "Canaux Typologie" values, folded, to the channel a template names.
+# The export's "Canaux Typologie" values, folded, to the channel a template names
+# ("Tchat" and "email" are spellings seen besides the platform's own).
 _CHANNELS = {
-    "telephone": "phone",
-    "accueil": "counter",
-    "demarche en ligne": "online",
-    "compte ou espace personnel": "account",
-    "courrier": "mail",
-    "e-mail": "email",
-    "email": "email",
-    "tchat (messagerie instantanee)": "chat",
+    **{fold(name): kind for name, kind in EXPORT_CHANNELS.items()},
     "tchat": "chat",
-    "reseaux sociaux": "social",
+    "email": "email",
 }
-
-FREE_TEXT_MAX_CHARS = 2000
-_MAX_ID = 64
-_MAX_PSEUDONYM = 100
-_MAX_TITLE = 300
-_MAX_CHANNELS = 12
 
 
 def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str:
@@ -109,15 +104,15 @@ def _optional_text(owner: str, field: str, value: object, max_chars: int) -> str
 
 
 def _experience_id(value: object) -> str | None:
-    return _optional_text("Experience", "id", value, _MAX_ID)
+    return _optional_text("Experience", "id", value, MAX_ID_CHARS)
 
 
 def _pseudonym(value: object) -> str | None:
-    return _optional_text("Experience", "pseudonym", value, _MAX_PSEUDONYM)
+    return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS)
 
 
 def _title(value: object) -> str | None:
-    return _optional_text("Experience", "title", value, _MAX_TITLE)
+    return _optional_text("Experience", "title", value, MAX_TITLE_CHARS)
 
 
 def _label(value: object) -> str | None:
@@ -155,9 +150,9 @@ def _channels(value: object) -> tuple[str, ...]:
         channel = _text_field("Experience", "channels", item, max_chars=80)
         if channel not in channels:  # the export repeats channels across typologies
             channels.append(channel)
-    if len(channels) > _MAX_CHANNELS:
+    if len(channels) > MAX_CHANNELS:
         raise InvalidInputError(
-            f"Experience.channels has {len(channels)} values; the most accepted is {_MAX_CHANNELS}"
+            f"Experience.channels has {len(channels)} values; the most accepted is {MAX_CHANNELS}"
         )
     return tuple(channels)
 

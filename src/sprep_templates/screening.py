@@ -11,20 +11,20 @@ import re
 from functools import lru_cache
 
 from .lexicons import first_names, jargon, screening_words
+from .limits import (
+    MAX_GREETED_LENGTH,
+    MAX_GREETED_WORDS,
+    MAX_QUOTED_TITLE_CHARS,
+    MAX_QUOTED_TITLE_WORDS,
+)
 from .text import fold
 
 __all__ = [
-    "MAX_GREETED_LENGTH",
-    "MAX_GREETED_WORDS",
-    "MAX_QUOTED_TITLE_WORDS",
     "greeting_name",
     "pseudonym_problem",
     "quotable_title",
 ]
 
-MAX_GREETED_LENGTH = 40
-MAX_GREETED_WORDS = 4
-MAX_QUOTED_TITLE_WORDS = 6
 
 _EMAIL = re.compile(r"\S+@\S+")
 _URL = re.compile(r"https?:|www\.|\.(?:fr|com|net|org)\b", re.IGNORECASE)
@@ -123,7 +123,7 @@ def quotable_title(title: str | None) -> str | None:
     if title is None:
         return None
     text = title.strip().rstrip(".").strip()
-    if not text or len(text.split()) > MAX_QUOTED_TITLE_WORDS or len(text) > 60:
+    if not text or len(text.split()) > MAX_QUOTED_TITLE_WORDS or len(text) > MAX_QUOTED_TITLE_CHARS:
         return None
     if not _TITLE_CHARS.fullmatch(text) or (text.isupper() and len(text) > 3):
         return None

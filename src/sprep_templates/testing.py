@@ -24,8 +24,8 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "sprep_templates.testing needs Hypothesis: pip install 'sprep_templates[testing]'"
     ) from error
 
-from .compose import GUARANTEED_LIMITS
 from .inputs import Contact, Experience, Signature
+from .limits import GUARANTEED_LIMITS
 
 __all__ = [
     "EXPORT_CHANNELS",

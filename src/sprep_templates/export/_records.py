@@ -1,7 +1,8 @@
-"""Writing drafts safely: JSON lines or CSV, written to a temporary file then renamed.
+"""What ``sprep draft`` writes: the output schema (once), and writing it safely.
 
-An interrupted run leaves the previous output (if any) untouched and no
-truncated file passed off as complete.
+Records go out as JSON lines, or CSV when OUT ends in ``.csv``. The output is
+written to a temporary file then renamed: an interrupted run leaves the
+previous output (if any) untouched and no truncated file passed off as complete.
 """
 
 from __future__ import annotations
@@ -12,40 +13,52 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 __all__ = [
-    "CSV_COLUMNS",
+    "RECORD_FIELDS",
+    "RecordWriter",
     "atomic_output",
     "ids_already_in",
-    "serialise_records",
     "write_csv_header",
 ]
 
-CSV_COLUMNS = ("id", "sentiment", "status", "word_count", "text", "body", "findings")
+#: The fields of an output record, in the order a CSV output's columns take.
+RECORD_FIELDS = ("id", "sentiment", "status", "word_count", "text", "body", "findings")
+
+#: Fields a CSV cell holds as JSON text (lists and mappings).
+_JSON_IN_CSV = frozenset({"findings"})
 
 
-def serialise_records(records: Iterable[dict[str, Any]], *, as_csv: bool) -> str:
-    """Records as JSON lines, or as CSV rows (no header; findings as a JSON string)."""
-    if not as_csv:
-        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for record in records:
-        writer.writerow(
-            json.dumps(record.get(column), ensure_ascii=False)
-            if column == "findings"
-            else record.get(column)
-            for column in CSV_COLUMNS
+class RecordWriter:
+    """Serialises records one by one, as JSON lines or CSV rows (no header)."""
+
+    def __init__(self, *, as_csv: bool) -> None:
+        self.as_csv = as_csv
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer)
+
+    def __call__(self, record: dict[str, Any]) -> str:
+        """One record as text, with its line end."""
+        if not self.as_csv:
+            return json.dumps(record, ensure_ascii=False) + "\n"
+        self._writer.writerow(
+            json.dumps(record.get(field), ensure_ascii=False)
+            if field in _JSON_IN_CSV
+            else record.get(field)
+            for field in RECORD_FIELDS
         )
-    return buffer.getvalue()
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return text
 
 
 def write_csv_header(stream: TextIO) -> None:
     """The header row of a CSV output."""
-    csv.writer(stream).writerow(CSV_COLUMNS)
+    csv.writer(stream).writerow(RECORD_FIELDS)
 
 
 def ids_already_in(path: Path) -> set[str]:

@@ -1,0 +1,39 @@
+"""The platform's export: reading it, drafting every row, writing the drafts.
+
+- ``_columns``: which export column feeds which :class:`~sprep_templates.Experience`
+  field (one table), and reading a row's cells;
+- ``_reading``: CSV and JSON-lines readers, in chunks (shared by ``sprep draft``
+  and ``sprep check --jsonl``);
+- ``_drafting``: one result per row (:class:`Drafted`, :class:`Rejected`,
+  :class:`Skipped`), and :func:`draft_many` for notebooks and services;
+- ``_pool``: :func:`draft_export`, a whole export with processes;
+- ``_records``: the output schema and writing it safely.
+"""
+
+from ._columns import EXPORT_COLUMNS, Column, experience_from_fields, repair_c1
+from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row
+from ._pool import ChunkResult, draft_export
+from ._reading import Row, detect_delimiter, read_rows
+from ._records import RECORD_FIELDS, atomic_output, ids_already_in, write_csv_header
+
+__all__ = [
+    "EXPORT_COLUMNS",
+    "RECORD_FIELDS",
+    "ChunkResult",
+    "Column",
+    "Drafted",
+    "Rejected",
+    "Result",
+    "Row",
+    "Skipped",
+    "atomic_output",
+    "detect_delimiter",
+    "draft_export",
+    "draft_many",
+    "draft_row",
+    "experience_from_fields",
+    "ids_already_in",
+    "read_rows",
+    "repair_c1",
+    "write_csv_header",
+]

@@ -1,0 +1,197 @@
+"""The platform's export, column by column: what each one feeds in an :class:`Experience`.
+
+One table (:data:`EXPORT_COLUMNS`) says, for each field of an experience,
+which of the export's columns hold it; :func:`experience_from_fields` reads a
+row with it. A JSON-lines input uses the :class:`Experience` field names
+instead. Values come as the export writes them (text) or as a notebook holds
+them (numbers, NaN for missing): both are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ..exceptions import InvalidInputError
+from ..inputs import Experience
+
+__all__ = [
+    "ANSWERED_STATUS_COLUMNS",
+    "EXPORT_COLUMNS",
+    "STRUCTURE_COLUMNS",
+    "Column",
+    "RowExperience",
+    "cell_text",
+    "experience_from_fields",
+    "is_missing",
+    "repair_c1",
+    "row_id",
+]
+
+_C1 = re.compile("[\x80-\x9f]")
+_ANSWERED = re.compile(r"avec réponse|trait[ée]e", re.I)
+
+
+def repair_c1(text: str) -> str:
+    """Repair C1 control characters left by a cp1252 round-trip (``\\x92`` → ``’``).
+
+    Raises ValueError (UnicodeDecodeError) for a C1 character that cp1252 does
+    not define either.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        return match.group().encode("latin-1").decode("cp1252")
+
+    return _C1.sub(replace, text)
+
+
+def is_missing(value: object) -> bool:
+    """None, or a DataFrame's missing value (NaN, NaT, pandas.NA), without importing pandas."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):  # pandas.NA refuses bool()
+        return True
+
+
+def cell_text(column: str, value: object) -> str | None:
+    """A cell as text: None when missing or blank; numbers as the export writes them.
+
+    ``12`` and ``12.0`` (a pandas column of ids) both read ``"12"``; numpy
+    scalars are read through ``.item()``. Anything else is refused, naming the column.
+    """
+    if is_missing(value):
+        return None
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, (str, bytes)):
+        value = item()  # a numpy scalar
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool):
+        raise InvalidInputError(f"column {column!r} holds {value!r}; expected text")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    raise InvalidInputError(
+        f"column {column!r} holds {value!r} (a {type(value).__name__}); expected text"
+    )
+
+
+def _first(column_values: list[tuple[str, str]]) -> str | None:
+    return column_values[0][1] if column_values else None
+
+
+def _comma_joined(column_values: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Every value of every column, each split on commas (the export joins channels so)."""
+    return tuple(
+        part.strip() for _, value in column_values for part in value.split(",") if part.strip()
+    )
+
+
+@attrs.frozen
+class Column:
+    """Where the export holds one :class:`Experience` field.
+
+    ``names`` are the export's column names, in order; ``combine`` turns the
+    non-blank cells found there, as (column, text) pairs, into the field's value
+    (by default the first one).
+    """
+
+    field: str
+    names: tuple[str, ...]
+    combine: Callable[[list[tuple[str, str]]], object] = _first
+
+
+#: The export's columns, by the :class:`Experience` field each one feeds.
+EXPORT_COLUMNS: tuple[Column, ...] = (
+    Column("id", ("ID expérience",)),
+    Column("sentiment", ("Ressenti usager",)),
+    Column("pseudonym", ("Pseudonyme usager", "Pseudonyme")),
+    Column("title", ("Titre",)),
+    Column(
+        "channels",
+        ("Canaux Typologie 1", "Canaux Typologie 2", "Canaux Typologie 3"),
+        _comma_joined,
+    ),
+)
+
+#: The structures an experience concerns, in order.
+STRUCTURE_COLUMNS = ("Intitulé structure 1", "Intitulé structure 2", "Intitulé structure 3")
+
+#: Where the export says whether an experience already has an answer.
+ANSWERED_STATUS_COLUMNS = ("Statut de l'expérience", "Statut de l’expérience")
+
+#: The fields a JSON-lines input may give (the :class:`Experience` field names).
+_EXPERIENCE_FIELDS = frozenset(field.name for field in attrs.fields(Experience))
+
+
+@attrs.frozen
+class RowExperience:
+    """What one row of an export says: the experience, its structures, whether answered."""
+
+    experience: Experience
+    structures: tuple[str, ...]
+    answered: bool
+
+
+def _is_export_row(fields: Mapping[str, Any]) -> bool:
+    return "ID expérience" in fields or "Ressenti usager" in fields
+
+
+def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
+    """Read one row, with the export's column names or the :class:`Experience` field names.
+
+    Raises :class:`InvalidInputError` naming the column or field that is wrong.
+    """
+    if _is_export_row(fields):
+        values: dict[str, object] = {}
+        for column in EXPORT_COLUMNS:
+            found = [
+                (name, text)
+                for name in column.names
+                if (text := cell_text(name, fields.get(name))) is not None
+            ]
+            if found:
+                values[column.field] = column.combine(found)
+        if "sentiment" not in values:
+            raise InvalidInputError("the sentiment (Ressenti usager) is missing")
+        structures = tuple(
+            text for name in STRUCTURE_COLUMNS if (text := cell_text(name, fields.get(name)))
+        )
+        status = next(
+            (
+                text
+                for name in ANSWERED_STATUS_COLUMNS
+                if (text := cell_text(name, fields.get(name)))
+            ),
+            "",
+        )
+        return RowExperience(Experience(**values), structures, bool(_ANSWERED.search(status)))
+    if "sentiment" not in fields:
+        raise InvalidInputError("the sentiment is missing")
+    given = {key: value for key, value in fields.items() if key in _EXPERIENCE_FIELDS}
+    if "id" in given:
+        given["id"] = cell_text("id", given["id"])
+    raw_structures = fields.get("structures") or []
+    if not isinstance(raw_structures, list):
+        raw_structures = [raw_structures]
+    structures = tuple(
+        text for value in raw_structures if (text := cell_text("structures", value)) is not None
+    )
+    return RowExperience(Experience(**given), structures, False)
+
+
+def row_id(fields: Mapping[str, Any] | None) -> str | None:
+    """The row's experience id, as text, when it has one (for the rejects file)."""
+    if not fields:
+        return None
+    value = fields.get("ID expérience", fields.get("id"))
+    try:
+        return cell_text("id", value)
+    except InvalidInputError:
+        return None

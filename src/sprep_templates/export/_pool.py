@@ -1,0 +1,142 @@
+"""Drafting a whole export with processes, chunk by chunk, in input order.
+
+The parent process only reads the input in chunks of lines (and writes what
+comes back); jobs parse, draft and serialise each chunk. Nothing is kept in
+module state: each chunk travels as a :class:`ChunkJob`, and the ids to leave
+out (``--resume``) are applied where the results are gathered, so two runs in
+one process never see each other's.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+import attrs
+
+from ..profile import Profile
+from ._drafting import Drafted, Rejected, draft_row
+from ._reading import Format, chunk_rows, chunks
+from ._records import RecordWriter
+
+__all__ = ["ChunkJob", "ChunkResult", "DraftedRecord", "draft_export"]
+
+
+@attrs.frozen
+class ChunkJob:
+    """One chunk of the input and how to draft it: what a job receives."""
+
+    form: Format
+    start: int
+    data: bytes
+    profile: Profile
+    structure: str | None
+    include_answered: bool
+    as_csv: bool
+
+
+@attrs.frozen
+class DraftedRecord:
+    """One drafted row, serialised where it was drafted."""
+
+    id: str | None
+    status: str
+    text: str
+
+
+@attrs.frozen
+class ChunkResult:
+    """What a batch writes for one chunk of rows.
+
+    ``output`` is the drafted rows, serialised (JSON lines or CSV rows);
+    ``statuses`` counts them by status (ready, to_review); ``rejects`` holds a
+    JSON line per rejected row; ``skipped`` counts skipped rows by reason.
+    """
+
+    rows: int
+    output: str
+    statuses: dict[str, int]
+    rejects: list[str]
+    skipped: dict[str, int]
+
+
+@attrs.frozen
+class _DraftedChunk:
+    rows: int
+    drafted: list[DraftedRecord]
+    rejects: list[str]
+    skipped: dict[str, int]
+
+
+def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
+    rows = 0
+    drafted: list[DraftedRecord] = []
+    rejects: list[str] = []
+    skipped: Counter[str] = Counter()
+    serialise = RecordWriter(as_csv=job.as_csv)
+    for row in chunk_rows(job.form, job.start, job.data):
+        rows += 1
+        result = draft_row(
+            row, job.profile, structure=job.structure, include_answered=job.include_answered
+        )
+        if isinstance(result, Drafted):
+            drafted.append(DraftedRecord(result.id, result.status, serialise(result.record())))
+        elif isinstance(result, Rejected):
+            rejects.append(json.dumps(result.record(), ensure_ascii=False))
+        else:
+            skipped[result.why] += 1
+    return _DraftedChunk(rows, drafted, rejects, dict(skipped))
+
+
+def _gather(chunk: _DraftedChunk, skip: frozenset[str]) -> ChunkResult:
+    statuses: Counter[str] = Counter()
+    skipped = Counter(chunk.skipped)
+    parts = []
+    for record in chunk.drafted:
+        if record.id is not None and record.id in skip:
+            skipped["already in the output"] += 1
+            continue
+        parts.append(record.text)
+        statuses[record.status] += 1
+    return ChunkResult(chunk.rows, "".join(parts), dict(statuses), chunk.rejects, dict(skipped))
+
+
+def draft_export(
+    source: BinaryIO,
+    profile: Profile,
+    *,
+    jobs: int = 1,
+    structure: str | None = None,
+    include_answered: bool = False,
+    as_csv: bool = False,
+    skip_ids: Iterable[str] = (),
+) -> Iterator[ChunkResult]:
+    """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
+
+    Results come chunk by chunk, in input order, a few chunks ahead of what has
+    been written, so that memory stays flat whatever the input size. Rows whose
+    id is in ``skip_ids`` are skipped (``--resume``).
+    """
+    form, parts = chunks(source)
+    skip = frozenset(skip_ids)
+
+    def job(start: int, data: bytes) -> ChunkJob:
+        return ChunkJob(form, start, data, profile, structure, include_answered, as_csv)
+
+    if jobs <= 1:
+        for start, data in parts:
+            yield _gather(_draft_chunk(job(start, data)), skip)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(jobs) as pool:
+        pending: deque[Any] = deque()
+        for start, data in parts:
+            pending.append(pool.apply_async(_draft_chunk, (job(start, data),)))
+            if len(pending) >= 2 * jobs:
+                yield _gather(pending.popleft().get(), skip)
+        while pending:
+            yield _gather(pending.popleft().get(), skip)
