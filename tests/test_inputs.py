@@ -145,3 +145,26 @@ def test_closing_gets_its_comma():
         Signature(first_name="Jean", organisation="la Caf", closing="Bien à vous").closing
         == "Bien à vous,"
     )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Experience(sentiment=5),
+        lambda: Experience(sentiment="negative", title=12),
+        lambda: Signature(first_name=["Jean"], organisation="la Caf"),
+        lambda: Contact("phone", 3230),
+    ],
+)
+def test_wrong_types_are_type_errors(build):
+    """A value of the wrong type raises an InvalidInputError that is also a TypeError."""
+    with pytest.raises(InvalidInputError) as caught:
+        build()
+    assert isinstance(caught.value, TypeError)
+
+
+def test_wrong_values_are_value_errors_only():
+    """A refused value of the right type is a ValueError, not a TypeError."""
+    with pytest.raises(ValueError) as caught:
+        Experience(sentiment="bof")
+    assert not isinstance(caught.value, TypeError)

@@ -6,7 +6,9 @@ from .environment import STEPS
 from .exceptions import (
     DataFileError,
     InvalidInputError,
+    InvalidInputTypeError,
     MissingOrientationError,
+    ProfileError,
     ReplyLengthError,
     ReplyTooLongError,
     ReplyTooShortError,
@@ -17,7 +19,7 @@ from .exceptions import (
 from .export import Drafted, Rejected, Skipped, draft_many
 from .inputs import Contact, Experience, Signature
 from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
-from .profile import Profile, ProfileError
+from .profile import Profile
 from .text import apply_typography, count_words
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Experience",
     "Finding",
     "InvalidInputError",
+    "InvalidInputTypeError",
     "MissingOrientationError",
     "Profile",
     "ProfileError",

@@ -19,6 +19,7 @@ from .checker import Finding, check_fragments, check_reply
 from .environment import STEPS, TemplateSet, load_template_set
 from .exceptions import (
     InvalidInputError,
+    InvalidInputTypeError,
     MissingOrientationError,
     ReplyTooLongError,
     ReplyTooShortError,
@@ -163,22 +164,22 @@ def _check_arguments(
     experience: object, signature: object, contacts: Iterable[object]
 ) -> tuple[Contact, ...]:
     if not isinstance(experience, Experience):
-        raise InvalidInputError(
+        raise InvalidInputTypeError(
             f"draft_reply needs an Experience (got {type(experience).__name__})"
         )
     if not isinstance(signature, Signature):
-        raise InvalidInputError(
+        raise InvalidInputTypeError(
             f"draft_reply signature must be a Signature (got {type(signature).__name__})"
         )
     if isinstance(contacts, (str, bytes, Contact)):
-        raise InvalidInputError("draft_reply contacts must be a list of Contact")
+        raise InvalidInputTypeError("draft_reply contacts must be a list of Contact")
     checked: list[Contact] = []
     for position, contact in enumerate(contacts):
         if isinstance(contact, Contact):
             if contact not in checked:  # the same contact twice is said once
                 checked.append(contact)
         else:
-            raise InvalidInputError(
+            raise InvalidInputTypeError(
                 f"draft_reply contacts[{position}] must be a Contact (got {type(contact).__name__})"
             )
     if len(checked) > MAX_CONTACTS:

@@ -5,7 +5,9 @@ from __future__ import annotations
 __all__ = [
     "DataFileError",
     "InvalidInputError",
+    "InvalidInputTypeError",
     "MissingOrientationError",
+    "ProfileError",
     "ReplyLengthError",
     "ReplyTooLongError",
     "ReplyTooShortError",
@@ -21,6 +23,14 @@ class SprepError(Exception):
 
 class InvalidInputError(SprepError, ValueError):
     """An input value was refused when it was built; the message names the field."""
+
+
+class InvalidInputTypeError(InvalidInputError, TypeError):
+    """An input has the wrong type (a number where text is expected); names the field."""
+
+
+class ProfileError(SprepError, ValueError):
+    """A profile file cannot be read or holds a bad value; names the file and the key."""
 
 
 class DataFileError(SprepError, ValueError):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from .exceptions import InvalidInputError
+from .exceptions import InvalidInputError, InvalidInputTypeError
 from .limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
@@ -62,7 +62,7 @@ _CHANNELS = {
 def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str:
     """Validate and clean one text field; the error names ``owner.field``."""
     if not isinstance(value, str):
-        raise InvalidInputError(
+        raise InvalidInputTypeError(
             f"{owner}.{field} must be a str (got {value!r} that is a {type(value).__name__})"
         )
     bad = forbidden_character(value)
@@ -120,13 +120,18 @@ def _label(value: object) -> str | None:
 
 
 def _sentiment(value: object) -> Sentiment:
-    if isinstance(value, str):
-        exact = _SENTIMENT_NAMES.get(value)
-        if exact is not None:
-            return exact
-        found = _SENTIMENT_NAMES.get(fold(value.strip()))
-        if found is not None:
-            return found
+    if not isinstance(value, str):
+        raise InvalidInputTypeError(
+            "Experience.sentiment must be one of positive, neutral, negative (or the "
+            f"export's Positif, Neutre, Négatif), as a str; got {value!r} that is a "
+            f"{type(value).__name__}"
+        )
+    exact = _SENTIMENT_NAMES.get(value)
+    if exact is not None:
+        return exact
+    found = _SENTIMENT_NAMES.get(fold(value.strip()))
+    if found is not None:
+        return found
     raise InvalidInputError(
         "Experience.sentiment must be one of positive, neutral, negative "
         f"(or the export's Positif, Neutre, Négatif); got {value!r}"
@@ -139,7 +144,7 @@ def _channels(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(",")
     if not isinstance(value, Iterable):
-        raise InvalidInputError(
+        raise InvalidInputTypeError(
             f"Experience.channels must be a tuple of str (got {value!r} "
             f"that is a {type(value).__name__})"
         )

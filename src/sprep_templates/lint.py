@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from functools import cache
 from pathlib import Path
 
 import attrs
@@ -21,8 +22,18 @@ from .checker import check_reply
 from .compose import draft_reply, render_step, step_context
 from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
 from .exceptions import SprepError
+from .french import contact_phrase, join_alternatives
 from .inputs import SENTIMENTS, Contact, Experience, Signature
-from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
+from .limits import (
+    EXPORT_CHANNELS,
+    GUARANTEED_LIMITS,
+    MAX_GREETED_LENGTH,
+    MAX_GREETED_WORDS,
+    MAX_QUOTED_TITLE_WORDS,
+    MAX_WORDS,
+    MIN_WORDS,
+)
+from .screening import greeting_name, quotable_title
 from .text import count_words
 
 __all__ = ["Bound", "Problem", "length_bounds", "lint_templates"]
@@ -83,24 +94,86 @@ def _syntax_and_variables(folder: Path) -> list[Problem]:
     return problems
 
 
-_SMALL = (Signature("Jo", "Urssaf"), (Contact("web", "https://www.urssaf.fr"),), None, None)
-_LARGE = (
-    Signature("Marie Anne", "le consulat général de France à Montréal"),
-    (Contact("phone", "+33 1 23 45 67 89"), Contact("email", "prenom.nom@exemple.gouv.fr")),
-    "Marie Claire De Lune",  # the longest pseudonym a greeting uses: 4 words
-    "un deux trois quatre cinq six",  # the longest title a reply quotes: 6 words
+def _names_by_kind() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for name, kind in EXPORT_CHANNELS.items():
+        names.setdefault(kind, []).append(name)
+    return names
+
+
+@attrs.frozen
+class _Inputs:
+    """One end of the range of inputs the guaranteed limits allow."""
+
+    signature: Signature
+    contacts: tuple[Contact, ...]
+    pseudonym: str | None
+    title: str | None
+
+
+#: Contacts of each kind a profile may give without label, in their wordiest and
+#: tersest forms: the proof takes the wordiest combination the limits allow.
+_CONTACT_CANDIDATES = (
+    Contact("phone", "32 30"),
+    Contact("phone", "01 23 45 67 89"),
+    Contact("phone", "+33 1 23 45 67 89"),
+    Contact("phone", "+1 514 878 4385"),
+    Contact("web", "https://www.exemple.gouv.fr/nous-contacter"),
+    Contact("email", "prenom.nom@exemple.gouv.fr"),
 )
-_CHANNELS = [
+
+
+def _contacts_words(contacts: tuple[Contact, ...]) -> int:
+    return count_words(join_alternatives([contact_phrase(c) for c in contacts]))
+
+
+def _repeated(word: str, count: int) -> str:
+    return " ".join([word] * count)
+
+
+@cache
+def _extreme_inputs() -> tuple[_Inputs, _Inputs]:
+    """The smallest and the largest inputs the limits allow, derived from ``limits``.
+
+    Raising a limit there changes these inputs, so the proof follows it. Each
+    derived input is checked to be one the library really uses (a pseudonym
+    greeted, a title quoted): otherwise the proof would prove nothing.
+    """
+    pseudonym = _repeated("Anne", MAX_GREETED_WORDS)
+    while len(pseudonym) > MAX_GREETED_LENGTH:  # pragma: no cover - limits as shipped
+        pseudonym = pseudonym.rsplit(" ", 1)[0]
+    title = _repeated("mot", MAX_QUOTED_TITLE_WORDS)
+    if greeting_name(pseudonym) != pseudonym or quotable_title(title) != title:
+        raise RuntimeError(  # pragma: no cover - a screening change the proof must follow
+            f"the length proof's largest pseudonym {pseudonym!r} or title {title!r} is not "
+            "used as is by the screening: update lint._extreme_inputs"
+        )
+    most = GUARANTEED_LIMITS["contacts"]
+    wordiest = max(
+        (
+            combination
+            for size in range(1, most + 1)
+            for combination in itertools.combinations(_CONTACT_CANDIDATES, size)
+        ),
+        key=_contacts_words,
+    )
+    tersest = min(((c,) for c in _CONTACT_CANDIDATES), key=_contacts_words)
+    # "de la …" adds a word to an organisation: the wordiest start with "la".
+    organisation = "la " + _repeated("mot", GUARANTEED_LIMITS["organisation_words"] - 1)
+    large = _Inputs(
+        Signature(_repeated("Marie", GUARANTEED_LIMITS["first_name_words"]), organisation),
+        wordiest,
+        pseudonym,
+        title,
+    )
+    small = _Inputs(Signature("Jo", "Urssaf"), tersest, None, None)
+    return small, large
+
+
+#: One channel of each kind a template can name, and none (an unknown channel).
+_CHANNELS: list[tuple[str, ...]] = [
     (),
-    ("Téléphone",),
-    ("Accueil",),
-    ("Démarche en ligne",),
-    ("Compte ou espace personnel",),
-    ("Courrier",),
-    ("E-mail",),
-    ("Tchat (messagerie instantanée)",),
-    ("Réseaux Sociaux",),
-    ("Patrouille",),
+    *(tuple(names[:1]) for names in _names_by_kind().values()),
 ]
 _FREE_FIELDS = ("situation", "answer", "improvement")
 
@@ -124,7 +197,9 @@ def _words(count: int) -> str:
 def _extreme(
     templates: TemplateSet, sentiment: str, given: dict[str, bool], large: bool
 ) -> tuple[int, tuple[str, ...]]:
-    signature, contacts, pseudonym, title = _LARGE if large else _SMALL
+    inputs = _extreme_inputs()[1 if large else 0]
+    signature, contacts = inputs.signature, inputs.contacts
+    pseudonym, title = inputs.pseudonym, inputs.title
     free = {
         field: _words(
             GUARANTEED_LIMITS[f"{field}_words"]
@@ -208,7 +283,8 @@ def _drafts(folder: Path, count: int) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for n in range(count):
-        signature = rng.choice([_SMALL[0], _LARGE[0], Signature("Jean", "la Caf de Paris")])
+        small, large = _extreme_inputs()
+        signature = rng.choice([small.signature, large.signature, Signature("Jean", "la Caf")])
         experience = Experience(
             sentiment=rng.choice(SENTIMENTS),
             id=str(n),
@@ -216,7 +292,7 @@ def _drafts(folder: Path, count: int) -> list[Problem]:
             title=rng.choice([None, "Relevé de carrière", "vote en ligne"]),
             channels=rng.choice(_CHANNELS),
         )
-        contacts = rng.choice([_SMALL[1], _LARGE[1], ()])
+        contacts = rng.choice([small.contacts, large.contacts, ()])
         answer = "Vous pouvez suivre votre demande en ligne." if not contacts or n % 2 else None
         try:
             reply = draft_reply(

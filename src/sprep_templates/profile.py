@@ -27,14 +27,10 @@ from typing import Any
 
 import attrs
 
-from .exceptions import InvalidInputError, SprepError
+from .exceptions import InvalidInputError, ProfileError
 from .inputs import Contact, Signature
 
 __all__ = ["Profile", "ProfileError", "example_profile_path"]
-
-
-class ProfileError(SprepError, ValueError):
-    """A profile file cannot be read or holds a bad value; names the file and the key."""
 
 
 def example_profile_path() -> Path:
