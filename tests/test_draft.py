@@ -337,3 +337,15 @@ def test_agent_text_is_checked():
     rules = {(f.rule, reply.text[f.start : f.end]) for f in reply.findings}
     assert ("jargon", "solliciter") in rules
     assert any(rule == "personal-data" and "1234567" in span for rule, span in rules)
+
+
+def test_choices_beyond_32_bits_use_a_wider_stable_hash():
+    """With more phrasing combinations than 32 bits number, choices stay stable and in range."""
+    from sprep_templates.compose import _choices
+
+    counts = [97] * 6  # 97**6 > 2**32
+    first = _choices("2904756", "negative", counts)
+    assert first == _choices("2904756", "negative", counts)
+    assert all(0 <= index < 97 for index in first)
+    assert len({tuple(_choices(str(n), "negative", counts)) for n in range(50)}) == 50
+    assert _choices("2904756", "negative", counts) != _choices("2904757", "negative", counts)

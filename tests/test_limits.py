@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sprep_templates import lint, limits
+from sprep_templates import limits, lint
 from sprep_templates.environment import load_template_set
 from sprep_templates.limits import CHANNEL_KINDS, EXPORT_CHANNELS, MAX_WORDS
 from sprep_templates.screening import greeting_name, quotable_title
