@@ -13,6 +13,10 @@ exclusions are tried first, then the other lines in the order of the file. What
 an exclusion matches is consumed, so no other line can match inside it; so is
 what any line matches, so a longer phrase must come before a shorter one that
 starts at the same word ("violences sexuelles" before "violences").
+
+Every branch of a pattern starts with plain words (not ``\\w``, a class with a range
+or an optional part): a line is tried only where its first words occur, found
+for all lines at once by an Aho–Corasick automaton.
 """
 
 from __future__ import annotations
@@ -23,9 +27,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 
-import attrs
-
 import ahocorasick
+import attrs
 
 from .exceptions import DataFileError
 
@@ -50,8 +53,17 @@ def _fold_char(char: str) -> str:
 
 
 # Characters beyond Latin-1 that matter, replaced first (one for one).
-_WIDE = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("′", "'"), ("\u202f", " "), ("\u2009", " "),
-         ("\u2007", " "), ("\u2010", "-"), ("\u2011", "-"))
+_WIDE = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("ʼ", "'"),
+    ("′", "'"),
+    ("\u202f", " "),
+    ("\u2009", " "),
+    ("\u2007", " "),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+)
 # Then each Latin-1 character to its folded form, as one byte table.
 _SPECIAL = {0xA0: " ", 0xB4: "'", ord("`"): "'"}
 _LATIN1 = bytes(
@@ -80,6 +92,7 @@ def _fold_pattern(pattern: str) -> str:
     if any(ord(char) > 0xFF and char not in wide for char in pattern):
         raise ValueError("write it with Latin-1 characters only (oe, not œ)")
     return fold_keeping_length(pattern)
+
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
 
@@ -268,10 +281,10 @@ class PatternSet:
             if start < after:
                 continue
             for index in sorted(candidates[start]):
-                match = self.lines[index].match(folded, start)
-                if match is not None:
-                    after = match.end()
-                    yield index, start, match.end()
+                found = self.lines[index].match(folded, start)
+                if found is not None:
+                    after = found.end()
+                    yield index, start, found.end()
                     break
 
     def matches(self, text: str) -> Iterator[tuple[str, int, int]]:
@@ -283,9 +296,7 @@ class PatternSet:
                 yield category, start, end
 
 
-def parse_pattern_lines(
-    name: str, lines: Iterable[str], categories: Sequence[str]
-) -> PatternSet:
+def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternSet:
     """Read the lines of pattern file ``name``; a line that cannot be used raises
     :class:`DataFileError` naming the file and line number."""
     entries: list[Entry] = []
@@ -313,8 +324,7 @@ def parse_pattern_lines(
         category, pattern, source = (field.strip() for field in fields)
         if category not in allowed:
             raise DataFileError(
-                f"{name}:{number}: unknown category {category!r}; "
-                f"write one of {', '.join(allowed)}"
+                f"{name}:{number}: unknown category {category!r}; write one of {', '.join(allowed)}"
             )
         if not pattern or not source:
             raise DataFileError(f"{name}:{number}: the pattern and its source are required")
@@ -350,7 +360,7 @@ def parse_pattern_lines(
     ordered = tuple(entries[i] for i in order)
     alternatives = "|".join(f"(?P<g{i}>{entry.pattern})" for i, entry in enumerate(ordered))
     regex = re.compile(f"{_START}(?:{alternatives}){_END}", re.IGNORECASE)
-    lines = tuple(
+    one_by_one = tuple(
         re.compile(f"{_START}(?:{entry.pattern}){_END}", re.IGNORECASE) for entry in ordered
     )
     by_prefix: dict[str, set[int]] = {}
@@ -361,7 +371,9 @@ def parse_pattern_lines(
     for prefix, indexes in by_prefix.items():
         automaton.add_word(prefix, (len(prefix) - 1, tuple(sorted(indexes))))
     automaton.make_automaton()
-    return PatternSet(name=name, entries=ordered, regex=regex, lines=lines, automaton=automaton)
+    return PatternSet(
+        name=name, entries=ordered, regex=regex, lines=one_by_one, automaton=automaton
+    )
 
 
 def read_pattern_file(path: str | Path, categories: Sequence[str]) -> PatternSet:
