@@ -1,0 +1,389 @@
+"""Word patterns read from a TSV data file and matched on what the user wrote.
+
+Used by :mod:`sprep_templates.sensitive` and :mod:`sprep_templates.complaints`.
+Each data file has a header line ``category<TAB>pattern<TAB>source``; lines
+starting with ``#`` are comments. A pattern is a Python regular expression
+written for *folded* text, that is: any case, accents optional (they are taken
+off the pattern and the text alike), every apostrophe written ``'``. It matches
+whole words only: the compiled expression adds the word boundaries.
+
+The category ``exclude`` holds the ordinary senses of the same words ("lettre
+morte"): a text is read from left to right, and at each position the
+exclusions are tried first, then the other lines in the order of the file. What
+an exclusion matches is consumed, so no other line can match inside it; so is
+what any line matches, so a longer phrase must come before a shorter one that
+starts at the same word ("violences sexuelles" before "violences").
+
+Every branch of a pattern starts with plain words (not ``\\w``, a class with a range
+or an optional part): a line is tried only where its first words occur, found
+for all lines at once by an Aho–Corasick automaton.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from importlib.resources import files
+from pathlib import Path
+
+import ahocorasick
+import attrs
+
+from .exceptions import DataFileError
+
+__all__ = [
+    "EXCLUDE",
+    "PatternSet",
+    "fold_keeping_length",
+    "parse_pattern_lines",
+    "read_packaged_patterns",
+    "read_pattern_file",
+]
+
+EXCLUDE = "exclude"
+HEADER = ("category", "pattern", "source")
+
+
+def _fold_char(char: str) -> str:
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+    )
+    return stripped if len(stripped) == 1 else char
+
+
+# Characters beyond Latin-1 that matter, replaced first (one for one).
+_WIDE = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("ʼ", "'"),
+    ("′", "'"),
+    ("\u202f", " "),
+    ("\u2009", " "),
+    ("\u2007", " "),
+    ("\u2010", "-"),
+    ("\u2011", "-"),
+)
+# Then each Latin-1 character to its folded form, as one byte table.
+_SPECIAL = {0xA0: " ", 0xB4: "'", ord("`"): "'"}
+_LATIN1 = bytes(
+    ord(_SPECIAL.get(code) or _fold_char(chr(code))) if code >= 0x60 else code
+    for code in range(256)
+)
+
+
+def fold_keeping_length(text: str) -> str:
+    """``text`` without accents, with ``'`` for every apostrophe and a plain space for
+    non-breaking ones: one character for one, so a span found in the result is the
+    same span in ``text``. Case is kept (the patterns ignore it, and a capital glued
+    to a lower-case letter, as in "décédéeIl", marks where a word starts). Characters
+    beyond Latin-1 other than apostrophes, spaces and hyphens become ``?``: no
+    pattern looks for them."""
+    if text.isascii():
+        return text.replace("`", "'")
+    for wide, narrow in _WIDE:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text.encode("latin-1", errors="replace").translate(_LATIN1).decode("latin-1")
+
+
+def _fold_pattern(pattern: str) -> str:
+    wide = {narrow for narrow, _ in _WIDE}
+    if any(ord(char) > 0xFF and char not in wide for char in pattern):
+        raise ValueError("write it with Latin-1 characters only (oe, not œ)")
+    return fold_keeping_length(pattern)
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+
+
+def _top_level_branches(source: str) -> list[str]:
+    """``source`` split at the ``|`` that are outside any group or class."""
+    branches, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[index + 1 : index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:index])
+            start = index + 1
+        index += 1
+    branches.append(source[start:])
+    return branches
+
+
+def _closing(source: str, opening: int) -> int:
+    """The index of the parenthesis that closes the one at ``opening`` (-1: none)."""
+    depth, index, in_class = 0, opening, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+_QUANTIFIERS = ("?", "*", "+", "{")
+_MAX_STARTS = 512
+
+
+def _plain_options(group: str) -> list[str] | None:
+    """The branches of ``(?:…)`` when each is plain text, else None."""
+    options = _top_level_branches(group[3:-1])
+    return options if all(option and set(option) <= _PLAIN for option in options) else None
+
+
+def _branch_starts(branch: str) -> set[str] | None:
+    """Texts one of which starts every match of ``branch`` (a regex without top-level
+    ``|``), grown element by element while each is plain: a character, a group of
+    plain branches or a class of plain characters, not made optional or repeated."""
+    starts = {""}
+    index = 0
+    while index < len(branch):
+        char = branch[index]
+        element: list[str]
+        if branch.startswith(("(?=", "(?!", "(?<=", "(?<!"), index):  # consumes nothing
+            end = _closing(branch, index) + 1
+            if end <= 0:
+                return None
+            index = end
+            continue
+        if char in _PLAIN:
+            element, end = [char], index + 1
+        elif branch.startswith("(?:", index):
+            end = _closing(branch, index) + 1
+            if end <= 0:
+                return None
+            options = _plain_options(branch[index:end])
+            if options is None:
+                if starts == {""} and branch[end : end + 1] not in _QUANTIFIERS:
+                    inner = start_words(branch[index + 3 : end - 1])
+                    return set(inner) if inner else None
+                break
+            element = options
+        elif char == "[" and branch.find("]", index) > index + 1:
+            end = branch.find("]", index) + 1
+            chars = branch[index + 1 : end - 1]
+            if chars.startswith("^") or "-" in chars or not set(chars) <= _PLAIN:
+                break
+            element = list(chars)
+        else:
+            break
+        grown = {start + option for start in starts for option in element}
+        if len(grown) > _MAX_STARTS and starts != {""}:
+            break
+        if branch[end : end + 1] in _QUANTIFIERS:
+            if branch[end] == "+":  # once at least: it starts the rest
+                starts = grown
+            break
+        starts = grown
+        index = end
+    return starts if "" not in starts else None
+
+
+def start_words(source: str) -> frozenset[str] | None:
+    """Texts one of which starts every match of the regex ``source`` (lower case), read
+    conservatively: each branch must start with plain text (``menac``), a group whose
+    branches do (``(?:ça|cela) ``), or a class of plain characters (``[0123456789]``),
+    not quantified. None when a branch does not."""
+    starts: set[str] = set()
+    for branch in _top_level_branches(source):
+        found = _branch_starts(branch)
+        if not found:
+            return None
+        starts |= found
+    return frozenset(starts)
+
+
+# A word starts where no letter comes before it, or where a capital follows a
+# lower-case letter (line breaks lost by the export glue "décédéeIl" together).
+_LETTER = r"[^\W\d_]"
+_START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+_END = rf"(?:(?!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
+@attrs.frozen
+class Entry:
+    """One line of a pattern file."""
+
+    line: int
+    category: str
+    pattern: str
+    source: str
+
+
+@attrs.frozen
+class PatternSet:
+    """The lines of one pattern file, compiled.
+
+    ``regex`` holds every line as one alternation (exclusions first, then the
+    file's order) between word boundaries: its ``finditer`` on the folded text
+    defines the matches. Python's regex engine would try the ~80 alternatives
+    at every position, though; instead one Aho–Corasick pass (in C) finds where
+    a line's literal start occurs ("menac", "personne n"), and at each such
+    position only the lines starting there are tried, in the same order. Every
+    match of a line starts with one of its literal starts, so the matches are
+    exactly ``regex.finditer``'s (the tests compare the two)."""
+
+    name: str
+    entries: tuple[Entry, ...]
+    regex: re.Pattern[str]
+    lines: tuple[re.Pattern[str], ...]
+    automaton: ahocorasick.Automaton
+
+    def _candidates(self, lower: str) -> dict[int, set[int]]:
+        """For each position where some lines may match, which ones."""
+        found: dict[int, set[int]] = {}
+        if self.automaton.kind == ahocorasick.EMPTY:
+            return found
+        for end, (back, indexes) in self.automaton.iter(lower):
+            start = end - back
+            if start in found:
+                found[start].update(indexes)
+            else:
+                found[start] = set(indexes)
+        return found
+
+    def finditer(self, folded: str) -> Iterator[tuple[int, int, int]]:
+        """``(line index, start, end)`` of each match of ``regex`` in ``folded``."""
+        lower = folded.lower()
+        if len(lower) != len(folded):  # a character whose lower case is longer
+            for match in self.regex.finditer(folded):
+                group = match.lastgroup
+                assert group is not None
+                yield int(group[1:]), match.start(), match.end()
+            return
+        after = 0
+        candidates = self._candidates(lower)
+        for start in sorted(candidates):
+            if start < after:
+                continue
+            for index in sorted(candidates[start]):
+                found = self.lines[index].match(folded, start)
+                if found is not None:
+                    after = found.end()
+                    yield index, start, found.end()
+                    break
+
+    def matches(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """``(category, start, end)`` of each match in ``text``, left to right, the
+        ordinary senses (``exclude``) left out; spans index ``text`` itself."""
+        for index, start, end in self.finditer(fold_keeping_length(text)):
+            category = self.entries[index].category
+            if category != EXCLUDE:
+                yield category, start, end
+
+
+def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternSet:
+    """Read the lines of pattern file ``name``; a line that cannot be used raises
+    :class:`DataFileError` naming the file and line number."""
+    entries: list[Entry] = []
+    prefixes_of: dict[int, frozenset[str]] = {}
+    header_seen = False
+    allowed = (*categories, EXCLUDE)
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if tuple(field.strip() for field in fields) != HEADER:
+                raise DataFileError(
+                    f"{name}:{number}: the first line that is not a comment must be the "
+                    f"header {'<TAB>'.join(HEADER)} (got {line!r})"
+                )
+            header_seen = True
+            continue
+        if len(fields) != len(HEADER):
+            raise DataFileError(
+                f"{name}:{number}: {len(fields)} tab-separated columns instead of 3 "
+                f"(category, pattern, source) in {line!r}"
+            )
+        category, pattern, source = (field.strip() for field in fields)
+        if category not in allowed:
+            raise DataFileError(
+                f"{name}:{number}: unknown category {category!r}; write one of {', '.join(allowed)}"
+            )
+        if not pattern or not source:
+            raise DataFileError(f"{name}:{number}: the pattern and its source are required")
+        try:
+            folded = _fold_pattern(pattern)
+            compiled = re.compile(folded, re.IGNORECASE)
+        except (re.error, ValueError) as error:
+            raise DataFileError(
+                f"{name}:{number}: {pattern!r} is not a valid pattern ({error})"
+            ) from None
+        if compiled.groups:
+            raise DataFileError(
+                f"{name}:{number}: {pattern!r} has a capturing group; write (?:…) instead"
+            )
+        if compiled.fullmatch(""):
+            raise DataFileError(f"{name}:{number}: {pattern!r} matches an empty text")
+        try:
+            prefixes = start_words(folded.lower())
+        except ValueError as error:
+            raise DataFileError(f"{name}:{number}: {pattern!r}: {error}") from None
+        if prefixes is None:
+            raise DataFileError(
+                f"{name}:{number}: {pattern!r} must start with a word in every branch, not "
+                "a character class, \\w or an optional part: matches are looked for "
+                "where those words occur"
+            )
+        entries.append(Entry(line=number, category=category, pattern=folded, source=source))
+        prefixes_of[number] = prefixes
+    if not header_seen:
+        raise DataFileError(f"{name}: no header line {'<TAB>'.join(HEADER)}")
+    # Exclusions first, then the file's order: see the module docstring.
+    order = sorted(range(len(entries)), key=lambda i: entries[i].category != EXCLUDE)
+    ordered = tuple(entries[i] for i in order)
+    alternatives = "|".join(f"(?P<g{i}>{entry.pattern})" for i, entry in enumerate(ordered))
+    regex = re.compile(f"{_START}(?:{alternatives}){_END}", re.IGNORECASE)
+    one_by_one = tuple(
+        re.compile(f"{_START}(?:{entry.pattern}){_END}", re.IGNORECASE) for entry in ordered
+    )
+    by_prefix: dict[str, set[int]] = {}
+    for index, entry in enumerate(ordered):
+        for prefix in prefixes_of[entry.line]:
+            by_prefix.setdefault(prefix, set()).add(index)
+    automaton = ahocorasick.Automaton()
+    for prefix, indexes in by_prefix.items():
+        automaton.add_word(prefix, (len(prefix) - 1, tuple(sorted(indexes))))
+    automaton.make_automaton()
+    return PatternSet(
+        name=name, entries=ordered, regex=regex, lines=one_by_one, automaton=automaton
+    )
+
+
+def read_pattern_file(path: str | Path, categories: Sequence[str]) -> PatternSet:
+    """Read the pattern file at ``path`` (on disk)."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as lines:
+        return parse_pattern_lines(path.name, lines, categories)
+
+
+def read_packaged_patterns(name: str, categories: Sequence[str]) -> PatternSet:
+    """Read pattern file ``name`` of ``sprep_templates/data``."""
+    text = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return parse_pattern_lines(name, text.splitlines(), categories)
