@@ -13,7 +13,7 @@ from sprep_templates.complaints import (
     says_phone_unreachable,
 )
 from sprep_templates.exceptions import DataFileError
-from sprep_templates.patterns import fold_keeping_length
+from sprep_templates.pattern_files import fold_keeping_length
 
 
 @pytest.mark.parametrize(

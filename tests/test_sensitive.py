@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sprep_templates.exceptions import DataFileError
-from sprep_templates.patterns import fold_keeping_length
+from sprep_templates.pattern_files import fold_keeping_length
 from sprep_templates.sensitive import (
     CATEGORIES,
     CATEGORY_LABELS,

@@ -4,7 +4,7 @@ For now one complaint: the phone could not be reached ("impossible de joindre la
 Caf", "ça sonne dans le vide", "une heure d'attente au téléphone"). A reply to
 such an experience should not send the user back to the same phone number
 alone. The phrasings are in ``data/phone-unreachable.tsv`` (format in
-:mod:`sprep_templates.patterns`), with the ordinary senses that do not count
+:mod:`sprep_templates.pattern_files`), with the ordinary senses that do not count
 ("joindre le document") as exclusions or look-aheads.
 
 Out of scope: an agent who hung up on the user ("raccroché au nez"), since the
@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .patterns import PatternSet, read_packaged_patterns, read_pattern_file
+from .pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
 
 __all__ = ["load_phone_patterns", "phone_unreachable_span", "says_phone_unreachable"]
 

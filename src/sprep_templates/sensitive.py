@@ -2,7 +2,7 @@
 
 Such an experience must be read by a person before any reply: the draft is then
 written in a sober register and never marked ready. The words are in
-``data/sensitive-situations.tsv`` (format in :mod:`sprep_templates.patterns`),
+``data/sensitive-situations.tsv`` (format in :mod:`sprep_templates.pattern_files`),
 with the ordinary senses that must not count ("lettre morte", "nous nous sommes
 battus", "menace de suspension des droits") as exclusions.
 
@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 import attrs
 
-from .patterns import PatternSet, read_packaged_patterns, read_pattern_file
+from .pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
 
 __all__ = ["CATEGORIES", "CATEGORY_LABELS", "Concern", "sensitive_concerns"]
 
