@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from sprep_templates.batch import repair_c1
+
 from sprep_templates.complaints import phone_unreachable_span
 from sprep_templates.sensitive import CATEGORIES, sensitive_concerns
 

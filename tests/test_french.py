@@ -72,6 +72,16 @@ VALUES: dict[str, list[object]] = {
     "situation": [None, "Vous attendez une réponse à votre demande depuis trois mois."],
     "answer": [None, "Vous pouvez envoyer vos documents depuis votre espace personnel."],
     "improvement": [None, "Notre site a été amélioré ces deux dernières semaines."],
+    # What the export says of the experience. Every criterion in every sentence that
+    # names criteria is checked apart (test_every_criteria_sentence_is_correct_french);
+    # here one and two criteria stand in for them, in every template.
+    "hard": [(), ("reactivity",), ("accessibility", "simplicity")],
+    "liked": [(), ("relation",), ("information", "reactivity")],
+    "posted_as": ["self", "relative", "mediator"],
+    "similar": [0, 1, 1200],
+    "late": [False, True],
+    "action": [None, "Mise à jour de la page d’aide de notre site"],
+    "sober": [False, True],
 }
 
 # Grammalecte rules that do not apply to a span, each with the reason.
@@ -80,6 +90,17 @@ GRAMMAR_EXCEPTIONS = {
         "num_grand_nombre_soudé",
         re.compile(r"\d{5}"),
     ): "a French postal code is written without space",
+}
+
+#: The values of the export's variables when the experience says nothing of them.
+NOTHING_SAID: dict[str, object] = {
+    "hard": (),
+    "liked": (),
+    "posted_as": "self",
+    "similar": 0,
+    "late": False,
+    "action": None,
+    "sober": False,
 }
 
 ADDRESSES = re.compile(r"https://\S+[^.\s]|\S+@\S+[^.\s]")
@@ -104,7 +125,11 @@ def every_paragraph() -> dict[str, set[str]]:
                     meta.find_undeclared_variables(environment.parse(source)) & VALUES.keys()
                 )
                 for values in itertools.product(*(VALUES[v] for v in used)):
-                    context = dict.fromkeys(VALUES) | dict(zip(used, values, strict=True))
+                    context = (
+                        dict.fromkeys(VALUES)
+                        | NOTHING_SAID
+                        | dict(zip(used, values, strict=True))
+                    )
                     if step == "orientation" and not (context["answer"] or context["contacts"]):
                         continue  # refused before rendering: a reply needs an orientation
                     for organisation in ORGANISATIONS if step == "signature" else ORGANISATIONS[:1]:

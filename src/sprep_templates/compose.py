@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
 from functools import lru_cache
 from math import prod
 from pathlib import Path
@@ -29,10 +31,12 @@ from .exceptions import (
 from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
 from .limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
+from .personalisation import DEFAULT_LATE_AFTER_DAYS, Personalisation, personalise
 from .screening import greeting_name, quotable_title
 from .text import apply_typography, count_words
 
 __all__ = [
+    "PERSONALISED_BY",
     "Reply",
     "draft_reply",
     "render_step",
@@ -49,6 +53,18 @@ class Reply:
     templates: tuple[str, ...]
     word_count: int
     findings: tuple[Finding, ...] = ()
+    #: The sentiment the reply is written in (see ``personalisation.tone_of``).
+    tone: Sentiment | None = None
+    #: Why a person must read the experience first (a sensitive case); empty when none.
+    attention: tuple[str, ...] = ()
+    #: What of the experience the reply uses: title, channel, ratings, posted_as,
+    #: similar, wait, action, agent text (see :data:`PERSONALISED_BY`).
+    personalised_by: tuple[str, ...] = ()
+    #: Whether the reply names the user's difficulty (the agent's situation, or a
+    #: criterion the user rated negative).
+    names_difficulty: bool = False
+    #: What was left out to keep to 150 words, and other remarks for the agent.
+    notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -69,8 +85,21 @@ class Reply:
 
     @property
     def ready(self) -> bool:
-        """True when no finding is an error."""
-        return not any(f.severity == "error" for f in self.findings)
+        """True when no finding is an error and nothing needs a person's attention."""
+        return not self.attention and not any(f.severity == "error" for f in self.findings)
+
+    @property
+    def status(self) -> str:
+        """``to_review`` (an error, or a sensitive case to read first); ``to_complete``
+        (compliant, but a negative or neutral experience whose difficulty the reply
+        does not name: an agent should add a sentence); ``ready`` otherwise."""
+        if not self.ready:
+            return "to_review"
+        if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
+            return "to_complete"
+        if not self.names_difficulty and self.sentiment == "neutral":
+            return "to_complete"
+        return "ready"
 
     def __str__(self) -> str:
         return self.text
@@ -90,10 +119,17 @@ class Reply:
                 f'<td style="text-align:left">{body}</td></tr>'
             )
         colour = "#1a7f37" if fits else "#cf222e"
+        label = {"ready": "prête", "to_complete": "à compléter", "to_review": "à revoir"}
         summary = (
             f'<p style="color:{colour}">{self.word_count} mots (attendu : {low} à {high}) — '
-            f"{'prête' if self.ready else 'à revoir'}</p>"
+            f"{label[self.status]}</p>"
         )
+        if self.attention:
+            summary += (
+                '<p style="color:#cf222e">À lire avant de répondre : '
+                + html.escape(" ; ".join(self.attention))
+                + "</p>"
+            )
         findings = "".join(
             f'<li style="color:{"#cf222e" if f.severity == "error" else "#9a6700"}">'
             f"{html.escape(f.severity)} [{html.escape(f.rule)}] {html.escape(f.message)}</li>"
@@ -137,6 +173,9 @@ def _template_line(error: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def _render(templates: TemplateSet, name: str, context: dict[str, object]) -> str:
     try:
         raw = templates.template(name).render(context)
@@ -156,8 +195,9 @@ def _render(templates: TemplateSet, name: str, context: dict[str, object]) -> st
         raise TemplateProblemError(
             f"rendering failed: {error}", template=filename or name, line=line
         ) from None
-    # A step is one paragraph: one line, single spaces.
-    return " ".join(raw.split())
+    # A step is one paragraph: one line, single spaces (non-breaking spaces are kept:
+    # they are typography, such as the narrow one in "1 200").
+    return _LAYOUT_SPACE.sub(" ", raw).strip(" ")
 
 
 def _check_arguments(
@@ -190,6 +230,36 @@ def _check_arguments(
     return tuple(checked)
 
 
+def _today(value: object) -> date:
+    if value is None:
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise InvalidInputTypeError(
+        f"draft_reply today must be a date (got {value!r} that is a {type(value).__name__})"
+    )
+
+
+def _late_after_days(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputTypeError(
+            f"draft_reply late_after_days must be a whole number of days (got {value!r})"
+        )
+    if value < 0:
+        raise InvalidInputError(f"draft_reply late_after_days must be 0 or more (got {value})")
+    return value
+
+
+def _phone_last(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+    """The contacts with phones last, when another contact exists."""
+    others = tuple(c for c in contacts if c.kind != "phone")
+    if not others:
+        return contacts
+    return others + tuple(c for c in contacts if c.kind == "phone")
+
+
 def draft_reply(
     experience: Experience,
     *,
@@ -199,12 +269,21 @@ def draft_reply(
     answer: str | None = None,
     improvement: str | None = None,
     template_dir: str | Path | None = None,
+    today: date | None = None,
+    late_after_days: int = DEFAULT_LATE_AFTER_DAYS,
 ) -> Reply:
     """Draft the six-step reply the DITP guide asks for.
 
     ``situation`` (step 3), ``answer`` (step 4) and ``improvement`` (step 5)
     are the agent's own sentences; ``contacts`` the channels to point the user
     to. A reply needs an orientation: at least one contact or an ``answer``.
+
+    The reply also reads what the export records about the experience (see
+    :class:`Experience`): the criteria the user rated, who wrote, how many
+    others lived the same, the registered action, and, written on ``today``
+    (None: today's date), a short apology when the experience was published
+    more than ``late_after_days`` before. A sensitive case (a death, violence…
+    in the description) gives ``reply.attention`` its reasons and a sober reply.
 
     Raises :class:`InvalidInputError` for a refused value,
     :class:`MissingOrientationError` with neither contact nor answer,
@@ -223,22 +302,39 @@ def draft_reply(
             "a reply must orient the user: give at least one contact "
             "(Contact(kind='phone', value='32 30')) or a first-level answer (answer='…')"
         )
+    reading = personalise(
+        experience, today=_today(today), late_after_days=_late_after_days(late_after_days)
+    )
+    if reading.phone_unreachable:
+        checked_contacts = _phone_last(checked_contacts)
     templates = load_template_set(template_dir)
-    context = step_context(experience, signature, checked_contacts, free_text)
+    context = step_context(experience, signature, checked_contacts, free_text, reading)
     seed = experience.id or repr((experience, free_text, checked_contacts))
-    sentiment = experience.sentiment
-    options = [templates.variants[(sentiment, step)] for step in STEPS]
-    indices = _choices(seed, sentiment, [len(names) for names in options])
+    tone = reading.tone
+    options = [templates.variants[(tone, step)] for step in STEPS]
+    indices = _choices(seed, tone, [len(names) for names in options])
     chosen = tuple(names[index] for names, index in zip(options, indices, strict=True))
-    rendered = [
-        _rendered_step(templates, step, name, context, signature)
-        for step, name in zip(STEPS, chosen, strict=True)
-    ]
+    rendered = _render_steps(templates, chosen, context, signature)
+    notes: list[str] = []
+    for variable, shorter in _LEFT_OUT_FIRST:
+        if sum(count for _text, count in rendered) <= MAX_WORDS:
+            break
+        value = shorter(context[variable])
+        if value == context[variable]:
+            continue
+        context = {**context, variable: value}
+        rendered = _render_steps(templates, chosen, context, signature)
+        notes.append(f"left out to keep to {MAX_WORDS} words: {_LEFT_OUT_NAMES[variable]}")
     step_texts = tuple((step, text) for step, (text, _count) in zip(STEPS, rendered, strict=True))
     # Steps are paragraphs: the reply's words are the sum of theirs.
     word_count = sum(count for _text, count in rendered)
     _check_length(word_count, chosen, free_text)
     fragments = [text for text in free_text.values() if text]
+    used = _personalised_by(templates, chosen, context, signature)
+    if "action" in used and reading.action is not None:
+        fragments.append(reading.action)
+    if any(free_text.values()):
+        used.append("agent text")
     findings: list[Finding] = []
     if template_dir is not None:
         findings = check_reply(
@@ -246,7 +342,7 @@ def draft_reply(
             pseudonym=experience.pseudonym,
             signature=signature,
             contacts=checked_contacts,
-            sentiment=sentiment,
+            sentiment=tone,
         )
     elif fragments:
         # The built-in templates are proven compliant by the test suite (every
@@ -256,13 +352,102 @@ def draft_reply(
             fragments,
             contacts=checked_contacts,
         )
+    names_difficulty = free_text["situation"] is not None or (
+        "ratings" in used and bool(context["hard"])
+    )
     return Reply(
-        sentiment=sentiment,
+        sentiment=experience.sentiment,
         step_texts=step_texts,
         templates=chosen,
         word_count=word_count,
         findings=tuple(findings),
+        tone=tone,
+        attention=reading.attention,
+        personalised_by=tuple(used),
+        names_difficulty=names_difficulty,
+        notes=tuple(notes),
     )
+
+
+def _fewer_criteria(names: object) -> object:
+    return names[:-1] if isinstance(names, tuple) else names
+
+
+#: What a reply leaves out, in this order, when the agent's own text leaves no room
+#: for it within 150 words: (context variable, how to shorten it).
+_LEFT_OUT_FIRST: tuple[tuple[str, Callable[[object], object]], ...] = (
+    ("liked", _fewer_criteria),
+    ("liked", _fewer_criteria),
+    ("similar", lambda value: 0),
+    ("late", lambda value: False),
+    ("hard", _fewer_criteria),
+)
+_LEFT_OUT_NAMES = {
+    "liked": "a criterion the user appreciated",
+    "similar": "the others who lived the same",
+    "late": "the apology for the late answer",
+    "hard": "a criterion the user found hard",
+}
+
+#: What of the experience a reply can use, and the context variables that carry it.
+PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("title", ("title",)),
+    ("channel", ("channel",)),
+    ("ratings", ("hard", "liked")),
+    ("posted_as", ("posted_as",)),
+    ("similar", ("similar",)),
+    ("wait", ("late",)),
+    ("action", ("action",)),
+)
+
+#: Each of those variables when the experience says nothing of it.
+_SAYS_NOTHING: dict[str, object] = {
+    "title": None,
+    "channel": None,
+    "hard": (),
+    "liked": (),
+    "posted_as": "self",
+    "similar": 0,
+    "late": False,
+    "action": None,
+}
+
+
+def _render_steps(
+    templates: TemplateSet,
+    chosen: Sequence[str],
+    context: Mapping[str, object],
+    signature: Signature,
+) -> list[tuple[str, int]]:
+    return [
+        _rendered_step(templates, step, name, context, signature)
+        for step, name in zip(STEPS, chosen, strict=True)
+    ]
+
+
+def _personalised_by(
+    templates: TemplateSet,
+    chosen: Sequence[str],
+    context: Mapping[str, object],
+    signature: Signature,
+) -> list[str]:
+    """What of the experience changed the reply: each item is used when a step
+    the reply renders reads differently without it."""
+    used = []
+    for item, variables in PERSONALISED_BY:
+        if all(context[v] == _SAYS_NOTHING[v] for v in variables):
+            continue
+        plain = {**context, **{v: _SAYS_NOTHING[v] for v in variables}}
+        for step, name in zip(STEPS, chosen, strict=True):
+            key_of = templates.key_of[name]
+            if key_of(context) == key_of(plain):
+                continue  # this phrasing does not read the item
+            with_item = _rendered_step(templates, step, name, context, signature)
+            without = _rendered_step(templates, step, name, plain, signature)
+            if with_item != without:
+                used.append(item)
+                break
+    return used
 
 
 _RENDER_CACHE_SIZE = 100_000
@@ -293,11 +478,17 @@ def step_context(
     signature: Signature,
     contacts: tuple[Contact, ...],
     free_text: Mapping[str, str | None],
+    reading: Personalisation | None = None,
 ) -> dict[str, object]:
     """The variables every step template receives (all validated, none undefined)."""
+    if reading is None:
+        reading = personalise(
+            experience, today=date.today(), late_after_days=DEFAULT_LATE_AFTER_DAYS
+        )
     return {
         "pseudonym": greeting_name(experience.pseudonym),
-        "title": quotable_title(experience.title),
+        # A sensitive case's title is not quoted back.
+        "title": None if reading.sober else quotable_title(experience.title),
         "channel": channel_kind(experience.channels),
         "contacts": _contacts_phrase(contacts) if contacts else None,
         "organisation": signature.organisation,
@@ -305,12 +496,41 @@ def step_context(
         "situation": free_text.get("situation"),
         "answer": free_text.get("answer"),
         "improvement": free_text.get("improvement"),
+        "hard": reading.hard,
+        "liked": reading.liked,
+        "posted_as": reading.posted_as,
+        "similar": reading.similar,
+        "late": reading.late,
+        # The agent's own improvement wins over the registered action.
+        "action": None if free_text.get("improvement") else reading.action,
+        "sober": reading.sober,
     }
 
 
 @lru_cache(maxsize=1024)
 def _contacts_phrase(contacts: tuple[Contact, ...]) -> str:
     return join_alternatives([contact_phrase(c) for c in contacts])
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def step_word_count(
+    templates: TemplateSet,
+    step: str,
+    name: str,
+    context: Mapping[str, object],
+    signature: Signature,
+) -> int:
+    """``count_words(render_step(...))``, faster: typography changes a word count only
+    around digits (``48h`` → ``48 h``), so a step without digits is counted untypeset.
+    For the exhaustive length proof, which renders hundreds of thousands of steps."""
+    if step == "signature":
+        return count_words(render_step(templates, step, name, context, signature))
+    raw = _render(templates, name, dict(context))
+    if not raw:
+        raise TemplateProblemError(f"the {step} step rendered empty", template=name)
+    return count_words(apply_typography(raw) if _DIGIT.search(raw) else raw)
 
 
 def render_step(

@@ -26,7 +26,7 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from .exceptions import InvalidInputError, TemplateProblemError
-from .french import with_a, with_de
+from .french import french_number, with_a, with_de
 from .inputs import SENTIMENTS, Sentiment
 
 __all__ = ["CONTEXT_VARIABLES", "STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
@@ -35,14 +35,21 @@ STEPS = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", 
 
 #: The variables every step template receives.
 CONTEXT_VARIABLES = (
+    "action",
     "answer",
     "channel",
     "contacts",
     "first_name",
+    "hard",
     "improvement",
+    "late",
+    "liked",
     "organisation",
+    "posted_as",
     "pseudonym",
+    "similar",
     "situation",
+    "sober",
     "title",
 )
 
@@ -80,6 +87,8 @@ class TemplateSet:
     key_of: dict[str, Callable[[Mapping[str, object]], tuple[object, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    #: For each phrasing, the names of the context variables it reads.
+    reads: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
     #: Rendered steps, keyed by phrasing and the values it reads (see compose).
     rendered: dict[object, tuple[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -102,6 +111,7 @@ def _make_environment(search_path: list[Path], *, sandboxed: bool) -> jinja2.Env
     )
     environment.filters["de"] = with_de
     environment.filters["a"] = with_a
+    environment.filters["number"] = french_number
     return environment
 
 
@@ -134,6 +144,7 @@ def _load(custom: Path | None) -> TemplateSet:
         variants=variants,
         sources=tuple(roots),
         key_of={name: _values_getter(variables) for name, variables in uses.items()},
+        reads=uses,
     )
 
 

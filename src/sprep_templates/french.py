@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 from .inputs import Contact
 
-__all__ = ["contact_phrase", "join_alternatives", "with_a", "with_de"]
+__all__ = ["contact_phrase", "french_number", "join_alternatives", "with_a", "with_de"]
 
 _VOWELS = "aeiouyàâäéèêëîïôöùûüœh"
 
@@ -65,3 +66,8 @@ def contact_phrase(contact: Contact) -> str:
 def join_alternatives(phrases: Sequence[str]) -> str:
     """ "A ou B", "A, B ou C": Babel's French list formatting."""
     return format_list(list(phrases), style="or", locale="fr")
+
+
+def french_number(number: int) -> str:
+    """A whole number written the French way: ``1 200`` (Babel's grouping)."""
+    return format_decimal(number, locale="fr_FR")

@@ -7,7 +7,8 @@ with a message naming the class, the field, what was expected and what came.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
@@ -19,21 +20,28 @@ from .limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
     MAX_CHANNELS,
+    MAX_DESCRIPTION_CHARS,
     MAX_ID_CHARS,
     MAX_PSEUDONYM_CHARS,
+    MAX_SIMILAR,
     MAX_TITLE_CHARS,
 )
-from .text import clean_text, count_words, fold, forbidden_character
+from .text import blank_forbidden, clean_text, count_words, fold, forbidden_character
 
 __all__ = [
     "CONTACT_KINDS",
+    "CRITERIA",
+    "POSTED_AS",
     "SENTIMENTS",
     "Contact",
     "Experience",
+    "PostedAs",
+    "Ratings",
     "Sentiment",
     "Signature",
     "channel_kind",
     "clean_free_text",
+    "read_date",
 ]
 
 Sentiment = Literal["positive", "neutral", "negative"]
@@ -173,6 +181,196 @@ def channel_kind(channels: tuple[str, ...]) -> str | None:
     return None
 
 
+#: The five criteria the platform asks users to rate, in the export's order.
+CRITERIA = ("accessibility", "information", "relation", "reactivity", "simplicity")
+
+# The criteria by their English names and by the export's column names, folded.
+_CRITERION_NAMES = {
+    **{name: name for name in CRITERIA},
+    "accessibilite": "accessibility",
+    "information/explication": "information",
+    "reactivite": "reactivity",
+    "simplicite/complexite": "simplicity",
+}
+
+
+@attrs.frozen
+class Ratings(Mapping[str, Sentiment]):
+    """The user's own rating of each criterion they rated: a read-only mapping.
+
+    Keys are among :data:`CRITERIA` (accessibility, information, relation,
+    reactivity, simplicity), in that order; values are ``positive``,
+    ``neutral`` or ``negative``. Unrated criteria are absent.
+    """
+
+    pairs: tuple[tuple[str, Sentiment], ...] = ()
+
+    def __getitem__(self, criterion: str) -> Sentiment:
+        for name, value in self.pairs:
+            if name == criterion:
+                return value
+        raise KeyError(criterion)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def rated(self, value: Sentiment) -> tuple[str, ...]:
+        """The criteria rated ``value``, in the export's order."""
+        return tuple(name for name, rating in self.pairs if rating == value)
+
+
+def _ratings(value: object) -> Ratings:
+    if value is None:
+        return Ratings()
+    if isinstance(value, Ratings):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidInputTypeError(
+            "Experience.ratings must be a mapping of criterion to rating, such as "
+            f"{{'accessibility': 'negative'}} (got {value!r} that is a {type(value).__name__})"
+        )
+    found: dict[str, Sentiment] = {}
+    for key, rating in value.items():
+        criterion = _CRITERION_NAMES.get(fold(key.strip())) if isinstance(key, str) else None
+        if criterion is None:
+            raise InvalidInputError(
+                f"Experience.ratings has the unknown criterion {key!r}; the criteria are "
+                f"{', '.join(CRITERIA)} (or the export's Accessibilité, Information/Explication, "
+                "Relation, Réactivité, Simplicité/Complexité)"
+            )
+        if rating is None or (isinstance(rating, str) and not rating.strip()):
+            continue  # not rated
+        try:
+            found[criterion] = _sentiment(rating)
+        except InvalidInputError as error:
+            raise type(error)(
+                f"Experience.ratings[{key!r}]: " + str(error).split(" must ", 1)[-1]
+            ) from None
+    return Ratings(tuple((name, found[name]) for name in CRITERIA if name in found))
+
+
+PostedAs = Literal["self", "relative", "mediator"]
+POSTED_AS: tuple[PostedAs, ...] = ("self", "relative", "mediator")
+
+# The export's "Posté comme" values, folded, and the English names.
+_POSTED_AS_NAMES: dict[str, PostedAs] = {
+    **{name: name for name in POSTED_AS},
+    "la personne concernee": "self",
+    "un proche de la personne concernee": "relative",
+    "un agent de mediation": "mediator",
+}
+
+
+def _posted_as(value: object) -> PostedAs:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "self"
+    if not isinstance(value, str):
+        raise InvalidInputTypeError(
+            f"Experience.posted_as must be a str (got {value!r} that is a {type(value).__name__})"
+        )
+    found = _POSTED_AS_NAMES.get(fold(" ".join(value.split())))
+    if found is None:
+        raise InvalidInputError(
+            "Experience.posted_as must be one of self, relative, mediator (or the export's "
+            "« La personne concernée », « Un proche de la personne concernée », « Un agent de "
+            f"médiation »); got {value!r}"
+        )
+    return found
+
+
+def _similar(value: object) -> int:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    number: object = value
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, (str, bytes)):
+        number = item()  # a numpy scalar
+    if isinstance(number, str) and number.strip().isdigit():
+        number = int(number.strip())
+    elif isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise InvalidInputTypeError(
+            "Experience.similar must be a whole number: how many other users said they "
+            f"lived the same (got {value!r} that is a {type(value).__name__})"
+        )
+    if not 0 <= number <= MAX_SIMILAR:
+        raise InvalidInputError(
+            f"Experience.similar must be between 0 and {MAX_SIMILAR:,} (got {value!r})"
+        )
+    return number
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?")
+
+
+def read_date(text: str) -> date | None:
+    """A date as the export writes it, or None when it cannot be read.
+
+    ``DD/MM/YYYY HH:MM`` (the export's form; some rows have the day and month
+    swapped, which shows when the second number is above 12), ``DD/MM/YYYY``,
+    or ISO ``YYYY-MM-DD`` with an optional time.
+    """
+    text = text.strip()
+    match = _DAY_FIRST.fullmatch(text)
+    try:
+        if match is None:
+            return datetime.fromisoformat(text).date()
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _published(value: object) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        found = read_date(value)
+        if found is None:
+            raise InvalidInputError(
+                "Experience.published must be a date: a datetime.date, or text such as "
+                f"'06/10/2022 15:07' or '2022-10-06' (got {value!r})"
+            )
+        return found
+    raise InvalidInputTypeError(
+        "Experience.published must be a date, a datetime or the export's text "
+        f"(got {value!r} that is a {type(value).__name__})"
+    )
+
+
+def _action(value: object) -> str | None:
+    return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS)
+
+
+def _description(value: object) -> str | None:
+    """What the user wrote: read to find sensitive cases, never repeated in a reply.
+
+    Control characters are blanked rather than refused: the text is only read.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInputTypeError(
+            f"Experience.description must be a str (got a {type(value).__name__})"
+        )
+    if len(value) > MAX_DESCRIPTION_CHARS:
+        raise InvalidInputError(
+            f"Experience.description is {len(value):,} characters long; the most accepted "
+            f"is {MAX_DESCRIPTION_CHARS:,}"
+        )
+    text = clean_text(blank_forbidden(value), single_line=False)
+    return text or None
+
+
 @attrs.frozen
 class Experience:
     """One experience a user published, as far as the reply needs it.
@@ -181,6 +379,14 @@ class Experience:
     takes ``positive``/``neutral``/``negative`` or the export's ``Positif``/
     ``Neutre``/``Négatif``. ``channels`` takes the export's "Canaux Typologie"
     values, as a tuple or as one comma-joined string.
+
+    What the export records besides: ``ratings`` (the user's rating of each
+    criterion they rated, see :class:`Ratings`), ``posted_as`` (``self``,
+    ``relative`` or ``mediator``, or the export's "Posté comme" values),
+    ``similar`` (how many others said they lived the same), ``published`` (the
+    publication date), ``action`` (the improvement action the administration
+    registered) and ``description`` (what the user wrote: read to find
+    sensitive cases and an unreachable phone, never repeated in a reply).
     """
 
     sentiment: Sentiment = attrs.field(converter=_sentiment)
@@ -188,6 +394,12 @@ class Experience:
     pseudonym: str | None = attrs.field(default=None, converter=_pseudonym)
     title: str | None = attrs.field(default=None, converter=_title)
     channels: tuple[str, ...] = attrs.field(default=(), converter=_channels)
+    ratings: Ratings = attrs.field(factory=Ratings, converter=_ratings)
+    posted_as: PostedAs = attrs.field(default="self", converter=_posted_as)
+    similar: int = attrs.field(default=0, converter=_similar)
+    published: date | None = attrs.field(default=None, converter=_published)
+    action: str | None = attrs.field(default=None, converter=_action)
+    description: str | None = attrs.field(default=None, converter=_description, repr=False)
 
 
 _FIRST_NAME = re.compile(r"[^\W\d_]+(?:[ '’\-][^\W\d_]+)*")

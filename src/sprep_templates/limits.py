@@ -22,6 +22,7 @@ __all__ = [
     "GUARANTEED_LIMITS",
     "MAX_CHANNELS",
     "MAX_CONTACTS",
+    "MAX_DESCRIPTION_CHARS",
     "MAX_GREETED_LENGTH",
     "MAX_GREETED_WORDS",
     "MAX_ID_CHARS",
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_QUOTED_TITLE_CHARS",
     "MAX_QUOTED_TITLE_WORDS",
     "MAX_ROW_BYTES",
+    "MAX_SIMILAR",
     "MAX_TITLE_CHARS",
     "MAX_WORDS",
     "MIN_WORDS",
@@ -47,6 +49,7 @@ GUARANTEED_LIMITS = MappingProxyType(
         "situation_words": 15,
         "answer_words": 25,
         "improvement_words": 15,
+        "action_words": 15,  # the action the administration registered (the export's Action)
         "contacts": 2,  # phone, web or e-mail, without label
         "organisation_words": 7,
         "first_name_words": 2,
@@ -71,6 +74,10 @@ MAX_ID_CHARS = 64
 MAX_PSEUDONYM_CHARS = 100
 MAX_TITLE_CHARS = 300
 MAX_CHANNELS = 12
+#: What the user wrote (the platform's longest in the sample is 7,875 characters).
+MAX_DESCRIPTION_CHARS = 50_000
+#: The export's "Expériences Similaires" (363 at most in the sample).
+MAX_SIMILAR = 1_000_000
 #: Contacts one reply may point to (the guaranteed length holds for fewer: see above).
 MAX_CONTACTS = 4
 #: A row of an export larger than this is refused (a description of several

@@ -19,20 +19,23 @@ import jinja2.nodes
 from jinja2 import meta
 
 from .checker import check_reply
-from .compose import draft_reply, render_step, step_context
+from .compose import draft_reply, step_context, step_word_count
 from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
 from .exceptions import SprepError
 from .french import contact_phrase, join_alternatives
-from .inputs import SENTIMENTS, Contact, Experience, Signature
+from .inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
 from .limits import (
+    CHANNEL_KINDS,
     EXPORT_CHANNELS,
     GUARANTEED_LIMITS,
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
     MAX_QUOTED_TITLE_WORDS,
+    MAX_SIMILAR,
     MAX_WORDS,
     MIN_WORDS,
 )
+from .personalisation import MAX_NAMED_CRITERIA, _quotable_action
 from .screening import greeting_name, quotable_title
 from .text import count_words
 
@@ -81,7 +84,7 @@ def _syntax_and_variables(folder: Path) -> list[Problem]:
                 )
             )
         parts = name.split("/")
-        if name != "shared/macros.j2" and not (
+        if not (len(parts) == 2 and parts[0] == "shared") and not (
             len(parts) == 3 and parts[0] in (*SENTIMENTS, "shared") and parts[1] in STEPS
         ):
             problems.append(
@@ -194,12 +197,122 @@ def _words(count: int) -> str:
     return " ".join(["mot"] * (count - 1) + ["fin."])
 
 
+#: What the export may say of an experience, each variable with every value it can
+#: take in a reply (the ratings apart: see _ratings_pairs).
+def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
+    action_words = GUARANTEED_LIMITS["action_words" if large else "min_free_text_words"]
+    return {
+        "channel": [None, *CHANNEL_KINDS],
+        "posted_as": list(POSTED_AS),
+        # Left out first when a reply would pass 150 words (compose._LEFT_OUT_FIRST):
+        # the core is what remains once they are.
+        "similar": [0] if core else [0, 1, 2, MAX_SIMILAR],
+        "late": [False] if core else [False, True],
+        "action": [None, _quotable_action(_words(action_words))],
+        "sober": [False, True],
+    }
+
+
+def _ratings_pairs(core: bool) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every (hard, liked) a reply can name: up to two criteria each, never the same one
+    on both sides. The core keeps one criterion found hard and none appreciated."""
+
+    def upto(names: tuple[str, ...], most: int) -> list[tuple[str, ...]]:
+        return [c for size in range(most + 1) for c in itertools.combinations(names, size)]
+
+    pairs = []
+    for hard in upto(CRITERIA, 1 if core else MAX_NAMED_CRITERIA):
+        rest = tuple(c for c in CRITERIA if c not in hard)
+        for liked in upto(rest, 0 if core else MAX_NAMED_CRITERIA):
+            pairs.append((hard, liked))
+    return pairs
+
+
+#: The variables of the export axis that pair (a criterion is never on both sides).
+_RATINGS = ("hard", "liked")
+
+_Memo = dict[tuple[object, ...], int]
+
+
+def _axes(
+    reads: set[str], large: bool, core: bool, fixed: dict[str, object]
+) -> list[list[dict[str, object]]]:
+    """The values each variable read (and not fixed) may take, one list per variable."""
+    axes: list[list[dict[str, object]]] = [
+        [{variable: value} for value in values]
+        for variable, values in _export_values(large, core).items()
+        if variable in reads and variable not in fixed
+    ]
+    if reads & set(_RATINGS) and not set(_RATINGS) & fixed.keys():
+        seen = {
+            (hard if "hard" in reads else (), liked if "liked" in reads else ())
+            for hard, liked in _ratings_pairs(core)
+        }
+        axes.append([{"hard": hard, "liked": liked} for hard, liked in sorted(seen)])
+    return axes
+
+
+def _step_counts(
+    templates: TemplateSet,
+    step: str,
+    name: str,
+    context: dict[str, object],
+    signature: Signature,
+    large: bool,
+    core: bool,
+    fixed: dict[str, object] | None = None,
+    memo: _Memo | None = None,
+) -> list[int]:
+    """The word counts of phrasing ``name`` over every value of what the export says
+    that it reads (found by parsing it: a phrasing reading nothing renders once);
+    the variables in ``fixed`` keep the value given there."""
+    fixed = fixed or {}
+    memo = {} if memo is None else memo
+    reads = set(templates.reads[name])
+    if context["improvement"] is not None:
+        reads.discard("action")  # the agent's own improvement wins over the action
+    base = {**context, **fixed}
+    key_of = templates.key_of[name]
+    counts = []
+    for updates in itertools.product(*_axes(reads, large, core, fixed)):
+        values = dict(base)
+        for update in updates:
+            values.update(update)
+        key = (name, signature.closing, signature.line, key_of(values))
+        count = memo.get(key)
+        if count is None:
+            count = step_word_count(templates, step, name, values, signature)
+            memo[key] = count
+        counts.append(count)
+    return counts
+
+
+def _shared_axes(
+    templates: TemplateSet, sentiment: str, large: bool, core: bool
+) -> list[list[dict[str, object]]]:
+    """The export's variables that phrasings of two steps or more read: one reply has
+    one value of each for all its steps, so the bound takes them together."""
+    per_step = [
+        set().union(*(templates.reads[n] for n in templates.variants[(sentiment, step)]))  # type: ignore[index]
+        for step in STEPS
+    ]
+    variables = [*_export_values(large, core), *_RATINGS]
+    shared = {v for v in variables if sum(v in reads for reads in per_step) >= 2}
+    if shared & set(_RATINGS):
+        shared |= set(_RATINGS)
+    return _axes(shared, large, core, {})
+
+
 def _extreme(
-    templates: TemplateSet, sentiment: str, given: dict[str, bool], large: bool
+    templates: TemplateSet,
+    sentiment: str,
+    given: dict[str, bool],
+    large: bool,
+    core: bool,
+    memo: _Memo,
 ) -> tuple[int, tuple[str, ...]]:
     inputs = _extreme_inputs()[1 if large else 0]
     signature, contacts = inputs.signature, inputs.contacts
-    pseudonym, title = inputs.pseudonym, inputs.title
     free = {
         field: _words(
             GUARANTEED_LIMITS[f"{field}_words"]
@@ -210,24 +323,34 @@ def _extreme(
         else None
         for field in _FREE_FIELDS
     }
+    experience = Experience(sentiment=sentiment, pseudonym=inputs.pseudonym, title=inputs.title)
+    context = step_context(experience, signature, contacts if given["contacts"] else (), free)
     pick = max if large else min
-    total, chosen = 0, []
-    for step in STEPS:
-        counts = []
-        for channels in _CHANNELS:
-            experience = Experience(
-                sentiment=sentiment, pseudonym=pseudonym, title=title, channels=channels
-            )
-            context = step_context(
-                experience, signature, contacts if given["contacts"] else (), free
-            )
+    results = []
+    for updates in itertools.product(*_shared_axes(templates, sentiment, large, core)):
+        fixed: dict[str, object] = {}
+        for update in updates:
+            fixed.update(update)
+        total, chosen = 0, []
+        for step in STEPS:
+            candidates = []
             for name in templates.variants[(sentiment, step)]:  # type: ignore[index]
-                text = render_step(templates, step, name, context, signature)
-                counts.append((count_words(text), name))
-        count, name = pick(counts)
-        total += count
-        chosen.append(name)
-    return total, tuple(chosen)
+                values = {**context, **fixed}
+                key = ("extreme", pick, core, name, templates.key_of[name](values), signature)
+                extreme = memo.get(key)
+                if extreme is None:
+                    extreme = pick(
+                        _step_counts(
+                            templates, step, name, context, signature, large, core, fixed, memo
+                        )
+                    )
+                    memo[key] = extreme
+                candidates.append((extreme, name))
+            count, name = pick(candidates)
+            total += count
+            chosen.append(name)
+        results.append((total, tuple(chosen)))
+    return pick(results)
 
 
 def length_bounds(templates: TemplateSet) -> list[Bound]:
@@ -236,17 +359,25 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
 
     Steps are separate paragraphs, so a reply's word count is the sum of its
     steps': each step's shortest (longest) phrasing is found by rendering every
-    phrasing with every channel, at the smallest (largest) inputs the limits
-    allow. The sums bound every reply that can be drafted.
+    phrasing with every channel and every value of what the export says of the
+    experience that it reads (ratings, who wrote, others, the wait, the action,
+    a sensitive case), at the smallest (largest) inputs the limits allow. What
+    phrasings of several steps read (who wrote, a sensitive case) takes one value
+    for the whole reply. The sums bound every reply that can be drafted.
+
+    ``longest`` is the reply's core: what remains once the sentences a reply
+    leaves out to keep to 150 words are left out (compose._LEFT_OUT_FIRST), so
+    ``longest <= 150`` proves every reply fits once they are.
     """
     bounds = []
+    memo: _Memo = {}
     for sentiment in SENTIMENTS:
         for flags in itertools.product((False, True), repeat=4):
             given = dict(zip((*_FREE_FIELDS, "contacts"), flags, strict=True))
             if not (given["answer"] or given["contacts"]):
                 continue  # refused: a reply needs an orientation
-            shortest, short_names = _extreme(templates, sentiment, given, large=False)
-            longest, long_names = _extreme(templates, sentiment, given, large=True)
+            shortest, short_names = _extreme(templates, sentiment, given, False, False, memo)
+            longest, long_names = _extreme(templates, sentiment, given, True, True, memo)
             shape = tuple(field for field, flag in given.items() if flag)
             bounds.append(Bound(sentiment, shape, shortest, longest, short_names, long_names))
     return bounds

@@ -124,6 +124,11 @@ def forbidden_character(text: str) -> str | None:
     return match.group() if match else None
 
 
+def blank_forbidden(text: str) -> str:
+    """``text`` with each forbidden character (see :func:`forbidden_character`) made a space."""
+    return _FORBIDDEN.sub(" ", text)
+
+
 def clean_text(text: str, *, single_line: bool = True) -> str:
     """NFC-normalise and fold runs of white space into one space.
 
