@@ -64,16 +64,22 @@ def test_mixed_export_drafts_good_rows_and_keeps_bad_ones(tmp_path, capsys):
     status, records, output = run_draft(tmp_path, export_bytes(MIXED))
     assert status == EXIT_REJECTED
     assert [r["id"] for r in records] == ["1", "2", "6"]
-    assert {r["status"] for r in records} == {"ready"}
-    assert set(records[0]) == {
+    # Negative and neutral experiences with no rating and no agent text: the drafts
+    # name nothing of the difficulty, so an agent should complete them (issue 12).
+    assert [r["status"] for r in records] == ["to_complete", "ready", "to_complete"]
+    assert list(records[0]) == [
         "id",
         "sentiment",
+        "tone",
         "status",
+        "attention",
+        "word_count",
         "text",
         "body",
-        "word_count",
+        "personalised_by",
+        "notes",
         "findings",
-    }
+    ]
     rejects = [
         json.loads(line)
         for line in output.with_name("drafts.rejects.jsonl").read_text().splitlines()
@@ -83,7 +89,9 @@ def test_mixed_export_drafts_good_rows_and_keeps_bad_ones(tmp_path, capsys):
     assert "Experience.sentiment must be one of" in rejects[1]["reason"]
     assert "Sans ressenti" in rejects[0]["raw"]
     summary = capsys.readouterr().err
-    assert "6 rows read: 3 drafted (3 ready, 0 to review), 2 rejected" in summary
+    assert (
+        "6 rows read: 3 drafted (1 ready, 2 to complete, 0 to review), 2 rejected" in summary
+    )
     assert "1 skipped (1 already answered)" in summary
 
 
@@ -235,10 +243,21 @@ def test_bundled_example_runs_out_of_the_box():
     )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(records) == 6 and all(r["status"] == "ready" for r in records)
+    # ready unless the draft names nothing of a negative experience's difficulty
+    # (1004: no rating, no agent text) or the user tells of a death (1007).
+    assert [(r["id"], r["status"]) for r in records] == [
+        ("1001", "ready"),
+        ("1002", "ready"),
+        ("1003", "ready"),
+        ("1004", "to_complete"),
+        ("1005", "ready"),
+        ("1007", "to_review"),
+        ("1008", "ready"),
+    ]
     assert records[0]["text"].startswith("Bonjour Sandrine,")
     assert "Bonjour,\n" in records[3]["text"]  # énervédu76
-    assert "7 rows read: 6 drafted" in result.stderr
+    assert records[5]["attention"] == ["décès ou deuil\u00a0: «\u202fdécédé\u202f»"]
+    assert "8 rows read: 7 drafted (5 ready, 1 to complete, 1 to review)" in result.stderr
 
 
 def test_draft_many_from_dicts():
@@ -250,7 +269,8 @@ def test_draft_many_from_dicts():
     ]
     results = list(draft_many(rows, profile=PROFILE))
     assert [type(r) for r in results] == [Drafted, Drafted, Rejected]
-    assert results[0].record()["status"] == "ready"
+    assert results[0].record()["status"] == "to_complete"  # nothing names the difficulty
+    assert results[1].record()["status"] == "ready"
     assert results[2].reason == "the sentiment is missing"
 
 

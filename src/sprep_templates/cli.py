@@ -13,6 +13,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,7 +23,14 @@ from .checker import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError
-from .export import atomic_output, draft_export, ids_already_in, read_rows, write_csv_header
+from .export import (
+    STATUSES,
+    atomic_output,
+    draft_export,
+    ids_already_in,
+    read_rows,
+    write_csv_header,
+)
 from .inputs import SENTIMENTS, Contact, Experience
 from .lint import lint_templates
 from .profile import Profile, ProfileError, example_profile_path
@@ -218,6 +226,8 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
             include_answered=arguments.all,
             as_csv=as_csv,
             skip_ids=done_ids,
+            statuses=arguments.status or None,
+            today=arguments.today,
         )
         for chunk in chunks:
             counts["read"] += chunk.rows
@@ -239,7 +249,8 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     details = ", ".join(f"{n} {why}" for why, n in skipped.items())
     print(
         f"sprep: {counts['read']} rows read: {counts['drafted']} drafted "
-        f"({counts['ready']} ready, {counts['to_review']} to review), "
+        f"({counts['ready']} ready, {counts['to_complete']} to complete, "
+        f"{counts['to_review']} to review), "
         f"{counts['rejected']} rejected"
         + (f" (see {rejects_path})" if counts["rejected"] and rejects_path else "")
         + f", {skipped_total} skipped"
@@ -300,6 +311,13 @@ def _preview(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sprep",
@@ -346,7 +364,8 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Draft a reply for every experience waiting for an answer in the platform's CSV "
             "export (or JSON lines with the Experience fields). Writes JSON lines (or CSV, by "
-            "the extension of OUT): id, sentiment, status, text, body, word_count, findings. "
+            "the extension of OUT): id, sentiment, tone, status, attention, word_count, text, "
+            "body, personalised_by, notes, findings. "
             "Bad rows go to the rejects file with their line number and the reason. Exit "
             "status: 0 all drafted, 3 some rows rejected, 4 fatal error (unreadable input or "
             "profile), 2 bad usage."
@@ -368,6 +387,20 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--resume", action="store_true", help="skip the ids already in OUT")
     draft.add_argument(
         "--templates", metavar="DIR", help="a folder of custom templates (over the profile's)"
+    )
+    draft.add_argument(
+        "--status",
+        action="append",
+        choices=STATUSES,
+        help="write only the drafts of this status (repeatable): to_review (an error, or a "
+        "sensitive case to read first), to_complete (a negative or neutral experience whose "
+        "difficulty the draft does not name: add a sentence), ready",
+    )
+    draft.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date the replies are written, for the apology for a late answer (default: today)",
     )
     draft.add_argument("--quiet", action="store_true", help="no progress report")
     draft.set_defaults(run=_draft_command)

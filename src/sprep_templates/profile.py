@@ -1,6 +1,10 @@
 """An agent's profile: what they set once on the platform (signature, contacts, templates).
 
-Read from a TOML file::
+Read from a TOML file (top-level keys come before the first table: in TOML,
+a key written after ``[[contacts]]`` belongs to that contact)::
+
+    templates = "my-templates"        # optional, relative to this file
+    late_after_days = 30              # optional: when a reply apologises for the wait
 
     [signature]
     first_name = "Jean"
@@ -14,8 +18,6 @@ Read from a TOML file::
     [[contacts]]
     kind = "web"
     value = "https://www.caf.fr/nous-contacter"
-
-    templates = "my-templates"        # optional, relative to this file (top level)
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import attrs
 
 from .exceptions import InvalidInputError, ProfileError
 from .inputs import Contact, Signature
+from .personalisation import DEFAULT_LATE_AFTER_DAYS
 
 __all__ = ["Profile", "ProfileError", "example_profile_path"]
 
@@ -48,6 +51,9 @@ class Profile:
     signature: Signature
     contacts: tuple[Contact, ...] = ()
     template_dir: Path | None = None
+    #: A reply written more than this many days after the experience was published
+    #: apologises for the wait (``personalisation.DEFAULT_LATE_AFTER_DAYS``: a month).
+    late_after_days: int = DEFAULT_LATE_AFTER_DAYS
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Profile:
@@ -68,11 +74,21 @@ class Profile:
         cls, data: dict[str, Any], *, source: str = "profile", base: Path | None = None
     ) -> Profile:
         """Build a profile from the TOML structure (a dict)."""
-        unknown = set(data) - {"signature", "contacts", "templates"}
+        unknown = set(data) - {"signature", "contacts", "templates", "late_after_days"}
         if unknown:
             raise ProfileError(
                 f"{source}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "expected signature, contacts, templates"
+                "expected signature, contacts, templates, late_after_days"
+            )
+        late_after_days = data.get("late_after_days", DEFAULT_LATE_AFTER_DAYS)
+        if (
+            isinstance(late_after_days, bool)
+            or not isinstance(late_after_days, int)
+            or late_after_days < 0
+        ):
+            raise ProfileError(
+                f"{source}: late_after_days must be a whole number of days, 0 or more "
+                f"(got {late_after_days!r})"
             )
         signature_data = data.get("signature")
         if not isinstance(signature_data, dict):
@@ -107,4 +123,9 @@ class Profile:
             template_dir = (base or Path.cwd()) / data["templates"]
             if not template_dir.is_dir():
                 raise ProfileError(f"{source}: templates folder {template_dir} does not exist")
-        return cls(signature=signature, contacts=tuple(contacts), template_dir=template_dir)
+        return cls(
+            signature=signature,
+            contacts=tuple(contacts),
+            template_dir=template_dir,
+            late_after_days=late_after_days,
+        )

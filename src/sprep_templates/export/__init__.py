@@ -14,11 +14,12 @@ from ._columns import EXPORT_COLUMNS, Column, experience_from_fields, repair_c1
 from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row
 from ._pool import ChunkResult, draft_export
 from ._reading import Row, detect_delimiter, read_rows
-from ._records import RECORD_FIELDS, atomic_output, ids_already_in, write_csv_header
+from ._records import RECORD_FIELDS, STATUSES, atomic_output, ids_already_in, write_csv_header
 
 __all__ = [
     "EXPORT_COLUMNS",
     "RECORD_FIELDS",
+    "STATUSES",
     "ChunkResult",
     "Column",
     "Drafted",

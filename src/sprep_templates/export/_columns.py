@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ..exceptions import InvalidInputError
-from ..inputs import Experience
+from ..inputs import Experience, read_date
 
 __all__ = [
     "ANSWERED_STATUS_COLUMNS",
@@ -118,6 +118,22 @@ EXPORT_COLUMNS: tuple[Column, ...] = (
         ("Canaux Typologie 1", "Canaux Typologie 2", "Canaux Typologie 3"),
         _comma_joined,
     ),
+    Column(
+        "ratings",
+        (
+            "Accessibilité",
+            "Information/Explication",
+            "Relation",
+            "Réactivité",
+            "Simplicité/Complexité",
+        ),
+        dict,
+    ),
+    Column("posted_as", ("Posté comme",)),
+    Column("similar", ("Expériences Similaires",)),
+    Column("published", ("Date de publication",)),
+    Column("action", ("Action",)),
+    Column("description", ("Description",)),
 )
 
 #: The structures an experience concerns, in order.
@@ -132,11 +148,13 @@ _EXPERIENCE_FIELDS = frozenset(field.name for field in attrs.fields(Experience))
 
 @attrs.frozen
 class RowExperience:
-    """What one row of an export says: the experience, its structures, whether answered."""
+    """What one row of an export says: the experience, its structures, whether answered,
+    and remarks on what could not be read (``notes``)."""
 
     experience: Experience
     structures: tuple[str, ...]
     answered: bool
+    notes: tuple[str, ...] = ()
 
 
 def _is_export_row(fields: Mapping[str, Any]) -> bool:
@@ -160,6 +178,15 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
                 values[column.field] = column.combine(found)
         if "sentiment" not in values:
             raise InvalidInputError("the sentiment (Ressenti usager) is missing")
+        notes = []
+        published = values.get("published")
+        if isinstance(published, str) and read_date(published) is None:
+            # An unreadable date is no reason to refuse the row: the reply only
+            # cannot say whether it comes late.
+            del values["published"]
+            notes.append(
+                f"Date de publication {published!r} could not be read: no apology for a late answer"
+            )
         structures = tuple(
             text for name in STRUCTURE_COLUMNS if (text := cell_text(name, fields.get(name)))
         )
@@ -171,19 +198,26 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
             ),
             "",
         )
-        return RowExperience(Experience(**values), structures, bool(_ANSWERED.search(status)))
+        return RowExperience(
+            Experience(**values), structures, bool(_ANSWERED.search(status)), tuple(notes)
+        )
     if "sentiment" not in fields:
         raise InvalidInputError("the sentiment is missing")
     given = {key: value for key, value in fields.items() if key in _EXPERIENCE_FIELDS}
     if "id" in given:
         given["id"] = cell_text("id", given["id"])
+    notes = []
+    published = given.get("published")
+    if isinstance(published, str) and published.strip() and read_date(published) is None:
+        del given["published"]
+        notes.append(f"published {published!r} could not be read: no apology for a late answer")
     raw_structures = fields.get("structures") or []
     if not isinstance(raw_structures, list):
         raw_structures = [raw_structures]
     structures = tuple(
         text for value in raw_structures if (text := cell_text("structures", value)) is not None
     )
-    return RowExperience(Experience(**given), structures, False)
+    return RowExperience(Experience(**given), structures, False, tuple(notes))
 
 
 def row_id(fields: Mapping[str, Any] | None) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 import attrs
@@ -30,23 +31,31 @@ class Drafted:
     line: int
     id: str | None
     reply: Reply
+    #: Remarks on the row itself (a date that could not be read).
+    notes: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
-        """``ready`` when the checker found no error, else ``to_review``."""
-        return "ready" if self.reply.ready else "to_review"
+        """``to_review`` (an error, or a sensitive case to read first), ``to_complete``
+        (the reply names nothing of a negative or neutral experience's difficulty), or
+        ``ready``: see :attr:`Reply.status`."""
+        return self.reply.status
 
     def record(self) -> dict[str, Any]:
-        """The output record (see ``RECORD_FIELDS``): id, sentiment, status, word_count,
-        text, body, findings."""
+        """The output record, its fields in ``RECORD_FIELDS`` order."""
+        reply = self.reply
         return {
             "id": self.id,
-            "sentiment": self.reply.sentiment,
+            "sentiment": reply.sentiment,
+            "tone": reply.tone,
             "status": self.status,
-            "word_count": self.reply.word_count,
-            "text": self.reply.text,
-            "body": self.reply.body,
-            "findings": [attrs.asdict(f) for f in self.reply.findings],
+            "attention": list(reply.attention),
+            "word_count": reply.word_count,
+            "text": reply.text,
+            "body": reply.body,
+            "personalised_by": list(reply.personalised_by),
+            "notes": [*self.notes, *reply.notes],
+            "findings": [attrs.asdict(f) for f in reply.findings],
         }
 
 
@@ -86,8 +95,11 @@ def draft_row(
     *,
     structure: str | None = None,
     include_answered: bool = False,
+    today: date | None = None,
 ) -> Result:
-    """Draft one row: a :class:`Drafted`, :class:`Rejected` or :class:`Skipped` result."""
+    """Draft one row: a :class:`Drafted`, :class:`Rejected` or :class:`Skipped` result.
+
+    ``today`` is the date the replies are written (None: today's date)."""
     if row.fields is None:
         return Rejected(row.line, row.problem or "unreadable row", row.raw)
     identifier = row_id(row.fields)
@@ -113,10 +125,12 @@ def draft_row(
             signature=profile.signature,
             contacts=profile.contacts,
             template_dir=profile.template_dir,
+            today=today,
+            late_after_days=profile.late_after_days,
         )
     except SprepError as error:
         return Rejected(row.line, str(error), row.raw, identifier)
-    return Drafted(row.line, read.experience.id, reply)
+    return Drafted(row.line, read.experience.id, reply, read.notes)
 
 
 def draft_many(
@@ -125,6 +139,7 @@ def draft_many(
     profile: Profile,
     structure: str | None = None,
     include_answered: bool = False,
+    today: date | None = None,
 ) -> Iterator[Result]:
     """Draft every row of an iterable of mappings (or a pandas DataFrame), lazily.
 
@@ -144,4 +159,6 @@ def draft_many(
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
         row = Row(number, fields, json.dumps(dict(fields), ensure_ascii=False, default=str))
-        yield draft_row(row, profile, structure=structure, include_answered=include_answered)
+        yield draft_row(
+            row, profile, structure=structure, include_answered=include_answered, today=today
+        )

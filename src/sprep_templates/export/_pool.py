@@ -13,6 +13,7 @@ import json
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any, BinaryIO
 
 import attrs
@@ -36,6 +37,7 @@ class ChunkJob:
     structure: str | None
     include_answered: bool
     as_csv: bool
+    today: date | None
 
 
 @attrs.frozen
@@ -80,7 +82,11 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
     for row in chunk_rows(job.form, job.start, job.data):
         rows += 1
         result = draft_row(
-            row, job.profile, structure=job.structure, include_answered=job.include_answered
+            row,
+            job.profile,
+            structure=job.structure,
+            include_answered=job.include_answered,
+            today=job.today,
         )
         if isinstance(result, Drafted):
             drafted.append(DraftedRecord(result.id, result.status, serialise(result.record())))
@@ -91,13 +97,18 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
     return _DraftedChunk(rows, drafted, rejects, dict(skipped))
 
 
-def _gather(chunk: _DraftedChunk, skip: frozenset[str]) -> ChunkResult:
+def _gather(
+    chunk: _DraftedChunk, skip: frozenset[str], statuses_kept: frozenset[str] | None
+) -> ChunkResult:
     statuses: Counter[str] = Counter()
     skipped = Counter(chunk.skipped)
     parts = []
     for record in chunk.drafted:
         if record.id is not None and record.id in skip:
             skipped["already in the output"] += 1
+            continue
+        if statuses_kept is not None and record.status not in statuses_kept:
+            skipped[f"{record.status}, not asked for"] += 1
             continue
         parts.append(record.text)
         statuses[record.status] += 1
@@ -113,22 +124,28 @@ def draft_export(
     include_answered: bool = False,
     as_csv: bool = False,
     skip_ids: Iterable[str] = (),
+    statuses: Iterable[str] | None = None,
+    today: date | None = None,
 ) -> Iterator[ChunkResult]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
     Results come chunk by chunk, in input order, a few chunks ahead of what has
     been written, so that memory stays flat whatever the input size. Rows whose
-    id is in ``skip_ids`` are skipped (``--resume``).
+    id is in ``skip_ids`` are skipped (``--resume``), and so are drafts whose status
+    is not in ``statuses`` (None: every status). ``today`` is the date the replies
+    are written (None: today's date, read once for the whole run).
     """
     form, parts = chunks(source)
     skip = frozenset(skip_ids)
+    kept = None if statuses is None else frozenset(statuses)
+    day = today or date.today()
 
     def job(start: int, data: bytes) -> ChunkJob:
-        return ChunkJob(form, start, data, profile, structure, include_answered, as_csv)
+        return ChunkJob(form, start, data, profile, structure, include_answered, as_csv, day)
 
     if jobs <= 1:
         for start, data in parts:
-            yield _gather(_draft_chunk(job(start, data)), skip)
+            yield _gather(_draft_chunk(job(start, data)), skip, kept)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
@@ -137,6 +154,6 @@ def draft_export(
         for start, data in parts:
             pending.append(pool.apply_async(_draft_chunk, (job(start, data),)))
             if len(pending) >= 2 * jobs:
-                yield _gather(pending.popleft().get(), skip)
+                yield _gather(pending.popleft().get(), skip, kept)
         while pending:
-            yield _gather(pending.popleft().get(), skip)
+            yield _gather(pending.popleft().get(), skip, kept)

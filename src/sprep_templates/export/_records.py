@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 __all__ = [
     "RECORD_FIELDS",
+    "STATUSES",
     "RecordWriter",
     "atomic_output",
     "ids_already_in",
@@ -26,10 +27,25 @@ __all__ = [
 ]
 
 #: The fields of an output record, in the order a CSV output's columns take.
-RECORD_FIELDS = ("id", "sentiment", "status", "word_count", "text", "body", "findings")
+RECORD_FIELDS = (
+    "id",
+    "sentiment",
+    "tone",
+    "status",
+    "attention",
+    "word_count",
+    "text",
+    "body",
+    "personalised_by",
+    "notes",
+    "findings",
+)
+
+#: The statuses a draft can have, from the one needing the most work.
+STATUSES = ("to_review", "to_complete", "ready")
 
 #: Fields a CSV cell holds as JSON text (lists and mappings).
-_JSON_IN_CSV = frozenset({"findings"})
+_JSON_IN_CSV = frozenset({"attention", "personalised_by", "notes", "findings"})
 
 
 class RecordWriter:
