@@ -19,7 +19,8 @@ from jinja2 import meta
 from sprep_templates import STEPS, Contact, Signature, draft_reply
 from sprep_templates.compose import render_step
 from sprep_templates.environment import load_template_set
-from sprep_templates.french import contact_phrase, join_alternatives
+from sprep_templates.french import contact_phrase, french_number, join_alternatives
+from sprep_templates.text import apply_typography
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
 
@@ -215,3 +216,43 @@ def test_agreement_with_organisations(sentiment):
     assert "les équipes de France Travail" in joined
     assert not re.search(r"\b(de|à) (le|les) (consulat|services|point)", joined)
     assert "au point numérique (12 rue de la Paix, 75002 Paris)" in joined
+
+
+def every_export_sentence() -> dict[str, str]:
+    """Every sentence shared/experience.j2 can write, each criterion and pair of criteria
+    in each phrasing, every count of others, each writer: the variations the template
+    enumeration above stands for with one or two criteria."""
+    module = load_template_set().environment.get_template("shared/experience.j2").module
+    criteria = ["accessibility", "information", "relation", "reactivity", "simplicity"]
+    sets = [(c,) for c in criteria] + list(itertools.combinations(criteria, 2))
+    sentences: dict[str, str] = {}
+    for n in range(3):
+        for tone in SENTIMENTS:
+            for names in sets:
+                sentences[str(module.hard_sentence(tone, names, n))] = "hard_sentence"
+                for sober in (False, True):
+                    sentences[str(module.liked_sentence(tone, names, n, sober))] = "liked_sentence"
+            for count in (1, 2, 12, 1200, 1_000_000):
+                shown = french_number(count)
+                sentences[str(module.similar_sentence(tone, count, shown, n))] = "similar_sentence"
+        for posted_as in ("relative", "mediator"):
+            sentences[str(module.writer_thanks(posted_as, n))] = "writer_thanks"
+        sentences[str(module.late_apology(n))] = "late_apology"
+        sentences[str(module.sober_sentence(n))] = "sober_sentence"
+        sentences[str(module.action_sentence("Mise à jour de la page d’aide", n))] = "action"
+    return {apply_typography(text): macro for text, macro in sentences.items()}
+
+
+def test_every_export_sentence_is_correct_french():
+    """Grammalecte finds no error in any sentence the export's data can add."""
+    checker = grammar_checker()
+    problems = []
+    sentences = every_export_sentence()
+    assert len(sentences) > 250
+    for sentence, macro in sentences.items():
+        grammar, spelling = checker.getParagraphErrors(sentence)
+        for error in grammar:
+            problems.append(f"{macro}: {error['sRuleId']}: {error['sMessage']} in: {sentence}")
+        for error in spelling:
+            problems.append(f"{macro}: unknown word {error['sValue']!r} in: {sentence}")
+    assert not problems, "\n".join(problems)

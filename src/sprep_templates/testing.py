@@ -17,6 +17,8 @@ Needs Hypothesis (``pip install "sprep_templates[testing]"``).
 
 from __future__ import annotations
 
+from datetime import date
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - depends on the environment
@@ -24,18 +26,25 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "sprep_templates.testing needs Hypothesis: pip install 'sprep_templates[testing]'"
     ) from error
 
-from .inputs import Contact, Experience, Signature
+from .inputs import CRITERIA, Contact, Experience, Signature
 from .limits import GUARANTEED_LIMITS
 
 __all__ = [
+    "DESCRIPTIONS",
     "EXPORT_CHANNELS",
+    "RATING_VALUES",
+    "actions",
     "any_contact",
     "channels",
+    "descriptions",
     "draft_arguments",
     "experiences",
     "plain_draft_arguments",
+    "posted_as",
     "pseudonyms",
     "public_text",
+    "published",
+    "ratings",
     "sentence",
     "signatures",
     "titles",
@@ -93,6 +102,26 @@ pseudonyms = st.one_of(
 titles = st.one_of(st.none(), st.sampled_from(["Relevé de carrière", "vote en ligne"]), public_text)
 channels = st.lists(st.sampled_from(EXPORT_CHANNELS), max_size=3).map(tuple)
 
+#: The export's rating values, and no rating.
+RATING_VALUES = ["positive", "neutral", "negative", "Positif", "Neutre", "Négatif", ""]
+ratings = st.dictionaries(st.sampled_from(CRITERIA), st.sampled_from(RATING_VALUES), max_size=5)
+posted_as = st.sampled_from(
+    ["self", "relative", "mediator", "La personne concernée", "Un proche de la personne concernée"]
+)
+#: What users write, in short: ordinary, angry, about an unreachable phone, or serious.
+DESCRIPTIONS = [
+    "J’attends une réponse depuis trois mois.",
+    "Impossible de joindre le service par téléphone, personne ne décroche.",
+    "Mon mari est décédé et j’attends toujours la pension de réversion.",
+    "Mon courrier est resté lettre morte.",
+    "Accueil parfait, merci.",
+]
+descriptions = st.one_of(st.none(), st.sampled_from(DESCRIPTIONS), public_text)
+published = st.one_of(st.none(), st.dates(date(2019, 1, 1), date(2026, 12, 31)))
+actions = st.one_of(
+    st.none(), sentence(GUARANTEED_LIMITS["min_free_text_words"], GUARANTEED_LIMITS["action_words"])
+)
+
 experiences = st.builds(
     Experience,
     sentiment=st.sampled_from(SENTIMENT_NAMES),
@@ -100,6 +129,12 @@ experiences = st.builds(
     pseudonym=pseudonyms,
     title=titles,
     channels=channels,
+    ratings=ratings,
+    posted_as=posted_as,
+    similar=st.one_of(st.just(0), st.integers(0, 400)),
+    published=published,
+    action=actions,
+    description=descriptions,
 )
 
 signatures = st.builds(
