@@ -20,9 +20,9 @@ from sprep_templates import STEPS, Contact, Signature, draft_reply
 from sprep_templates.compose import render_step
 from sprep_templates.environment import load_template_set
 from sprep_templates.french import contact_phrase, french_number, join_alternatives
-from sprep_templates.text import apply_typography
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
+from sprep_templates.text import apply_typography
 
 from .grammar import grammar_checker
 
