@@ -308,7 +308,7 @@ def test_every_drafted_reply_passes_the_checker(experience, arguments):
 
     draft_reply itself checks only what the agent wrote (the templates are proven
     here); this property is what allows it."""
-    from sprep_templates.checker import check_reply
+    from sprep_templates.checking import check_reply
 
     reply = draft_reply(experience, **arguments)
     findings = check_reply(

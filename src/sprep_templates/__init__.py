@@ -1,8 +1,8 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
 from .batch import draft_many
-from .checker import Finding, check_reply
-from .compose import MAX_WORDS, MIN_WORDS, Reply, draft_reply
+from .checking import Finding, check_reply
+from .compose import Reply, draft_reply
 from .environment import STEPS
 from .exceptions import (
     DataFileError,
@@ -16,6 +16,7 @@ from .exceptions import (
     TemplateSecurityError,
 )
 from .inputs import Contact, Experience, Signature
+from .limits import MAX_WORDS, MIN_WORDS
 from .profile import Profile, ProfileError
 from .text import apply_typography, count_words
 

@@ -21,7 +21,7 @@ from typing import TextIO
 import attrs
 
 from .batch import detect_delimiter, draft_export
-from .checker import RULES, Finding, check_reply
+from .checking import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError

@@ -15,7 +15,7 @@ import attrs
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from .checker import MAX_WORDS, MIN_WORDS, Finding, check_fragments, check_reply
+from .checking import Finding, check_fragments, check_reply
 from .environment import STEPS, TemplateSet, load_template_set
 from .exceptions import (
     InvalidInputError,
@@ -27,6 +27,7 @@ from .exceptions import (
 )
 from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
+from .limits import MAX_WORDS, MIN_WORDS
 from .screening import greeting_name, quotable_title
 from .text import apply_typography, count_words
 

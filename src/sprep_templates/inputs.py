@@ -27,6 +27,7 @@ __all__ = [
     "Signature",
     "channel_kind",
     "clean_free_text",
+    "parse_sentiment",
 ]
 
 Sentiment = Literal["positive", "neutral", "negative"]
@@ -124,7 +125,9 @@ def _label(value: object) -> str | None:
     return _optional_text("Contact", "label", value, 80)
 
 
-def _sentiment(value: object) -> Sentiment:
+def parse_sentiment(value: object) -> Sentiment:
+    """``positive``, ``neutral`` or ``negative`` for those names or the export's
+    ``Positif``, ``Neutre``, ``Négatif`` (any case, with or without accents)."""
     if isinstance(value, str):
         exact = _SENTIMENT_NAMES.get(value)
         if exact is not None:
@@ -183,7 +186,7 @@ class Experience:
     values, as a tuple or as one comma-joined string.
     """
 
-    sentiment: Sentiment = attrs.field(converter=_sentiment)
+    sentiment: Sentiment = attrs.field(converter=parse_sentiment)
     id: str | None = attrs.field(default=None, converter=_experience_id)
     pseudonym: str | None = attrs.field(default=None, converter=_pseudonym)
     title: str | None = attrs.field(default=None, converter=_title)

@@ -17,11 +17,12 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
-from .checker import MAX_WORDS, MIN_WORDS, check_reply
+from .checking import check_reply
 from .compose import GUARANTEED_LIMITS, draft_reply, render_step, step_context
 from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
 from .exceptions import SprepError
 from .inputs import SENTIMENTS, Contact, Experience, Signature
+from .limits import MAX_WORDS, MIN_WORDS
 from .text import count_words
 
 __all__ = ["Bound", "Problem", "length_bounds", "lint_templates"]
