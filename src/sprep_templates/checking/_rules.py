@@ -14,7 +14,8 @@ from functools import lru_cache
 from ..inputs import Contact, Sentiment, Signature
 from ..lexicons import jargon
 from ..limits import MAX_WORDS, MIN_WORDS
-from ..reading import ACRONYM, EMAIL, Reading
+from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
+from ..reading import Reading
 from ..screening import pseudonym_problem
 from ..text import count_words, fold
 from ._cues import (
@@ -74,14 +75,9 @@ def _host_is_official(host: str, extra: tuple[str, ...]) -> bool:
     return not suffixes.isdisjoint(official_domains()) or not suffixes.isdisjoint(domains)
 
 
-def _french_phone(digits: str, raw: str) -> bool:
-    if raw.startswith("+"):
-        return (raw.startswith("+33") and len(digits) == 11) or not raw.startswith("+33")
-    if raw.startswith("00"):
-        return True
-    return (len(digits) == 10 and digits[0] == "0" and digits[1] != "0") or (
-        len(digits) == 4 and digits[0] in "13"
-    )
+def _is_valid_phone(raw: str) -> bool:
+    """Whether ``raw`` is a French number, or one abroad (whose rules are not ours)."""
+    return is_abroad(raw) or french_number(raw) is not None
 
 
 #: Below this Kandel–Moles score the `tone` rule warns. The score counts syllables
@@ -300,7 +296,7 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         if word in known or len(word) > 6 or FORM_NUMBER.match(reply.lower, match.start()):
             continue
         neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
-        if len(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", neighbours)) > 1:
+        if len(CAPITAL_WORD.findall(neighbours)) > 1:
             continue  # a shouted phrase or a name in capitals, not an acronym
         if re.fullmatch(r"[A-Z]+\d+", word) and word.startswith("CERFA"):
             continue
@@ -432,7 +428,7 @@ def contact_rule(
     for match in reply.find("phone"):
         raw = match.group()
         digits = NON_DIGIT.sub("", raw)
-        if digits in given_phones or len(digits) < 4 or _french_phone(digits, raw.strip()):
+        if digits in given_phones or len(digits) < 4 or _is_valid_phone(raw.strip()):
             continue
         if not PHONE_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
             continue  # a number, but nothing says it is a phone number
