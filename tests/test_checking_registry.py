@@ -110,3 +110,30 @@ def test_check_fragments_spans_point_into_the_text():
     for finding in check_fragments(text, [EVERY_FRAGMENT_RULE]):
         assert finding.start is not None and finding.end is not None
         assert text.index(EVERY_FRAGMENT_RULE) <= finding.start < finding.end
+
+
+@pytest.mark.parametrize("name", ["NEGATIVE_GOOD", "AVOID_CERFA", "AVOID_ONE_BLOCK", "NUMBERED_GOOD"])
+def test_check_reply_is_the_registry_run_in_order(name):
+    """check_reply's written-out runner gives what calling each rule in turn gives."""
+    from sprep_templates.checking._data import lexicon
+    from sprep_templates.i18n import translator
+    from sprep_templates.reading import Reading
+
+    from . import test_checking_rules
+
+    text = getattr(test_checking_rules, name)
+    _ = translator("fr")
+    given = {
+        "pseudonym": "Sandrine",
+        "signature": None,
+        "contacts": (),
+        "sentiment": "negative",
+        "official_domains": (),
+    }
+    reply = Reading(text, False, lexicon())
+    one_by_one = [
+        finding
+        for rule in REGISTRY
+        for finding in rule.check(reply, *(given[need] for need in rule.needs), _)
+    ]
+    assert check_reply(text, pseudonym="Sandrine", sentiment="negative") == one_by_one

@@ -65,15 +65,17 @@ _NON_DIGIT = re.compile(r"\D")
 _FRANCE = ("+33", "0033")
 
 
-def french_number(value: str) -> str | None:
+def french_number(value: str, *, digits: str | None = None) -> str | None:
     """The French number ``value`` writes, as dialled in France; None when it is not one.
 
     French numbers: 10 digits starting with 0 but not 00 (``01 23 45 67 89``); 4-digit
     service numbers starting with 1 or 3 (``32 30``); ``+33`` or ``0033`` followed by the
     9 digits after the 0 (``+33 1 23 45 67 89``, returned as ``0123456789``). ``value`` is
-    the number as written: digits and separators, maybe after ``+``.
+    the number as written: digits and separators, maybe after ``+``; ``digits``, its
+    digits, when the caller has them already.
     """
-    digits = _NON_DIGIT.sub("", value)
+    if digits is None:
+        digits = _NON_DIGIT.sub("", value)
     if value.startswith(_FRANCE):
         national = digits[2:] if value.startswith("+") else digits[4:]
         if len(national) == 9 and national[0] in "123456789":

@@ -13,7 +13,7 @@ from ..reading import Reading
 from ..text import apply_typography
 from ._data import lexicon
 from ._finding import Finding
-from ._registry import FRAGMENT_RULES, REGISTRY
+from ._registry import run_every_rule, run_fragment_rules
 
 __all__ = ["check_fragments", "check_reply"]
 
@@ -44,17 +44,15 @@ def check_reply(
         raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
     _ = translator(locale)
     reply = Reading(text, closing_added, lexicon())
-    given = {
-        "pseudonym": pseudonym,
-        "signature": signature,
-        "contacts": tuple(contacts),
-        "sentiment": parse_sentiment(sentiment) if sentiment is not None else None,
-        "official_domains": tuple(official_domains),
-    }
-    findings: list[Finding] = []
-    for rule in REGISTRY:
-        findings += rule.check(reply, *map(given.__getitem__, rule.needs), _)
-    return findings
+    return run_every_rule(
+        reply,
+        pseudonym,
+        signature,
+        tuple(contacts),
+        parse_sentiment(sentiment) if sentiment is not None else None,
+        tuple(official_domains),
+        _,
+    )
 
 
 def check_fragments(
@@ -72,13 +70,7 @@ def check_fragments(
     is not the whole reply.
     """
     _ = translator(locale)
-    given = {
-        "pseudonym": None,
-        "signature": None,
-        "contacts": tuple(contacts),
-        "sentiment": None,
-        "official_domains": tuple(official_domains),
-    }
+    known_contacts, domains = tuple(contacts), tuple(official_domains)
     findings: list[Finding] = []
     for fragment in fragments:
         typeset = apply_typography(fragment)
@@ -86,10 +78,9 @@ def check_fragments(
         if offset < 0:  # typeset differently in context: check the whole reply's wording
             offset, typeset = 0, text
         part = Reading(typeset, True, lexicon())
-        for rule in FRAGMENT_RULES:
-            findings += [
-                attrs.evolve(finding, start=finding.start + offset, end=(finding.end or 0) + offset)
-                for finding in rule.check(part, *map(given.__getitem__, rule.needs), _)
-                if finding.start is not None
-            ]
+        findings += [
+            attrs.evolve(finding, start=finding.start + offset, end=(finding.end or 0) + offset)
+            for finding in run_fragment_rules(part, None, None, known_contacts, None, domains, _)
+            if finding.start is not None
+        ]
     return findings

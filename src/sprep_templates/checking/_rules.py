@@ -75,9 +75,10 @@ def _host_is_official(host: str, extra: tuple[str, ...]) -> bool:
     return not suffixes.isdisjoint(official_domains()) or not suffixes.isdisjoint(domains)
 
 
-def _is_valid_phone(raw: str) -> bool:
-    """Whether ``raw`` is a French number, or one abroad (whose rules are not ours)."""
-    return is_abroad(raw) or french_number(raw) is not None
+def _is_valid_phone(digits: str, raw: str) -> bool:
+    """Whether ``raw`` (whose digits are ``digits``) is a French number, or one abroad
+    (whose rules are not ours)."""
+    return is_abroad(raw) or french_number(raw, digits=digits) is not None
 
 
 #: Below this Kandel–Moles score the `tone` rule warns. The score counts syllables
@@ -428,7 +429,7 @@ def contact_rule(
     for match in reply.find("phone"):
         raw = match.group()
         digits = NON_DIGIT.sub("", raw)
-        if digits in given_phones or len(digits) < 4 or _is_valid_phone(raw.strip()):
+        if digits in given_phones or len(digits) < 4 or _is_valid_phone(digits, raw.strip()):
             continue
         if not PHONE_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
             continue  # a number, but nothing says it is a phone number
