@@ -72,6 +72,8 @@ def test_a_rule_needs_only_check_reply_arguments():
     """An entry naming an argument check_reply does not have is refused when built."""
     with pytest.raises(ValueError, match="locale"):
         Rule("x", lambda reply, locale, _: (), ("locale",))
+    with pytest.raises(TypeError, match="tuple"):
+        Rule("x", lambda reply, contacts, _: (), ["contacts"])  # type: ignore[arg-type]
     assert "contacts" in ARGUMENTS
 
 

@@ -47,7 +47,10 @@ ARGUMENTS = ("pseudonym", "signature", "contacts", "sentiment", "official_domain
 def _known_arguments(
     rule: Rule, attribute: attrs.Attribute[tuple[str, ...]], needs: object
 ) -> None:
-    unknown = set(needs) - set(ARGUMENTS) if isinstance(needs, tuple) else {needs}
+    """``needs`` names arguments of check_reply only: the runners pass them by name."""
+    if not isinstance(needs, tuple):
+        raise TypeError(f"Rule {rule.id!r}: needs must be a tuple of names (got {needs!r})")
+    unknown = set(needs) - set(ARGUMENTS)
     if unknown:
         raise ValueError(f"Rule {rule.id!r} needs {sorted(map(str, unknown))}: not in {ARGUMENTS}")
 
