@@ -28,8 +28,7 @@ from pathlib import Path
 
 import jinja2
 
-from sprep_templates import Contact, Experience, Signature, draft_reply
-from sprep_templates.checker import check_reply
+from sprep_templates import Contact, Experience, Signature, check_reply, draft_reply
 
 SIGNATURE = Signature(first_name="Jean", organisation="la Caf de Paris")
 CONTACTS = (Contact("phone", "32 30"), Contact("web", "https://www.caf.fr/nous-contacter"))

@@ -14,7 +14,7 @@ with 0 rounds (start-up, drafting) are subtracted:
     done
 
 Instructions per call = (Collected with 3 rounds - with 0) / 900. The phases
-reach into the checker's private functions: they follow its structure, not its API.
+reach into the checking package's private modules: they follow its structure, not its API.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import Any
 
 from bench import CONTACTS, SIGNATURE, experiences
 
-from sprep_templates import Experience, checker, draft_reply, reading
+from sprep_templates import Experience, draft_reply, reading
+from sprep_templates.checking import _data, _rules, check_reply
 from sprep_templates.i18n import translator
 
 
@@ -35,21 +36,21 @@ def phases() -> dict[str, tuple[list[Any], Callable[[Any], object]]]:
         draft_reply(Experience(**fields), signature=SIGNATURE, contacts=CONTACTS).text  # type: ignore[arg-type]
         for fields in experiences(300)
     ]
-    lexicon = checker._lexicon()
+    lexicon = _data.lexicon()
     replies = [reading.Reading(text, False, lexicon) for text in texts]
     for text in texts:  # the lexicon built, the word memo filled
-        checker.check_reply(text)
+        check_reply(text)
     return {
-        "check_reply": (texts, checker.check_reply),
+        "check_reply": (texts, check_reply),
         "reply": (texts, lambda text: reading.Reading(text, False, lexicon)),
         "lower": (texts, reading._lower),
         "candidates": ([r.lower for r in replies], lexicon.candidates),
         "paragraphs": (texts, reading._paragraphs),
         "sentences": (replies, lambda r: r._sentences()),
         "count": ([r.masked for r in replies], reading._count),
-        "steps": (replies, lambda r: list(checker._steps(r, None, _))),
-        "tone": (replies, lambda r: list(checker._tone(r, _))),
-        "contact": (replies, lambda r: list(checker._contact(r, (), (), _))),
+        "steps": (replies, lambda r: list(_rules.steps_rule(r, None, _))),
+        "tone": (replies, lambda r: list(_rules.tone_rule(r, _))),
+        "contact": (replies, lambda r: list(_rules.contact_rule(r, (), (), _))),
     }
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sprep_templates.anchored import PatternSet, literal_prefixes
-from sprep_templates.checker import _lexicon  # the checker's lexicon: the patterns to compare
+from sprep_templates.checking._data import lexicon  # the checker's lexicon: the patterns to compare
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_explicit_prefixes():
 
 # Texts made of the lexicon's own phrases, their prefixes, and the characters that
 # decide a match around them (word boundaries, punctuation, digits, capitals).
-_LEXICON = _lexicon()
+_LEXICON = lexicon()
 _PIECES = sorted(
     {
         prefix

@@ -10,7 +10,7 @@ import sys
 
 from sprep_templates.cli import main
 
-from .test_checker import AVOID_CERFA, NEGATIVE_GOOD
+from .test_checking_rules import AVOID_CERFA, NEGATIVE_GOOD
 
 
 def run(capsys, *argv):

@@ -19,7 +19,7 @@ from jinja2 import meta
 from sprep_templates import STEPS, Contact, Signature, draft_reply
 from sprep_templates.compose import render_step
 from sprep_templates.environment import load_template_set
-from sprep_templates.french import contact_phrase, french_number, join_alternatives
+from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
 from sprep_templates.text import apply_typography
@@ -233,7 +233,7 @@ def every_export_sentence() -> dict[str, str]:
                 for sober in (False, True):
                     sentences[str(module.liked_sentence(tone, names, n, sober))] = "liked_sentence"
             for count in (1, 2, 12, 1200, 1_000_000):
-                shown = french_number(count)
+                shown = format_count(count)
                 sentences[str(module.similar_sentence(tone, count, shown, n))] = "similar_sentence"
         for posted_as in ("relative", "mediator"):
             sentences[str(module.writer_thanks(posted_as, n))] = "writer_thanks"

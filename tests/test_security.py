@@ -21,7 +21,7 @@ from sprep_templates import (
     TemplateSecurityError,
     draft_reply,
 )
-from sprep_templates.checker import check_reply
+from sprep_templates.checking import check_reply
 from sprep_templates.cli import main
 from sprep_templates.lint import lint_templates
 

@@ -1,6 +1,6 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
-from .checker import Finding, check_reply
+from .checking import Finding, check_reply
 from .compose import Reply, draft_reply
 from .environment import STEPS
 from .exceptions import (

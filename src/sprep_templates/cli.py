@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from .checker import RULES, Finding, check_reply
+from .checking import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
 from .exceptions import SprepError

@@ -17,7 +17,7 @@ import attrs
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from .checker import Finding, check_fragments, check_reply
+from .checking import Finding, check_fragments, check_reply
 from .environment import STEPS, TemplateSet, load_template_set
 from .exceptions import (
     InvalidInputError,

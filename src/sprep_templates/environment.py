@@ -26,7 +26,7 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from .exceptions import InvalidInputError, TemplateProblemError
-from .french import french_number, with_a, with_de
+from .french import format_count, with_a, with_de
 from .inputs import SENTIMENTS, Sentiment
 
 __all__ = ["CONTEXT_VARIABLES", "STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
@@ -111,7 +111,7 @@ def _make_environment(search_path: list[Path], *, sandboxed: bool) -> jinja2.Env
     )
     environment.filters["de"] = with_de
     environment.filters["a"] = with_a
-    environment.filters["number"] = french_number
+    environment.filters["number"] = format_count
     return environment
 
 

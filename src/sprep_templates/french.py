@@ -9,7 +9,7 @@ from babel.numbers import format_decimal
 
 from .inputs import Contact
 
-__all__ = ["contact_phrase", "french_number", "join_alternatives", "with_a", "with_de"]
+__all__ = ["contact_phrase", "format_count", "join_alternatives", "with_a", "with_de"]
 
 _VOWELS = "aeiouyàâäéèêëîïôöùûüœh"
 
@@ -68,6 +68,6 @@ def join_alternatives(phrases: Sequence[str]) -> str:
     return format_list(list(phrases), style="or", locale="fr")
 
 
-def french_number(number: int) -> str:
+def format_count(number: int) -> str:
     """A whole number written the French way: ``1 200`` (Babel's grouping)."""
     return format_decimal(number, locale="fr_FR")

@@ -26,6 +26,7 @@ from .limits import (
     MAX_SIMILAR,
     MAX_TITLE_CHARS,
 )
+from .patterns import EMAIL, french_number, is_abroad
 from .text import blank_forbidden, clean_text, count_words, fold, forbidden_character
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "Signature",
     "channel_kind",
     "clean_free_text",
+    "parse_sentiment",
     "read_date",
 ]
 
@@ -127,7 +129,9 @@ def _label(value: object) -> str | None:
     return _optional_text("Contact", "label", value, 80)
 
 
-def _sentiment(value: object) -> Sentiment:
+def parse_sentiment(value: object) -> Sentiment:
+    """``positive``, ``neutral`` or ``negative`` for those names or the export's
+    ``Positif``, ``Neutre``, ``Négatif`` (any case, with or without accents)."""
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             "Experience.sentiment must be one of positive, neutral, negative (or the "
@@ -244,7 +248,7 @@ def _ratings(value: object) -> Ratings:
         if rating is None or (isinstance(rating, str) and not rating.strip()):
             continue  # not rated
         try:
-            found[criterion] = _sentiment(rating)
+            found[criterion] = parse_sentiment(rating)
         except InvalidInputError as error:
             raise type(error)(
                 f"Experience.ratings[{key!r}]: " + str(error).split(" must ", 1)[-1]
@@ -389,7 +393,7 @@ class Experience:
     sensitive cases and an unreachable phone, never repeated in a reply).
     """
 
-    sentiment: Sentiment = attrs.field(converter=_sentiment)
+    sentiment: Sentiment = attrs.field(converter=parse_sentiment)
     id: str | None = attrs.field(default=None, converter=_experience_id)
     pseudonym: str | None = attrs.field(default=None, converter=_pseudonym)
     title: str | None = attrs.field(default=None, converter=_title)
@@ -457,7 +461,6 @@ class Signature:
         return f"{self.first_name}, pour {self.organisation}"
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _PHONE_CHARS = re.compile(r"\+?[\d \u00a0.\-()]+")
 _HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
 
@@ -469,19 +472,17 @@ def _format_phone(value: str) -> str:
             f"Contact.value for a phone must hold only digits, spaces and a leading + "
             f"(got {value!r})"
         )
+    number = french_number(value)
+    if number is not None and value.startswith(("+", "00")):  # +33 or 0033
+        pairs = " ".join(number[i : i + 2] for i in range(2, 10, 2))
+        return f"+33 {number[1]} {pairs}"
+    if number is not None and len(number) == 10:
+        return " ".join(number[i : i + 2] for i in range(0, 10, 2))
+    if number is not None:  # short service numbers: 3230, 3939, 1010
+        return f"{number[:2]} {number[2:]}"
     digits = re.sub(r"\D", "", value)
-    if value.startswith("+33") or value.startswith("0033"):
-        national = digits[2:] if value.startswith("+") else digits[4:]
-        if len(national) == 9 and national[0] in "123456789":
-            pairs = " ".join(national[i : i + 2] for i in range(1, 9, 2))
-            return f"+33 {national[0]} {pairs}"
-    elif value.startswith("+"):
-        if 8 <= len(digits) <= 15:  # a number abroad, for a consulate or an embassy
-            return " ".join(value.split())
-    elif len(digits) == 10 and digits[0] == "0" and digits[1] != "0":
-        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-    elif len(digits) == 4 and digits[0] in "13":  # short service numbers: 3230, 3939, 1010
-        return f"{digits[:2]} {digits[2:]}"
+    if is_abroad(value) and value.startswith("+") and 8 <= len(digits) <= 15:
+        return " ".join(value.split())  # a number abroad, for a consulate or an embassy
     raise InvalidInputError(
         "Contact.value is not a phone number we can print: expected 10 digits starting "
         f"with 0 (01 23 45 67 89), a 4-digit service number (32 30), or +33…/+ an "
@@ -532,7 +533,7 @@ class Contact:
         elif self.kind == "phone":
             value = _format_phone(value)
         elif self.kind == "email":
-            if not _EMAIL.fullmatch(value):
+            if not EMAIL.fullmatch(value):
                 raise InvalidInputError(
                     f"Contact.value for email must be an address such as "
                     f"contact@caf.fr (got {value!r})"

@@ -18,7 +18,7 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
-from .checker import check_reply
+from .checking import check_reply
 from .compose import draft_reply, step_context, step_word_count
 from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
 from .exceptions import SprepError

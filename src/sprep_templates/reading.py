@@ -13,12 +13,10 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .anchored import Candidates, PatternSet
+from .patterns import ACRONYM, EMAIL, PHONE
 from .text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
 
 __all__ = [
-    "ACRONYM",
-    "EMAIL",
-    "PHONE",
     "READING_PATTERNS",
     "READING_PREFIXES",
     "URL",
@@ -29,19 +27,12 @@ __all__ = [
 ]
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"()]+[^\s<>«»\"().,;:!?]", re.I)
-EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)
-# Phone-like runs: 4 to 15 digits (0-9: phone numbers are written so), grouped by
-# spaces, dots or dashes, maybe after +.
-PHONE = re.compile(
-    r"(?<![\w/])(?:\+[0-9]{1,3}[ .\u00a0]?)?[0-9](?:[ .\-\u00a0\u202f]?[0-9]){3,14}(?![\w/])"
-)
 _PHONE_PREFIXES = tuple("+0123456789")
 _LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
 
 # The end of a sentence within a paragraph (a line break ends one too).
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
 _DIGIT = re.compile(r"\d")
-ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b|\b[A-Z]{2,}\d+\b")
 
 #: Patterns every :class:`Reading` needs from the lexicon it is given.
 READING_PATTERNS = {"sentence-end": _SENTENCE_END, "phone": PHONE}

@@ -17,6 +17,7 @@ from .limits import (
     MAX_QUOTED_TITLE_CHARS,
     MAX_QUOTED_TITLE_WORDS,
 )
+from .patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
 from .text import fold
 
 __all__ = [
@@ -26,9 +27,7 @@ __all__ = [
 ]
 
 
-_EMAIL = re.compile(r"\S+@\S+")
 _URL = re.compile(r"https?:|www\.|\.(?:fr|com|net|org)\b", re.IGNORECASE)
-_PHONE = re.compile(r"(?:\d[\s.\-]?){6,}")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 _ALLOWED = re.compile(r"[\w .'’\-]+")
@@ -47,11 +46,11 @@ def pseudonym_problem(pseudonym: str) -> str | None:
     """Why ``pseudonym`` must not be used in a greeting, or None when it can be."""
     if not pseudonym.strip():
         return "it is empty"
-    if _EMAIL.search(pseudonym):
+    if EMAIL.search(pseudonym):
         return "it looks like an e-mail address"
     if _URL.search(pseudonym):
         return "it looks like a web address"
-    if _PHONE.search(pseudonym):
+    if DIGITS_IN_NAME.search(pseudonym):
         return "it looks like a phone number"
     if len(pseudonym) > MAX_GREETED_LENGTH or len(pseudonym.split()) > MAX_GREETED_WORDS:
         return "it is too long for a greeting"
@@ -129,6 +128,6 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
         return None
-    if re.search(r"\b[A-Z]{2,}\b", text):
+    if ACRONYM.search(text):  # letters only here: a word of capitals
         return None  # an acronym the reply would have to explain
     return text.replace("'", "’")

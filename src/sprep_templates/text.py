@@ -15,6 +15,8 @@ from collections.abc import Callable
 from itertools import compress, pairwise
 from typing import TypeVar
 
+from .patterns import EMAIL, NUMBER_RUN
+
 __all__ = [
     "NBSP",
     "NNBSP",
@@ -22,7 +24,6 @@ __all__ = [
     "clean_text",
     "count_words",
     "fold",
-    "protected_spans",
 ]
 
 NBSP = "\u00a0"
@@ -151,9 +152,8 @@ def fold(text: str) -> str:
 # --- typography -------------------------------------------------------------
 
 _URL = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]"
-_EMAIL = r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+"
-_PHONE = r"\+?\d[\d \u00a0\u202f.]{2,}\d"
-_PROTECTED = re.compile(f"{_URL}|{_EMAIL}|{_PHONE}")
+# Typography leaves alone the e-mail addresses the checker finds, and numbers in groups.
+_PROTECTED = re.compile(f"{_URL}|{EMAIL.pattern}|{NUMBER_RUN.pattern}")
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|'")
 _DOUBLE_PUNCT = re.compile(r"(?<=[^\s\u00a0\u202f;:!?])[ \u00a0\u202f]?([;!?]+)")
@@ -169,11 +169,6 @@ _ORDINAL = re.compile(r"\b(\d+)(?:ème|eme|ième|ieme)\b")
 _SPACES = re.compile(r"[ ]{2,}")
 _PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A
 _PLACEHOLDER = re.compile("[\U000f0000-\U000ffffd]")
-
-
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and phone numbers: typography leaves them alone."""
-    return [m.span() for m in _PROTECTED.finditer(text)]
 
 
 def _typeset(segment: str) -> str:

@@ -1,10 +1,7 @@
-"""The DITP guide's rules, applied to any reply: written by hand or drafted.
+"""The guide's ten rules, one function each; :mod:`._registry` lists them in order.
 
-``check_reply(text)`` returns :class:`Finding` objects with a stable rule id,
-a severity (``error`` breaks the guide, ``warning`` deserves a look), a
-message for the agent (French by default, English with ``locale="en"``) and
-the span of text concerned. Patterns and word lists are compiled and read
-once, on first use; each reply is read once for all the rules (:mod:`.reading`).
+Messages are marked with ``_()`` for Babel (see the README's Development section):
+each rule translates them with the ``_`` it is given.
 """
 
 from __future__ import annotations
@@ -12,214 +9,52 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, lru_cache
-from typing import Literal
+from functools import lru_cache
 
-import attrs
-
-from .anchored import PatternSet
-from .exceptions import InvalidInputError
-from .i18n import translator
-from .inputs import Contact, Sentiment, Signature, _sentiment
-from .lexicons import jargon, read_list
-from .limits import MAX_WORDS, MIN_WORDS
-from .reading import (
-    ACRONYM,
-    EMAIL,
-    READING_PATTERNS,
-    READING_PREFIXES,
-    Reading,
-    reading_ease,
+from ..inputs import Contact, Sentiment, Signature
+from ..lexicons import jargon
+from ..limits import MAX_WORDS, MIN_WORDS
+from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
+from ..reading import Reading
+from ..screening import pseudonym_problem
+from ..text import count_words, fold
+from ._cues import (
+    AMOUNT,
+    CLOSINGS,
+    FILE_NUMBER,
+    FIRST_PERSON,
+    FORM_NUMBER,
+    GREETING,
+    GREETING_WITH_NAME,
+    GROUPED_BY_TWO,
+    IBAN,
+    MOBILE,
+    NIR,
+    NON_DIGIT,
+    PHONE_CONTEXT,
+    POSTAL_CODE_OR_YEAR,
+    SHOUTED,
+    SIGNER,
+    STEP_NAMES,
+    STEPS_UNION,
 )
-from .screening import pseudonym_problem
-from .text import apply_typography, count_words, fold
+from ._data import acronyms, official_domains, personal_email_domains
+from ._finding import Finding, Severity
 
 __all__ = [
-    "MAX_WORDS",
-    "MIN_WORDS",
     "READING_EASE_FLOOR",
-    "RULES",
-    "Finding",
-    "check_fragments",
-    "check_reply",
-    "reading_ease",
+    "Gettext",
+    "contact_rule",
+    "generic_rule",
+    "greeting_rule",
+    "jargon_rule",
+    "paragraphs_rule",
+    "personal_data_rule",
+    "signature_rule",
+    "steps_rule",
+    "tone_rule",
+    "word_count_rule",
 ]
-
-Severity = Literal["error", "warning"]
-
-#: The guide: "au moins 60 mots", "ne pas excéder 150 mots", greeting and signature included.
-
-#: The rule ids, in the order findings are reported.
-RULES = (
-    "word-count",
-    "greeting",
-    "paragraphs",
-    "steps",
-    "jargon",
-    "generic",
-    "personal-data",
-    "contact",
-    "signature",
-    "tone",
-)
-
-
-@attrs.frozen
-class Finding:
-    """One thing a reply does against the guide.
-
-    ``start``/``end`` delimit the text concerned (``text[start:end]``), or are
-    None when the finding is about the whole reply.
-    """
-
-    rule: str
-    severity: Severity
-    message: str
-    start: int | None = None
-    end: int | None = None
-
-    def position(self, text: str) -> tuple[int, int]:
-        """Line and column (both from 1) of ``start`` in ``text``; (1, 1) without a span."""
-        if self.start is None:
-            return (1, 1)
-        line = text.count("\n", 0, self.start) + 1
-        column = self.start - (text.rfind("\n", 0, self.start) + 1) + 1
-        return (line, column)
-
-
-_ = str  # marks messages for extraction; each check translates with its own `_`
-
-
-# --- patterns ------------------------------------------------------------------
-# Word patterns are written in lower case and searched in the lower-cased text:
-# Python's regex engine is several times faster without IGNORECASE, and they are
-# searched together (see _lexicon()).
-
-_GREETING = re.compile(r"\s*(bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b", re.I)
-_GREETING_WITH_NAME = re.compile(
-    r"\s*(?:bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b[^,\n.!]{0,60}[,.!]?", re.I
-)
-_CLOSINGS = re.compile(
-    r"^(bien )?(cordialement|à vous)|^bien à vous|^bonne (journée|soirée|continuation)"
-    r"|^(avec )?(nos|mes|toutes nos|tous nos) (salutations|remerciements)|^salutations"
-    r"|^respectueusement|^sincèrement|^très cordialement|^belle journée|^merci encore"
-    r"|^(je vous prie|nous vous prions|veuillez agréer)",
-    re.I,
-)
-_SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
-_NON_DIGIT = re.compile(r"\D")
-_MOBILE = re.compile(r"0[67]\d{8}|33[67]\d{8}")
-_POSTAL_CODE_OR_YEAR = re.compile(r"\d{5}|(?:19|20)\d{2}")
-_AMOUNT = re.compile(r"\d[ .]\d{3}\b")  # 10 000, 1.500
-_GROUPED_BY_TWO = re.compile(r"\d{2}[ .]\d{2}[ .]\d{2}")  # 01 23 45 67 89
-
-# Context that makes a number a phone number: only then is its format checked.
-_PHONE_CONTEXT = re.compile(
-    r"(t[ée]l[ée]phon\w*|t[ée]l\.?|appel\w*|composer|num[ée]ro|joindre|joignable|standard|"
-    r"contactez|plateforme t[ée]l[ée]phonique|au)\W{0,3}[^\n\d]{0,25}$",
-    re.I,
-)
-_SHOUTED = frozenset(
-    "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
-    "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
-)
-_FIRST_PERSON = re.compile(r"\b(?:je|nous|notre|nos|me|moi)\b|\b[jm][’']")
-_COLD = re.compile(
-    r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
-    r"veuillez|nous vous rappelons que|comme (?:déjà )?indiqué|conformément à|"
-    r"malheureusement|à défaut|sous peine)\b"
-)
-_GENERIC = re.compile(
-    r"déploiement progressif|pas encore en mesure de vous (?:apporter une réponse|répondre)"
-    r"|n[’']est pas encore en mesure de (?:vous )?répondre"
-    r"|ne (?:sommes|sera|serons) pas (?:encore )?en mesure de "
-    r"vous apporter une réponse personnalisée"
-)
-_NIR = re.compile(
-    r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ "
-    r".]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?\b"
-)
-_IBAN = re.compile(r"\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b", re.I)
-_FILE_NUMBER = re.compile(
-    r"\b(?:n°|numéro|no\.?|num\.?|référence|réf\.?)\s*(?:d[’']|de\s+)?(?:allocataire|dossier|"
-    r"sécurité sociale|fiscal|client|demande|assuré)?\s*:?\s*[a-z]{0,3}\d[\d\s]{5,}\d"
-)
-_BIRTH = re.compile(
-    r"\b(?:né|née|naissance)\b[^.\n]{0,20}?\b\d{1,2}[/.\- ](?:\d{1,2}|[a-zéû]+)[/.\- ]\d{2,4}\b"
-)
-_FORM_NUMBER = re.compile(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
-
-_STEP_PATTERNS = {
-    "thanks": (r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note"),
-    "acknowledgement": (
-        r"regrett|désolé|navré|excus|comprenons|compréhen|heureu|ravi|content|plaisir|"
-        r"satisf|insatisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne|"
-        r"lu avec attention|avez vécu|ce que vous nous d|chaque avis|point de vue|"
-        r"ne s[’']est pas passé|remarques"
-    ),
-    "orientation": (
-        r"je vous invite|vous pouvez|vous pourrez|n[’']hésitez pas|contactez|contacter|joindre|"
-        r"rendez-vous|vous adresser|rapprocher|consulter|conseiller|à votre disposition|"
-        r"il vous suffit|vous rendre|rendez-vous sur|point numérique|en ligne sur|"
-        r"doivent être|nous vous informons|sachez que|vous trouverez|à votre écoute|"
-        r"revenir vers nous|toute (?:autre )?question|vous répond"
-    ),
-    "improvement": (
-        r"amélior|progress|mobilis|mettent tout en œuvre|mieux|enseignement|leçon|"
-        r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaill|"
-        r"répondre à vos attentes|faire encore mieux|poursuiv|encourag|aller plus loin"
-    ),
-}
-
-
-def _word_start_union(patterns: dict[str, str]) -> re.Pattern[str]:
-    """One pattern for several: each alternative starts a word; the group name
-    tells which matched."""
-    branches = "|".join(f"(?P<{name}>{source})" for name, source in patterns.items())
-    return re.compile(rf"\b(?:{branches})")
-
-
-_STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
-_STEPS_UNION = _word_start_union(_STEP_PATTERNS)
-
-
-@cache
-def _lexicon() -> PatternSet:
-    """The patterns found with one pass over a reply (see :mod:`.anchored`): those
-    every reply is searched for. Patterns whose prefixes are short and frequent
-    ("je", "no") and that are needed rarely or only once are searched alone."""
-    combined_jargon, _entries = jargon()
-    return PatternSet(
-        {
-            "steps": _STEPS_UNION,
-            "jargon": combined_jargon,
-            "form-number": _FORM_NUMBER,
-            "cold": _COLD,
-            "birth": _BIRTH,
-            "generic": _GENERIC,
-            **READING_PATTERNS,
-        },
-        prefixes=READING_PREFIXES,
-    )
-
-
-# --- data ----------------------------------------------------------------------
-
-
-@cache
-def _acronyms() -> frozenset[str]:
-    return frozenset(read_list("acronyms.txt"))
-
-
-@cache
-def _official_domains() -> frozenset[str]:
-    return frozenset(domain.lower().lstrip(".") for domain in read_list("official-domains.txt"))
-
-
-@cache
-def _personal_email_domains() -> frozenset[str]:
-    return frozenset(read_list("personal-email-domains.txt"))
-
 
 # --- helpers -------------------------------------------------------------------
 
@@ -237,17 +72,13 @@ def _host_is_official(host: str, extra: tuple[str, ...]) -> bool:
     labels = host.lower().rstrip(".").split(".")
     suffixes = {".".join(labels[index:]) for index in range(len(labels))}
     domains = {domain.lower().lstrip(".") for domain in extra}
-    return not suffixes.isdisjoint(_official_domains()) or not suffixes.isdisjoint(domains)
+    return not suffixes.isdisjoint(official_domains()) or not suffixes.isdisjoint(domains)
 
 
-def _french_phone(digits: str, raw: str) -> bool:
-    if raw.startswith("+"):
-        return (raw.startswith("+33") and len(digits) == 11) or not raw.startswith("+33")
-    if raw.startswith("00"):
-        return True
-    return (len(digits) == 10 and digits[0] == "0" and digits[1] != "0") or (
-        len(digits) == 4 and digits[0] in "13"
-    )
+def _is_valid_phone(digits: str, raw: str) -> bool:
+    """Whether ``raw`` (whose digits are ``digits``) is a French number, or one abroad
+    (whose rules are not ours)."""
+    return is_abroad(raw) or french_number(raw, digits=digits) is not None
 
 
 #: Below this Kandel–Moles score the `tone` rule warns. The score counts syllables
@@ -257,11 +88,15 @@ READING_EASE_FLOOR = 50
 
 
 # --- the rules -----------------------------------------------------------------
+# Each rule takes the reply as read (:class:`..reading.Reading`), then the arguments
+# of check_reply its registry entry names in ``needs`` (see :mod:`._registry`), then
+# the translation function ``_``; it yields its findings in the order of the text.
 
 Gettext = Callable[[str], str]
 
 
-def _word_count(reply: Reading, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+def word_count_rule(reply: Reading, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+    """60 to 150 words, greeting and signature included (the platform's, when it adds them)."""
     words = reply.counts.guide_words
     note = ""
     if reply.closing_added and signature is not None:
@@ -285,12 +120,17 @@ def _word_count(reply: Reading, signature: Signature | None, _: Gettext) -> Iter
         )
 
 
-def _greeting(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+def _same_apostrophes(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def greeting_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+    """Starts with “Bonjour”; greets by the pseudonym when it is fit, never when it is not."""
     if not reply.paragraphs:
         return
     start, end = reply.paragraphs[0]
     first = reply.text[start:end]
-    match = _GREETING.match(first)
+    match = GREETING.match(first)
     if match is None:
         yield Finding(
             "greeting",
@@ -306,7 +146,10 @@ def _greeting(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Fin
     if pseudonym is None or not pseudonym.strip():
         return
     usable = pseudonym_problem(pseudonym) is None
-    uses_it = fold(pseudonym.strip()) in fold(first[: match.end() + len(pseudonym) + 20])
+    # Typography turns a pseudonym's ' into ’ in a drafted greeting: the same name.
+    uses_it = _same_apostrophes(fold(pseudonym.strip())) in _same_apostrophes(
+        fold(first[: match.end() + len(pseudonym) + 20])
+    )
     if usable and not uses_it:
         yield Finding(
             "greeting",
@@ -327,7 +170,8 @@ def _greeting(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Fin
         )
 
 
-def _paragraph_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
+def paragraphs_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
+    """One idea per paragraph: more than 4 sentences or 70 words is a wall of text."""
     for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
         words = count_words(reply.text[start:end]) if end - start > 280 else 0
         if sentences > 4 or words > 70:
@@ -356,7 +200,7 @@ def _step_name(step: str, _: Gettext) -> str:
 def _step_sentences(reply: Reading) -> dict[str, list[int]]:
     """For each step found in the body of the reply (after the greeting, before the
     closing lines), the sorted indices of the sentences that carry it."""
-    greeting = _GREETING_WITH_NAME.match(reply.text)
+    greeting = GREETING_WITH_NAME.match(reply.text)
     body_start = greeting.end() if greeting else 0
     sentences = reply.sentences
     first = 0
@@ -371,7 +215,7 @@ def _step_sentences(reply: Reading) -> dict[str, list[int]]:
     starts[0] = max(starts[0], body_start)
     low, high = starts[0], sentences[last - 1][1]
     found: dict[str, list[int]] = {}
-    for match in reply.candidates.finditer("steps", _STEPS_UNION, reply.lower, low, high):
+    for match in reply.candidates.finditer("steps", STEPS_UNION, reply.lower, low, high):
         index = bisect_right(starts, match.start()) - 1
         indices = found.setdefault(match.lastgroup or "", [])
         if not indices or indices[-1] != index:  # matches come in order
@@ -393,9 +237,10 @@ def _step_sentences(reply: Reading) -> dict[str, list[int]]:
     return found
 
 
-def _steps(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
+def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
+    """Thanks, acknowledgement, orientation and improvement found, in the guide's order."""
     found = _step_sentences(reply)
-    for step in _STEP_NAMES[1:-1]:
+    for step in STEP_NAMES[1:-1]:
         if step in found:
             continue
         if step == "orientation" and sentiment == "positive":
@@ -406,7 +251,7 @@ def _steps(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[
         )
     # In order: each step found at or after the sentence where the previous one was.
     position = 0
-    for step in _STEP_NAMES[1:-1]:
+    for step in STEP_NAMES[1:-1]:
         indices = found.get(step)
         if indices is None:
             continue
@@ -424,7 +269,8 @@ def _steps(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[
         position = indices[later]
 
 
-def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
+    """Administrative jargon and form numbers (errors); unexplained acronyms (warnings)."""
     _combined, entries = jargon()
     masked = reply.masked
     for match in reply.find("jargon"):
@@ -452,13 +298,13 @@ def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[
         )
     if not reply.counts.acronyms:
         return
-    known = _acronyms() | _SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    known = acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
     for match in ACRONYM.finditer(masked):
         word = match.group()
-        if word in known or len(word) > 6 or _FORM_NUMBER.match(reply.lower, match.start()):
+        if word in known or len(word) > 6 or FORM_NUMBER.match(reply.lower, match.start()):
             continue
         neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
-        if len(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", neighbours)) > 1:
+        if len(CAPITAL_WORD.findall(neighbours)) > 1:
             continue  # a shouted phrase or a name in capitals, not an acronym
         if re.fullmatch(r"[A-Z]+\d+", word) and word.startswith("CERFA"):
             continue
@@ -477,7 +323,8 @@ def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[
         )
 
 
-def _generic(reply: Reading, _: Gettext) -> Iterable[Finding]:
+def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
+    """A stock reply instead of one that answers the user's situation."""
     for match in reply.find("generic"):
         yield Finding(
             "generic",
@@ -491,20 +338,23 @@ def _generic(reply: Reading, _: Gettext) -> Iterable[Finding]:
         )
 
 
-def _personal_data(reply: Reading, contacts: Sequence[Contact], _: Gettext) -> Iterable[Finding]:
+def personal_data_rule(
+    reply: Reading, contacts: Sequence[Contact], _: Gettext
+) -> Iterable[Finding]:
+    """Social security numbers, IBAN, file numbers, birth dates, personal e-mails and mobiles."""
     text, masked = reply.text, reply.masked
     given_emails = {c.value.lower() for c in contacts if c.kind == "email"}
     digit_count = reply.counts.digits
     searches: list[tuple[Iterable[re.Match[str]], str]] = []
     if digit_count >= 13:  # a social security number has 13 digits, an IBAN 25
         searches += [
-            (_NIR.finditer(masked), _("un numéro de sécurité sociale")),
-            (_IBAN.finditer(masked), _("un IBAN")),
+            (NIR.finditer(masked), _("un numéro de sécurité sociale")),
+            (IBAN.finditer(masked), _("un IBAN")),
         ]
     if digit_count >= 6:
         if reply.has_long_number():
             searches.append(
-                (_FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire"))
+                (FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire"))
             )
         searches.append((reply.find("birth"), _("une date de naissance")))
     for matches, what in searches:
@@ -519,7 +369,7 @@ def _personal_data(reply: Reading, contacts: Sequence[Contact], _: Gettext) -> I
                 match.start(),
                 match.end(),
             )
-    personal = _personal_email_domains()
+    personal = personal_email_domains()
     for match in EMAIL.finditer(text) if "@" in text else ():
         address = match.group().lower()
         if address in given_emails:
@@ -535,12 +385,12 @@ def _personal_data(reply: Reading, contacts: Sequence[Contact], _: Gettext) -> I
                 match.start(),
                 match.end(),
             )
-    given_phones = {_NON_DIGIT.sub("", c.value) for c in contacts if c.kind == "phone"}
+    given_phones = {NON_DIGIT.sub("", c.value) for c in contacts if c.kind == "phone"}
     for match in reply.find("phone") if digit_count >= 10 else ():
-        number = _NON_DIGIT.sub("", match.group())
+        number = NON_DIGIT.sub("", match.group())
         if number in given_phones:
             continue
-        if _MOBILE.fullmatch(number):
+        if MOBILE.fullmatch(number):
             yield Finding(
                 "personal-data",
                 "error",
@@ -553,11 +403,13 @@ def _personal_data(reply: Reading, contacts: Sequence[Contact], _: Gettext) -> I
             )
 
 
-def _contact(
-    reply: Reading, contacts: Sequence[Contact], official: Sequence[str], _: Gettext
+def contact_rule(
+    reply: Reading, contacts: Sequence[Contact], official_domains: Sequence[str], _: Gettext
 ) -> Iterable[Finding]:
+    """Links: https (error), on an official domain (warning); phone numbers: valid French
+    numbers (error), where the words before a number say it is one."""
     masked = reply.masked
-    trusted = (*official, *(_host(c.value) for c in contacts if c.kind == "web"))
+    trusted = (*official_domains, *(_host(c.value) for c in contacts if c.kind == "web"))
     for match in reply.urls:
         url = match.group()
         host = _host(url)
@@ -580,17 +432,17 @@ def _contact(
                 match.start(),
                 match.end(),
             )
-    given_phones = {_NON_DIGIT.sub("", c.value) for c in contacts if c.kind == "phone"}
+    given_phones = {NON_DIGIT.sub("", c.value) for c in contacts if c.kind == "phone"}
     for match in reply.find("phone"):
         raw = match.group()
-        digits = _NON_DIGIT.sub("", raw)
-        if digits in given_phones or len(digits) < 4 or _french_phone(digits, raw.strip()):
+        digits = NON_DIGIT.sub("", raw)
+        if digits in given_phones or len(digits) < 4 or _is_valid_phone(digits, raw.strip()):
             continue
-        if not _PHONE_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
+        if not PHONE_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
             continue  # a number, but nothing says it is a phone number
-        if _POSTAL_CODE_OR_YEAR.fullmatch(digits):
+        if POSTAL_CODE_OR_YEAR.fullmatch(digits):
             continue
-        if _AMOUNT.search(raw) and not _GROUPED_BY_TWO.search(raw):
+        if AMOUNT.search(raw) and not GROUPED_BY_TWO.search(raw):
             continue  # an amount or a count: 10 000, 1.500
         yield Finding(
             "contact",
@@ -604,7 +456,8 @@ def _contact(
         )
 
 
-def _signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+def signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> Iterable[Finding]:
+    """A politeness formula, then “Prénom, pour Organisme” (the given signature's, if any)."""
     if reply.closing_added or len(reply.paragraphs) < 2:
         if not reply.closing_added:
             yield Finding(
@@ -619,7 +472,7 @@ def _signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> 
     (closing_start, closing_end), (signer_start, signer_end) = reply.paragraphs[-2:]
     closing = reply.text[closing_start:closing_end].strip()
     signer = reply.text[signer_start:signer_end].strip()
-    if not _SIGNER.match(signer):
+    if not SIGNER.match(signer):
         yield Finding(
             "signature",
             "error",
@@ -635,7 +488,7 @@ def _signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> 
             signer_start,
             signer_end,
         )
-    if not _CLOSINGS.match(closing):
+    if not CLOSINGS.match(closing):
         yield Finding(
             "signature",
             "error",
@@ -645,9 +498,10 @@ def _signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> 
         )
 
 
-def _tone(reply: Reading, _: Gettext) -> Iterable[Finding]:
+def tone_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
+    """First person, no cold phrases, sentences of 30 words at most, reading ease (warnings)."""
     text = reply.text
-    if not _FIRST_PERSON.search(reply.lower):
+    if not FIRST_PERSON.search(reply.lower):
         yield Finding(
             "tone",
             "warning",
@@ -686,81 +540,3 @@ def _tone(reply: Reading, _: Gettext) -> Iterable[Finding]:
                 ": des mots et des phrases plus courts aideront."
             ).format(score=ease),
         )
-
-
-def check_fragments(
-    text: str,
-    fragments: Sequence[str],
-    *,
-    contacts: Iterable[Contact] = (),
-    official_domains: Iterable[str] = (),
-    locale: str = "fr",
-) -> list[Finding]:
-    """The rules about wording and data (jargon, generic, personal-data, contact, tone)
-    applied to ``fragments`` of ``text`` only: the sentences an agent wrote into a
-    drafted reply. Spans point into ``text``.
-    """
-    _ = translator(locale)
-    known_contacts = tuple(contacts)
-    findings: list[Finding] = []
-    for fragment in fragments:
-        typeset = apply_typography(fragment)
-        offset = text.find(typeset)
-        if offset < 0:  # typeset differently in context: check the whole reply's wording
-            offset, typeset = 0, text
-        part = Reading(typeset, True, _lexicon())
-        found: list[Finding] = []
-        found += _jargon_rule(part, None, _)
-        found += _generic(part, _)
-        found += _personal_data(part, known_contacts, _)
-        found += _contact(part, known_contacts, tuple(official_domains), _)
-        found += [f for f in _tone(part, _) if f.start is not None]  # phrases, not the whole
-        findings += [
-            attrs.evolve(f, start=f.start + offset, end=(f.end or 0) + offset)
-            if f.start is not None
-            else f
-            for f in found
-        ]
-    return findings
-
-
-def check_reply(
-    text: str,
-    *,
-    pseudonym: str | None = None,
-    signature: Signature | None = None,
-    contacts: Iterable[Contact] = (),
-    sentiment: str | None = None,
-    closing_added: bool = False,
-    official_domains: Iterable[str] = (),
-    locale: str = "fr",
-) -> list[Finding]:
-    """Check ``text`` against the guide's rules; findings in rule order, then by position.
-
-    ``pseudonym``, ``signature`` and ``contacts`` make the checks exact (the
-    pseudonym to greet, the expected signer, contact data known to be right).
-    ``sentiment`` (``positive``/…/``Négatif``) relaxes the orientation step for a
-    satisfied user, as the guide does. ``closing_added=True`` is for text whose
-    politeness formula and signature the platform adds (its reply form takes
-    them from the agent's settings): the ``signature`` rule is skipped, and the
-    60–150 words count them in when ``signature`` is given. ``official_domains``
-    extends the domains a reply may link to. ``locale``: ``fr`` or ``en``.
-    """
-    if not isinstance(text, str):
-        raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
-    _ = translator(locale)
-    reply = Reading(text, closing_added, _lexicon())
-    known_contacts = tuple(contacts)
-    mood = _sentiment(sentiment) if sentiment is not None else None
-    findings: list[Finding] = []
-    findings += _word_count(reply, signature, _)
-    findings += _greeting(reply, pseudonym, _)
-    findings += _paragraph_rule(reply, _)
-    findings += _steps(reply, mood, _)
-    findings += _jargon_rule(reply, pseudonym, _)
-    findings += _generic(reply, _)
-    findings += _personal_data(reply, known_contacts, _)
-    findings += _contact(reply, known_contacts, tuple(official_domains), _)
-    findings += _signature_rule(reply, signature, _)
-    findings += _tone(reply, _)
-    return findings

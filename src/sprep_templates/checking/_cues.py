@@ -1,0 +1,148 @@
+"""The cues the rules look for in a reply: the words of each step, greetings and
+closings, cold and stock phrases, personal data, what makes a number a phone number.
+
+Word patterns are written in lower case and searched in the lower-cased text:
+Python's regex engine is several times faster without IGNORECASE, and most of them
+are searched together, in one pass (see :func:`._data.lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AMOUNT",
+    "BIRTH",
+    "CLOSINGS",
+    "COLD",
+    "FILE_NUMBER",
+    "FIRST_PERSON",
+    "FORM_NUMBER",
+    "GENERIC",
+    "GREETING",
+    "GREETING_WITH_NAME",
+    "GROUPED_BY_TWO",
+    "IBAN",
+    "MOBILE",
+    "NIR",
+    "NON_DIGIT",
+    "PHONE_CONTEXT",
+    "POSTAL_CODE_OR_YEAR",
+    "SHOUTED",
+    "SIGNER",
+    "STEPS_UNION",
+    "STEP_NAMES",
+    "STEP_PATTERNS",
+]
+
+# --- greeting and signature ------------------------------------------------------
+
+GREETING = re.compile(r"\s*(bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b", re.I)
+#: The greeting with what follows it up to its comma: the name greeted.
+GREETING_WITH_NAME = re.compile(
+    r"\s*(?:bonjour|bonsoir|madame|monsieur|cher|chère|chers|chères)\b[^,\n.!]{0,60}[,.!]?", re.I
+)
+#: The politeness formulas a reply may close with, at the start of its last-but-one line.
+CLOSINGS = re.compile(
+    r"^(bien )?(cordialement|à vous)|^bien à vous|^bonne (journée|soirée|continuation)"
+    r"|^(avec )?(nos|mes|toutes nos|tous nos) (salutations|remerciements)|^salutations"
+    r"|^respectueusement|^sincèrement|^très cordialement|^belle journée|^merci encore"
+    r"|^(je vous prie|nous vous prions|veuillez agréer)",
+    re.I,
+)
+#: "Prénom, pour Organisme".
+SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
+
+# --- the steps -------------------------------------------------------------------
+
+STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
+
+#: The words that carry each step the `steps` rule looks for (each starts a word).
+STEP_PATTERNS = {
+    "thanks": (r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note"),
+    "acknowledgement": (
+        r"regrett|désolé|navré|excus|comprenons|compréhen|heureu|ravi|content|plaisir|"
+        r"satisf|insatisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne|"
+        r"lu avec attention|avez vécu|ce que vous nous d|chaque avis|point de vue|"
+        r"ne s[’']est pas passé|remarques"
+    ),
+    "orientation": (
+        r"je vous invite|vous pouvez|vous pourrez|n[’']hésitez pas|contactez|contacter|joindre|"
+        r"rendez-vous|vous adresser|rapprocher|consulter|conseiller|à votre disposition|"
+        r"il vous suffit|vous rendre|rendez-vous sur|point numérique|en ligne sur|"
+        r"doivent être|nous vous informons|sachez que|vous trouverez|à votre écoute|"
+        r"revenir vers nous|toute (?:autre )?question|vous répond"
+    ),
+    "improvement": (
+        r"amélior|progress|mobilis|mettent tout en œuvre|mieux|enseignement|leçon|"
+        r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaill|"
+        r"répondre à vos attentes|faire encore mieux|poursuiv|encourag|aller plus loin"
+    ),
+}
+
+
+def _word_start_union(patterns: dict[str, str]) -> re.Pattern[str]:
+    """One pattern for several: each alternative starts a word; the group name
+    tells which matched."""
+    branches = "|".join(f"(?P<{name}>{source})" for name, source in patterns.items())
+    return re.compile(rf"\b(?:{branches})")
+
+
+#: :data:`STEP_PATTERNS` in one pattern; ``match.lastgroup`` names the step.
+STEPS_UNION = _word_start_union(STEP_PATTERNS)
+
+# --- wording ---------------------------------------------------------------------
+
+#: Form numbers: the user knows the form by its name, not its number.
+FORM_NUMBER = re.compile(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
+#: Words in capitals that are emphasis, not acronyms.
+SHOUTED = frozenset(
+    "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
+    "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
+)
+#: Stock replies the guide gives as what not to write.
+GENERIC = re.compile(
+    r"déploiement progressif|pas encore en mesure de vous (?:apporter une réponse|répondre)"
+    r"|n[’']est pas encore en mesure de (?:vous )?répondre"
+    r"|ne (?:sommes|sera|serons) pas (?:encore )?en mesure de "
+    r"vous apporter une réponse personnalisée"
+)
+FIRST_PERSON = re.compile(r"\b(?:je|nous|notre|nos|me|moi)\b|\b[jm][’']")
+#: Turns of phrase that sound cold or negative.
+COLD = re.compile(
+    r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
+    r"veuillez|nous vous rappelons que|comme (?:déjà )?indiqué|conformément à|"
+    r"malheureusement|à défaut|sous peine)\b"
+)
+
+# --- personal data ---------------------------------------------------------------
+
+#: A social security number (NIR), grouped or not.
+NIR = re.compile(
+    r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ "
+    r".]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?\b"
+)
+IBAN = re.compile(r"\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b", re.I)
+#: A case-file, claimant or tax number, after the words that introduce one.
+FILE_NUMBER = re.compile(
+    r"\b(?:n°|numéro|no\.?|num\.?|référence|réf\.?)\s*(?:d[’']|de\s+)?(?:allocataire|dossier|"
+    r"sécurité sociale|fiscal|client|demande|assuré)?\s*:?\s*[a-z]{0,3}\d[\d\s]{5,}\d"
+)
+BIRTH = re.compile(
+    r"\b(?:né|née|naissance)\b[^.\n]{0,20}?\b\d{1,2}[/.\- ](?:\d{1,2}|[a-zéû]+)[/.\- ]\d{2,4}\b"
+)
+#: A French mobile number, its digits only (with 33 for +33).
+MOBILE = re.compile(r"0[67]\d{8}|33[67]\d{8}")
+
+# --- numbers that are phone numbers ------------------------------------------------
+
+NON_DIGIT = re.compile(r"\D")
+#: Context before a number that makes it a phone number: only then is its format checked.
+PHONE_CONTEXT = re.compile(
+    r"(t[ée]l[ée]phon\w*|t[ée]l\.?|appel\w*|composer|num[ée]ro|joindre|joignable|standard|"
+    r"contactez|plateforme t[ée]l[ée]phonique|au)\W{0,3}[^\n\d]{0,25}$",
+    re.I,
+)
+POSTAL_CODE_OR_YEAR = re.compile(r"\d{5}|(?:19|20)\d{2}")
+AMOUNT = re.compile(r"\d[ .]\d{3}\b")  # 10 000, 1.500
+GROUPED_BY_TWO = re.compile(r"\d{2}[ .]\d{2}[ .]\d{2}")  # 01 23 45 67 89
