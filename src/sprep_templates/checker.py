@@ -21,6 +21,7 @@ from .anchored import PatternSet
 from .exceptions import InvalidInputError
 from .i18n import translator
 from .inputs import Contact, Sentiment, Signature, _sentiment
+from .jargon import JargonEntry, acronym_expansions, explained, known_acronyms, lexicon
 from .lexicons import jargon, read_list
 from .limits import MAX_WORDS, MIN_WORDS
 from .reading import (
@@ -123,6 +124,7 @@ _SHOUTED = frozenset(
     "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
     "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
 )
+_ROMAN = re.compile(r"[IVXLC]+")
 _FIRST_PERSON = re.compile(r"\b(?:je|nous|notre|nos|me|moi)\b|\b[jm][’']")
 _COLD = re.compile(
     r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
@@ -204,11 +206,6 @@ def _lexicon() -> PatternSet:
 
 
 # --- data ----------------------------------------------------------------------
-
-
-@cache
-def _acronyms() -> frozenset[str]:
-    return frozenset(read_list("acronyms.txt"))
 
 
 @cache
@@ -424,18 +421,33 @@ def _steps(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[
         position = indices[later]
 
 
+def _jargon_message(term: str, entry: JargonEntry, _: Gettext) -> str:
+    plain = entry.plain
+    quoted = plain if plain.startswith("(") else f"«\u00a0{plain}\u00a0»"
+    if entry.category == "legal":
+        advice = plain.strip("()")
+        return _("« {term} » est un terme juridique. {advice}.").format(
+            term=term, advice=advice[:1].upper() + advice[1:]
+        )
+    if entry.category == "register":
+        return _("« {term} » est une tournure administrative : écrivez plutôt {plain}.").format(
+            term=term, plain=quoted
+        )
+    return _("« {term} » est du jargon administratif : écrivez plutôt {plain}.").format(
+        term=term, plain=quoted
+    )
+
+
 def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
-    _combined, entries = jargon()
+    found = lexicon()
     masked = reply.masked
     for match in reply.find("jargon"):
         term = reply.text[match.start() : match.end()]
-        plain = next((p for pattern, p in entries if pattern.fullmatch(term)), "")
+        entry = found.entry_for(match)
         yield Finding(
             "jargon",
-            "error",
-            _("« {term} » est du jargon administratif : écrivez plutôt {plain}.").format(
-                term=term, plain=plain if plain.startswith("(") else f"«\u00a0{plain}\u00a0»"
-            ),
+            entry.severity,
+            _jargon_message(term, entry, _),
             match.start(),
             match.end(),
         )
@@ -452,11 +464,13 @@ def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[
         )
     if not reply.counts.acronyms:
         return
-    known = _acronyms() | _SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    known = known_acronyms() | _SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
     for match in ACRONYM.finditer(masked):
         word = match.group()
         if word in known or len(word) > 6 or _FORM_NUMBER.match(reply.lower, match.start()):
             continue
+        if _ROMAN.fullmatch(word):
+            continue  # "annexe II", "Louis XIV": a number, not an acronym
         neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
         if len(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", neighbours)) > 1:
             continue  # a shouted phrase or a name in capitals, not an acronym
@@ -466,10 +480,18 @@ def _jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[
         before = masked[max(0, match.start() - 1) : match.start()]
         if after.lstrip().startswith("(") or before == "(":
             continue  # explained next to it: "CNI (carte nationale d’identité)"
+        if explained(word, masked):
+            continue  # spelt out elsewhere in the reply
+        expansion = acronym_expansions().get(word)
         yield Finding(
             "jargon",
             "warning",
             _(
+                "{term} : écrivez «\u00a0{expansion}\u00a0» la première fois, ou le sigle "
+                "suivi de son nom entre parenthèses."
+            ).format(term=word, expansion=expansion.expansion)
+            if expansion
+            else _(
                 "Sigle « {term} » : écrivez-le en toutes lettres ou expliquez-le entre parenthèses."
             ).format(term=word),
             match.start(),
