@@ -34,8 +34,15 @@ LABELS = ROOT / "benchmarks" / "data" / "jargon-labels.jsonl"
 REPLIES = ROOT.parent / "shared" / "data" / "experiences-with-replies.jsonl"
 
 _FINDER = """
-import json, sys
+import json, os, sys
 from sprep_templates.checker import check_reply
+if os.environ.get("WITHOUT_SPP"):  # drop the entries learnt from real replies
+    from sprep_templates import jargon
+    numbered = jargon._numbered
+    jargon._numbered = lambda name: [
+        (n, line) for n, line in numbered(name)
+        if name != "jargon.tsv" or line.split("\\t")[-1].strip() != "[SPP]"
+    ]
 for line in sys.stdin:
     text, pseudonym = json.loads(line)
     found = check_reply(text, pseudonym=pseudonym, closing_added=True)
@@ -46,7 +53,10 @@ for line in sys.stdin:
 
 
 def findings(
-    texts: list[str], src: Path, pseudonyms: list[str | None] | None = None
+    texts: list[str],
+    src: Path,
+    pseudonyms: list[str | None] | None = None,
+    without_spp: bool = False,
 ) -> list[list[tuple[int, int, str]]]:
     """The `jargon` findings of the tree whose package is under ``src``, per text
     (checked with the user's pseudonym when given, as an agent's tool would)."""
@@ -56,7 +66,7 @@ def findings(
         input="".join(json.dumps([t, n]) + "\n" for t, n in zip(texts, names, strict=True)),
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(src), "PATH": ""},
+        env={"PYTHONPATH": str(src), "PATH": "", **({"WITHOUT_SPP": "1"} if without_spp else {})},
         check=True,
     )
     return [[tuple(s) for s in json.loads(line)] for line in result.stdout.splitlines()]
@@ -139,12 +149,15 @@ def main() -> None:
     texts = [rows[item["case_id"]]["reply_text"] for item in labelled]
     labels = [item["spans"] for item in labelled]
     pseudonyms = [rows[item["case_id"]].get("pseudonym") for item in labelled]
-    print(f"{len(texts)} replies, {sum(1 for s in labels if s)} with labels, "
-          f"{sum(len(s) for s in labels)} labelled spans")
+    print(
+        f"{len(texts)} replies, {sum(1 for s in labels if s)} with labels, "
+        f"{sum(len(s) for s in labels)} labelled spans"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         before = scores(labels, findings(texts, old_src(args.before, Path(tmp)), pseudonyms))
     after = scores(labels, findings(texts, ROOT / "src", pseudonyms))
-    print(f"\n{'':28}{'before (' + args.before + ')':>18}{'after':>10}")
+    general = scores(labels, findings(texts, ROOT / "src", pseudonyms, without_spp=True))
+    print(f"\n{'':28}{'before (' + args.before + ')':>18}{'after':>10}{'after w/o [SPP]':>17}")
     for key, name in [
         ("reply_precision", "per reply: precision"),
         ("reply_recall", "per reply: recall"),
@@ -153,12 +166,16 @@ def main() -> None:
         ("span_recall", "per span: recall"),
         ("findings", "findings"),
     ]:
-        b, a = before[key], after[key]
-        fmt = "{:>18.2f}{:>10.2f}" if isinstance(a, float) else "{:>18}{:>10}"
-        print(f"{name:28}" + fmt.format(b, a))
+        b, a, g = before[key], after[key], general[key]
+        fmt = "{:>18.2f}{:>10.2f}{:>17.2f}" if isinstance(a, float) else "{:>18}{:>10}{:>17}"
+        print(f"{name:28}" + fmt.format(b, a, g))
     for category, (found_after, total) in after["per_category"].items():
         found_before = before["per_category"].get(category, (0, total))[0]
-        print(f"{'recall, ' + category:28}{found_before:>13}/{total:<4}{found_after:>5}/{total}")
+        found_general = general["per_category"].get(category, (0, total))[0]
+        print(
+            f"{'recall, ' + category:28}{found_before:>13}/{total:<4}{found_after:>5}/{total:<4}"
+            f"{found_general:>12}/{total}"
+        )
     sys.path.insert(0, str(ROOT))
     from tests.plain_texts import PLAIN_TEXTS
 

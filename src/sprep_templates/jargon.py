@@ -97,7 +97,9 @@ def _expand_classes(source: str) -> str:
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in _CLASSES:
-            raise _Syntax(f"unknown class <{name}>; known: " + ", ".join(f"<{c}>" for c in _CLASSES))
+            raise _Syntax(
+                f"unknown class <{name}>; known: " + ", ".join(f"<{c}>" for c in _CLASSES)
+            )
         return _CLASSES[name]
 
     return re.sub(r"<([^<>]*)>", replace, source)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from .text import fold
 
