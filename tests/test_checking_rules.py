@@ -257,3 +257,9 @@ def test_greeting_with_a_typeset_apostrophe_is_the_pseudonym():
     )
     findings = check_reply(reply.text, pseudonym="A'", signature=signature)
     assert not [f for f in findings if f.rule == "greeting"]
+
+
+def test_a_pseudonym_of_punctuation_is_not_seen_in_a_plain_greeting():
+    """Pseudonym ",": "Bonjour," is the plain greeting, not the pseudonym used."""
+    text = "Bonjour,\n\nMerci pour votre message.\n\nCordialement,\nJean, pour la Caf"
+    assert not [f for f in check_reply(text, pseudonym=",") if f.rule == "greeting"]

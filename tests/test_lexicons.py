@@ -11,14 +11,15 @@ from sprep_templates.lexicons import _read_jargon
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ("[Dd]ûment\tbien\t[REF]", "must start with lower-case words"),
-        ("(?:bien )?dûment\tbien\t[REF]", "must start with lower-case words"),
-        ("Nonobstant\tmalgré\t[REF]", "must start with lower-case words"),
-        ("dûment(\tbien\t[REF]", "not a valid pattern"),
-        ("dûment\tbien", "tab-separated columns"),
+        ("Dûment\tjargon\tbien\t[REF]", "line 2: 'Dûment': must start with lower-case words"),
+        ("# heures\tjargon\tbien\t[REF]", "line 2: .*must start with lower-case words"),
+        ("[d]ûment\tjargon\tbien\t[REF]", "line 2: .*not a valid pattern"),
+        ("dûment{\tjargon\tbien\t[REF]", "line 2: .*not a valid pattern"),
+        ("dûment\tbien\t[REF]", "line 2: .*tab-separated columns"),
+        ("dûment\tjargons\tbien\t[REF]", "line 2: category 'jargons'"),
     ],
 )
 def test_jargon_list_entries_are_checked_when_read(line, problem):
     """An entry the one-pass search could not find is refused with the reason, not skipped."""
     with pytest.raises(DataFileError, match=problem):
-        _read_jargon(["nonobstant\tmalgré\t[REF]", line])
+        _read_jargon(["nonobstant\tjargon\tmalgré\t[REF]", line])

@@ -6,10 +6,12 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from .anchored import literal_prefixes
-from .exceptions import DataFileError
-from .text import apply_typography, fold
+from .text import fold
+
+if TYPE_CHECKING:
+    from .jargon import JargonEntry
 
 __all__ = ["first_names", "jargon", "read_list", "screening_words"]
 
@@ -46,39 +48,17 @@ def screening_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(whole), frozenset(anywhere)
 
 
-@cache
-def jargon() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
-    """Administrative jargon (``jargon.tsv``): one combined pattern, for lower-cased
-    text, and each pattern (case-insensitive) with its plain replacement (typeset)."""
-    return _read_jargon(read_list("jargon.tsv"))
+def jargon() -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
+    """Administrative jargon (``jargon.tsv``, see :mod:`.jargon`): one combined
+    pattern, for lower-cased text, and its entries."""
+    from .jargon import lexicon
+
+    found = lexicon()
+    return found.combined, found.entries
 
 
-def _read_jargon(
-    lines: Iterable[str],
-) -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
-    entries = []
-    sources = []
-    for line in lines:
-        fields = line.split("\t")
-        if len(fields) != 3:
-            raise DataFileError(
-                f"jargon.tsv: {line!r} has {len(fields)} tab-separated columns; "
-                "write: pattern, plain wording, source"
-            )
-        pattern, plain, _source = fields
-        try:
-            compiled = re.compile(rf"\b(?:{pattern})\b", re.I)
-            prefixes = literal_prefixes(pattern)
-        except (re.error, ValueError) as error:
-            raise DataFileError(
-                f"jargon.tsv: {pattern!r} is not a valid pattern ({error})"
-            ) from None
-        if prefixes is None or any(prefix != prefix.lower() for prefix in prefixes):
-            raise DataFileError(
-                f"jargon.tsv: {pattern!r} must start with lower-case words, not a character "
-                "class or an optional part: the checker looks for those words first"
-            )
-        entries.append((compiled, apply_typography(plain)))
-        sources.append(pattern)
-    alternatives = "|".join(f"(?:{source})" for source in sources)
-    return re.compile(rf"\b(?:{alternatives})\b"), tuple(entries)
+def _read_jargon(lines: Iterable[str]) -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
+    from .jargon import read_lexicon
+
+    found = read_lexicon(lines)
+    return found.combined, found.entries

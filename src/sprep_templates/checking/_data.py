@@ -10,7 +10,7 @@ from ..lexicons import jargon, read_list
 from ..reading import READING_PATTERNS, READING_PREFIXES
 from ._cues import BIRTH, COLD, FORM_NUMBER, GENERIC, STEPS_UNION
 
-__all__ = ["acronyms", "lexicon", "official_domains", "personal_email_domains"]
+__all__ = ["lexicon", "official_domains", "personal_email_domains"]
 
 
 @cache
@@ -31,12 +31,6 @@ def lexicon() -> PatternSet:
         },
         prefixes=READING_PREFIXES,
     )
-
-
-@cache
-def acronyms() -> frozenset[str]:
-    """Acronyms every user knows (``acronyms.txt``): no need to spell them out."""
-    return frozenset(read_list("acronyms.txt"))
 
 
 @cache

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from ..inputs import Contact, Sentiment, Signature
-from ..lexicons import jargon
+from ..jargon import JargonEntry, acronym_expansions, explained, known_acronyms
+from ..jargon import lexicon as jargon_lexicon
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
 from ..reading import Reading
@@ -38,7 +39,7 @@ from ._cues import (
     STEP_NAMES,
     STEPS_UNION,
 )
-from ._data import acronyms, official_domains, personal_email_domains
+from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 
 __all__ = [
@@ -147,9 +148,10 @@ def greeting_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable
         return
     usable = pseudonym_problem(pseudonym) is None
     # Typography turns a pseudonym's ' into ’ in a drafted greeting: the same name.
-    uses_it = _same_apostrophes(fold(pseudonym.strip())) in _same_apostrophes(
-        fold(first[: match.end() + len(pseudonym) + 20])
-    )
+    # A pseudonym of punctuation alone (",") cannot be told from the greeting's own.
+    uses_it = any(c.isalnum() for c in pseudonym) and _same_apostrophes(
+        fold(pseudonym.strip())
+    ) in _same_apostrophes(fold(first[: match.end() + len(pseudonym) + 20]))
     if usable and not uses_it:
         yield Finding(
             "greeting",
@@ -269,21 +271,36 @@ def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Itera
         position = indices[later]
 
 
+def _jargon_message(term: str, entry: JargonEntry, _: Gettext) -> str:
+    plain = entry.plain
+    quoted = plain if plain.startswith("(") else f"«\u00a0{plain}\u00a0»"
+    if entry.category == "legal":
+        advice = plain.strip("()")
+        return _("« {term} » est un terme juridique. {advice}.").format(
+            term=term, advice=advice[:1].upper() + advice[1:]
+        )
+    if entry.category == "register":
+        return _("« {term} » est une tournure administrative : écrivez plutôt {plain}.").format(
+            term=term, plain=quoted
+        )
+    return _("« {term} » est du jargon administratif : écrivez plutôt {plain}.").format(
+        term=term, plain=quoted
+    )
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
 def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
-    """Administrative jargon and form numbers (errors); unexplained acronyms (warnings)."""
-    _combined, entries = jargon()
+    """Administrative jargon and form numbers (errors), formal register and legal terms
+    (warnings); acronyms neither known nor explained in the reply (warnings)."""
+    found = jargon_lexicon()
     masked = reply.masked
     for match in reply.find("jargon"):
         term = reply.text[match.start() : match.end()]
-        plain = next((p for pattern, p in entries if pattern.fullmatch(term)), "")
+        entry = found.entry_for(match)
         yield Finding(
-            "jargon",
-            "error",
-            _("« {term} » est du jargon administratif : écrivez plutôt {plain}.").format(
-                term=term, plain=plain if plain.startswith("(") else f"«\u00a0{plain}\u00a0»"
-            ),
-            match.start(),
-            match.end(),
+            "jargon", entry.severity, _jargon_message(term, entry, _), match.start(), match.end()
         )
     for match in reply.find("form-number"):
         yield Finding(
@@ -298,11 +315,13 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         )
     if not reply.counts.acronyms:
         return
-    known = acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    known = known_acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
     for match in ACRONYM.finditer(masked):
         word = match.group()
         if word in known or len(word) > 6 or FORM_NUMBER.match(reply.lower, match.start()):
             continue
+        if _ROMAN.fullmatch(word):
+            continue  # "annexe II", "Louis XIV": a number, not an acronym
         neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
         if len(CAPITAL_WORD.findall(neighbours)) > 1:
             continue  # a shouted phrase or a name in capitals, not an acronym
@@ -312,10 +331,18 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         before = masked[max(0, match.start() - 1) : match.start()]
         if after.lstrip().startswith("(") or before == "(":
             continue  # explained next to it: "CNI (carte nationale d’identité)"
+        if explained(word, masked):
+            continue  # spelt out elsewhere in the reply
+        expansion = acronym_expansions().get(word)
         yield Finding(
             "jargon",
             "warning",
             _(
+                "{term} : écrivez «\u00a0{expansion}\u00a0» la première fois, ou le sigle "
+                "suivi de son nom entre parenthèses."
+            ).format(term=word, expansion=expansion.expansion)
+            if expansion
+            else _(
                 "Sigle « {term} » : écrivez-le en toutes lettres ou expliquez-le entre parenthèses."
             ).format(term=word),
             match.start(),

@@ -1,0 +1,261 @@
+"""The jargon lexicon (``data/jargon.tsv``) and the acronym list
+(``data/acronym-expansions.tsv``): read, checked and compiled once.
+
+An entry of the lexicon is written in a small pattern syntax rather than as a
+regular expression, so that one line covers the forms of a word::
+
+    régularis{er,e,es,ent,é,ée,és,ées,ation,ations}	jargon	corriger	[SPP]
+
+- ``{a,b,c}``: one of the forms (an empty form is allowed: ``pièce{,s}``; groups nest);
+- ``<s>`` is ``{,s}`` (number) and ``<é>`` is ``{é,ée,és,ées}`` (gender and number);
+- ``#`` is a number (one or more digits);
+- ``|`` separates forms that share nothing (``ledit|ladite``);
+- an apostrophe (``’`` or ``'``) matches both; a space matches one space;
+- letters are lower case; the whole form is matched as whole words, case aside.
+
+Every form must start with a word (not with an empty form): the checker finds
+the lexicon in one pass by looking for those first words (:mod:`.anchored`), and
+an entry it could not anchor is refused with :class:`DataFileError`, not skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import Literal
+
+import attrs
+
+from .anchored import literal_prefixes
+from .exceptions import DataFileError
+from .lexicons import read_list
+from .text import apply_typography, fold
+
+__all__ = [
+    "CATEGORIES",
+    "Acronym",
+    "JargonEntry",
+    "Lexicon",
+    "acronym_expansions",
+    "compile_pattern",
+    "explained",
+    "lexicon",
+    "read_lexicon",
+]
+
+Category = Literal["jargon", "register", "legal"]
+
+#: What each category means, and the severity of its findings.
+CATEGORIES: dict[str, Literal["error", "warning"]] = {
+    "jargon": "error",  # a term the public may not understand: replace it
+    "register": "warning",  # formal wording with a plain equivalent
+    "legal": "warning",  # a legal term to explain rather than replace
+}
+
+_CLASSES = {"s": "{,s}", "é": "{é,ée,és,ées}"}
+_APOSTROPHES = "’'"
+_ALLOWED = re.compile(r"[a-zà-ÿœæ0-9 ’'\-.°{},|<>#]+")
+
+
+@attrs.frozen
+class JargonEntry:
+    """One line of ``jargon.tsv``: the pattern as written, its category, the
+    plain wording to suggest (typeset) and its source."""
+
+    pattern: str
+    category: Category
+    plain: str
+    source: str
+    line: int
+
+    @property
+    def severity(self) -> Literal["error", "warning"]:
+        return CATEGORIES[self.category]
+
+
+@attrs.frozen
+class Lexicon:
+    """The compiled lexicon: ``combined`` finds every entry in lower-cased text,
+    with one named group per entry (``e0``, ``e1``…: ``entry_for`` reads it)."""
+
+    combined: re.Pattern[str]
+    entries: tuple[JargonEntry, ...]
+
+    def entry_for(self, match: re.Match[str]) -> JargonEntry:
+        """The entry ``match`` (of ``combined``) found."""
+        name = match.lastgroup or "e0"
+        return self.entries[int(name[1:])]
+
+
+class _Syntax(ValueError):
+    pass
+
+
+def _expand_classes(source: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in _CLASSES:
+            raise _Syntax(
+                f"unknown class <{name}>; known: " + ", ".join(f"<{c}>" for c in _CLASSES)
+            )
+        return _CLASSES[name]
+
+    return re.sub(r"<([^<>]*)>", replace, source)
+
+
+def compile_pattern(source: str) -> str:
+    """The regular expression (for lower-cased text) of a lexicon pattern, or
+    ValueError saying what is wrong with it."""
+    if source != source.lower():
+        raise _Syntax("must start with lower-case words: write it in lower case")
+    if not _ALLOWED.fullmatch(source):
+        bad = sorted({c for c in source if not _ALLOWED.fullmatch(c)})
+        raise _Syntax(f"not a valid pattern: {''.join(bad)!r} is not part of the syntax")
+    expanded = _expand_classes(unicodedata.normalize("NFC", source))
+    out: list[str] = []
+    depth = 0
+    for char in expanded:
+        if char == "{":
+            depth += 1
+            out.append("(?:")
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                raise _Syntax("not a valid pattern: '}' without '{'")
+            out.append(")")
+        elif char == ",":
+            if depth == 0:
+                raise _Syntax("not a valid pattern: ',' outside {…}")
+            out.append("|")
+        elif char == "|":
+            if depth:
+                raise _Syntax("not a valid pattern: '|' inside {…}; use ','")
+            out.append("|")
+        elif char == "#":
+            out.append(r"\d+")
+        elif char in _APOSTROPHES:
+            out.append("[’']")
+        elif char == " ":
+            out.append(" ")
+        else:
+            out.append(re.escape(char))
+    if depth:
+        raise _Syntax("not a valid pattern: '{' without '}'")
+    return "".join(out)
+
+
+def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
+    """Parse and compile lexicon lines (each a line of text, or ``(number, line)``).
+
+    Raises :class:`DataFileError` naming the line for a line with the wrong
+    columns, an unknown category, a pattern outside the syntax, or one whose
+    matches do not all start with a word the one-pass search can look for."""
+    entries: list[JargonEntry] = []
+    regexes: list[str] = []
+    for index, item in enumerate(lines, start=1):
+        number, line = item if isinstance(item, tuple) else (index, item)
+        where = f"jargon.tsv, line {number}"
+        fields = line.split("\t")
+        if len(fields) != 4:
+            raise DataFileError(
+                f"{where}: {line!r} has {len(fields)} tab-separated columns; "
+                "write: pattern, category, plain wording, source"
+            )
+        pattern, category, plain, source = (field.strip() for field in fields)
+        if category not in CATEGORIES:
+            raise DataFileError(
+                f"{where}: category {category!r} is not one of " + ", ".join(CATEGORIES)
+            )
+        if not plain or not source:
+            raise DataFileError(f"{where}: {pattern!r} needs a plain wording and a source")
+        try:
+            regex = compile_pattern(pattern)
+            re.compile(regex)
+            prefixes = literal_prefixes(regex)
+        except (re.error, ValueError) as error:
+            raise DataFileError(f"{where}: {pattern!r}: {error}") from None
+        if prefixes is None or any(not prefix.strip() for prefix in prefixes):
+            raise DataFileError(
+                f"{where}: {pattern!r} must start with lower-case words, not an empty or "
+                "optional part: the checker looks for those words first"
+            )
+        entries.append(
+            JargonEntry(pattern, category, apply_typography(plain), source, number)  # type: ignore[arg-type]
+        )
+        regexes.append(regex)
+    # At one position the first alternative that matches wins: try longer patterns
+    # first, so that "l’instruction de votre dossier" is not cut at "l’instruction".
+    order = sorted(range(len(regexes)), key=lambda i: -len(regexes[i]))
+    branches = "|".join(f"(?P<e{i}>{regexes[i]})" for i in order)
+    return Lexicon(re.compile(rf"\b(?:{branches})\b"), tuple(entries))
+
+
+def _numbered(name: str) -> list[tuple[int, str]]:
+    from importlib.resources import files
+
+    raw = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [
+        (number, line.rstrip("\r"))
+        for number, line in enumerate(raw.split("\n"), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon, read and compiled once."""
+    return read_lexicon(_numbered("jargon.tsv"))
+
+
+# --- acronyms ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Acronym:
+    """An acronym with its expansion, as a reply should spell it out."""
+
+    letters: str
+    expansion: str
+    source: str
+
+
+@cache
+def acronym_expansions() -> dict[str, Acronym]:
+    """Administrative acronyms and their expansions (``acronym-expansions.tsv``),
+    by their letters in capitals."""
+    found: dict[str, Acronym] = {}
+    for number, line in _numbered("acronym-expansions.tsv"):
+        fields = line.split("\t")
+        if len(fields) != 3 or not all(field.strip() for field in fields):
+            raise DataFileError(
+                f"acronym-expansions.tsv, line {number}: {line!r}: write: acronym, "
+                "expansion, source (tab-separated)"
+            )
+        letters, expansion, source = (field.strip() for field in fields)
+        found[letters.upper()] = Acronym(letters, expansion, source)
+    return found
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+@cache
+def _expansion_words(letters: str) -> str | None:
+    acronym = acronym_expansions().get(letters.upper())
+    return _words(acronym.expansion) if acronym else None
+
+
+def explained(letters: str, text: str) -> bool:
+    """Whether ``text`` spells out the acronym ``letters`` anywhere (its known
+    expansion, accents, case and punctuation aside)."""
+    words = _expansion_words(letters)
+    return bool(words) and f" {words} " in f" {_words(text)} "
+
+
+@cache
+def known_acronyms() -> frozenset[str]:
+    """Acronyms a reply may use unexplained (``acronyms.txt``)."""
+    return frozenset(read_list("acronyms.txt"))
