@@ -12,6 +12,7 @@ from functools import lru_cache
 from math import prod
 from pathlib import Path
 from types import MappingProxyType, TracebackType
+from typing import cast
 
 import attrs
 import jinja2
@@ -213,21 +214,20 @@ def _check_arguments(
         )
     if isinstance(contacts, (str, bytes, Contact)):
         raise InvalidInputTypeError("draft_reply contacts must be a list of Contact")
-    checked: list[Contact] = []
+    contacts = tuple(contacts)
     for position, contact in enumerate(contacts):
-        if isinstance(contact, Contact):
-            if contact not in checked:  # the same contact twice is said once
-                checked.append(contact)
-        else:
+        if contact.__class__ is not Contact and not isinstance(contact, Contact):
             raise InvalidInputTypeError(
                 f"draft_reply contacts[{position}] must be a Contact (got {type(contact).__name__})"
             )
+    # The same contact twice is said once (dict keys keep the first, in order).
+    checked = cast(tuple[Contact, ...], tuple(dict.fromkeys(contacts)))
     if len(checked) > MAX_CONTACTS:
         raise InvalidInputError(
             f"draft_reply takes {MAX_CONTACTS} contacts at most (got {len(checked)}): "
             "point the user to the most appropriate ones"
         )
-    return tuple(checked)
+    return checked
 
 
 def _today(value: object) -> date:
@@ -302,35 +302,44 @@ def draft_reply(
             "a reply must orient the user: give at least one contact "
             "(Contact(kind='phone', value='32 30')) or a first-level answer (answer='…')"
         )
-    reading = personalise(
-        experience, today=_today(today), late_after_days=_late_after_days(late_after_days)
-    )
+    if late_after_days.__class__ is not int or late_after_days < 0:
+        _late_after_days(late_after_days)  # raises, naming the argument
+    if today is not None and today.__class__ is not date:
+        today = _today(today)  # a datetime, or refused
+    reading = personalise(experience, today=today, late_after_days=late_after_days)
     if reading.phone_unreachable:
         checked_contacts = _phone_last(checked_contacts)
     templates = load_template_set(template_dir)
     context = step_context(experience, signature, checked_contacts, free_text, reading)
     seed = experience.id or repr((experience, free_text, checked_contacts))
     tone = reading.tone
-    options = [templates.variants[(tone, step)] for step in STEPS]
+    options = templates.by_tone[tone]
     indices = _choices(seed, tone, [len(names) for names in options])
-    chosen = tuple(names[index] for names, index in zip(options, indices, strict=True))
+    chosen = tuple([names[index] for names, index in zip(options, indices, strict=True)])
     rendered = _render_steps(templates, chosen, context, signature)
-    notes: list[str] = []
-    for variable, shorter in _LEFT_OUT_FIRST:
-        if sum(count for _text, count in rendered) <= MAX_WORDS:
-            break
-        value = shorter(context[variable])
-        if value == context[variable]:
-            continue
-        context = {**context, variable: value}
-        rendered = _render_steps(templates, chosen, context, signature)
-        notes.append(f"left out to keep to {MAX_WORDS} words: {_LEFT_OUT_NAMES[variable]}")
-    step_texts = tuple((step, text) for step, (text, _count) in zip(STEPS, rendered, strict=True))
     # Steps are paragraphs: the reply's words are the sum of theirs.
-    word_count = sum(count for _text, count in rendered)
+    word_count = sum([count for _text, count, _uses in rendered])
+    notes: list[str] = []
+    if word_count > MAX_WORDS:
+        for variable, shorter in _LEFT_OUT_FIRST:
+            value = shorter(context[variable])
+            if value == context[variable]:
+                continue
+            context = {**context, variable: value}
+            rendered = _render_steps(templates, chosen, context, signature)
+            word_count = sum([count for _text, count, _uses in rendered])
+            notes.append(f"left out to keep to {MAX_WORDS} words: {_LEFT_OUT_NAMES[variable]}")
+            if word_count <= MAX_WORDS:
+                break
+    step_texts = tuple(zip(STEPS, [text for text, _count, _uses in rendered], strict=True))
     _check_length(word_count, chosen, free_text)
     fragments = [text for text in free_text.values() if text]
-    used = _personalised_by(templates, chosen, context, signature)
+    # What of the experience changed the reply (found once per rendering: see _rendered_step).
+    depends_on = [uses for _text, _count, uses in rendered if uses]
+    used = []
+    if depends_on:
+        union = frozenset().union(*depends_on)
+        used = [item for item in _ITEMS if item in union]
     if "action" in used and reading.action is not None:
         fragments.append(reading.action)
     if any(free_text.values()):
@@ -400,6 +409,8 @@ PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("action", ("action",)),
 )
 
+_ITEMS = tuple(item for item, _variables in PERSONALISED_BY)
+
 #: Each of those variables when the experience says nothing of it.
 _SAYS_NOTHING: dict[str, object] = {
     "title": None,
@@ -418,36 +429,32 @@ def _render_steps(
     chosen: Sequence[str],
     context: Mapping[str, object],
     signature: Signature,
-) -> list[tuple[str, int]]:
+) -> list[tuple[str, int, frozenset[str]]]:
     return [
         _rendered_step(templates, step, name, context, signature)
         for step, name in zip(STEPS, chosen, strict=True)
     ]
 
 
-def _personalised_by(
+def _items_used(
     templates: TemplateSet,
-    chosen: Sequence[str],
+    step: str,
+    name: str,
     context: Mapping[str, object],
     signature: Signature,
-) -> list[str]:
-    """What of the experience changed the reply: each item is used when a step
-    the reply renders reads differently without it."""
+    text: str,
+) -> frozenset[str]:
+    """What of the experience (PERSONALISED_BY) the step's text depends on: each item
+    the phrasing reads, whose value says something, and without which the text differs."""
+    reads = templates.reads[name]
     used = []
     for item, variables in PERSONALISED_BY:
-        if all(context[v] == _SAYS_NOTHING[v] for v in variables):
+        if reads.isdisjoint(variables) or all(context[v] == _SAYS_NOTHING[v] for v in variables):
             continue
         plain = {**context, **{v: _SAYS_NOTHING[v] for v in variables}}
-        for step, name in zip(STEPS, chosen, strict=True):
-            key_of = templates.key_of[name]
-            if key_of(context) == key_of(plain):
-                continue  # this phrasing does not read the item
-            with_item = _rendered_step(templates, step, name, context, signature)
-            without = _rendered_step(templates, step, name, plain, signature)
-            if with_item != without:
-                used.append(item)
-                break
-    return used
+        if render_step(templates, step, name, plain, signature) != text:
+            used.append(item)
+    return frozenset(used)
 
 
 _RENDER_CACHE_SIZE = 100_000
@@ -459,14 +466,19 @@ def _rendered_step(
     name: str,
     context: Mapping[str, object],
     signature: Signature,
-) -> tuple[str, int]:
-    """A step's text and word count, rendered once per phrasing and values it reads."""
+) -> tuple[str, int, frozenset[str]]:
+    """A step's text, its word count and what of the experience it depends on,
+    rendered once per phrasing and values it reads."""
     signer = (signature.closing, signature.line) if step == "signature" else None
     key = (name, signer, templates.key_of[name](context))
     found = templates.rendered.get(key)
     if found is None:
         text = render_step(templates, step, name, context, signature)
-        found = (text, count_words(text))
+        found = (
+            text,
+            count_words(text),
+            _items_used(templates, step, name, context, signature, text),
+        )
         if len(templates.rendered) >= _RENDER_CACHE_SIZE:
             templates.rendered.clear()
         templates.rendered[key] = found

@@ -87,10 +87,16 @@ class TemplateSet:
     key_of: dict[str, Callable[[Mapping[str, object]], tuple[object, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    #: For each sentiment, the phrasings of each step in order (what compose chooses from).
+    by_tone: dict[Sentiment, tuple[tuple[str, ...], ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
     #: For each phrasing, the names of the context variables it reads.
-    reads: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    reads: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     #: Rendered steps, keyed by phrasing and the values it reads (see compose).
-    rendered: dict[object, tuple[str, int]] = attrs.field(factory=dict, eq=False, repr=False)
+    rendered: dict[object, tuple[str, int, frozenset[str]]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     def template(self, name: str) -> jinja2.Template:
         """The compiled template ``name`` (compiled once, then cached by Jinja)."""
@@ -144,7 +150,11 @@ def _load(custom: Path | None) -> TemplateSet:
         variants=variants,
         sources=tuple(roots),
         key_of={name: _values_getter(variables) for name, variables in uses.items()},
-        reads=uses,
+        reads={name: frozenset(variables) for name, variables in uses.items()},
+        by_tone={
+            sentiment: tuple(variants[(sentiment, step)] for step in STEPS)
+            for sentiment in SENTIMENTS
+        },
     )
 
 

@@ -226,9 +226,13 @@ class Ratings(Mapping[str, Sentiment]):
         return tuple(name for name, rating in self.pairs if rating == value)
 
 
+#: No criterion rated (shared: the default of every experience).
+NO_RATINGS = Ratings()
+
+
 def _ratings(value: object) -> Ratings:
     if value is None:
-        return Ratings()
+        return NO_RATINGS
     if isinstance(value, Ratings):
         return value
     if not isinstance(value, Mapping):
@@ -269,6 +273,8 @@ _POSTED_AS_NAMES: dict[str, PostedAs] = {
 
 
 def _posted_as(value: object) -> PostedAs:
+    if value == "self":  # the default: no work
+        return "self"
     if value is None or (isinstance(value, str) and not value.strip()):
         return "self"
     if not isinstance(value, str):
@@ -286,6 +292,8 @@ def _posted_as(value: object) -> PostedAs:
 
 
 def _similar(value: object) -> int:
+    if value.__class__ is int and 0 <= value <= MAX_SIMILAR:
+        return value
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
     number: object = value
@@ -398,7 +406,7 @@ class Experience:
     pseudonym: str | None = attrs.field(default=None, converter=_pseudonym)
     title: str | None = attrs.field(default=None, converter=_title)
     channels: tuple[str, ...] = attrs.field(default=(), converter=_channels)
-    ratings: Ratings = attrs.field(factory=Ratings, converter=_ratings)
+    ratings: Ratings = attrs.field(default=NO_RATINGS, converter=_ratings)
     posted_as: PostedAs = attrs.field(default="self", converter=_posted_as)
     similar: int = attrs.field(default=0, converter=_similar)
     published: date | None = attrs.field(default=None, converter=_published)
@@ -441,7 +449,7 @@ def _closing(value: object) -> str | None:
     return text if text.endswith(",") else text.rstrip(".") + ","
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Signature:
     """Who signs: "Prénom, pour Organisme", after a politeness formula.
 
@@ -505,7 +513,7 @@ def _check_url(value: str) -> str:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Contact:
     """A channel the reply can point the user to.
 

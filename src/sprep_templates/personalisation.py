@@ -10,11 +10,10 @@ that into what the templates need, and says what a person must read first.
 from __future__ import annotations
 
 from datetime import date
-
-import attrs
+from typing import NamedTuple
 
 from .complaints import says_phone_unreachable
-from .inputs import Experience, PostedAs, Sentiment, channel_kind
+from .inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
 from .sensitive import sensitive_concerns
 
 __all__ = [
@@ -36,9 +35,12 @@ DEFAULT_LATE_AFTER_DAYS = 30
 MAX_NAMED_CRITERIA = 2
 
 
-@attrs.frozen
-class Personalisation:
-    """What a reply takes from its experience (see :func:`personalise`)."""
+class Personalisation(NamedTuple):
+    """What a reply takes from its experience (see :func:`personalise`).
+
+    A named tuple, not an attrs class: one is made for every reply drafted, from
+    values already validated by :class:`Experience`.
+    """
 
     #: The templates' sentiment folder: the experience's sentiment, or negative
     #: for a complaint filed as positive or neutral (more criteria rated negative
@@ -68,12 +70,14 @@ def tone_of(experience: Experience) -> Sentiment:
     whose criteria are rated negative more often than positive is a complaint
     filed under another sentiment: it is answered with regret too.
     """
-    if experience.sentiment == "negative":
+    ratings = experience.ratings
+    return _tone(experience.sentiment, ratings.rated("negative"), ratings.rated("positive"))
+
+
+def _tone(sentiment: Sentiment, hard: tuple[str, ...], liked: tuple[str, ...]) -> Sentiment:
+    if sentiment != "negative" and len(hard) > len(liked):
         return "negative"
-    negative = len(experience.ratings.rated("negative"))
-    if negative and negative > len(experience.ratings.rated("positive")):
-        return "negative"
-    return experience.sentiment
+    return sentiment
 
 
 def _quotable_action(action: str | None) -> str | None:
@@ -84,21 +88,40 @@ def _quotable_action(action: str | None) -> str | None:
     return text or None
 
 
-def personalise(experience: Experience, *, today: date, late_after_days: int) -> Personalisation:
-    """What the reply to ``experience``, written on ``today``, takes from it."""
+def personalise(
+    experience: Experience, *, today: date | None, late_after_days: int
+) -> Personalisation:
+    """What the reply to ``experience``, written on ``today`` (None: today's date),
+    takes from it."""
+    if (
+        not experience.ratings
+        and experience.description is None
+        and experience.published is None
+        and experience.action is None
+        and not experience.similar
+    ):
+        # What most experiences of a plain input say: nothing beyond who wrote.
+        return _SAYS_NOTHING[(experience.sentiment, experience.posted_as)]
     ratings = experience.ratings
-    concerns = sensitive_concerns(experience.description)
-    phone_unreachable = (
-        "phone" in _channel_kinds(experience) and ratings.get("accessibility") == "negative"
-    ) or says_phone_unreachable(experience.description)
+    hard = ratings.rated("negative") if ratings else ()
+    liked = ratings.rated("positive") if ratings else ()
+    description = experience.description
+    concerns = sensitive_concerns(description) if description else ()
+    phone_unreachable = bool(
+        (
+            "accessibility" in hard
+            and any(channel_kind((channel,)) == "phone" for channel in experience.channels)
+        )
+        or (description and says_phone_unreachable(description))
+    )
     published = experience.published
     return Personalisation(
-        tone=tone_of(experience),
-        hard=ratings.rated("negative")[:MAX_NAMED_CRITERIA],
-        liked=ratings.rated("positive")[:MAX_NAMED_CRITERIA],
+        tone=_tone(experience.sentiment, hard, liked),
+        hard=hard[:MAX_NAMED_CRITERIA],
+        liked=liked[:MAX_NAMED_CRITERIA],
         posted_as=experience.posted_as,
         similar=experience.similar,
-        late=published is not None and (today - published).days > late_after_days,
+        late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=_quotable_action(experience.action),
         sober=bool(concerns),
         phone_unreachable=phone_unreachable,
@@ -106,5 +129,10 @@ def personalise(experience: Experience, *, today: date, late_after_days: int) ->
     )
 
 
-def _channel_kinds(experience: Experience) -> set[str]:
-    return {kind for channel in experience.channels if (kind := channel_kind((channel,)))}
+_SAYS_NOTHING = {
+    (sentiment, posted_as): Personalisation(
+        sentiment, (), (), posted_as, 0, False, None, False, False, ()
+    )
+    for sentiment in SENTIMENTS
+    for posted_as in POSTED_AS
+}
