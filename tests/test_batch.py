@@ -339,3 +339,15 @@ def test_broken_custom_templates_are_fatal(tmp_path, capsys):
     err = capsys.readouterr().err
     assert status == EXIT_FATAL
     assert err.count("\n") == 1 and "negative/thanks/01.j2:1: syntax error" in err
+
+
+def test_draft_many_reads_ids_pandas_reads_as_numbers():
+    """pandas reads "ID expérience" as int64 and empty cells as NaN: ids come back as text."""
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(ROOT / "examples" / "export.csv")
+    assert str(frame["ID expérience"].dtype) == "int64"
+    results = list(draft_many(frame, profile=PROFILE))
+    assert [r.id for r in results] == [str(n) for n in range(1001, 1009)]
+    assert [r.status for r in results] == [
+        "ready", "ready", "ready", "to_complete", "ready", "skipped", "to_review", "ready"
+    ]

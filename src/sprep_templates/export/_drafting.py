@@ -68,6 +68,9 @@ class Rejected:
     raw: str
     id: str | None = None
 
+    #: What ``status`` says of every rejected row (a draft's is its reply's).
+    status = "rejected"
+
     def record(self) -> dict[str, Any]:
         """The rejects-file record: line, id, reason and the raw row."""
         return {"line": self.line, "id": self.id, "reason": self.reason, "raw": self.raw}
@@ -80,6 +83,13 @@ class Skipped:
     line: int
     id: str | None
     why: str
+
+    #: What ``status`` says of every skipped row (a draft's is its reply's).
+    status = "skipped"
+
+    def record(self) -> dict[str, Any]:
+        """A record for the row left out: line, id and why."""
+        return {"line": self.line, "id": self.id, "skipped": self.why}
 
 
 Result = Drafted | Rejected | Skipped
