@@ -350,3 +350,33 @@ def test_choices_beyond_32_bits_use_a_wider_stable_hash():
     assert all(0 <= index < 97 for index in first)
     assert len({tuple(_choices(str(n), "negative", counts)) for n in range(50)}) == 50
     assert _choices("2904756", "negative", counts) != _choices("2904757", "negative", counts)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "triste",
+        "ants",
+        "Grande efficacité , simplicité",
+        "Demarches a partir d Edinburgh",
+        "Obtention laborieuse d un compte rendu",
+        "Acceuil",
+        "Reponse  rapide",
+    ],
+)
+def test_a_hasty_title_is_not_quoted_back(title):
+    """A title typed in haste (no capital, lost apostrophe or accents, stray spaces) is
+    not repeated in « » to the user."""
+    from sprep_templates.screening import quotable_title
+
+    assert quotable_title(title) is None
+
+
+@pytest.mark.parametrize(
+    "title", ["Relevé de carrière", "Renouvellement de passeport", "Un excellent accueil"]
+)
+def test_a_careful_title_is_quoted(title):
+    """A title written with care is quoted as it is."""
+    from sprep_templates.screening import quotable_title
+
+    assert quotable_title(title) == title

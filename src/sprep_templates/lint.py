@@ -145,7 +145,7 @@ def _extreme_inputs() -> tuple[_Inputs, _Inputs]:
     pseudonym = _repeated("Anne", MAX_GREETED_WORDS)
     while len(pseudonym) > MAX_GREETED_LENGTH:  # pragma: no cover - limits as shipped
         pseudonym = pseudonym.rsplit(" ", 1)[0]
-    title = _repeated("mot", MAX_QUOTED_TITLE_WORDS)
+    title = "Mot " + _repeated("mot", MAX_QUOTED_TITLE_WORDS - 1)  # a careful title: a capital
     if greeting_name(pseudonym) != pseudonym or quotable_title(title) != title:
         raise RuntimeError(  # pragma: no cover - a screening change the proof must follow
             f"the length proof's largest pseudonym {pseudonym!r} or title {title!r} is not "

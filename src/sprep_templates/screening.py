@@ -8,9 +8,9 @@ greets with a plain "Bonjour,".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .lexicons import first_names, jargon, screening_words
+from .lexicons import first_names, jargon, read_list, screening_words
 from .limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
@@ -109,6 +109,33 @@ def _has_screened_word(text: str) -> bool:
     return _find_substring("".join(tokens), anywhere) is not None
 
 
+# A letter alone where French writes an apostrophe: "d un", "l attente", "qu il".
+_LOST_APOSTROPHE = re.compile(r"(?:^|\s)(?:[cdjlmnst]|qu)\s+[^\W\d_]", re.I)
+_SPACE_BEFORE = re.compile(r"\s[,.]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _careless_spellings() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words (and phrases) of careless-spellings.txt."""
+    entries = read_list("careless-spellings.txt")
+    return frozenset(e for e in entries if " " not in e), tuple(e for e in entries if " " in e)
+
+
+def _reads_as_careful(title: str) -> bool:
+    """Whether a title reads as written with care: a capital first, apostrophes and
+    spaces where French puts them, no word missing its accents or misspelt."""
+    if not title[0].isupper():
+        return False
+    if _LOST_APOSTROPHE.search(title) or _SPACE_BEFORE.search(title) or "  " in title:
+        return False
+    words, phrases = _careless_spellings()
+    lowered = title.lower()
+    if any(word in words for word in _WORD.findall(lowered)):
+        return False
+    return not any(phrase in lowered for phrase in phrases)
+
+
 @lru_cache(maxsize=65536)
 def quotable_title(title: str | None) -> str | None:
     """The experience's title when a reply can quote it safely, else None.
@@ -117,7 +144,9 @@ def quotable_title(title: str | None) -> str | None:
     a file number, no address, no quotes or exclamation), not shouted in
     capitals, with no acronym or administrative jargon, no complaint
     ("impossible", "catastrophique") and none of the screened offensive or
-    hostile words.
+    hostile words. It must also read as written with care: a capital first,
+    apostrophes and spaces where French puts them ("d un", "efficacité ," are
+    not), no word missing its accents ("demarche") or misspelt ("acceuil").
     """
     if title is None:
         return None
@@ -128,6 +157,8 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
         return None
+    if not _reads_as_careful(text):
+        return None  # quoting a hasty title back would repeat its mistakes
     if ACRONYM.search(text):  # letters only here: a word of capitals
         return None  # an acronym the reply would have to explain
     return text.replace("'", "’")
