@@ -263,3 +263,12 @@ def test_a_pseudonym_of_punctuation_is_not_seen_in_a_plain_greeting():
     """Pseudonym ",": "Bonjour," is the plain greeting, not the pseudonym used."""
     text = "Bonjour,\n\nMerci pour votre message.\n\nCordialement,\nJean, pour la Caf"
     assert not [f for f in check_reply(text, pseudonym=",") if f.rule == "greeting"]
+
+
+def test_a_case_file_code_is_personal_data_not_an_acronym():
+    """"2023-AB-45678" is a case-file number (personal data), not the acronym "AB"."""
+    text = "Bonjour,\n\nVotre dossier 2023-AB-45678 est en cours.\n\nJean, pour la Caf"
+    findings = check_reply(text)
+    flagged = [text[f.start : f.end] for f in findings if f.rule == "personal-data"]
+    assert flagged == ["2023-AB-45678"]
+    assert not [f for f in findings if f.rule == "jargon" and "AB" in f.message]

@@ -128,6 +128,10 @@ FILE_NUMBER = re.compile(
     r"\b(?:n°|numéro|no\.?|num\.?|référence|réf\.?)\s*(?:d[’']|de\s+)?(?:allocataire|dossier|"
     r"sécurité sociale|fiscal|client|demande|assuré)?\s*:?\s*[a-z]{0,3}\d[\d\s]{5,}\d"
 )
+#: A code of three groups or more of capitals and digits joined by hyphens or slashes
+#: ("2023-AB-45678"); a case-file number when it holds letters and four digits or more
+#: (see _rules.case_codes).
+CODE = re.compile(r"\b[A-Z0-9]+(?:[-/][A-Z0-9]+){2,}\b")
 BIRTH = re.compile(
     r"\b(?:né|née|naissance)\b[^.\n]{0,20}?\b\d{1,2}[/.\- ](?:\d{1,2}|[a-zéû]+)[/.\- ]\d{2,4}\b"
 )

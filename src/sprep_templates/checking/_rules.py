@@ -22,6 +22,7 @@ from ..text import count_words, fold
 from ._cues import (
     AMOUNT,
     CLOSINGS,
+    CODE,
     FILE_NUMBER,
     FIRST_PERSON,
     FORM_NUMBER,
@@ -316,8 +317,11 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
     if not reply.counts.acronyms:
         return
     known = known_acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
     for match in ACRONYM.finditer(masked):
         word = match.group()
+        if any(start <= match.start() < end for start, end in codes):
+            continue  # part of a case-file number, found by the personal-data rule
         if word in known or len(word) > 6 or FORM_NUMBER.match(reply.lower, match.start()):
             continue
         if _ROMAN.fullmatch(word):
@@ -365,6 +369,16 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
         )
 
 
+def case_codes(text: str) -> list[re.Match[str]]:
+    """Case-file numbers written without a label: codes of letters and digits in three
+    groups or more, with four digits at least ("2023-AB-45678", not "SEINE-SAINT-DENIS")."""
+    return [
+        match
+        for match in CODE.finditer(text)
+        if sum(c.isdigit() for c in match.group()) >= 4 and any(c.isalpha() for c in match.group())
+    ]
+
+
 def personal_data_rule(
     reply: Reading, contacts: Sequence[Contact], _: Gettext
 ) -> Iterable[Finding]:
@@ -384,6 +398,8 @@ def personal_data_rule(
                 (FILE_NUMBER.finditer(reply.lower), _("un numéro de dossier ou d’allocataire"))
             )
         searches.append((reply.find("birth"), _("une date de naissance")))
+    if digit_count >= 4:
+        searches.append((case_codes(masked), _("un numéro de dossier")))
     for matches, what in searches:
         for match in matches:
             yield Finding(
