@@ -302,7 +302,9 @@ def test_reply_html_escapes_user_text():
     )
     shown = reply._repr_html_()
     assert "<b>Zoé</b>" not in shown
-    assert "acknowledgement" in shown and f"{reply.word_count} mots" in shown
+    # Steps are labelled in French, beside French text (issue 16: no English labels).
+    assert "Ressenti" in shown and "acknowledgement" not in shown
+    assert f"{reply.word_count} mots" in shown
 
 
 def test_progress_shows_on_a_terminal_only(tmp_path, monkeypatch):
@@ -351,3 +353,38 @@ def test_draft_many_reads_ids_pandas_reads_as_numbers():
     assert [r.status for r in results] == [
         "ready", "ready", "ready", "to_complete", "ready", "skipped", "to_review", "ready"
     ]
+
+
+def test_results_show_readably_in_a_notebook():
+    """Results, replies and findings show in French, coloured by status, without
+    escapes; a finding is highlighted where it is in the text."""
+    rows = [
+        {"id": "1", "sentiment": "negative", "description": "Mon père est décédé."},
+        {"id": "2", "sentiment": "positive"},
+        {"id": "3"},
+    ]
+    drafted, ready, rejected = draft_many(rows, profile=PROFILE)
+    assert "\\xa0" not in repr([drafted, ready, rejected])
+    assert repr(rejected) == "Rejected(line=3, id='3', reason='the sentiment is missing')"
+    page = drafted._repr_html_()
+    assert "Salutation" in page and "Ressenti" in page and "à revoir" in page
+    assert "#cf222e" in page  # to_review in red
+    assert "prête" in ready.reply._repr_html_() and "#1a7f37" in ready.reply._repr_html_()
+    reply = draft_reply(
+        Experience(sentiment="negative", id="4"),
+        signature=Signature("Jean", "la Caf de Paris"),
+        contacts=[Contact("phone", "32 30")],
+        situation="Nous allons solliciter le service concerné.",
+    )
+    assert "<mark" in reply._repr_html_() and ">solliciter</mark>" in reply._repr_html_()
+    assert "\\xa0" not in repr(reply.findings)
+
+
+def test_results_frame_gives_one_row_per_result():
+    """results_frame: a pandas DataFrame, one row per drafted, skipped or rejected row."""
+    pytest.importorskip("pandas")
+    from sprep_templates import results_frame
+
+    frame = results_frame(draft_many([{"id": "1", "sentiment": "neutral"}, {"id": "2"}], profile=PROFILE))
+    assert list(frame["status"]) == ["to_complete", "rejected"]
+    assert frame.loc[1, "reason"] == "the sentiment is missing"

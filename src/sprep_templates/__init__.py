@@ -16,7 +16,7 @@ from .exceptions import (
     TemplateProblemError,
     TemplateSecurityError,
 )
-from .export import Drafted, Rejected, Skipped, draft_many
+from .export import Drafted, Rejected, Skipped, draft_many, results_frame
 from .inputs import Contact, Experience, Signature
 from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
 from .profile import Profile
@@ -52,4 +52,5 @@ __all__ = [
     "count_words",
     "draft_many",
     "draft_reply",
+    "results_frame",
 ]

@@ -19,6 +19,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from .checking import Finding, check_fragments, check_reply
+from .display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
 from .environment import STEPS, TemplateSet, load_template_set
 from .exceptions import (
     InvalidInputError,
@@ -106,40 +107,42 @@ class Reply:
         return self.text
 
     def _repr_html_(self) -> str:
-        """Jupyter display: each paragraph with its step, the word count, the findings.
+        """Jupyter display: each paragraph beside its step (in French), the findings
+        highlighted where they are, the word count and the status in its colour.
 
         Everything is HTML-escaped: pseudonyms and titles come from the public.
         """
         low, high = MIN_WORDS, MAX_WORDS
-        fits = low <= self.word_count <= high
-        rows = []
+        rows, offset = [], 0
         for step, text in self.step_texts:
-            body = html.escape(text).replace("\n", "<br>")
+            body = highlighted(text, offset, self.findings)
+            offset += len(text) + 2  # paragraphs are joined by a blank line
             rows.append(
-                f'<tr><th style="text-align:left;vertical-align:top;color:#666">{step}</th>'
+                '<tr><th style="text-align:left;vertical-align:top;color:#666">'
+                f"{STEP_LABELS.get(step, step)}</th>"
                 f'<td style="text-align:left">{body}</td></tr>'
             )
-        colour = "#1a7f37" if fits else "#cf222e"
-        label = {"ready": "prête", "to_complete": "à compléter", "to_review": "à revoir"}
-        summary = (
-            f'<p style="color:{colour}">{self.word_count} mots (attendu : {low} à {high}) — '
-            f"{label[self.status]}</p>"
+        fits = low <= self.word_count <= high
+        count = (
+            f'<span style="color:{"#1a7f37" if fits else "#cf222e"}">'
+            f"{self.word_count} mots (attendu : {low} à {high})</span>"
         )
+        summary = f"<p>{count} — {status_badge(self.status)}</p>"
         if self.attention:
             summary += (
                 '<p style="color:#cf222e">À lire avant de répondre : '
                 + html.escape(" ; ".join(self.attention))
                 + "</p>"
             )
-        findings = "".join(
-            f'<li style="color:{"#cf222e" if f.severity == "error" else "#9a6700"}">'
-            f"{html.escape(f.severity)} [{html.escape(f.rule)}] {html.escape(f.message)}</li>"
-            for f in self.findings
-        )
-        return (
-            f"<div><table>{''.join(rows)}</table>{summary}"
-            + (f"<ul>{findings}</ul>" if findings else "")
-            + "</div>"
+        return f"<div><table>{''.join(rows)}</table>{summary}{findings_html(self.findings)}</div>"
+
+    def __repr__(self) -> str:
+        return plain_repr(
+            "Reply",
+            status=self.status,
+            tone=self.tone,
+            word_count=self.word_count,
+            text=self.text,
         )
 
 

@@ -6,13 +6,15 @@ from typing import Literal
 
 import attrs
 
+from ..display import findings_html, plain_repr
+
 __all__ = ["Finding", "Severity"]
 
 #: ``error`` breaks the guide; ``warning`` deserves a look.
 Severity = Literal["error", "warning"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Finding:
     """One thing a reply does against the guide.
 
@@ -25,6 +27,19 @@ class Finding:
     message: str
     start: int | None = None
     end: int | None = None
+
+    def __repr__(self) -> str:
+        return plain_repr(
+            "Finding",
+            rule=self.rule,
+            severity=self.severity,
+            message=self.message,
+            start=self.start,
+            end=self.end,
+        )
+
+    def _repr_html_(self) -> str:
+        return findings_html([self])
 
     def position(self, text: str) -> tuple[int, int]:
         """Line and column (both from 1) of ``start`` in ``text``; (1, 1) without a span."""

@@ -12,12 +12,14 @@
 
 from ._columns import EXPORT_COLUMNS, Column, experience_from_fields, repair_c1
 from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row
+from ._frame import FRAME_COLUMNS, results_frame
 from ._pool import ChunkResult, draft_export
 from ._reading import Row, detect_delimiter, read_rows
 from ._records import RECORD_FIELDS, STATUSES, atomic_output, ids_already_in, write_csv_header
 
 __all__ = [
     "EXPORT_COLUMNS",
+    "FRAME_COLUMNS",
     "RECORD_FIELDS",
     "STATUSES",
     "ChunkResult",
@@ -36,5 +38,6 @@ __all__ = [
     "ids_already_in",
     "read_rows",
     "repair_c1",
+    "results_frame",
     "write_csv_header",
 ]

@@ -8,6 +8,7 @@ exception is a bug and is raised.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -16,6 +17,7 @@ from typing import Any
 import attrs
 
 from ..compose import Reply, draft_reply
+from ..display import plain_repr, status_badge
 from ..exceptions import SprepError
 from ..profile import Profile
 from ._columns import experience_from_fields, is_missing, repair_c1, row_id
@@ -24,7 +26,7 @@ from ._reading import Row
 __all__ = ["Drafted", "Rejected", "Result", "Skipped", "draft_many", "draft_row"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Drafted:
     """A row drafted: the reply and what identifies it."""
 
@@ -40,6 +42,21 @@ class Drafted:
         (the reply names nothing of a negative or neutral experience's difficulty), or
         ``ready``: see :attr:`Reply.status`."""
         return self.reply.status
+
+    def __repr__(self) -> str:
+        return plain_repr(
+            "Drafted",
+            line=self.line,
+            id=self.id,
+            status=self.status,
+            word_count=self.reply.word_count,
+            text=self.reply.text,
+        )
+
+    def _repr_html_(self) -> str:
+        return f"<p>ligne {self.line}, expérience {html.escape(str(self.id))}</p>" + (
+            self.reply._repr_html_()
+        )
 
     def record(self) -> dict[str, Any]:
         """The output record, its fields in ``RECORD_FIELDS`` order."""
@@ -59,7 +76,7 @@ class Drafted:
         }
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rejected:
     """A row that could not be drafted, with the reason and the row as it came."""
 
@@ -71,12 +88,18 @@ class Rejected:
     #: What ``status`` says of every rejected row (a draft's is its reply's).
     status = "rejected"
 
+    def __repr__(self) -> str:
+        return plain_repr("Rejected", line=self.line, id=self.id, reason=self.reason)
+
+    def _repr_html_(self) -> str:
+        return f"<p>ligne {self.line} {status_badge(self.status)} : {html.escape(self.reason)}</p>"
+
     def record(self) -> dict[str, Any]:
         """The rejects-file record: line, id, reason and the raw row."""
         return {"line": self.line, "id": self.id, "reason": self.reason, "raw": self.raw}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Skipped:
     """A row left out on purpose: already answered, or about another structure."""
 
@@ -86,6 +109,12 @@ class Skipped:
 
     #: What ``status`` says of every skipped row (a draft's is its reply's).
     status = "skipped"
+
+    def __repr__(self) -> str:
+        return plain_repr("Skipped", line=self.line, id=self.id, why=self.why)
+
+    def _repr_html_(self) -> str:
+        return f"<p>ligne {self.line} {status_badge(self.status)} : {html.escape(self.why)}</p>"
 
     def record(self) -> dict[str, Any]:
         """A record for the row left out: line, id and why."""
