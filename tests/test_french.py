@@ -17,7 +17,7 @@ from hypothesis import given
 from jinja2 import meta
 
 from sprep_templates import STEPS, Contact, Signature, draft_reply
-from sprep_templates.compose import render_step
+from sprep_templates.compose import _SAYS_NOTHING, render_step
 from sprep_templates.environment import load_template_set
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
@@ -94,15 +94,7 @@ GRAMMAR_EXCEPTIONS = {
 }
 
 #: The values of the export's variables when the experience says nothing of them.
-NOTHING_SAID: dict[str, object] = {
-    "hard": (),
-    "liked": (),
-    "posted_as": "self",
-    "similar": 0,
-    "late": False,
-    "action": None,
-    "sober": False,
-}
+NOTHING_SAID: dict[str, object] = {**_SAYS_NOTHING, "sober": False}
 
 ADDRESSES = re.compile(r"https://\S+[^.\s]|\S+@\S+[^.\s]")
 

@@ -43,7 +43,7 @@ JOY = re.compile(
 APOLOGIES = (
     "Nous vous prions de nous excuser pour cette réponse tardive.",
     "Pardonnez-nous de vous répondre avec autant de retard.",
-    "Nous sommes désolés de vous répondre si tard.",
+    "Excusez-nous de vous répondre si tard.",
 )
 
 
