@@ -29,6 +29,8 @@ __all__ = [
 #: The fields of an output record, in the order a CSV output's columns take.
 RECORD_FIELDS = (
     "id",
+    "structure_id",
+    "structure",
     "sentiment",
     "tone",
     "status",
