@@ -280,9 +280,7 @@ def _for_country(
             f"the user lives abroad ({experience.country}) and no contact can be used "
             f"from there: {', '.join(left_out)}"
         ]
-    return usable, [
-        f"left out for a user abroad ({experience.country}): {', '.join(left_out)}"
-    ]
+    return usable, [f"left out for a user abroad ({experience.country}): {', '.join(left_out)}"]
 
 
 def draft_reply(

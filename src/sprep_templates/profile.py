@@ -149,9 +149,7 @@ class Profile:
             contacts=self.contacts if section.contacts is None else section.contacts,
             template_dir=section.template_dir or self.template_dir,
             late_after_days=(
-                self.late_after_days
-                if section.late_after_days is None
-                else section.late_after_days
+                self.late_after_days if section.late_after_days is None else section.late_after_days
             ),
         )
 
@@ -298,7 +296,7 @@ def _section(
     if not isinstance(match, str) or not match.strip():
         raise ProfileError(
             f"{source}: [[structures]] #{number}: match is required: a structure's name or "
-            f"id, or a pattern such as \"Consulat*\" (got {match!r})"
+            f'id, or a pattern such as "Consulat*" (got {match!r})'
         )
     where = f"{source}: [[structures]] #{number} (match = {match!r})"
     unknown = set(item) - set(_SECTION_KEYS)
@@ -319,9 +317,7 @@ def _section(
         contacts=_contacts(item["contacts"], f"{where}: ") if "contacts" in item else None,
         template_dir=_templates(item, where, base),
         late_after_days=(
-            _late_after_days(item["late_after_days"], where)
-            if "late_after_days" in item
-            else None
+            _late_after_days(item["late_after_days"], where) if "late_after_days" in item else None
         ),
     )
 

@@ -27,6 +27,7 @@ __all__ = [
     "RowExperience",
     "cell_text",
     "experience_from_fields",
+    "is_answered",
     "is_missing",
     "repair_c1",
     "row_id",
@@ -193,17 +194,7 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
                 f"Date de publication {published!r} could not be read: no apology for a late answer"
             )
         structures = structures_of(fields)
-        status = next(
-            (
-                text
-                for name in ANSWERED_STATUS_COLUMNS
-                if (text := cell_text(name, fields.get(name)))
-            ),
-            "",
-        )
-        return RowExperience(
-            Experience(**values), structures, bool(_ANSWERED.search(status)), tuple(notes)
-        )
+        return RowExperience(Experience(**values), structures, is_answered(fields), tuple(notes))
     if "sentiment" not in fields:
         raise InvalidInputError("the sentiment is missing")
     given = {key: value for key, value in fields.items() if key in _EXPERIENCE_FIELDS}
@@ -216,6 +207,15 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
         notes.append(f"published {published!r} could not be read: no apology for a late answer")
     structures = structures_of(fields)
     return RowExperience(Experience(**given), structures, False, tuple(notes))
+
+
+def is_answered(fields: Mapping[str, Any]) -> bool:
+    """Whether the export says the experience already has an answer."""
+    status = next(
+        (text for name in ANSWERED_STATUS_COLUMNS if (text := cell_text(name, fields.get(name)))),
+        "",
+    )
+    return bool(_ANSWERED.search(status))
 
 
 def structures_of(fields: Mapping[str, Any]) -> tuple[Structure, ...]:
