@@ -264,14 +264,11 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     # Counts are of (row, structure) pairs: a row concerning two structures counts once
     # for each; a row naming none, or that cannot be read, counts once.
     pairs = counts["drafted"] + counts["rejected"] + skipped_total
-    structures_drafted = sum(1 for s in by_structure if s is not None)
     print(
         f"sprep: {counts['read']} rows read"
         + (f" ({pairs} row-structure pairs)" if pairs != counts["read"] else "")
-        + f": {counts['drafted']} drafted"
-        + (f" for {structures_drafted} structures" if structures_drafted > 1 else "")
-        + f" ({counts['ready']} ready, {counts['to_complete']} to complete, "
-        f"{counts['to_review']} to review), "
+        + f": {counts['drafted']} drafted ({counts['ready']} ready, "
+        f"{counts['to_complete']} to complete, {counts['to_review']} to review), "
         f"{counts['rejected']} rejected"
         + (f" (see {rejects_path})" if counts["rejected"] and rejects_path else "")
         + f", {skipped_total} skipped"
@@ -345,7 +342,11 @@ def _report_structures(
                 f"and {sum(n for _, n in rest)} for {len(rest)} other structures "
                 "(sprep profile check lists them all)"
             )
-        print(f"sprep: drafted per structure: {', '.join(shown)}", file=sys.stderr)
+        named = sum(1 for s in by_structure if s is not None)
+        print(
+            f"sprep: drafted for {named} structure{'s' if named > 1 else ''}: {', '.join(shown)}",
+            file=sys.stderr,
+        )
     if profile.structures:
         signed = ", ".join(
             f"{by_section.get(s.number, 0)} by {_signed_by(s)} ({s.match})"
