@@ -460,3 +460,26 @@ def test_profile_check_runs_as_a_command(network):
     assert "[[structures]] #4 (match = 'X'): contacts #1: Contact.kind must be one of" in (
         result.stderr
     )
+
+
+def test_the_example_network_profile_loads():
+    """examples/network-profile.toml (the README's) is valid: three sections."""
+    profile = Profile.from_toml(ROOT / "examples" / "network-profile.toml")
+    assert [s.match for s in profile.structures] == [
+        "Consulat général de France à Montréal",
+        "Consulat*",
+        "Caf*",
+    ]
+    caf = profile.for_structure(Structure("Caf du Gard"))
+    assert caf.late_after_days == 15 and caf.signature.line == "Claire, pour la Caf"
+    assert [c.abroad for c in caf.contacts] == [False, True]
+
+
+def test_a_one_word_closing_stays_within_the_guarantee():
+    """The fast path takes a one-word closing as covered: the proof agrees at the limits."""
+    from sprep_templates.lint import _extreme_inputs, within_guaranteed_limits
+
+    large = _extreme_inputs()[1]
+    signature = Signature(large.signature.first_name, large.signature.organisation, "Cordialement")
+    assert within_guaranteed_limits(signature, large.contacts)
+    assert longest_reply(signature, large.contacts).longest <= 150

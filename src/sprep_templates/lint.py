@@ -395,13 +395,14 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
 def within_guaranteed_limits(signature: Signature, contacts: Sequence[Contact]) -> bool:
     """Whether a signature and contacts sit within :data:`GUARANTEED_LIMITS`, where the
     exhaustive proof already covers them: a first name and an organisation no wordier
-    than the proof's, no closing of the signer's own, and at most two phone, web or
+    than the proof's, a closing of the signer's own of one word at most (it replaces a
+    politeness formula, which has one word or more), and at most two phone, web or
     e-mail contacts without label that say no more words than the proof's wordiest."""
     _small, large = _extreme_inputs()
     return (
         count_words(signature.first_name) <= GUARANTEED_LIMITS["first_name_words"]
         and count_words(signature.organisation) <= GUARANTEED_LIMITS["organisation_words"]
-        and signature.closing is None
+        and (signature.closing is None or count_words(signature.closing) <= 1)
         and len(contacts) <= GUARANTEED_LIMITS["contacts"]
         and all(c.kind in ("phone", "web", "email") and c.label is None for c in contacts)
         and (not contacts or _contacts_words(tuple(contacts)) <= _contacts_words(large.contacts))
