@@ -483,3 +483,20 @@ def test_a_one_word_closing_stays_within_the_guarantee():
     signature = Signature(large.signature.first_name, large.signature.organisation, "Cordialement")
     assert within_guaranteed_limits(signature, large.contacts)
     assert longest_reply(signature, large.contacts).longest <= 150
+
+
+def test_resume_skips_each_structure_already_drafted(network, capsys):
+    """--resume skips (id, structure) pairs: row 3's ANTS draft still comes after its Caf one."""
+    run_draft(network, "--structure", "CAF-75")
+    capsys.readouterr()
+    status, records = run_draft(network, "--resume")
+    assert status == EXIT_OK
+    assert [(r["id"], r["structure_id"]) for r in records] == [
+        ("3", "CAF-75"),
+        ("4", "CAF-75"),
+        ("1", "C-MTL"),
+        ("2", "C-LDN"),
+        ("3", "ANTS-1"),
+        ("6", None),
+    ]
+    assert "2 already in the output" in capsys.readouterr().err

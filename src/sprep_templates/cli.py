@@ -28,12 +28,14 @@ from .export import (
     STATUSES,
     atomic_output,
     draft_export,
-    ids_already_in,
+    drafts_already_in,
+    is_answered,
+    is_selected,
     read_rows,
+    repair_c1,
+    structures_of,
     write_csv_header,
 )
-from .export._columns import is_answered, repair_c1, structures_of
-from .export._drafting import is_selected
 from .inputs import SENTIMENTS, Contact, Experience, Structure
 from .lint import lint_templates
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
@@ -187,7 +189,9 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(f"--templates {folder} is not a folder")
         profile = attrs.evolve(profile, template_dir=folder)
     try:  # a broken template folder stops the batch before it starts, not row by row
-        load_template_set(profile.template_dir)
+        folders = [profile.template_dir, *(s.template_dir for s in profile.structures)]
+        for template_dir in dict.fromkeys(folders):
+            load_template_set(template_dir)
     except SprepError as error:
         raise FatalError(str(error)) from None
     if arguments.jobs < 1:
@@ -195,7 +199,7 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = None if arguments.output in (None, "-") else Path(arguments.output)
     if arguments.resume and output is None:
         raise UsageError("--resume needs -o OUT: the drafts already written there are kept")
-    done_ids = ids_already_in(output) if arguments.resume and output else set()
+    done_ids = drafts_already_in(output) if arguments.resume and output else set()
     rejects_path = (
         Path(arguments.rejects)
         if arguments.rejects

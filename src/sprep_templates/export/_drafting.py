@@ -32,6 +32,7 @@ __all__ = [
     "Skipped",
     "draft_many",
     "draft_row",
+    "is_selected",
     "selected_structures",
 ]
 

@@ -121,7 +121,7 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
 
 
 def _gather(
-    chunk: _DraftedChunk, skip: frozenset[str], statuses_kept: frozenset[str] | None
+    chunk: _DraftedChunk, skip: frozenset[object], statuses_kept: frozenset[str] | None
 ) -> ChunkResult:
     statuses: Counter[str] = Counter()
     skipped = Counter(chunk.skipped)
@@ -129,7 +129,8 @@ def _gather(
     sections: Counter[int | None] = Counter()
     parts = []
     for record in chunk.drafted:
-        if record.id is not None and record.id in skip:
+        structure_id = record.structure.id if record.structure else None
+        if record.id is not None and (record.id in skip or (record.id, structure_id) in skip):
             skipped["already in the output"] += 1
             continue
         if statuses_kept is not None and record.status not in statuses_kept:
@@ -160,7 +161,7 @@ def draft_export(
     require_section: bool = False,
     include_answered: bool = False,
     as_csv: bool = False,
-    skip_ids: Iterable[str] = (),
+    skip_ids: Iterable[str | tuple[str, str | None]] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,
 ) -> Iterator[ChunkResult]:
@@ -171,12 +172,13 @@ def draft_export(
     skip the structures no section of the profile matches). Results come chunk by
     chunk, in input order, a few chunks ahead of what has
     been written, so that memory stays flat whatever the input size. Rows whose
-    id is in ``skip_ids`` are skipped (``--resume``), and so are drafts whose status
+    id is in ``skip_ids`` are skipped (``--resume``; an (id, structure id) pair skips
+    only that structure's draft), and so are drafts whose status
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
     are written (None: today's date, read once for the whole run).
     """
     form, parts = chunks(source)
-    skip = frozenset(skip_ids)
+    skip: frozenset[object] = frozenset(skip_ids)
     kept = None if statuses is None else frozenset(statuses)
     day = today or date.today()
     wanted = selected_structures(structure)
