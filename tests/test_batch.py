@@ -69,6 +69,8 @@ def test_mixed_export_drafts_good_rows_and_keeps_bad_ones(tmp_path, capsys):
     assert [r["status"] for r in records] == ["to_complete", "ready", "to_complete"]
     assert list(records[0]) == [
         "id",
+        "structure_id",
+        "structure",
         "sentiment",
         "tone",
         "status",

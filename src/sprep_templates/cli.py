@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import io
 import sys
 import time
@@ -27,13 +28,18 @@ from .export import (
     STATUSES,
     atomic_output,
     draft_export,
-    ids_already_in,
+    drafts_already_in,
+    is_answered,
+    is_selected,
     read_rows,
+    repair_c1,
+    structures_of,
     write_csv_header,
 )
-from .inputs import SENTIMENTS, Contact, Experience
+from .inputs import SENTIMENTS, Contact, Experience, Structure
 from .lint import lint_templates
-from .profile import Profile, ProfileError, example_profile_path
+from .profile import Profile, ProfileError, StructureSection, example_profile_path
+from .text import fold
 
 __all__ = [
     "EXIT_ERRORS_FOUND",
@@ -183,7 +189,9 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(f"--templates {folder} is not a folder")
         profile = attrs.evolve(profile, template_dir=folder)
     try:  # a broken template folder stops the batch before it starts, not row by row
-        load_template_set(profile.template_dir)
+        folders = [profile.template_dir, *(s.template_dir for s in profile.structures)]
+        for template_dir in dict.fromkeys(folders):
+            load_template_set(template_dir)
     except SprepError as error:
         raise FatalError(str(error)) from None
     if arguments.jobs < 1:
@@ -191,7 +199,7 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = None if arguments.output in (None, "-") else Path(arguments.output)
     if arguments.resume and output is None:
         raise UsageError("--resume needs -o OUT: the drafts already written there are kept")
-    done_ids = ids_already_in(output) if arguments.resume and output else set()
+    done_ids = drafts_already_in(output) if arguments.resume and output else set()
     rejects_path = (
         Path(arguments.rejects)
         if arguments.rejects
@@ -204,6 +212,9 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
     counts: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
+    by_structure: Counter[Structure | None] = Counter()
+    by_section: Counter[int | None] = Counter()
+    seen: Counter[Structure] = Counter()
     progress = _Progress(sys.stderr.isatty() and not arguments.quiet)
     as_csv = output is not None and output.suffix.lower() == ".csv"
     with contextlib.ExitStack() as stack:
@@ -223,6 +234,7 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
             profile,
             jobs=arguments.jobs,
             structure=arguments.structure,
+            require_section=arguments.require_structure_profile,
             include_answered=arguments.all,
             as_csv=as_csv,
             skip_ids=done_ids,
@@ -237,20 +249,30 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
             counts["drafted"] += sum(chunk.statuses.values())
             counts["rejected"] += len(chunk.rejects)
             skipped.update(chunk.skipped)
+            by_structure.update(chunk.structures)
+            by_section.update(chunk.sections)
+            seen.update(chunk.seen)
             for line in chunk.rejects:
                 if rejects_stream is not None:
                     rejects_stream.write(line + "\n")
                 else:
                     print(f"sprep: rejected {line}", file=sys.stderr)
         progress.close()
+        # Raised here, the error leaves OUT as it was: a typo drafts nothing, erases nothing.
+        _check_structures_asked(arguments.structure, seen)
     if rejects_path is not None and not counts["rejected"]:
         rejects_path.unlink(missing_ok=True)  # no reject, no file
     skipped_total = sum(skipped.values())
     details = ", ".join(f"{n} {why}" for why, n in skipped.items())
+    _report_structures(profile, by_structure, by_section, seen)
+    # Counts are of (row, structure) pairs: a row concerning two structures counts once
+    # for each; a row naming none, or that cannot be read, counts once.
+    pairs = counts["drafted"] + counts["rejected"] + skipped_total
     print(
-        f"sprep: {counts['read']} rows read: {counts['drafted']} drafted "
-        f"({counts['ready']} ready, {counts['to_complete']} to complete, "
-        f"{counts['to_review']} to review), "
+        f"sprep: {counts['read']} rows read"
+        + (f" ({pairs} row-structure pairs)" if pairs != counts["read"] else "")
+        + f": {counts['drafted']} drafted ({counts['ready']} ready, "
+        f"{counts['to_complete']} to complete, {counts['to_review']} to review), "
         f"{counts['rejected']} rejected"
         + (f" (see {rejects_path})" if counts["rejected"] and rejects_path else "")
         + f", {skipped_total} skipped"
@@ -258,6 +280,154 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         file=sys.stderr,
     )
     return EXIT_REJECTED if counts["rejected"] else EXIT_OK
+
+
+def _closest(wanted: str, names: Sequence[str]) -> list[str]:
+    """Up to three structure names close to ``wanted``: those containing it, then the
+    most alike."""
+    folded = {fold(" ".join(name.split())): name for name in names}
+    key = fold(" ".join(wanted.split()))
+    found = [name for f, name in folded.items() if key and key in f]
+    found += [
+        folded[f]
+        for f in difflib.get_close_matches(key, list(folded), n=3, cutoff=0.6)
+        if folded[f] not in found
+    ]
+    return found[:3]
+
+
+def _check_structures_asked(asked: Sequence[str] | None, seen: Counter[Structure]) -> None:
+    """Say which ``--structure`` matches no structure of the input, with the closest
+    names; when none matches any, that is a usage error."""
+    if not asked:
+        return
+    names = sorted({s.name for s in seen})
+    missing = [w for w in asked if not any(is_selected(s, (w,)) for s in seen)]
+    messages = []
+    for wanted in missing:
+        close = _closest(wanted, names)
+        messages.append(
+            f"--structure {wanted!r} matches no structure of the input"
+            + (f"; did you mean: {'; '.join(close)}?" if close else "")
+        )
+    if missing and len(missing) == len(asked):
+        raise UsageError("\nsprep: ".join([*messages, "nothing drafted; the output is unchanged"]))
+    for message in messages:
+        print(f"sprep: {message}", file=sys.stderr)
+
+
+def _signed_by(section: StructureSection | int | None) -> str:
+    if section is None:
+        return "default"
+    return f"section #{section}" if isinstance(section, int) else f"section #{section.number}"
+
+
+#: The structures the closing report names one by one (the others are summed).
+_STRUCTURES_SHOWN = 10
+
+
+def _report_structures(
+    profile: Profile,
+    by_structure: Counter[Structure | None],
+    by_section: Counter[int | None],
+    seen: Counter[Structure],
+) -> None:
+    """The drafts per structure and per profile section, and the profile's sections that
+    match no structure of the input (a typo in a name must not go unnoticed)."""
+    if any(s is not None for s in by_structure):
+        ranked = by_structure.most_common()
+        shown = [
+            f"{n} {s.name if s else '(no structure)'} ({_signed_by(profile.section_for(s))})"
+            for s, n in ranked[:_STRUCTURES_SHOWN]
+        ]
+        rest = ranked[_STRUCTURES_SHOWN:]
+        if rest:
+            shown.append(
+                f"and {sum(n for _, n in rest)} for {len(rest)} other structures "
+                "(sprep profile check lists them all)"
+            )
+        named = sum(1 for s in by_structure if s is not None)
+        print(
+            f"sprep: drafted for {named} structure{'s' if named > 1 else ''}: {', '.join(shown)}",
+            file=sys.stderr,
+        )
+    if profile.structures:
+        signed = ", ".join(
+            f"{by_section.get(s.number, 0)} by {_signed_by(s)} ({s.match})"
+            for s in profile.structures
+        )
+        default = by_section.get(None, 0)
+        print(
+            f"sprep: drafted per profile section: {signed}, {default} by the default",
+            file=sys.stderr,
+        )
+    for section in profile.structures:
+        if not any(section.matches(s) for s in seen):
+            print(f"sprep: {section} matches no structure of the input", file=sys.stderr)
+
+
+# --- sprep profile ------------------------------------------------------------------
+
+
+def _describe(profile: Profile) -> str:
+    contacts = ", ".join(c.value for c in profile.contacts) or "no contact"
+    extra = f"; templates {profile.template_dir}" if profile.template_dir else ""
+    return f"{profile.signature.line}; {contacts}; late after {profile.late_after_days} days{extra}"
+
+
+def _profile_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    profile = Profile.from_toml(arguments.profile)
+    out.write(f"{arguments.profile}: valid\n  default: {_describe(profile)}\n")
+    for section in profile.structures:
+        kind = "pattern" if section.is_pattern else "name or id"
+        out.write(
+            f"  #{section.number} match = {section.match!r} ({kind}): "
+            f"{_describe(profile.signer(section))}\n"
+        )
+    if arguments.export is None:
+        return EXIT_OK
+    rows: Counter[Structure | None] = Counter()
+    waiting: Counter[Structure | None] = Counter()
+    total = unreadable = 0
+    try:
+        source = sys.stdin.buffer if arguments.export == "-" else open(arguments.export, "rb")
+    except OSError as error:
+        raise UsageError(f"cannot read {arguments.export}: {error.strerror}") from None
+    with source:
+        _form, read = read_rows(source)
+        for row in read:
+            total += 1
+            try:
+                if row.fields is None:
+                    raise ValueError(row.problem)
+                fields = {
+                    k: repair_c1(v) if isinstance(v, str) else v for k, v in row.fields.items()
+                }
+                structures: tuple[Structure | None, ...] = structures_of(fields) or (None,)
+                answered = is_answered(fields)
+            except (ValueError, SprepError):
+                unreadable += 1
+                continue
+            rows.update(structures)
+            if not answered:
+                waiting.update(structures)
+    out.write(
+        f"{arguments.export}: {total} rows, {sum(1 for s in rows if s is not None)} structures"
+        + (f", {unreadable} rows unreadable" if unreadable else "")
+        + "\n"
+    )
+    out.write(f"{'rows':>6} {'waiting':>8}  {'signed by':<12} {'structure id':<14} structure\n")
+    for structure, count in sorted(rows.items(), key=lambda item: (-item[1], str(item[0]))):
+        name = structure.name if structure else "(no structure)"
+        identifier = (structure.id if structure else None) or "-"
+        signer = _signed_by(profile.section_for(structure))
+        out.write(f"{count:>6} {waiting[structure]:>8}  {signer:<12} {identifier:<14} {name}\n")
+    unmatched = [
+        s for s in profile.structures if not any(s.matches(t) for t in rows if t is not None)
+    ]
+    for section in unmatched:
+        out.write(f"{section} matches no structure of {arguments.export}\n")
+    return EXIT_ERRORS_FOUND if unmatched else EXIT_OK
 
 
 # --- sprep templates ----------------------------------------------------------------
@@ -380,7 +550,18 @@ def _parser() -> argparse.ArgumentParser:
         "--rejects", help="where to write rejected rows (default: OUT.rejects.jsonl, or stderr)"
     )
     draft.add_argument("--jobs", type=int, default=1, help="number of processes (default 1)")
-    draft.add_argument("--structure", help="only experiences concerning this structure")
+    draft.add_argument(
+        "--structure",
+        action="append",
+        metavar="NAME",
+        help="only draft for this structure: its name or its id (repeatable)",
+    )
+    draft.add_argument(
+        "--require-structure-profile",
+        action="store_true",
+        help="skip the structures that no [[structures]] section of the profile matches, "
+        "instead of signing them with the default",
+    )
     draft.add_argument(
         "--all", action="store_true", help="also draft experiences that already have an answer"
     )
@@ -404,6 +585,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     draft.add_argument("--quiet", action="store_true", help="no progress report")
     draft.set_defaults(run=_draft_command)
+
+    profile = commands.add_parser(
+        "profile",
+        help="check a profile, and which section signs each structure of an export",
+        description="Validate a profile (sprep profile check PROFILE) and, given an export, "
+        "list per structure its rows, those waiting for an answer, and the section that "
+        "would sign its drafts. Exit status: 0 valid, 1 a [[structures]] section matches no "
+        "structure of the export, 4 invalid profile.",
+    )
+    profile.add_argument("action", choices=("check",))
+    profile.add_argument("profile", help="the TOML profile")
+    profile.add_argument("export", nargs="?", help="an export (CSV or JSON lines); - for stdin")
+    profile.set_defaults(run=_profile_command)
 
     templates = commands.add_parser(
         "templates",

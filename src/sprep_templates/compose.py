@@ -263,6 +263,29 @@ def _phone_last(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
     return others + tuple(c for c in contacts if c.kind == "phone")
 
 
+def _for_country(
+    experience: Experience, contacts: tuple[Contact, ...]
+) -> tuple[tuple[Contact, ...], list[str]]:
+    """The contacts a user can use from where they live, and a note on what was left out.
+
+    A user abroad (``Experience.country`` not France) is not offered a contact that
+    cannot be used from abroad (:attr:`Contact.abroad`: a French short number, an 08
+    number), when another contact exists; when none exists, the note says so.
+    """
+    if not experience.abroad:
+        return contacts, []
+    usable = tuple(c for c in contacts if c.abroad)
+    left_out = [c.value for c in contacts if not c.abroad]
+    if not left_out:
+        return contacts, []
+    if not usable:
+        return contacts, [
+            f"the user lives abroad ({experience.country}) and no contact can be used "
+            f"from there: {', '.join(left_out)}"
+        ]
+    return usable, [f"left out for a user abroad ({experience.country}): {', '.join(left_out)}"]
+
+
 def draft_reply(
     experience: Experience,
     *,
@@ -310,6 +333,7 @@ def draft_reply(
     if today is not None and today.__class__ is not date:
         today = _today(today)  # a datetime, or refused
     reading = personalise(experience, today=today, late_after_days=late_after_days)
+    checked_contacts, notes = _for_country(experience, checked_contacts)
     if reading.phone_unreachable:
         checked_contacts = _phone_last(checked_contacts)
     templates = load_template_set(template_dir)
@@ -322,7 +346,6 @@ def draft_reply(
     rendered = _render_steps(templates, chosen, context, signature)
     # Steps are paragraphs: the reply's words are the sum of theirs.
     word_count = sum([count for _text, count, _uses in rendered])
-    notes: list[str] = []
     if word_count > MAX_WORDS:
         for variable, shorter in _LEFT_OUT_FIRST:
             value = shorter(context[variable])

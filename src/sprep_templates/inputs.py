@@ -26,7 +26,7 @@ from .limits import (
     MAX_SIMILAR,
     MAX_TITLE_CHARS,
 )
-from .patterns import EMAIL, french_number, is_abroad
+from .patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
 from .text import blank_forbidden, clean_text, count_words, fold, forbidden_character
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "Ratings",
     "Sentiment",
     "Signature",
+    "Structure",
     "channel_kind",
     "clean_free_text",
     "parse_sentiment",
@@ -363,6 +364,15 @@ def _action(value: object) -> str | None:
     return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS)
 
 
+#: The export's ``Pays`` values (folded) that mean France. Overseas France dials
+#: French numbers as mainland France does.
+_FRANCE_NAMES = frozenset({"france", "france metropolitaine", "fr"})
+
+
+def _country(value: object) -> str | None:
+    return _optional_text("Experience", "country", value, 100)
+
+
 def _description(value: object) -> str | None:
     """What the user wrote: read to find sensitive cases, never repeated in a reply.
 
@@ -412,6 +422,23 @@ class Experience:
     published: date | None = attrs.field(default=None, converter=_published)
     action: str | None = attrs.field(default=None, converter=_action)
     description: str | None = attrs.field(default=None, converter=_description, repr=False)
+    country: str | None = attrs.field(default=None, converter=_country)
+
+    @property
+    def abroad(self) -> bool:
+        """Whether the user lives outside France (``country`` given and not France):
+        the reply then offers no number that cannot be dialled from abroad, when
+        another contact exists."""
+        return self.country is not None and fold(self.country) not in _FRANCE_NAMES
+
+
+@attrs.frozen
+class Structure:
+    """A structure an experience concerns (the export's ``Intitulé structure N``), and
+    its id when the export gives it (``ID structure N``). Each one answers on its own."""
+
+    name: str
+    id: str | None = None
 
 
 _FIRST_NAME = re.compile(r"[^\W\d_]+(?:[ '’\-][^\W\d_]+)*")
@@ -526,6 +553,10 @@ class Contact:
     kind: str = attrs.field()
     value: str = attrs.field()
     label: str | None = attrs.field(default=None, converter=_label)
+    #: Whether a user abroad can use this contact. None (the default) derives it: a
+    #: phone number can be dialled from abroad unless it is a French short service
+    #: number (``32 30``) or an ``08`` special-rate number; other contacts can be used.
+    abroad: bool | None = attrs.field(default=None)
 
     @kind.validator
     def _check_kind(self, attribute: attrs.Attribute[str], kind: object) -> None:
@@ -552,3 +583,20 @@ class Contact:
                 f"the most accepted is 15 (got {value!r})"
             )
         object.__setattr__(self, "value", value)
+        object.__setattr__(self, "abroad", self._reachable_from_abroad())
+
+    def _reachable_from_abroad(self) -> bool:
+        if self.abroad is not None and not isinstance(self.abroad, bool):
+            raise InvalidInputError(
+                f"Contact.abroad must be true, false or left out (got {self.abroad!r})"
+            )
+        dialable = self.kind != "phone" or dialable_from_abroad(self.value)
+        if self.abroad is None:
+            return dialable
+        if self.abroad and not dialable:
+            raise InvalidInputError(
+                f"Contact.abroad: {self.value} cannot be dialled from abroad (French short "
+                "service numbers and 08 special-rate numbers cannot); give the "
+                "international number instead, or leave abroad out"
+            )
+        return self.abroad

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -39,7 +40,14 @@ from .personalisation import MAX_NAMED_CRITERIA, _quotable_action
 from .screening import greeting_name, quotable_title
 from .text import count_words
 
-__all__ = ["Bound", "Problem", "length_bounds", "lint_templates"]
+__all__ = [
+    "Bound",
+    "Problem",
+    "length_bounds",
+    "lint_templates",
+    "longest_reply",
+    "within_guaranteed_limits",
+]
 
 _FILTERS_AND_MACROS = {"loop", "caller", "varargs", "kwargs"}
 
@@ -310,8 +318,9 @@ def _extreme(
     large: bool,
     core: bool,
     memo: _Memo,
+    inputs: _Inputs | None = None,
 ) -> tuple[int, tuple[str, ...]]:
-    inputs = _extreme_inputs()[1 if large else 0]
+    inputs = inputs or _extreme_inputs()[1 if large else 0]
     signature, contacts = inputs.signature, inputs.contacts
     free = {
         field: _words(
@@ -381,6 +390,52 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
             shape = tuple(field for field, flag in given.items() if flag)
             bounds.append(Bound(sentiment, shape, shortest, longest, short_names, long_names))
     return bounds
+
+
+def within_guaranteed_limits(signature: Signature, contacts: Sequence[Contact]) -> bool:
+    """Whether a signature and contacts sit within :data:`GUARANTEED_LIMITS`, where the
+    exhaustive proof already covers them: a first name and an organisation no wordier
+    than the proof's, a closing of the signer's own of one word at most (it replaces a
+    politeness formula, which has one word or more), and at most two phone, web or
+    e-mail contacts without label that say no more words than the proof's wordiest."""
+    _small, large = _extreme_inputs()
+    return (
+        count_words(signature.first_name) <= GUARANTEED_LIMITS["first_name_words"]
+        and count_words(signature.organisation) <= GUARANTEED_LIMITS["organisation_words"]
+        and (signature.closing is None or count_words(signature.closing) <= 1)
+        and len(contacts) <= GUARANTEED_LIMITS["contacts"]
+        and all(c.kind in ("phone", "web", "email") and c.label is None for c in contacts)
+        and (not contacts or _contacts_words(tuple(contacts)) <= _contacts_words(large.contacts))
+    )
+
+
+def longest_reply(
+    signature: Signature, contacts: Sequence[Contact], template_dir: str | Path | None = None
+) -> Bound:
+    """The longest reply the templates can give with this signature and these contacts,
+    the other inputs at the largest the limits allow: the proof of :func:`length_bounds`
+    with the signer's own signature and contacts in place of the largest ones.
+
+    Like ``Bound.longest`` there, it is the reply's core (what the reply keeps once it
+    leaves out what it may to keep to 150 words). A profile checks each signer with it
+    when it loads (:meth:`~sprep_templates.Profile.from_mapping`).
+    """
+    templates = load_template_set(template_dir)
+    inputs = attrs.evolve(_extreme_inputs()[1], signature=signature, contacts=tuple(contacts))
+    memo: _Memo = {}
+    longest: Bound | None = None
+    for sentiment in SENTIMENTS:
+        for flags in itertools.product((False, True), repeat=3):
+            given = dict(zip(_FREE_FIELDS, flags, strict=True))
+            given["contacts"] = bool(contacts)
+            if not (given["answer"] or given["contacts"]):
+                continue
+            count, names = _extreme(templates, sentiment, given, True, True, memo, inputs)
+            if longest is None or count > longest.longest:
+                shape = tuple(field for field, flag in given.items() if flag)
+                longest = Bound(sentiment, shape, 0, count, (), names)
+    assert longest is not None  # the shape with an answer is always bounded
+    return longest
 
 
 def _length_problems(folder: Path) -> list[Problem]:

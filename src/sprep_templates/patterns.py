@@ -18,6 +18,7 @@ __all__ = [
     "EMAIL",
     "NUMBER_RUN",
     "PHONE",
+    "dialable_from_abroad",
     "french_number",
     "is_abroad",
 ]
@@ -94,3 +95,18 @@ def is_abroad(value: str) -> bool:
     """Whether ``value`` is dialled with an international prefix (``+`` or ``00``) for a
     country other than France: its country's rules, not :func:`french_number`, apply."""
     return value.startswith(("+", "00")) and not value.startswith(_FRANCE)
+
+
+def dialable_from_abroad(value: str) -> bool:
+    """Whether a phone number can be dialled from outside France.
+
+    International numbers (``+…``, ``00…``, ``+33…`` included) and French numbers with
+    10 digits can (the latter as +33 without the 0); French short service numbers
+    (``32 30``) and ``08`` special-rate numbers cannot.
+    """
+    number = french_number(value)
+    if number is None:
+        return is_abroad(value)
+    if value.startswith(("+", "00")):
+        return not number.startswith("08")
+    return len(number) == 10 and not number.startswith("08")

@@ -18,22 +18,52 @@ a key written after ``[[contacts]]`` belongs to that contact)::
     [[contacts]]
     kind = "web"
     value = "https://www.caf.fr/nous-contacter"
+
+A network's profile adds sections, one per structure or family of structures; the
+first whose ``match`` fits a structure signs its drafts, the default above signs the
+others::
+
+    [[structures]]
+    match = "Consulat général de France à Montréal"   # a name or an id, or "Consulat*"
+    signature = { first_name = "Léa", organisation = "le consulat général de France à Montréal" }
+    contacts = [ { kind = "phone", value = "+1 514 878 4385", abroad = true } ]
+    # templates = "consulate-templates"; late_after_days = 15
+
+A section's ``signature`` keys replace the default's one by one (a section giving only
+``organisation`` keeps the default's first name); ``contacts``, ``templates`` and
+``late_after_days`` replace the default's whole.
+
+Every signer (the default, and each section with what it inherits) is checked when the
+profile loads: a signature or contacts that could push a reply past 150 words are refused
+with the figure (:func:`~sprep_templates.lint.longest_reply`).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .exceptions import InvalidInputError, ProfileError
-from .inputs import Contact, Signature
+from .exceptions import InvalidInputError, ProfileError, SprepError
+from .french import contact_phrase, join_alternatives
+from .inputs import Contact, Signature, Structure
+from .limits import MAX_WORDS
+from .lint import longest_reply, within_guaranteed_limits
 from .personalisation import DEFAULT_LATE_AFTER_DAYS
+from .text import count_words
 
-__all__ = ["Profile", "ProfileError", "example_profile_path"]
+__all__ = ["Profile", "ProfileError", "StructureSection", "example_profile_path"]
+
+_PROFILE_KEYS = ("signature", "contacts", "templates", "late_after_days", "structures")
+_SECTION_KEYS = ("match", "signature", "contacts", "templates", "late_after_days")
+_SIGNATURE_KEYS = ("first_name", "organisation", "closing")
+_PATTERN_CHARACTERS = frozenset("*?[")
 
 
 def example_profile_path() -> Path:
@@ -44,9 +74,55 @@ def example_profile_path() -> Path:
     return Path(__file__).resolve().parents[2] / "examples" / "profile.toml"
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@attrs.frozen
+class StructureSection:
+    """A ``[[structures]]`` section: the structures it signs for, and what it overrides.
+
+    ``match`` is a structure's id (exact), its name (case and runs of spaces aside), or
+    a shell-style pattern (``*``, ``?``, ``[…]``) over names and ids: ``"Consulat*"``.
+    What is None is the profile's default. ``number`` is the section's place in the
+    profile (from 1), for messages.
+    """
+
+    match: str = attrs.field(validator=attrs.validators.instance_of(str))
+    number: int = 0
+    signature: Signature | None = None
+    contacts: tuple[Contact, ...] | None = None
+    template_dir: Path | None = None
+    late_after_days: int | None = None
+
+    @property
+    def is_pattern(self) -> bool:
+        """Whether ``match`` is a shell-style pattern rather than a name or an id."""
+        return bool(_PATTERN_CHARACTERS & set(self.match))
+
+    def matches(self, structure: Structure) -> bool:
+        """Whether this section signs for ``structure``."""
+        if self.is_pattern:
+            pattern = _fold(self.match)
+            return fnmatch.fnmatchcase(_fold(structure.name), pattern) or (
+                structure.id is not None and fnmatch.fnmatchcase(_fold(structure.id), pattern)
+            )
+        return self.match == structure.id or _fold(self.match) == _fold(structure.name)
+
+    def __str__(self) -> str:
+        return f"[[structures]] #{self.number} (match = {self.match!r})"
+
+
+def _sections(value: object) -> tuple[StructureSection, ...]:
+    if not isinstance(value, tuple) or not all(isinstance(s, StructureSection) for s in value):
+        raise ProfileError("Profile.structures must be a tuple of StructureSection")
+    return value
+
+
 @attrs.frozen
 class Profile:
-    """Signature, contacts and (optionally) a folder of custom templates."""
+    """Signature, contacts and (optionally) a folder of custom templates, and sections
+    per structure (:class:`StructureSection`) that override them for their structures."""
 
     signature: Signature
     contacts: tuple[Contact, ...] = ()
@@ -54,6 +130,32 @@ class Profile:
     #: A reply written more than this many days after the experience was published
     #: apologises for the wait (``personalisation.DEFAULT_LATE_AFTER_DAYS``: a month).
     late_after_days: int = DEFAULT_LATE_AFTER_DAYS
+    #: Sections per structure, in order: the first that matches a structure signs it.
+    structures: tuple[StructureSection, ...] = attrs.field(default=(), converter=_sections)
+
+    def section_for(self, structure: Structure | None) -> StructureSection | None:
+        """The first section that matches ``structure``; None: the default signs it."""
+        if structure is None:
+            return None
+        return next((s for s in self.structures if s.matches(structure)), None)
+
+    def signer(self, section: StructureSection | None) -> Profile:
+        """The profile a section signs with (no sections of its own): the section's
+        values over the default's. None gives the default."""
+        if section is None:
+            return attrs.evolve(self, structures=()) if self.structures else self
+        return Profile(
+            signature=section.signature or self.signature,
+            contacts=self.contacts if section.contacts is None else section.contacts,
+            template_dir=section.template_dir or self.template_dir,
+            late_after_days=(
+                self.late_after_days if section.late_after_days is None else section.late_after_days
+            ),
+        )
+
+    def for_structure(self, structure: Structure | None) -> Profile:
+        """The profile that signs the drafts of ``structure``."""
+        return self.signer(self.section_for(structure))
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Profile:
@@ -73,59 +175,193 @@ class Profile:
     def from_mapping(
         cls, data: dict[str, Any], *, source: str = "profile", base: Path | None = None
     ) -> Profile:
-        """Build a profile from the TOML structure (a dict)."""
-        unknown = set(data) - {"signature", "contacts", "templates", "late_after_days"}
+        """Build a profile from the TOML structure (a dict).
+
+        Raises :class:`ProfileError` naming the source, the section and the key; also
+        when a signer's signature or contacts could make a reply longer than 150 words.
+        """
+        unknown = set(data) - set(_PROFILE_KEYS)
         if unknown:
             raise ProfileError(
                 f"{source}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "expected signature, contacts, templates, late_after_days"
-            )
-        late_after_days = data.get("late_after_days", DEFAULT_LATE_AFTER_DAYS)
-        if (
-            isinstance(late_after_days, bool)
-            or not isinstance(late_after_days, int)
-            or late_after_days < 0
-        ):
-            raise ProfileError(
-                f"{source}: late_after_days must be a whole number of days, 0 or more "
-                f"(got {late_after_days!r})"
+                f"expected {', '.join(_PROFILE_KEYS)}"
             )
         signature_data = data.get("signature")
         if not isinstance(signature_data, dict):
             raise ProfileError(
                 f"{source}: a [signature] table with first_name and organisation is required"
             )
+        default = cls(
+            signature=_signature(signature_data, f"{source}: [signature]"),
+            contacts=_contacts(data.get("contacts", []), f"{source}: "),
+            template_dir=_templates(data, source, base),
+            late_after_days=_late_after_days(
+                data.get("late_after_days", DEFAULT_LATE_AFTER_DAYS), source
+            ),
+        )
+        _check_length(default, source)
+        sections_data = data.get("structures", [])
+        if not isinstance(sections_data, list):
+            raise ProfileError(f"{source}: structures must be an array of tables ([[structures]])")
+        sections: list[StructureSection] = []
+        for number, item in enumerate(sections_data, start=1):
+            section = _section(item, number, signature_data, source, base)
+            where = f"{source}: {section}"
+            for earlier in sections:
+                if _fold(earlier.match) == _fold(section.match):
+                    raise ProfileError(
+                        f"{where}: match repeats {earlier}'s, which comes first and "
+                        "always wins: remove one"
+                    )
+            _check_length(default.signer(section), where)
+            sections.append(section)
+        return attrs.evolve(default, structures=tuple(sections))
+
+
+def _signature(values: Mapping[str, Any], where: str) -> Signature:
+    unknown = set(values) - set(_SIGNATURE_KEYS)
+    if unknown:
+        raise ProfileError(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+            f"expected {', '.join(_SIGNATURE_KEYS)}"
+        )
+    try:
+        return Signature(
+            first_name=values.get("first_name"),
+            organisation=values.get("organisation"),
+            closing=values.get("closing"),
+        )
+    except InvalidInputError as error:
+        raise ProfileError(f"{where}: {error}") from None
+
+
+def _contacts(value: object, where: str) -> tuple[Contact, ...]:
+    if not isinstance(value, list):
+        raise ProfileError(f"{where}contacts must be an array of tables ([[contacts]])")
+    contacts = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise ProfileError(f"{where}contacts #{number} must be a table")
+        unknown = set(item) - {"kind", "value", "label", "abroad"}
+        if unknown:
+            raise ProfileError(
+                f"{where}contacts #{number}: unknown key(s) {', '.join(sorted(unknown))}; "
+                "expected kind, value, label, abroad"
+            )
         try:
-            signature = Signature(
-                first_name=signature_data.get("first_name"),
-                organisation=signature_data.get("organisation"),
-                closing=signature_data.get("closing"),
+            contacts.append(
+                Contact(
+                    item.get("kind", ""),
+                    item.get("value", ""),
+                    item.get("label"),
+                    item.get("abroad"),
+                )
             )
         except InvalidInputError as error:
-            raise ProfileError(f"{source}: [signature]: {error}") from None
-        contacts_data = data.get("contacts", [])
-        if not isinstance(contacts_data, list):
-            raise ProfileError(f"{source}: contacts must be an array of tables ([[contacts]])")
-        contacts = []
-        for number, item in enumerate(contacts_data, start=1):
-            if not isinstance(item, dict):
-                raise ProfileError(f"{source}: contacts #{number} must be a table")
-            try:
-                contacts.append(
-                    Contact(item.get("kind", ""), item.get("value", ""), item.get("label"))
-                )
-            except InvalidInputError as error:
-                raise ProfileError(f"{source}: contacts #{number}: {error}") from None
-        template_dir = None
-        if "templates" in data:
-            if not isinstance(data["templates"], str):
-                raise ProfileError(f"{source}: templates must be a folder path (a string)")
-            template_dir = (base or Path.cwd()) / data["templates"]
-            if not template_dir.is_dir():
-                raise ProfileError(f"{source}: templates folder {template_dir} does not exist")
-        return cls(
-            signature=signature,
-            contacts=tuple(contacts),
-            template_dir=template_dir,
-            late_after_days=late_after_days,
+            raise ProfileError(f"{where}contacts #{number}: {error}") from None
+    return tuple(contacts)
+
+
+def _templates(data: Mapping[str, Any], where: str, base: Path | None) -> Path | None:
+    if "templates" not in data:
+        return None
+    if not isinstance(data["templates"], str):
+        raise ProfileError(f"{where}: templates must be a folder path (a string)")
+    template_dir = (base or Path.cwd()) / data["templates"]
+    if not template_dir.is_dir():
+        raise ProfileError(f"{where}: templates folder {template_dir} does not exist")
+    return template_dir
+
+
+def _late_after_days(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ProfileError(
+            f"{where}: late_after_days must be a whole number of days, 0 or more (got {value!r})"
         )
+    return value
+
+
+def _section(
+    item: object,
+    number: int,
+    default_signature: Mapping[str, Any],
+    source: str,
+    base: Path | None,
+) -> StructureSection:
+    if not isinstance(item, dict):
+        raise ProfileError(f"{source}: [[structures]] #{number} must be a table")
+    match = item.get("match")
+    if isinstance(match, int) and not isinstance(match, bool):
+        match = str(match)  # an id written as a number
+    if not isinstance(match, str) or not match.strip():
+        raise ProfileError(
+            f"{source}: [[structures]] #{number}: match is required: a structure's name or "
+            f'id, or a pattern such as "Consulat*" (got {match!r})'
+        )
+    where = f"{source}: [[structures]] #{number} (match = {match!r})"
+    unknown = set(item) - set(_SECTION_KEYS)
+    if unknown:
+        raise ProfileError(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+            f"expected {', '.join(_SECTION_KEYS)}"
+        )
+    signature = None
+    if "signature" in item:
+        if not isinstance(item["signature"], dict):
+            raise ProfileError(f"{where}: signature must be a table (signature = {{ … }})")
+        signature = _signature({**default_signature, **item["signature"]}, f"{where}: signature")
+    return StructureSection(
+        match=match.strip(),
+        number=number,
+        signature=signature,
+        contacts=_contacts(item["contacts"], f"{where}: ") if "contacts" in item else None,
+        template_dir=_templates(item, where, base),
+        late_after_days=(
+            _late_after_days(item["late_after_days"], where) if "late_after_days" in item else None
+        ),
+    )
+
+
+@lru_cache(maxsize=64)
+def _longest(
+    signature: Signature, contacts: tuple[Contact, ...], template_dir: Path | None
+) -> tuple[int, str] | None:
+    """The longest reply a signer can give and what it is (None: its templates cannot
+    be loaded; the draft command reports a broken folder before drafting)."""
+    try:
+        bound = longest_reply(signature, contacts, template_dir)
+    except SprepError:
+        return None
+    return bound.longest, f"a {bound.sentiment} reply with {'+'.join(bound.shape)}"
+
+
+def _check_length(signer: Profile, where: str) -> None:
+    """Refuse a signer whose signature or contacts could make a reply pass 150 words.
+
+    Within the guaranteed limits the exhaustive proof covers them already; beyond, the
+    proof runs again with them in place of its largest signature and contacts.
+    """
+    if within_guaranteed_limits(signer.signature, signer.contacts):
+        return
+    found = _longest(signer.signature, signer.contacts, signer.template_dir)
+    if found is None or found[0] <= MAX_WORDS:
+        return
+    words, which = found
+    excess = words - MAX_WORDS
+    parts = [
+        f"the organisation ({count_words(signer.signature.organisation)} words)",
+        _contacts_summary(signer.contacts),
+    ]
+    if signer.signature.closing is not None:
+        parts.append(f"the closing ({count_words(signer.signature.closing)} words)")
+    raise ProfileError(
+        f"{where}: with this signature and these contacts {which} could have {words} words, "
+        f"{excess} more than the guide's {MAX_WORDS}: shorten {' or '.join(parts)} "
+        f"by {excess} words in all"
+    )
+
+
+def _contacts_summary(contacts: Iterable[Contact]) -> str:
+    contacts = tuple(contacts)
+    words = count_words(join_alternatives([contact_phrase(c) for c in contacts]))
+    return f"the contacts ({len(contacts)}, {words} words in the reply)"

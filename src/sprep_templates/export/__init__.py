@@ -10,12 +10,26 @@
 - ``_records``: the output schema and writing it safely.
 """
 
-from ._columns import EXPORT_COLUMNS, Column, experience_from_fields, repair_c1
-from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row
+from ._columns import (
+    EXPORT_COLUMNS,
+    Column,
+    experience_from_fields,
+    is_answered,
+    repair_c1,
+    structures_of,
+)
+from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row, is_selected
 from ._frame import FRAME_COLUMNS, results_frame
 from ._pool import ChunkResult, draft_export
 from ._reading import Row, detect_delimiter, read_rows
-from ._records import RECORD_FIELDS, STATUSES, atomic_output, ids_already_in, write_csv_header
+from ._records import (
+    RECORD_FIELDS,
+    STATUSES,
+    atomic_output,
+    drafts_already_in,
+    ids_already_in,
+    write_csv_header,
+)
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -34,10 +48,14 @@ __all__ = [
     "draft_export",
     "draft_many",
     "draft_row",
+    "drafts_already_in",
     "experience_from_fields",
     "ids_already_in",
+    "is_answered",
+    "is_selected",
     "read_rows",
     "repair_c1",
     "results_frame",
+    "structures_of",
     "write_csv_header",
 ]

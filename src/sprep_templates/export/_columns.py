@@ -16,19 +16,22 @@ from typing import Any
 import attrs
 
 from ..exceptions import InvalidInputError
-from ..inputs import Experience, read_date
+from ..inputs import Experience, Structure, read_date
 
 __all__ = [
     "ANSWERED_STATUS_COLUMNS",
     "EXPORT_COLUMNS",
     "STRUCTURE_COLUMNS",
+    "STRUCTURE_ID_COLUMNS",
     "Column",
     "RowExperience",
     "cell_text",
     "experience_from_fields",
+    "is_answered",
     "is_missing",
     "repair_c1",
     "row_id",
+    "structures_of",
 ]
 
 _C1 = re.compile("[\x80-\x9f]")
@@ -134,10 +137,13 @@ EXPORT_COLUMNS: tuple[Column, ...] = (
     Column("published", ("Date de publication",)),
     Column("action", ("Action",)),
     Column("description", ("Description",)),
+    Column("country", ("Pays",)),
 )
 
 #: The structures an experience concerns, in order.
 STRUCTURE_COLUMNS = ("Intitulé structure 1", "Intitulé structure 2", "Intitulé structure 3")
+#: Each structure's id, in the same order.
+STRUCTURE_ID_COLUMNS = ("ID structure 1", "ID structure 2", "ID structure 3")
 
 #: Where the export says whether an experience already has an answer.
 ANSWERED_STATUS_COLUMNS = ("Statut de l'expérience", "Statut de l’expérience")
@@ -148,11 +154,11 @@ _EXPERIENCE_FIELDS = frozenset(field.name for field in attrs.fields(Experience))
 
 @attrs.frozen
 class RowExperience:
-    """What one row of an export says: the experience, its structures, whether answered,
-    and remarks on what could not be read (``notes``)."""
+    """What one row of an export says: the experience, the structures it concerns (each
+    once, in order), whether answered, and remarks on what could not be read (``notes``)."""
 
     experience: Experience
-    structures: tuple[str, ...]
+    structures: tuple[Structure, ...]
     answered: bool
     notes: tuple[str, ...] = ()
 
@@ -187,20 +193,8 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
             notes.append(
                 f"Date de publication {published!r} could not be read: no apology for a late answer"
             )
-        structures = tuple(
-            text for name in STRUCTURE_COLUMNS if (text := cell_text(name, fields.get(name)))
-        )
-        status = next(
-            (
-                text
-                for name in ANSWERED_STATUS_COLUMNS
-                if (text := cell_text(name, fields.get(name)))
-            ),
-            "",
-        )
-        return RowExperience(
-            Experience(**values), structures, bool(_ANSWERED.search(status)), tuple(notes)
-        )
+        structures = structures_of(fields)
+        return RowExperience(Experience(**values), structures, is_answered(fields), tuple(notes))
     if "sentiment" not in fields:
         raise InvalidInputError("the sentiment is missing")
     given = {key: value for key, value in fields.items() if key in _EXPERIENCE_FIELDS}
@@ -211,13 +205,46 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
     if isinstance(published, str) and published.strip() and read_date(published) is None:
         del given["published"]
         notes.append(f"published {published!r} could not be read: no apology for a late answer")
-    raw_structures = fields.get("structures") or []
-    if not isinstance(raw_structures, list):
-        raw_structures = [raw_structures]
-    structures = tuple(
-        text for value in raw_structures if (text := cell_text("structures", value)) is not None
-    )
+    structures = structures_of(fields)
     return RowExperience(Experience(**given), structures, False, tuple(notes))
+
+
+def is_answered(fields: Mapping[str, Any]) -> bool:
+    """Whether the export says the experience already has an answer."""
+    status = next(
+        (text for name in ANSWERED_STATUS_COLUMNS if (text := cell_text(name, fields.get(name)))),
+        "",
+    )
+    return bool(_ANSWERED.search(status))
+
+
+def structures_of(fields: Mapping[str, Any]) -> tuple[Structure, ...]:
+    """The structures a row concerns, each once, in order: the export's ``Intitulé
+    structure N`` with ``ID structure N``, or a JSON line's ``structures``."""
+    if _is_export_row(fields):
+        found = [
+            Structure(text, cell_text(id_column, fields.get(id_column)))
+            for name, id_column in zip(STRUCTURE_COLUMNS, STRUCTURE_ID_COLUMNS, strict=True)
+            if (text := cell_text(name, fields.get(name)))
+        ]
+    else:
+        values = fields.get("structures") or []
+        found = _json_structures(values if isinstance(values, list) else [values])
+    return tuple(dict.fromkeys(found))
+
+
+def _json_structures(values: list[Any]) -> list[Structure]:
+    """A JSON line's ``structures``: names, or objects with ``name`` and ``id``."""
+    found = []
+    for value in values:
+        if isinstance(value, Mapping):
+            name = cell_text("structures.name", value.get("name"))
+            if name is None:
+                raise InvalidInputError(f"structures: {value!r} has no name")
+            found.append(Structure(name, cell_text("structures.id", value.get("id"))))
+        elif (name := cell_text("structures", value)) is not None:
+            found.append(Structure(name))
+    return found
 
 
 def row_id(fields: Mapping[str, Any] | None) -> str | None:

@@ -1,7 +1,10 @@
 """Drafting rows: one :class:`Drafted`, :class:`Rejected` or :class:`Skipped` result per row.
 
-A bad row never stops the batch: it becomes a :class:`Rejected` result with
-its line number, the reason and the row as it came. Only the library's own
+A row gets one result per structure it concerns (each structure answers on its
+own), signed as the profile's section for that structure says; a row concerning no
+structure, or that cannot be read, gets one. A bad row never stops the batch: it
+becomes a :class:`Rejected` result with its line number, the reason and the row as it
+came. Only the library's own
 refusals (:class:`~sprep_templates.SprepError`) reject a row; any other
 exception is a bug and is raised.
 """
@@ -19,11 +22,21 @@ import attrs
 from ..compose import Reply, draft_reply
 from ..display import plain_repr, status_badge
 from ..exceptions import SprepError
+from ..inputs import Structure
 from ..profile import Profile
 from ._columns import experience_from_fields, is_missing, repair_c1, row_id
 from ._reading import Row
 
-__all__ = ["Drafted", "Rejected", "Result", "Skipped", "draft_many", "draft_row"]
+__all__ = [
+    "Drafted",
+    "Rejected",
+    "Result",
+    "Skipped",
+    "draft_many",
+    "draft_row",
+    "is_selected",
+    "selected_structures",
+]
 
 
 @attrs.frozen(repr=False)
@@ -35,6 +48,10 @@ class Drafted:
     reply: Reply
     #: Remarks on the row itself (a date that could not be read).
     notes: tuple[str, ...] = ()
+    #: The structure this draft answers for (None: the row names none).
+    structure: Structure | None = None
+    #: The profile section that signed it (its number, from 1; None: the default).
+    section: int | None = None
 
     @property
     def status(self) -> str:
@@ -63,6 +80,8 @@ class Drafted:
         reply = self.reply
         return {
             "id": self.id,
+            "structure_id": self.structure.id if self.structure else None,
+            "structure": self.structure.name if self.structure else None,
             "sentiment": reply.sentiment,
             "tone": reply.tone,
             "status": self.status,
@@ -84,6 +103,8 @@ class Rejected:
     reason: str
     raw: str
     id: str | None = None
+    #: The structure it was drafted for, when the row was read and drafting failed.
+    structure: Structure | None = None
 
     #: What ``status`` says of every rejected row (a draft's is its reply's).
     status = "rejected"
@@ -95,8 +116,13 @@ class Rejected:
         return f"<p>ligne {self.line} {status_badge(self.status)} : {html.escape(self.reason)}</p>"
 
     def record(self) -> dict[str, Any]:
-        """The rejects-file record: line, id, reason and the raw row."""
-        return {"line": self.line, "id": self.id, "reason": self.reason, "raw": self.raw}
+        """The rejects-file record: line, id, reason and the raw row (and the structure,
+        when drafting for it failed)."""
+        record = {"line": self.line, "id": self.id, "reason": self.reason, "raw": self.raw}
+        if self.structure is not None:
+            record["structure_id"] = self.structure.id
+            record["structure"] = self.structure.name
+        return record
 
 
 @attrs.frozen(repr=False)
@@ -106,6 +132,7 @@ class Skipped:
     line: int
     id: str | None
     why: str
+    structure: Structure | None = None
 
     #: What ``status`` says of every skipped row (a draft's is its reply's).
     status = "skipped"
@@ -128,63 +155,113 @@ def _fold_space(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def selected_structures(structure: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """The structures a run covers, as given (``--structure``, repeatable): None for all."""
+    if structure is None:
+        return None
+    if isinstance(structure, str):
+        return (structure,)
+    return tuple(structure)
+
+
+def is_selected(structure: Structure | None, wanted: tuple[str, ...] | None) -> bool:
+    """Whether ``structure`` is one of ``wanted`` (an id, or a name with case and runs
+    of spaces aside); every structure is when ``wanted`` is None."""
+    if wanted is None:
+        return True
+    if structure is None:
+        return False
+    name = _fold_space(structure.name)
+    return any(w == structure.id or _fold_space(w) == name for w in wanted)
+
+
 def draft_row(
     row: Row,
     profile: Profile,
     *,
-    structure: str | None = None,
+    structure: str | Iterable[str] | None = None,
+    require_section: bool = False,
     include_answered: bool = False,
     today: date | None = None,
-) -> Result:
-    """Draft one row: a :class:`Drafted`, :class:`Rejected` or :class:`Skipped` result.
+) -> list[Result]:
+    """Draft one row: a :class:`Drafted`, :class:`Rejected` or :class:`Skipped` result
+    for each structure it concerns (one when it names none, or cannot be read).
 
+    ``structure`` limits the structures drafted for (names or ids; None: all). Each
+    structure is signed by the profile's first section that matches it, or by the
+    default; with ``require_section`` a structure no section matches is skipped.
     ``today`` is the date the replies are written (None: today's date)."""
     if row.fields is None:
-        return Rejected(row.line, row.problem or "unreadable row", row.raw)
+        return [Rejected(row.line, row.problem or "unreadable row", row.raw)]
     identifier = row_id(row.fields)
     try:
         fields = {k: repair_c1(v) if isinstance(v, str) else v for k, v in row.fields.items()}
     except UnicodeDecodeError:
-        return Rejected(
-            row.line, "a control character that no encoding explains", row.raw, identifier
-        )
+        return [
+            Rejected(row.line, "a control character that no encoding explains", row.raw, identifier)
+        ]
     try:
         read = experience_from_fields(fields)
     except SprepError as error:
-        return Rejected(row.line, str(error), row.raw, identifier)
-    if read.answered and not include_answered:
-        return Skipped(row.line, identifier, "already answered")
-    if structure is not None and _fold_space(structure) not in {
-        _fold_space(s) for s in read.structures
-    }:
-        return Skipped(row.line, identifier, "about another structure")
-    try:
-        reply = draft_reply(
-            read.experience,
-            signature=profile.signature,
-            contacts=profile.contacts,
-            template_dir=profile.template_dir,
-            today=today,
-            late_after_days=profile.late_after_days,
+        return [Rejected(row.line, str(error), row.raw, identifier)]
+    wanted = selected_structures(structure)
+    results: list[Result] = []
+    concerned: tuple[Structure | None, ...] = read.structures or (None,)
+    for concerning in concerned:
+        if read.answered and not include_answered:
+            results.append(Skipped(row.line, identifier, "already answered", concerning))
+            continue
+        if not is_selected(concerning, wanted):
+            results.append(Skipped(row.line, identifier, "about another structure", concerning))
+            continue
+        section = profile.section_for(concerning)
+        if section is None and require_section:
+            results.append(
+                Skipped(row.line, identifier, "no profile section for the structure", concerning)
+            )
+            continue
+        signer = profile.signer(section)
+        try:
+            reply = draft_reply(
+                read.experience,
+                signature=signer.signature,
+                contacts=signer.contacts,
+                template_dir=signer.template_dir,
+                today=today,
+                late_after_days=signer.late_after_days,
+            )
+        except SprepError as error:
+            results.append(Rejected(row.line, str(error), row.raw, identifier, concerning))
+            continue
+        results.append(
+            Drafted(
+                row.line,
+                read.experience.id,
+                reply,
+                read.notes,
+                concerning,
+                section.number if section else None,
+            )
         )
-    except SprepError as error:
-        return Rejected(row.line, str(error), row.raw, identifier)
-    return Drafted(row.line, read.experience.id, reply, read.notes)
+    return results
 
 
 def draft_many(
     rows: Iterable[Mapping[str, Any]] | Any,
     *,
     profile: Profile,
-    structure: str | None = None,
+    structure: str | Iterable[str] | None = None,
+    require_section: bool = False,
     include_answered: bool = False,
     today: date | None = None,
 ) -> Iterator[Result]:
     """Draft every row of an iterable of mappings (or a pandas DataFrame), lazily.
 
     Each row has the export's columns (``ID expérience``, ``Ressenti usager``…)
-    or the :class:`~sprep_templates.Experience` fields. Yields one result per
-    row, in order.
+    or the :class:`~sprep_templates.Experience` fields (``structures``: names, or
+    objects with ``name`` and ``id``). Yields, in order, one result per row and
+    structure it concerns, as :func:`draft_row` does (``structure``: the names or
+    ids to draft for; ``require_section``: skip the structures no section matches).
     """
     if hasattr(rows, "iterrows"):  # a pandas DataFrame, without importing pandas
         records: Iterable[Mapping[str, Any]] = (
@@ -198,6 +275,11 @@ def draft_many(
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
         row = Row(number, fields, json.dumps(dict(fields), ensure_ascii=False, default=str))
-        yield draft_row(
-            row, profile, structure=structure, include_answered=include_answered, today=today
+        yield from draft_row(
+            row,
+            profile,
+            structure=structure,
+            require_section=require_section,
+            include_answered=include_answered,
+            today=today,
         )

@@ -18,8 +18,9 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from ..inputs import Structure
 from ..profile import Profile
-from ._drafting import Drafted, Rejected, draft_row
+from ._drafting import Drafted, Rejected, draft_row, selected_structures
 from ._reading import Format, chunk_rows, chunks
 from ._records import RecordWriter
 
@@ -34,10 +35,11 @@ class ChunkJob:
     start: int
     data: bytes
     profile: Profile
-    structure: str | None
+    structures: tuple[str, ...] | None
     include_answered: bool
     as_csv: bool
     today: date | None
+    require_section: bool = False
 
 
 @attrs.frozen
@@ -47,15 +49,20 @@ class DraftedRecord:
     id: str | None
     status: str
     text: str
+    structure: Structure | None = None
+    section: int | None = None
 
 
 @attrs.frozen
 class ChunkResult:
     """What a batch writes for one chunk of rows.
 
-    ``output`` is the drafted rows, serialised (JSON lines or CSV rows);
-    ``statuses`` counts them by status (ready, to_review); ``rejects`` holds a
-    JSON line per rejected row; ``skipped`` counts skipped rows by reason.
+    ``output`` is the drafts, serialised (JSON lines or CSV rows), one per row and
+    structure concerned; ``statuses`` counts them by status (ready, to_review);
+    ``rejects`` holds a JSON line per rejected row (or row and structure);
+    ``skipped`` counts skipped rows (or row and structure) by reason. ``structures``
+    and ``sections`` count the drafts written per structure and per profile section
+    (None: the default); ``seen`` counts the rows read per structure they concern.
     """
 
     rows: int
@@ -63,6 +70,9 @@ class ChunkResult:
     statuses: dict[str, int]
     rejects: list[str]
     skipped: dict[str, int]
+    structures: dict[Structure | None, int] = attrs.field(factory=dict)
+    sections: dict[int | None, int] = attrs.field(factory=dict)
+    seen: dict[Structure, int] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -71,6 +81,7 @@ class _DraftedChunk:
     drafted: list[DraftedRecord]
     rejects: list[str]
     skipped: dict[str, int]
+    seen: dict[Structure, int]
 
 
 def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
@@ -78,33 +89,48 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
     drafted: list[DraftedRecord] = []
     rejects: list[str] = []
     skipped: Counter[str] = Counter()
+    seen: Counter[Structure] = Counter()
     serialise = RecordWriter(as_csv=job.as_csv)
     for row in chunk_rows(job.form, job.start, job.data):
         rows += 1
-        result = draft_row(
+        for result in draft_row(
             row,
             job.profile,
-            structure=job.structure,
+            structure=job.structures,
+            require_section=job.require_section,
             include_answered=job.include_answered,
             today=job.today,
-        )
-        if isinstance(result, Drafted):
-            drafted.append(DraftedRecord(result.id, result.status, serialise(result.record())))
-        elif isinstance(result, Rejected):
-            rejects.append(json.dumps(result.record(), ensure_ascii=False))
-        else:
-            skipped[result.why] += 1
-    return _DraftedChunk(rows, drafted, rejects, dict(skipped))
+        ):
+            if result.structure is not None:
+                seen[result.structure] += 1
+            if isinstance(result, Drafted):
+                drafted.append(
+                    DraftedRecord(
+                        result.id,
+                        result.status,
+                        serialise(result.record()),
+                        result.structure,
+                        result.section,
+                    )
+                )
+            elif isinstance(result, Rejected):
+                rejects.append(json.dumps(result.record(), ensure_ascii=False))
+            else:
+                skipped[result.why] += 1
+    return _DraftedChunk(rows, drafted, rejects, dict(skipped), dict(seen))
 
 
 def _gather(
-    chunk: _DraftedChunk, skip: frozenset[str], statuses_kept: frozenset[str] | None
+    chunk: _DraftedChunk, skip: frozenset[object], statuses_kept: frozenset[str] | None
 ) -> ChunkResult:
     statuses: Counter[str] = Counter()
     skipped = Counter(chunk.skipped)
+    structures: Counter[Structure | None] = Counter()
+    sections: Counter[int | None] = Counter()
     parts = []
     for record in chunk.drafted:
-        if record.id is not None and record.id in skip:
+        structure_id = record.structure.id if record.structure else None
+        if record.id is not None and (record.id in skip or (record.id, structure_id) in skip):
             skipped["already in the output"] += 1
             continue
         if statuses_kept is not None and record.status not in statuses_kept:
@@ -112,7 +138,18 @@ def _gather(
             continue
         parts.append(record.text)
         statuses[record.status] += 1
-    return ChunkResult(chunk.rows, "".join(parts), dict(statuses), chunk.rejects, dict(skipped))
+        structures[record.structure] += 1
+        sections[record.section] += 1
+    return ChunkResult(
+        chunk.rows,
+        "".join(parts),
+        dict(statuses),
+        chunk.rejects,
+        dict(skipped),
+        dict(structures),
+        dict(sections),
+        chunk.seen,
+    )
 
 
 def draft_export(
@@ -120,28 +157,36 @@ def draft_export(
     profile: Profile,
     *,
     jobs: int = 1,
-    structure: str | None = None,
+    structure: str | Iterable[str] | None = None,
+    require_section: bool = False,
     include_answered: bool = False,
     as_csv: bool = False,
-    skip_ids: Iterable[str] = (),
+    skip_ids: Iterable[str | tuple[str, str | None]] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,
 ) -> Iterator[ChunkResult]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
-    Results come chunk by chunk, in input order, a few chunks ahead of what has
+    Each row gives a draft per structure it concerns, as :func:`draft_row` does
+    (``structure``: the names or ids to draft for, None: all; ``require_section``:
+    skip the structures no section of the profile matches). Results come chunk by
+    chunk, in input order, a few chunks ahead of what has
     been written, so that memory stays flat whatever the input size. Rows whose
-    id is in ``skip_ids`` are skipped (``--resume``), and so are drafts whose status
+    id is in ``skip_ids`` are skipped (``--resume``; an (id, structure id) pair skips
+    only that structure's draft), and so are drafts whose status
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
     are written (None: today's date, read once for the whole run).
     """
     form, parts = chunks(source)
-    skip = frozenset(skip_ids)
+    skip: frozenset[object] = frozenset(skip_ids)
     kept = None if statuses is None else frozenset(statuses)
     day = today or date.today()
+    wanted = selected_structures(structure)
 
     def job(start: int, data: bytes) -> ChunkJob:
-        return ChunkJob(form, start, data, profile, structure, include_answered, as_csv, day)
+        return ChunkJob(
+            form, start, data, profile, wanted, include_answered, as_csv, day, require_section
+        )
 
     if jobs <= 1:
         for start, data in parts:

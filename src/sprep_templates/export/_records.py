@@ -22,6 +22,7 @@ __all__ = [
     "STATUSES",
     "RecordWriter",
     "atomic_output",
+    "drafts_already_in",
     "ids_already_in",
     "write_csv_header",
 ]
@@ -29,6 +30,8 @@ __all__ = [
 #: The fields of an output record, in the order a CSV output's columns take.
 RECORD_FIELDS = (
     "id",
+    "structure_id",
+    "structure",
     "sentiment",
     "tone",
     "status",
@@ -91,6 +94,31 @@ def ids_already_in(path: Path) -> set[str]:
                 if value is not None:
                     ids.add(str(value))
         return ids
+
+
+def drafts_already_in(path: Path) -> set[str | tuple[str, str | None]]:
+    """What ``--resume`` skips: (id, structure id) for each draft in ``path`` (JSON lines
+    or CSV) that names its structure, the bare id for one that does not (written before
+    drafts were made per structure, or for a row naming no structure): every structure
+    of that id is then taken as done."""
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8", newline="") as stream:
+        if path.suffix.lower() == ".csv":
+            records: list[dict[str, Any]] = list(csv.DictReader(stream))
+        else:
+            records = [json.loads(line) for line in stream if line.strip()]
+    done: set[str | tuple[str, str | None]] = set()
+    for record in records:
+        identifier = record.get("id")
+        if identifier in (None, ""):
+            continue
+        structure_id = record.get("structure_id") or None
+        if structure_id is None:
+            done.add(str(identifier))
+        else:
+            done.add((str(identifier), str(structure_id)))
+    return done
 
 
 @contextlib.contextmanager
