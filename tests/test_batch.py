@@ -390,3 +390,42 @@ def test_results_frame_gives_one_row_per_result():
     frame = results_frame(draft_many([{"id": "1", "sentiment": "neutral"}, {"id": "2"}], profile=PROFILE))
     assert list(frame["status"]) == ["to_complete", "rejected"]
     assert frame.loc[1, "reason"] == "the sentiment is missing"
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        (
+            '[signature]\nfirstname = "Jean"\norganisation = "la Caf"\n',
+            "'firstname': did you mean 'first_name'?",
+        ),
+        (
+            '[signature]\nfirst_name = "Jean"\norganisation = "la Caf"\n'
+            '[[contacts]]\nkind = "phone"\nvalue = "32 30"\ntemplates = "my-templates"\n',
+            "'templates' belongs at the top of the file, before the first table",
+        ),
+        (
+            'late_after_day = 10\n[signature]\nfirst_name = "Jean"\norganisation = "la Caf"\n',
+            "'late_after_day': did you mean 'late_after_days'?",
+        ),
+    ],
+)
+def test_a_misplaced_or_misspelt_profile_key_is_an_error_that_says_where(tmp_path, toml, said):
+    """Unknown keys anywhere in a profile name the key, the table, and what was meant."""
+    path = tmp_path / "profile.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        Profile.from_toml(path)
+    assert said in str(caught.value)
+
+
+def test_uncommenting_the_example_profiles_templates_line_uses_the_templates(tmp_path):
+    """The example profile's optional keys are at the top, where uncommenting works."""
+    text = (ROOT / "examples" / "profile.toml").read_text(encoding="utf-8")
+    (tmp_path / "my-templates").mkdir()
+    (tmp_path / "profile.toml").write_text(
+        text.replace('# templates = "my-templates"', 'templates = "my-templates"'),
+        encoding="utf-8",
+    )
+    profile = Profile.from_toml(tmp_path / "profile.toml")
+    assert profile.template_dir == tmp_path / "my-templates"

@@ -40,9 +40,10 @@ with the figure (:func:`~sprep_templates.lint.longest_reply`).
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -61,6 +62,7 @@ from .text import count_words
 __all__ = ["Profile", "ProfileError", "StructureSection", "example_profile_path"]
 
 _PROFILE_KEYS = ("signature", "contacts", "templates", "late_after_days", "structures")
+_CONTACT_KEYS = ("kind", "value", "label", "abroad")
 _SECTION_KEYS = ("match", "signature", "contacts", "templates", "late_after_days")
 _SIGNATURE_KEYS = ("first_name", "organisation", "closing")
 _PATTERN_CHARACTERS = frozenset("*?[")
@@ -180,12 +182,7 @@ class Profile:
         Raises :class:`ProfileError` naming the source, the section and the key; also
         when a signer's signature or contacts could make a reply longer than 150 words.
         """
-        unknown = set(data) - set(_PROFILE_KEYS)
-        if unknown:
-            raise ProfileError(
-                f"{source}: unknown key(s) {', '.join(sorted(unknown))}; "
-                f"expected {', '.join(_PROFILE_KEYS)}"
-            )
+        _refuse_unknown(data, _PROFILE_KEYS, source)
         signature_data = data.get("signature")
         if not isinstance(signature_data, dict):
             raise ProfileError(
@@ -218,13 +215,32 @@ class Profile:
         return attrs.evolve(default, structures=tuple(sections))
 
 
+def _refuse_unknown(found: Iterable[str], allowed: Sequence[str], where: str) -> None:
+    """Refuse keys ``allowed`` does not list, naming each, the closest allowed one, and
+    where a top-level key belongs when TOML put it inside a table."""
+    unknown = sorted(set(found) - set(allowed))
+    if not unknown:
+        return
+    hints = []
+    for key in unknown:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        if close:
+            hints.append(f"{key!r}: did you mean {close[0]!r}?")
+        elif key in _PROFILE_KEYS and "contacts #" in where:
+            hints.append(
+                f"{key!r} belongs at the top of the file, before the first table: in TOML "
+                "a key written after [[contacts]] belongs to that contact"
+            )
+        else:
+            hints.append(f"{key!r} is not a key here")
+    raise ProfileError(
+        f"{where}: unknown key(s) {', '.join(unknown)} ({'; '.join(hints)}); "
+        f"the keys here are {', '.join(allowed)}"
+    )
+
+
 def _signature(values: Mapping[str, Any], where: str) -> Signature:
-    unknown = set(values) - set(_SIGNATURE_KEYS)
-    if unknown:
-        raise ProfileError(
-            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-            f"expected {', '.join(_SIGNATURE_KEYS)}"
-        )
+    _refuse_unknown(values, _SIGNATURE_KEYS, where)
     try:
         return Signature(
             first_name=values.get("first_name"),
@@ -242,12 +258,7 @@ def _contacts(value: object, where: str) -> tuple[Contact, ...]:
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict):
             raise ProfileError(f"{where}contacts #{number} must be a table")
-        unknown = set(item) - {"kind", "value", "label", "abroad"}
-        if unknown:
-            raise ProfileError(
-                f"{where}contacts #{number}: unknown key(s) {', '.join(sorted(unknown))}; "
-                "expected kind, value, label, abroad"
-            )
+        _refuse_unknown(item, _CONTACT_KEYS, f"{where}contacts #{number}")
         try:
             contacts.append(
                 Contact(
@@ -299,12 +310,7 @@ def _section(
             f'id, or a pattern such as "Consulat*" (got {match!r})'
         )
     where = f"{source}: [[structures]] #{number} (match = {match!r})"
-    unknown = set(item) - set(_SECTION_KEYS)
-    if unknown:
-        raise ProfileError(
-            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-            f"expected {', '.join(_SECTION_KEYS)}"
-        )
+    _refuse_unknown(item, _SECTION_KEYS, where)
     signature = None
     if "signature" in item:
         if not isinstance(item["signature"], dict):
