@@ -27,6 +27,7 @@ from .exceptions import (
     MissingOrientationError,
     ReplyTooLongError,
     ReplyTooShortError,
+    SprepError,
     TemplateProblemError,
     TemplateSecurityError,
 )
@@ -34,6 +35,7 @@ from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
 from .limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
 from .personalisation import DEFAULT_LATE_AFTER_DAYS, Personalisation, personalise
+from .sandbox import BoundedSandbox
 from .screening import greeting_name, quotable_title
 from .text import apply_typography, count_words
 
@@ -198,6 +200,19 @@ def _render(templates: TemplateSet, name: str, context: dict[str, object]) -> st
         filename, line = _template_line(error)
         raise TemplateProblemError(
             f"rendering failed: {error}", template=filename or name, line=line
+        ) from None
+    except SprepError:
+        raise
+    except Exception as error:
+        if not isinstance(templates.environment, BoundedSandbox):
+            raise  # a built-in template failing is a bug, not the user's problem
+        # A custom template is untrusted: 1/0, 'a' + 1, a template that includes
+        # itself (RecursionError) are its author's mistakes, reported as such.
+        filename, line = _template_line(error)
+        raise TemplateProblemError(
+            f"rendering failed: {type(error).__name__}: {error}",
+            template=filename or name,
+            line=line,
         ) from None
     # A step is one paragraph: one line, single spaces (non-breaking spaces are kept:
     # they are typography, such as the narrow one in "1 200").
@@ -551,6 +566,27 @@ def _contacts_phrase(contacts: tuple[Contact, ...]) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def render_every_phrasing(templates: TemplateSet) -> None:
+    """Render every phrasing once, with an ordinary experience of its sentiment.
+
+    Raises :class:`TemplateProblemError` (or :class:`TemplateSecurityError`) for the
+    first one that fails: what fails for an ordinary experience is a broken folder.
+    """
+    signature = Signature("Jean", "la Caf de Paris")
+    contacts = (Contact("phone", "32 30"),)
+    for (sentiment, step), names in templates.variants.items():
+        experience = Experience(
+            sentiment=sentiment,
+            id="trial",
+            pseudonym="Sandrine",
+            title="Relevé de carrière",
+            channels=("Téléphone",),
+        )
+        context = step_context(experience, signature, contacts, {})
+        for name in names:
+            render_step(templates, step, name, context, signature)
 
 
 def step_word_count(

@@ -23,11 +23,17 @@ import attrs
 import jinja2
 import jinja2.nodes
 from jinja2 import meta
-from jinja2.sandbox import SandboxedEnvironment
 
-from .exceptions import InvalidInputError, TemplateProblemError
+from .exceptions import InvalidInputError, TemplateProblemError, TemplateSecurityError
 from .french import format_count, with_a, with_de
 from .inputs import SENTIMENTS, Sentiment
+from .sandbox import (
+    BoundedSandbox,
+    FolderLoader,
+    OutsideFolderError,
+    UnreadableTemplateError,
+    rendering_deadline,
+)
 
 __all__ = ["CONTEXT_VARIABLES", "STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
 
@@ -69,7 +75,13 @@ def builtin_template_dir() -> Path:
 
 def _variants(root: Path, sentiment: str, step: str) -> tuple[str, ...]:
     for folder in (f"{sentiment}/{step}", f"shared/{step}"):
-        names = sorted(p.name for p in (root / folder).glob("*.j2") if p.is_file())
+        paths = sorted((root / folder).glob("*.j2"))
+        for path in paths:
+            if not path.is_file():  # a FIFO, a device, a folder, a broken symlink
+                raise TemplateProblemError(
+                    "not a regular file; a phrasing is a text file", template=str(path)
+                )
+        names = [path.name for path in paths]
         if names:
             return tuple(f"{folder}/{name}" for name in names)
     return ()
@@ -104,9 +116,9 @@ class TemplateSet:
 
 
 def _make_environment(search_path: list[Path], *, sandboxed: bool) -> jinja2.Environment:
-    environment_class = SandboxedEnvironment if sandboxed else jinja2.Environment
+    environment_class = BoundedSandbox if sandboxed else jinja2.Environment
     environment = environment_class(
-        loader=jinja2.FileSystemLoader([str(p) for p in search_path], encoding="utf-8"),
+        loader=FolderLoader(search_path),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -118,7 +130,13 @@ def _make_environment(search_path: list[Path], *, sandboxed: bool) -> jinja2.Env
     environment.filters["de"] = with_de
     environment.filters["a"] = with_a
     environment.filters["number"] = format_count
+    if isinstance(environment, BoundedSandbox):
+        environment.bound_filters()
     return environment
+
+
+#: How long rendering every phrasing of a custom folder once, when it is loaded, may take.
+TRIAL_SECONDS = 10.0
 
 
 @cache
@@ -145,7 +163,7 @@ def _load(custom: Path | None) -> TemplateSet:
     for names in variants.values():
         for name in names:
             uses[name] = _variables_read(environment, name)
-    return TemplateSet(
+    templates = TemplateSet(
         environment=environment,
         variants=variants,
         sources=tuple(roots),
@@ -156,6 +174,14 @@ def _load(custom: Path | None) -> TemplateSet:
             for sentiment in SENTIMENTS
         },
     )
+    if custom is not None:
+        # A phrasing that fails whatever the experience (``{{ 1/0 }}``) is found now,
+        # so that a batch stops before its first row rather than rejecting every one.
+        from .compose import render_every_phrasing  # compose imports this module
+
+        with rendering_deadline(TRIAL_SECONDS, "rendering every phrasing once"):
+            render_every_phrasing(templates)
+    return templates
 
 
 def _values_getter(
@@ -197,6 +223,10 @@ def _variables_read(environment: jinja2.Environment, name: str) -> tuple[str, ..
     try:
         source = environment.loader.get_source(environment, name)[0]  # type: ignore[union-attr]
         tree = environment.parse(source, name)
+    except OutsideFolderError as error:
+        raise TemplateSecurityError(error.reason, template=name) from None
+    except UnreadableTemplateError as error:
+        raise TemplateProblemError(error.reason, template=name) from None
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblemError(
             f"syntax error: {error.message}", template=error.filename or name, line=error.lineno

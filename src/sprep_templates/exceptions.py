@@ -73,6 +73,7 @@ class TemplateProblemError(SprepError, RuntimeError):
         if template:
             where = f"{template}:{line}: " if line else f"{template}: "
         super().__init__(where + message)
+        self.reason = message
         self.template = template
         self.line = line
 

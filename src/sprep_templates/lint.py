@@ -9,6 +9,7 @@ at the documented limits, and every drafted reply free of checker errors).
 from __future__ import annotations
 
 import itertools
+import os
 import random
 from collections.abc import Sequence
 from functools import cache
@@ -22,7 +23,7 @@ from jinja2 import meta
 from .checking import check_reply
 from .compose import draft_reply, step_context, step_word_count
 from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
-from .exceptions import SprepError
+from .exceptions import SprepError, TemplateProblemError
 from .french import contact_phrase, join_alternatives
 from .inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
 from .limits import (
@@ -37,6 +38,13 @@ from .limits import (
     MIN_WORDS,
 )
 from .personalisation import MAX_NAMED_CRITERIA, _quotable_action
+from .sandbox import (
+    BoundedSandbox,
+    OutsideFolderError,
+    UnreadableTemplateError,
+    read_template,
+    rendering_deadline,
+)
 from .screening import greeting_name, quotable_title
 from .text import count_words
 
@@ -50,6 +58,10 @@ __all__ = [
 ]
 
 _FILTERS_AND_MACROS = {"loop", "caller", "varargs", "kwargs"}
+
+#: The longest a lint may spend rendering a custom folder (the built-in one takes
+#: about 10 s; each rendering is bounded too, see sandbox.py).
+LINT_SECONDS = 120.0
 
 
 @attrs.frozen
@@ -65,15 +77,29 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+#: Problems that stop the lint before rendering: rendering would only repeat them.
+_BLOCKING = (
+    "syntax error",
+    "unknown variable",
+    "outside the template folder",
+    "not UTF-8",
+    "not a regular file",
+    "cannot be read",
+    "KiB, the most",
+)
+
+
 def _syntax_and_variables(folder: Path) -> list[Problem]:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)))
+    # The sandbox does not fold constants such as 10**5000 while parsing.
+    environment = BoundedSandbox()
+    root = Path(os.path.realpath(folder))
     problems = []
     for path in sorted(folder.rglob("*.j2")):
         name = path.relative_to(folder).as_posix()
         try:
-            tree = environment.parse(path.read_text(encoding="utf-8"), name)
-        except UnicodeDecodeError:
-            problems.append(Problem(name, None, "not UTF-8 text"))
+            tree = environment.parse(read_template(root, root / name, name), name)
+        except (OutsideFolderError, UnreadableTemplateError) as error:
+            problems.append(Problem(name, None, error.reason))
             continue
         except jinja2.TemplateSyntaxError as error:
             problems.append(Problem(name, error.lineno, f"syntax error: {error.message}"))
@@ -522,11 +548,14 @@ def lint_templates(folder: str | Path, *, samples: int = 200) -> list[Problem]:
     if not folder.is_dir():
         return [Problem(str(folder), None, "not a folder")]
     problems = _syntax_and_variables(folder)
-    if any("syntax error" in p.message or "unknown variable" in p.message for p in problems):
+    if any(blocking in p.message for p in problems for blocking in _BLOCKING):
         return problems  # rendering would only repeat these
     try:
-        problems += _length_problems(folder)
-        problems += _drafts(folder, samples)
+        with rendering_deadline(LINT_SECONDS, f"lint (rendering for {LINT_SECONDS:.0f} s)"):
+            problems += _length_problems(folder)
+            problems += _drafts(folder, samples)
+    except TemplateProblemError as error:
+        problems.append(Problem(error.template or str(folder), error.line, error.reason))
     except SprepError as error:
         problems.append(Problem(str(folder), None, str(error)))
     return problems

@@ -8,6 +8,7 @@ greets with a plain "Bonjour,".
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from .lexicons import first_names, jargon, read_list, screening_words
@@ -33,6 +34,61 @@ _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 _ALLOWED = re.compile(r"[\w .'’\-]+")
 
 
+def _script_problem(pseudonym: str) -> str | None:
+    """Why the pseudonym's characters could pass for other ones, or None.
+
+    A greeting shows the pseudonym as typed, so look-alikes are refused, not
+    folded: a compatibility form (fullwidth "Ｊｅａｎ", mathematical "𝐒", "½", "²"),
+    that is any character NFKC would change; a letter outside the Latin script
+    (Cyrillic "Ѕ", Greek "Σ"); a digit other than 0-9. And a pseudonym needs a
+    letter: punctuation or digits alone are no name.
+    """
+    if unicodedata.normalize("NFKC", pseudonym) != pseudonym:
+        return "it has look-alike characters (compatibility forms such as fullwidth letters)"
+    has_letter = False
+    for char in pseudonym:
+        if char.isascii():
+            has_letter = has_letter or char.isalpha()
+        elif unicodedata.category(char).startswith("L"):
+            if not unicodedata.name(char, "").startswith("LATIN "):
+                return "it mixes in letters of another script than Latin"
+            has_letter = True
+        elif char.isnumeric():
+            return "it has digits other than 0 to 9"
+    return None if has_letter else "it has no letter"
+
+
+@cache
+def _service_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """``service-names.txt``, folded: (one-word entries, phrases as joined words,
+    entries of 8 letters or more, matched inside words)."""
+    words: set[str] = set()
+    phrases: set[str] = set()
+    for entry in read_list("service-names.txt"):
+        parts = fold(entry).split()
+        (words if len(parts) == 1 else phrases).add("".join(parts))
+    long = frozenset(entry for entry in words | phrases if len(entry) >= 8)
+    return frozenset(words), frozenset(phrases | words), long
+
+
+def _service_name(tokens: list[str]) -> str | None:
+    """The entry of ``service-names.txt`` that ``tokens`` (folded, first names
+    left out) spell, or None."""
+    words, joined, long = _service_names()
+    for token in tokens:
+        if token in words:
+            return token
+    for start in range(len(tokens)):
+        for end in range(start + 2, len(tokens) + 1):
+            if "".join(tokens[start:end]) in joined:
+                return " ".join(tokens[start:end])
+    for token in ("".join(tokens), *tokens):
+        for entry in long:
+            if entry in token:
+                return entry
+    return None
+
+
 def _tokens(pseudonym: str) -> list[str]:
     """Letter runs of the pseudonym, also split at camelCase joints ("UsagerNul")."""
     words: list[str] = []
@@ -56,10 +112,16 @@ def pseudonym_problem(pseudonym: str) -> str | None:
         return "it is too long for a greeting"
     if not _ALLOWED.fullmatch(pseudonym) or not _TOKEN.search(pseudonym):
         return "it has characters a greeting cannot show"
+    script = _script_problem(pseudonym)
+    if script is not None:
+        return script
     whole, anywhere = screening_words()
     names = first_names()
     # Tokens that are first names are never screened (Constance, Dominique, Tiphaine).
     suspects = [token for token in map(fold, _tokens(pseudonym)) if token not in names]
+    service = _service_name(suspects)
+    if service is not None:
+        return f"it reads as the name of a service or of its staff (“{service}”)"
     # Leetspeak entries ("c0n", "@brut1") are matched on the raw lower-cased text.
     raw_tokens = [
         token
