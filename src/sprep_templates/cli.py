@@ -10,13 +10,15 @@ import argparse
 import contextlib
 import difflib
 import io
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import attrs
 
@@ -39,6 +41,7 @@ from .export import (
 from .inputs import SENTIMENTS, Contact, Experience, Structure
 from .lint import lint_templates
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
+from .stock import StockGroup, find_stock_groups, stock_finding
 from .text import fold
 
 __all__ = [
@@ -92,20 +95,36 @@ def _print_findings(name: str, text: str, findings: Sequence[Finding], out: Text
         )
 
 
-def _table_rows(path: str, field: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _table_rows(path: str, field: str, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
     """(first line number, row) of a JSON-lines or CSV file, read as ``sprep draft`` reads."""
-    try:
-        source = sys.stdin.buffer if path == "-" else open(path, "rb")
-    except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
-    with source:
-        form, rows = read_rows(source)
-        if not form.jsonl and field not in form.names:
-            raise UsageError(f"{path} has no column {field!r}")
-        for row in rows:
-            if row.fields is None:
-                raise UsageError(f"{path}:{row.line}: {row.problem}")
-            yield row.line, dict(row.fields)
+    form, rows = read_rows(source)
+    if not form.jsonl and field not in form.names:
+        raise UsageError(f"{path} has no column {field!r}")
+    for row in rows:
+        if row.fields is None:
+            raise UsageError(f"{path}:{row.line}: {row.problem}")
+        yield row.line, dict(row.fields)
+
+
+#: The columns ``sprep check --jsonl`` names a reply by, the first found (else its line).
+ID_FIELDS = ("case_id", "id", "ID expérience")
+
+
+def _replies(path: str, field: str, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any], str]]:
+    """(line number, row, reply text) of each row whose ``field`` holds a reply."""
+    source.seek(0)
+    for number, row in _table_rows(path, field, source):
+        reply_text = row.get(field)
+        if isinstance(reply_text, str) and reply_text.strip():
+            yield number, row, reply_text
+
+
+def _reply_id(row: dict[str, Any], number: int, id_field: str | None) -> str:
+    for name in (id_field,) if id_field else ID_FIELDS:
+        value = row.get(name)
+        if value not in (None, ""):
+            return str(value)
+    return f"line {number}"
 
 
 def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -126,30 +145,58 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         warnings = len(findings) - errors
         out.write(f"{errors} error(s), {warnings} warning(s)\n")
         return EXIT_ERRORS_FOUND if errors else EXIT_OK
+    if arguments.stock_min < 2 or not 0.0 < arguments.similarity <= 1.0:
+        raise UsageError("--stock-min must be 2 or more and --similarity in (0, 1]")
 
-    checked = failing = 0
-    errors_by_rule: Counter[str] = Counter()
-    warnings_by_rule: Counter[str] = Counter()
-    for number, row in _table_rows(arguments.jsonl, arguments.field):
-        reply_text = row.get(arguments.field)
-        if not isinstance(reply_text, str) or not reply_text.strip():
-            continue
-        findings = check_reply(
-            reply_text,
-            pseudonym=row.get(arguments.pseudonym_field) if arguments.pseudonym_field else None,
-            sentiment=row.get(arguments.sentiment_field) if arguments.sentiment_field else None,
-            **options,
+    path = arguments.jsonl
+    with contextlib.ExitStack() as stack:
+        if path == "-":  # read twice: once to group the replies, once to check them
+            source: BinaryIO = stack.enter_context(tempfile.TemporaryFile())
+            shutil.copyfileobj(sys.stdin.buffer, source)
+        else:
+            try:
+                source = stack.enter_context(open(path, "rb"))
+            except OSError as error:
+                raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        groups = find_stock_groups(
+            ((str(number), text) for number, _row, text in _replies(path, arguments.field, source)),
+            min_size=arguments.stock_min,
+            similarity=arguments.similarity,
         )
-        checked += 1
-        failing += any(f.severity == "error" for f in findings)
-        errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
-        warnings_by_rule.update({f.rule for f in findings if f.severity == "warning"})
-        if arguments.details:
-            _print_findings(f"{arguments.jsonl}:{number}", reply_text, findings, out)
+        group_of: dict[int, StockGroup] = {int(n): group for group in groups for n in group.ids}
+        names: dict[int, str] = {}
+        checked = failing = 0
+        errors_by_rule: Counter[str] = Counter()
+        warnings_by_rule: Counter[str] = Counter()
+        for number, row, reply_text in _replies(path, arguments.field, source):
+            findings = check_reply(
+                reply_text,
+                pseudonym=row.get(arguments.pseudonym_field) if arguments.pseudonym_field else None,
+                sentiment=row.get(arguments.sentiment_field) if arguments.sentiment_field else None,
+                **options,
+            )
+            group = group_of.get(number)
+            if group is not None:
+                findings.append(stock_finding(group, arguments.locale))
+                names[number] = _reply_id(row, number, arguments.id_field)
+            checked += 1
+            failing += any(f.severity == "error" for f in findings)
+            errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
+            warnings_by_rule.update({f.rule for f in findings if f.severity == "warning"})
+            if arguments.details:
+                _print_findings(f"{path}:{number}", reply_text, findings, out)
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
         out.write(f"{rule:<15}{errors_by_rule[rule]:>8}{warnings_by_rule[rule]:>10}\n")
+    out.write(
+        f"{len(groups)} group(s) of stock replies (the same text sent "
+        f"{arguments.stock_min} times or more, names, numbers, dates and links aside)\n"
+    )
+    for group in groups:
+        how = "the same text" if group.exact else "nearly the same text"
+        out.write(f"{group.size} replies, {how}: {', '.join(names[int(n)] for n in group.ids)}\n")
+        out.write("".join(f"    {line}".rstrip() + "\n" for line in group.text.splitlines()))
     return EXIT_ERRORS_FOUND if failing else EXIT_OK
 
 
@@ -526,6 +573,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--locale", choices=("fr", "en"), default="fr", help="language of messages")
     check.add_argument("--details", action="store_true", help="with --jsonl: print every finding")
+    check.add_argument(
+        "--id-field",
+        help="with --jsonl: the column naming each reply in the stock groups (default: the "
+        "first of case_id, id, ID expérience the row has, else its line number)",
+    )
+    check.add_argument(
+        "--stock-min",
+        type=int,
+        default=3,
+        metavar="N",
+        help="with --jsonl: report replies sent N times or more as stock replies (default 3)",
+    )
+    check.add_argument(
+        "--similarity",
+        type=float,
+        default=0.7,
+        help="with --jsonl: how alike two replies must be to count as one text (Jaccard "
+        "similarity of their word pairs, default 0.7; 1 for exact repetitions only)",
+    )
     check.set_defaults(run=_check_command)
 
     draft = commands.add_parser(

@@ -19,6 +19,9 @@ __all__ = [
     "FIRST_PERSON",
     "FORM_NUMBER",
     "GENERIC",
+    "GENERIC_CORE",
+    "GENERIC_FAMILIES",
+    "GENERIC_NOT_YET",
     "GREETING",
     "GREETING_WITH_NAME",
     "GROUPED_BY_TWO",
@@ -100,13 +103,67 @@ SHOUTED = frozenset(
     "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
     "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
 )
-#: Stock replies the guide gives as what not to write.
+#: The cues of the platform's waiting message ("this service cannot answer you yet"),
+#: by family: each group of :data:`GENERIC` is one family. The message is recognised by
+#: meaning, not by one sentence: :func:`._rules.generic_rule` reports two families
+#: found close together (see :data:`GENERIC_CORE`). Each branch starts with literal
+#: lower-case words, so the one-pass search (:mod:`..anchored`) finds where it may start.
+GENERIC_FAMILIES = {
+    # "cannot answer you", only when what follows says it is about the platform or the
+    # moment, not a question: "n’est pas en mesure de vous répondre." / "… car" / "… sur
+    # voxusagers" ("ne pouvons pas vous répondre sur votre dossier" is not one).
+    "cannot_answer": (
+        r"(?:n[’'](?:est|a|ont|avons|êtes)|ne (?:sommes|sera|serons|seront|sont|peut|peuvent|"
+        r"pouvons|pourra|pourrons|pourront))(?: toujours)? pas (?:encore |pour le moment |"
+        r"pour l[’']instant |à ce jour )?(?:en mesure |la possibilité |l[’']autorisation )?"
+        r"(?:de )?(?:vous )?(?:répondre(?: à votre (?:témoignage|histoire|expérience|message|"
+        r"avis))?|apporter (?:une |de )?réponse(?: personnalisée)?)"
+        r"(?=\s*(?:[.,;:!()]|$|car\b|ici\b|directement sur|via |à ce jour|"
+        r"pour (?:le moment|l[’']instant)|dans l[’']immédiat|"
+        r"sur (?:voxusagers|la plateforme|cette plateforme|ce site|services publics|"
+        r"ce dispositif)))"
+    ),
+    # "has no access to the platform", "is not on it yet"
+    "no_access": (
+        r"(?:n[’'](?:a|ont|avons)|ne (?:dispose|disposent|disposons))(?: toujours)? pas "
+        r"(?:encore )?(?:d[’'])?accès (?:au dispositif|à la plateforme|à cette plateforme|"
+        r"à voxusagers|à services publics|à ce dispositif|à cet outil)"
+        r"|pas (?:encore )?(?:raccordé|inscrit|présent|référencé|intégré)e?s? (?:sur|à|au|dans) "
+        r"(?:la plateforme|voxusagers|services publics|ce dispositif|le dispositif)"
+        r"|ne (?:participe|participent) pas (?:encore )?(?:au dispositif|à la plateforme|"
+        r"à voxusagers|à services publics)"
+    ),
+    # "the story is published anyway"
+    "published_anyway": (
+        r"publions (?:néanmoins |tout de même |quand même |malgré tout |cependant )?"
+        r"votre (?:histoire|témoignage|expérience|message)"
+        r"|(?:néanmoins|tout de même|quand même|malgré tout) (?:pas )?(?:de )?"
+        r"(?:publier|transmettre|publié|publiée|transmis|transmise) "
+        r"votre (?:histoire|témoignage|expérience|message)"
+    ),
+    # "the platform is a trial / is being rolled out"
+    "trial": (
+        r"déploiement (?:progressif|national|en cours)"
+        r"|se (?:met|mettent) progressivement en place"
+        r"|progressivement (?:déployé|mis en place|ouvert)"
+        r"|expérimentation|expériment(?:é|ée|és|ées) (?:dans|auprès|au sein)"
+        r"|phase expérimentale"
+        r"|(?:certains|certaines|quelques) (?:services publics|services|administrations|"
+        r"organismes|caf)(?: \w+){0,3} (?:seulement|uniquement)"
+    ),
+    # "not yet"
+    "not_yet": r"pas encore|pour le moment|pour l[’']instant",
+}
+#: The families about answering or the platform: a finding needs one of them ("pas
+#: encore" near "expérimentation" is ordinary news about a service, not the message).
+GENERIC_CORE = frozenset({"cannot_answer", "no_access", "published_anyway"})
+#: The platform's waiting message, one group per family (``match.lastgroup``).
 GENERIC = re.compile(
-    r"déploiement progressif|pas encore en mesure de vous (?:apporter une réponse|répondre)"
-    r"|n[’']est pas encore en mesure de (?:vous )?répondre"
-    r"|ne (?:sommes|sera|serons) pas (?:encore )?en mesure de "
-    r"vous apporter une réponse personnalisée"
+    r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in GENERIC_FAMILIES.items()) + ")"
 )
+#: "Not yet" inside a match of another family: "n’est pas encore en mesure de vous
+#: répondre" is two families in one phrase.
+GENERIC_NOT_YET = re.compile(r"pas encore|pour le moment|pour l[’']instant|à ce jour")
 FIRST_PERSON = re.compile(r"\b(?:je|nous|notre|nos|me|moi)\b|\b[jm][’']")
 #: Turns of phrase that sound cold or negative.
 COLD = re.compile(

@@ -26,6 +26,8 @@ from ._cues import (
     FILE_NUMBER,
     FIRST_PERSON,
     FORM_NUMBER,
+    GENERIC_CORE,
+    GENERIC_NOT_YET,
     GREETING,
     GREETING_WITH_NAME,
     GROUPED_BY_TWO,
@@ -355,8 +357,33 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
 
 
 def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
-    """A stock reply instead of one that answers the user's situation."""
-    for match in reply.find("generic"):
+    """The platform's waiting message ("this service cannot answer you yet") in any
+    wording: cues of two families of :data:`._cues.GENERIC_FAMILIES`, one of them about
+    answering or the platform (:data:`._cues.GENERIC_CORE`), in one sentence or two
+    that follow each other. One finding per such passage, from its first cue to its last.
+    """
+    matches = reply.find("generic")
+    if not matches:
+        return
+    starts = [start for start, _end in reply.sentences]
+    cues = []
+    for match in matches:
+        family = match.lastgroup or ""
+        families = {family}
+        if family != "not_yet" and GENERIC_NOT_YET.search(match.group()):
+            families.add("not_yet")
+        cues.append((bisect_right(starts, match.start()) - 1, families, match))
+    first = 0
+    while first < len(cues):
+        sentence = cues[first][0]
+        families = set(cues[first][1])
+        last = first
+        while last + 1 < len(cues) and cues[last + 1][0] <= sentence + 1:
+            last += 1
+            families |= cues[last][1]
+        if len(families) < 2 or not families & GENERIC_CORE:
+            first += 1
+            continue
         yield Finding(
             "generic",
             "error",
@@ -364,9 +391,10 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
                 "Réponse générique : le guide demande une réponse personnalisée, qui tient "
                 "compte de la situation de l’usager."
             ),
-            match.start(),
-            match.end(),
+            cues[first][2].start(),
+            cues[last][2].end(),
         )
+        first = last + 1
 
 
 def case_codes(text: str) -> list[re.Match[str]]:
