@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+import signal
 import sys
 import time
 from collections import Counter
@@ -22,7 +24,7 @@ import attrs
 from .checking import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
-from .exceptions import SprepError
+from .exceptions import InvalidInputError, SprepError, UnreadableInputError
 from .export import (
     STATUSES,
     atomic_output,
@@ -36,10 +38,13 @@ from .lint import lint_templates
 from .profile import Profile, ProfileError, example_profile_path
 
 __all__ = [
+    "EXIT_BROKEN_PIPE",
     "EXIT_ERRORS_FOUND",
     "EXIT_FATAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_REJECTED",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "main",
 ]
@@ -49,6 +54,9 @@ EXIT_ERRORS_FOUND = 1  # `check`: at least one error finding
 EXIT_USAGE = 2  # bad arguments, unreadable input
 EXIT_REJECTED = 3  # `draft`: some rows were rejected (and written to the rejects file)
 EXIT_FATAL = 4  # `draft`: nothing could be done (unreadable profile, unwritable output)
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_BROKEN_PIPE = 141  # standard output closed before the end (128 + SIGPIPE)
+EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 class UsageError(SprepError):
@@ -57,6 +65,19 @@ class UsageError(SprepError):
 
 class FatalError(SprepError):
     """Nothing can be done (unreadable input or profile, unwritable output); exit status 4."""
+
+
+class Terminated(BaseException):
+    """SIGTERM was received: stop as Ctrl-C does (a BaseException, like KeyboardInterrupt)."""
+
+
+class _Stopped(BaseException):
+    """An interruption, with what the message must say was kept."""
+
+    def __init__(self, cause: BaseException, kept: str) -> None:
+        super().__init__(kept)
+        self.cause = cause
+        self.kept = kept
 
 
 def _open_text(path: str) -> TextIO:
@@ -93,13 +114,18 @@ def _table_rows(path: str, field: str) -> Iterator[tuple[int, dict[str, Any]]]:
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
     with source:
-        form, rows = read_rows(source)
-        if not form.jsonl and field not in form.names:
-            raise UsageError(f"{path} has no column {field!r}")
-        for row in rows:
-            if row.fields is None:
-                raise UsageError(f"{path}:{row.line}: {row.problem}")
-            yield row.line, dict(row.fields)
+        try:
+            form, rows = read_rows(source)
+            if not form.jsonl and field not in form.names:
+                raise UsageError(f"{path} has no column {field!r}")
+            for row in rows:
+                if row.blank:
+                    continue
+                if row.fields is None:
+                    raise UsageError(f"{path}:{row.line}: {row.problem}")
+                yield row.line, dict(row.fields)
+        except UnreadableInputError as error:
+            raise UsageError(f"cannot read {path}: {error}") from None
 
 
 def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
@@ -128,12 +154,15 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         reply_text = row.get(arguments.field)
         if not isinstance(reply_text, str) or not reply_text.strip():
             continue
-        findings = check_reply(
-            reply_text,
-            pseudonym=row.get(arguments.pseudonym_field) if arguments.pseudonym_field else None,
-            sentiment=row.get(arguments.sentiment_field) if arguments.sentiment_field else None,
-            **options,
-        )
+        try:
+            findings = check_reply(
+                reply_text,
+                pseudonym=row.get(arguments.pseudonym_field) if arguments.pseudonym_field else None,
+                sentiment=row.get(arguments.sentiment_field) if arguments.sentiment_field else None,
+                **options,
+            )
+        except InvalidInputError as error:
+            raise UsageError(f"{arguments.jsonl}:{number}: {error}") from None
         checked += 1
         failing += any(f.severity == "error" for f in findings)
         errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
@@ -191,12 +220,19 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = None if arguments.output in (None, "-") else Path(arguments.output)
     if arguments.resume and output is None:
         raise UsageError("--resume needs -o OUT: the drafts already written there are kept")
-    done_ids = ids_already_in(output) if arguments.resume and output else set()
     rejects_path = (
         Path(arguments.rejects)
         if arguments.rejects
         else (output.with_name(output.stem + ".rejects.jsonl") if output else None)
     )
+    _refuse_same_files(arguments.input, output, rejects_path)
+    for path in (output, rejects_path):
+        if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
+            raise FatalError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        done_ids = ids_already_in(output) if arguments.resume and output else set()
+    except UnreadableInputError as error:
+        raise FatalError(str(error)) from None
     try:
         source = sys.stdin.buffer if arguments.input == "-" else open(arguments.input, "rb")
     except OSError as error:
@@ -206,43 +242,80 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     skipped: Counter[str] = Counter()
     progress = _Progress(sys.stderr.isatty() and not arguments.quiet)
     as_csv = output is not None and output.suffix.lower() == ".csv"
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(source)
-        if output is None:
-            stream = out
-        else:
-            keep = arguments.resume and output.exists()
-            stream = stack.enter_context(atomic_output(output, keep_existing=keep))
-        if as_csv and not (arguments.resume and done_ids):
-            write_csv_header(stream)
-        rejects_stream = None
-        if rejects_path is not None:
-            rejects_stream = stack.enter_context(atomic_output(rejects_path))
-        chunks = draft_export(
-            source,
-            profile,
-            jobs=arguments.jobs,
-            structure=arguments.structure,
-            include_answered=arguments.all,
-            as_csv=as_csv,
-            skip_ids=done_ids,
-            statuses=arguments.status or None,
-            today=arguments.today,
-        )
-        for chunk in chunks:
-            counts["read"] += chunk.rows
-            progress.update(counts["read"])
-            stream.write(chunk.output)
-            counts.update(chunk.statuses)
-            counts["drafted"] += sum(chunk.statuses.values())
-            counts["rejected"] += len(chunk.rejects)
-            skipped.update(chunk.skipped)
-            for line in chunk.rejects:
-                if rejects_stream is not None:
-                    rejects_stream.write(line + "\n")
-                else:
-                    print(f"sprep: rejected {line}", file=sys.stderr)
+    kept = (
+        f"nothing was written: {output} is as it was"
+        + (f" and {rejects_path} too" if rejects_path else "")
+        if output
+        else "the drafts already printed on standard output are incomplete"
+    )
+    writing: Path | str = output or "standard output"
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(source)
+            if output is None:
+                stream = out
+            else:
+                keep = arguments.resume and output.exists() and output.stat().st_size > 0
+                writing = output
+                stream = stack.enter_context(atomic_output(output, keep_existing=keep))
+                if as_csv and not keep:
+                    write_csv_header(stream)
+            rejects_stream = None
+            if rejects_path is not None:
+                writing = rejects_path
+                rejects_stream = stack.enter_context(atomic_output(rejects_path))
+            writing = output or "standard output"
+            chunks = stack.enter_context(
+                contextlib.closing(
+                    draft_export(
+                        source,
+                        profile,
+                        jobs=arguments.jobs,
+                        structure=arguments.structure,
+                        include_answered=arguments.all,
+                        as_csv=as_csv,
+                        skip_ids=done_ids,
+                        statuses=arguments.status or None,
+                        today=arguments.today,
+                    )
+                )
+            )
+            for chunk in chunks:
+                counts["read"] += chunk.rows
+                progress.update(counts["read"])
+                stream.write(chunk.output)
+                counts.update(chunk.statuses)
+                counts["drafted"] += sum(chunk.statuses.values())
+                counts["rejected"] += len(chunk.rejects)
+                skipped.update(chunk.skipped)
+                for line in chunk.rejects:
+                    if rejects_stream is not None:
+                        writing = str(rejects_path)
+                        rejects_stream.write(line + "\n")
+                        writing = output or "standard output"
+                    else:
+                        print(f"sprep: rejected {line}", file=sys.stderr)
+            progress.close()
+            # Everything on disk before anything is renamed: a full disk fails here,
+            # and then neither file replaces what was there.
+            for path, written in ((output, stream), (rejects_path, rejects_stream)):
+                if path is not None and written is not None:
+                    writing = str(path)
+                    written.flush()
+                    os.fsync(written.fileno())
+            stack.pop_all().close()
+    except UnreadableInputError as error:
         progress.close()
+        raise FatalError(f"cannot read {arguments.input}: {error}; {kept}") from None
+    except BrokenPipeError:
+        progress.close()
+        raise
+    except OSError as error:
+        progress.close()
+        raise FatalError(f"cannot write {writing}: {error.strerror or error}; {kept}") from None
+    except (KeyboardInterrupt, Terminated) as error:
+        progress.close()
+        raise _Stopped(error, kept) from None
     if rejects_path is not None and not counts["rejected"]:
         rejects_path.unlink(missing_ok=True)  # no reject, no file
     skipped_total = sum(skipped.values())
@@ -258,6 +331,23 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         file=sys.stderr,
     )
     return EXIT_REJECTED if counts["rejected"] else EXIT_OK
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    if one.exists() and other.exists():
+        return one.samefile(other)
+    return one.resolve() == other.resolve()
+
+
+def _refuse_same_files(source: str, output: Path | None, rejects: Path | None) -> None:
+    """Refuse to write over the input, or the drafts and the rejects in one file."""
+    given = Path(source) if source != "-" else None
+    if given is not None and output is not None and _same_file(given, output):
+        raise UsageError(f"-o {output} is the input itself: write the drafts elsewhere")
+    if given is not None and rejects is not None and _same_file(given, rejects):
+        raise UsageError(f"--rejects {rejects} is the input itself: write the rejects elsewhere")
+    if output is not None and rejects is not None and _same_file(output, rejects):
+        raise UsageError(f"--rejects {rejects} is the drafts file: give each its own file")
 
 
 # --- sprep templates ----------------------------------------------------------------
@@ -368,7 +458,8 @@ def _parser() -> argparse.ArgumentParser:
             "body, personalised_by, notes, findings. "
             "Bad rows go to the rejects file with their line number and the reason. Exit "
             "status: 0 all drafted, 3 some rows rejected, 4 fatal error (unreadable input or "
-            "profile), 2 bad usage."
+            "profile, output that cannot be written), 2 bad usage, 130 interrupted, 143 "
+            "terminated (SIGTERM), 141 standard output closed before the end."
         ),
     )
     draft.add_argument("input", help="the export (CSV) or JSON lines; - for standard input")
@@ -428,8 +519,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``sprep``; returns the exit status."""
     parser = _parser()
     arguments = parser.parse_args(argv)
+    with _sigterm_raises():
+        return _run(arguments)
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the main thread, so that files are cleaned up."""
+
+    def terminated(number: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stdout_closed() -> None:
+    """Standard output is a closed pipe: send what is left in its buffer nowhere."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _run(arguments: argparse.Namespace) -> int:
     try:
         status: int = arguments.run(arguments, sys.stdout)
+        sys.stdout.flush()
+    except _Stopped as stopped:
+        if isinstance(stopped.cause, Terminated):
+            print(f"sprep: terminated (SIGTERM); {stopped.kept}", file=sys.stderr)
+            return EXIT_TERMINATED
+        print(f"sprep: interrupted; {stopped.kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except UsageError as error:
         print(f"sprep: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -440,10 +569,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sprep: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("sprep: interrupted; no partial output was kept", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return EXIT_OK
+        print("sprep: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("sprep: terminated (SIGTERM)", file=sys.stderr)
+        return EXIT_TERMINATED
+    except BrokenPipeError:  # e.g. piped into head
+        _stdout_closed()
+        print(
+            "sprep: standard output was closed before the end (piped into head?): "
+            "what it received is incomplete",
+            file=sys.stderr,
+        )
+        return EXIT_BROKEN_PIPE
     return status
 
 

@@ -100,6 +100,8 @@ def draft_row(
     """Draft one row: a :class:`Drafted`, :class:`Rejected` or :class:`Skipped` result.
 
     ``today`` is the date the replies are written (None: today's date)."""
+    if row.blank:
+        return Skipped(row.line, None, "blank")
     if row.fields is None:
         return Rejected(row.line, row.problem or "unreadable row", row.raw)
     identifier = row_id(row.fields)
@@ -113,6 +115,10 @@ def draft_row(
         read = experience_from_fields(fields)
     except SprepError as error:
         return Rejected(row.line, str(error), row.raw, identifier)
+    if read.experience.id is None:
+        # --resume skips the ids already drafted: a draft without id would be
+        # drafted again on every run, and an agent could not tell whose it is.
+        return Rejected(row.line, "the experience id is missing", row.raw)
     if read.answered and not include_answered:
         return Skipped(row.line, identifier, "already answered")
     if structure is not None and _fold_space(structure) not in {

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
+import signal
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from datetime import date
 from typing import Any, BinaryIO
 
@@ -20,10 +22,12 @@ import attrs
 
 from ..profile import Profile
 from ._drafting import Drafted, Rejected, draft_row
-from ._reading import Format, chunk_rows, chunks
+from ._reading import Chunk, Format, chunk_rows, chunks
 from ._records import RecordWriter
 
 __all__ = ["ChunkJob", "ChunkResult", "DraftedRecord", "draft_export"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen
@@ -31,8 +35,7 @@ class ChunkJob:
     """One chunk of the input and how to draft it: what a job receives."""
 
     form: Format
-    start: int
-    data: bytes
+    chunk: Chunk
     profile: Profile
     structure: str | None
     include_answered: bool
@@ -73,13 +76,32 @@ class _DraftedChunk:
     skipped: dict[str, int]
 
 
+def _quiet_worker() -> None:
+    """A job leaves interruptions to the process that started it.
+
+    Ctrl-C reaches the whole process group: the parent stops the pool, and a
+    job that raised KeyboardInterrupt too would print a traceback of its own
+    (and could hang the pool). SIGTERM ends a job at once, with no message.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _reject_line(record: dict[str, Any]) -> str:
+    """A rejects-file line; text that is no Unicode (a lone surrogate) is escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    if _SURROGATE.search(line):
+        return json.dumps(record)
+    return line
+
+
 def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
     rows = 0
     drafted: list[DraftedRecord] = []
     rejects: list[str] = []
     skipped: Counter[str] = Counter()
     serialise = RecordWriter(as_csv=job.as_csv)
-    for row in chunk_rows(job.form, job.start, job.data):
+    for row in chunk_rows(job.form, job.chunk):
         rows += 1
         result = draft_row(
             row,
@@ -91,7 +113,7 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
         if isinstance(result, Drafted):
             drafted.append(DraftedRecord(result.id, result.status, serialise(result.record())))
         elif isinstance(result, Rejected):
-            rejects.append(json.dumps(result.record(), ensure_ascii=False))
+            rejects.append(_reject_line(result.record()))
         else:
             skipped[result.why] += 1
     return _DraftedChunk(rows, drafted, rejects, dict(skipped))
@@ -126,7 +148,7 @@ def draft_export(
     skip_ids: Iterable[str] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,
-) -> Iterator[ChunkResult]:
+) -> Generator[ChunkResult, None, None]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
     Results come chunk by chunk, in input order, a few chunks ahead of what has
@@ -140,19 +162,19 @@ def draft_export(
     kept = None if statuses is None else frozenset(statuses)
     day = today or date.today()
 
-    def job(start: int, data: bytes) -> ChunkJob:
-        return ChunkJob(form, start, data, profile, structure, include_answered, as_csv, day)
+    def job(chunk: Chunk) -> ChunkJob:
+        return ChunkJob(form, chunk, profile, structure, include_answered, as_csv, day)
 
     if jobs <= 1:
-        for start, data in parts:
-            yield _gather(_draft_chunk(job(start, data)), skip, kept)
+        for chunk in parts:
+            yield _gather(_draft_chunk(job(chunk)), skip, kept)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_quiet_worker) as pool:
         pending: deque[Any] = deque()
-        for start, data in parts:
-            pending.append(pool.apply_async(_draft_chunk, (job(start, data),)))
+        for chunk in parts:
+            pending.append(pool.apply_async(_draft_chunk, (job(chunk),)))
             if len(pending) >= 2 * jobs:
                 yield _gather(pending.popleft().get(), skip, kept)
         while pending:
