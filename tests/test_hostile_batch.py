@@ -331,7 +331,7 @@ def test_a_full_disk_destroys_nothing(tmp_path, capsys, monkeypatch):
     assert main(["draft", str(source), "-o", str(output), "--quiet"]) == EXIT_FATAL
     monkeypatch.setattr(os, "fsync", real_fsync)
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "No space left on device" in err and "as it was" in err
+    assert err.count("\n") == 1 and "No space left on device" in err and "as they were" in err
     assert output.read_text() == "previous\n" and rejects.read_text() == "previous rejects\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "drafts.jsonl",
@@ -473,7 +473,7 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
         raise
     assert process.returncode == status, err
     assert err.count("\n") == 1 and said in err and "Traceback" not in err
-    assert f"nothing was written: {output} is as it was" in err
+    assert f"nothing was written: {output} and {tmp_path / 'drafts.rejects.jsonl'}" in err
     assert output.read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts.jsonl", "export.csv"]
 

@@ -242,12 +242,12 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     skipped: Counter[str] = Counter()
     progress = _Progress(sys.stderr.isatty() and not arguments.quiet)
     as_csv = output is not None and output.suffix.lower() == ".csv"
-    kept = (
-        f"nothing was written: {output} is as it was"
-        + (f" and {rejects_path} too" if rejects_path else "")
-        if output
-        else "the drafts already printed on standard output are incomplete"
-    )
+    if output is None:
+        kept = "the drafts already printed on standard output are incomplete"
+    elif rejects_path is None:
+        kept = f"nothing was written: {output} is as it was"
+    else:
+        kept = f"nothing was written: {output} and {rejects_path} are as they were"
     writing: Path | str = output or "standard output"
     try:
         with contextlib.ExitStack() as stack:
