@@ -154,6 +154,7 @@ def _reference(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
 )
 @example((",", 'h1,h2\n"a\nb",c\n27",x\n'), 1, 1 << 20)
 @example((",", 'h1,h2\n"' + "x" * 40 + '\r\n",z\r\nq,r\n'), 1, 8)
+@example((",", "h1,h2\n;;," + "c" * 70 + ',";""""\r\n"\n""\n'), 1, 8)  # \r\n cut by the cap
 def test_reader_agrees_with_the_csv_module(file, chunk_lines, max_row):
     """Every record csv reads is read the same, or rejected; never one more, never one less."""
     delimiter, text = file
@@ -178,6 +179,14 @@ def test_reader_fuzz_reaches_oversized_and_multiline_records():
     rows = list(rows)
     assert [r.line for r in rows] == [2, 4]
     assert "too large" in rows[0].problem and rows[1].fields == {"h1": "q", "h2": "r"}
+
+
+def test_a_nul_character_rejects_its_row_only(tmp_path):
+    """A NUL character rejects its own multi-line record, and the next row is read."""
+    data = export_bytes([row("1", Titre="a\x00\nb"), row("2")])
+    status, records, rejects = draft(tmp_path, data)
+    assert status == EXIT_REJECTED and [r["id"] for r in records] == ["2"]
+    assert [r["line"] for r in rejects] == [2] and "U+0000" in rejects[0]["reason"]
 
 
 # --- 4, 5: ids --------------------------------------------------------------------------

@@ -198,7 +198,13 @@ class _Lines:
         if self.back is not None:
             line, self.back = self.back, None
             return line
-        return self._readline(self.limit)
+        line = self._readline(self.limit)
+        if len(line) == self.limit and line.endswith("\r"):  # a \r\n the cap cut in two?
+            after = self._readline(self.limit)
+            if after == "\n":
+                return line + after
+            self.back = after or None
+        return line
 
 
 def _csv_records(
@@ -233,7 +239,6 @@ def _csv_records(
         for part in parts:
             ended = tracker.feed(part)
             spanned += part.endswith(("\n", "\r"))
-        last = parts[-1]
         del parts
         while not ended:
             more = lines.next()
@@ -242,11 +247,6 @@ def _csv_records(
             size += len(more)
             spanned += more.endswith(("\n", "\r"))
             ended = tracker.feed(more)
-            last = more
-        if ended and last.endswith("\r") and len(last) == lines.limit:
-            after = lines.next()  # a \r\n the cap cut in two
-            if after != "\n":
-                lines.back = after or None
         yield max(spanned, 1), excerpt, _too_large(size, max(spanned, 1), max_row)
 
 
