@@ -136,7 +136,8 @@ def test_sizes_are_bounded():
 
 
 def test_huge_export_row_is_rejected_not_lost(tmp_path):
-    """A row with a 10 MB description goes to the rejects file, whole, and the batch goes on."""
+    """A row with a 10 MB description goes to the rejects file (its size, and its first
+    1,000 characters: issue 13 item 15 bounds what a reject holds), and the batch goes on."""
     source = tmp_path / "export.csv"
     big = "x" * 10_000_000
     source.write_text(
@@ -149,7 +150,8 @@ def test_huge_export_row_is_rejected_not_lost(tmp_path):
     (reject,) = [
         json.loads(line) for line in (tmp_path / "out.rejects.jsonl").read_text().splitlines()
     ]
-    assert reject["reason"].startswith("row of 10,000,") and big in reject["raw"]
+    assert reject["reason"].startswith("row of 10,000,011 characters, too large")
+    assert reject["line"] == 2 and reject["raw"] == ("1,Positif," + big)[:1_000]
 
 
 def test_control_and_bidi_characters_are_refused():

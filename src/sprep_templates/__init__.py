@@ -15,6 +15,7 @@ from .exceptions import (
     SprepError,
     TemplateProblemError,
     TemplateSecurityError,
+    UnreadableInputError,
 )
 from .export import Drafted, Rejected, Skipped, draft_many, results_frame
 from .inputs import Contact, Experience, Signature
@@ -47,6 +48,7 @@ __all__ = [
     "SprepError",
     "TemplateProblemError",
     "TemplateSecurityError",
+    "UnreadableInputError",
     "apply_typography",
     "check_reply",
     "count_words",

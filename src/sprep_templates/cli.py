@@ -10,7 +10,9 @@ import argparse
 import contextlib
 import difflib
 import io
+import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -25,7 +27,7 @@ import attrs
 from .checking import RULES, Finding, check_reply
 from .compose import draft_reply
 from .environment import STEPS, load_template_set
-from .exceptions import SprepError
+from .exceptions import InvalidInputError, SprepError, UnreadableInputError
 from .export import (
     STATUSES,
     atomic_output,
@@ -45,10 +47,13 @@ from .stock import StockGroup, find_stock_groups, stock_finding
 from .text import fold
 
 __all__ = [
+    "EXIT_BROKEN_PIPE",
     "EXIT_ERRORS_FOUND",
     "EXIT_FATAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_REJECTED",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "main",
 ]
@@ -58,6 +63,9 @@ EXIT_ERRORS_FOUND = 1  # `check`: at least one error finding
 EXIT_USAGE = 2  # bad arguments, unreadable input
 EXIT_REJECTED = 3  # `draft`: some rows were rejected (and written to the rejects file)
 EXIT_FATAL = 4  # `draft`: nothing could be done (unreadable profile, unwritable output)
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_BROKEN_PIPE = 141  # standard output closed before the end (128 + SIGPIPE)
+EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 class UsageError(SprepError):
@@ -66,6 +74,19 @@ class UsageError(SprepError):
 
 class FatalError(SprepError):
     """Nothing can be done (unreadable input or profile, unwritable output); exit status 4."""
+
+
+class Terminated(BaseException):
+    """SIGTERM was received: stop as Ctrl-C does (a BaseException, like KeyboardInterrupt)."""
+
+
+class _Stopped(BaseException):
+    """An interruption, with what the message must say was kept."""
+
+    def __init__(self, cause: BaseException, kept: str) -> None:
+        super().__init__(kept)
+        self.cause = cause
+        self.kept = kept
 
 
 def _open_text(path: str) -> TextIO:
@@ -97,13 +118,18 @@ def _print_findings(name: str, text: str, findings: Sequence[Finding], out: Text
 
 def _table_rows(path: str, field: str, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
     """(first line number, row) of a JSON-lines or CSV file, read as ``sprep draft`` reads."""
-    form, rows = read_rows(source)
-    if not form.jsonl and field not in form.names:
-        raise UsageError(f"{path} has no column {field!r}")
-    for row in rows:
-        if row.fields is None:
-            raise UsageError(f"{path}:{row.line}: {row.problem}")
-        yield row.line, dict(row.fields)
+    try:
+        form, rows = read_rows(source)
+        if not form.jsonl and field not in form.names:
+            raise UsageError(f"{path} has no column {field!r}")
+        for row in rows:
+            if row.blank:
+                continue
+            if row.fields is None:
+                raise UsageError(f"{path}:{row.line}: {row.problem}")
+            yield row.line, dict(row.fields)
+    except UnreadableInputError as error:
+        raise UsageError(f"cannot read {path}: {error}") from None
 
 
 #: The columns ``sprep check --jsonl`` names a reply by, the first found (else its line).
@@ -169,12 +195,19 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         errors_by_rule: Counter[str] = Counter()
         warnings_by_rule: Counter[str] = Counter()
         for number, row, reply_text in _replies(path, arguments.field, source):
-            findings = check_reply(
-                reply_text,
-                pseudonym=row.get(arguments.pseudonym_field) if arguments.pseudonym_field else None,
-                sentiment=row.get(arguments.sentiment_field) if arguments.sentiment_field else None,
-                **options,
-            )
+            try:
+                findings = check_reply(
+                    reply_text,
+                    pseudonym=(
+                        row.get(arguments.pseudonym_field) if arguments.pseudonym_field else None
+                    ),
+                    sentiment=(
+                        row.get(arguments.sentiment_field) if arguments.sentiment_field else None
+                    ),
+                    **options,
+                )
+            except InvalidInputError as error:
+                raise UsageError(f"{path}:{number}: {error}") from None
             group = group_of.get(number)
             if group is not None:
                 findings.append(stock_finding(group, arguments.locale))
@@ -246,12 +279,19 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = None if arguments.output in (None, "-") else Path(arguments.output)
     if arguments.resume and output is None:
         raise UsageError("--resume needs -o OUT: the drafts already written there are kept")
-    done_ids = drafts_already_in(output) if arguments.resume and output else set()
     rejects_path = (
         Path(arguments.rejects)
         if arguments.rejects
         else (output.with_name(output.stem + ".rejects.jsonl") if output else None)
     )
+    _refuse_same_files(arguments.input, output, rejects_path)
+    for path in (output, rejects_path):
+        if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
+            raise FatalError(f"cannot write {path}: the folder {path.parent} does not exist")
+    try:
+        done_ids = drafts_already_in(output) if arguments.resume and output else set()
+    except UnreadableInputError as error:
+        raise FatalError(str(error)) from None
     try:
         source = sys.stdin.buffer if arguments.input == "-" else open(arguments.input, "rb")
     except OSError as error:
@@ -264,49 +304,86 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     seen: Counter[Structure] = Counter()
     progress = _Progress(sys.stderr.isatty() and not arguments.quiet)
     as_csv = output is not None and output.suffix.lower() == ".csv"
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(source)
-        if output is None:
-            stream = out
-        else:
-            keep = arguments.resume and output.exists()
-            stream = stack.enter_context(atomic_output(output, keep_existing=keep))
-        if as_csv and not (arguments.resume and done_ids):
-            write_csv_header(stream)
-        rejects_stream = None
-        if rejects_path is not None:
-            rejects_stream = stack.enter_context(atomic_output(rejects_path))
-        chunks = draft_export(
-            source,
-            profile,
-            jobs=arguments.jobs,
-            structure=arguments.structure,
-            require_section=arguments.require_structure_profile,
-            include_answered=arguments.all,
-            as_csv=as_csv,
-            skip_ids=done_ids,
-            statuses=arguments.status or None,
-            today=arguments.today,
-        )
-        for chunk in chunks:
-            counts["read"] += chunk.rows
-            progress.update(counts["read"])
-            stream.write(chunk.output)
-            counts.update(chunk.statuses)
-            counts["drafted"] += sum(chunk.statuses.values())
-            counts["rejected"] += len(chunk.rejects)
-            skipped.update(chunk.skipped)
-            by_structure.update(chunk.structures)
-            by_section.update(chunk.sections)
-            seen.update(chunk.seen)
-            for line in chunk.rejects:
-                if rejects_stream is not None:
-                    rejects_stream.write(line + "\n")
-                else:
-                    print(f"sprep: rejected {line}", file=sys.stderr)
+    if output is None:
+        kept = "the drafts already printed on standard output are incomplete"
+    elif rejects_path is None:
+        kept = f"nothing was written: {output} is as it was"
+    else:
+        kept = f"nothing was written: {output} and {rejects_path} are as they were"
+    writing: Path | str = output or "standard output"
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(source)
+            if output is None:
+                stream = out
+            else:
+                keep = arguments.resume and output.exists() and output.stat().st_size > 0
+                writing = output
+                stream = stack.enter_context(atomic_output(output, keep_existing=keep))
+                if as_csv and not keep:
+                    write_csv_header(stream)
+            rejects_stream = None
+            if rejects_path is not None:
+                writing = rejects_path
+                rejects_stream = stack.enter_context(atomic_output(rejects_path))
+            writing = output or "standard output"
+            chunks = stack.enter_context(
+                contextlib.closing(
+                    draft_export(
+                        source,
+                        profile,
+                        jobs=arguments.jobs,
+                        structure=arguments.structure,
+                        require_section=arguments.require_structure_profile,
+                        include_answered=arguments.all,
+                        as_csv=as_csv,
+                        skip_ids=done_ids,
+                        statuses=arguments.status or None,
+                        today=arguments.today,
+                    )
+                )
+            )
+            for chunk in chunks:
+                counts["read"] += chunk.rows
+                progress.update(counts["read"])
+                stream.write(chunk.output)
+                counts.update(chunk.statuses)
+                counts["drafted"] += sum(chunk.statuses.values())
+                counts["rejected"] += len(chunk.rejects)
+                skipped.update(chunk.skipped)
+                by_structure.update(chunk.structures)
+                by_section.update(chunk.sections)
+                seen.update(chunk.seen)
+                for line in chunk.rejects:
+                    if rejects_stream is not None:
+                        writing = str(rejects_path)
+                        rejects_stream.write(line + "\n")
+                        writing = output or "standard output"
+                    else:
+                        print(f"sprep: rejected {line}", file=sys.stderr)
+            progress.close()
+            # Raised here, the error leaves OUT as it was: a typo drafts nothing, erases nothing.
+            _check_structures_asked(arguments.structure, seen)
+            # Everything on disk before anything is renamed: a full disk fails here,
+            # and then neither file replaces what was there.
+            for path, written in ((output, stream), (rejects_path, rejects_stream)):
+                if path is not None and written is not None:
+                    writing = str(path)
+                    written.flush()
+                    os.fsync(written.fileno())
+            stack.pop_all().close()
+    except UnreadableInputError as error:
         progress.close()
-        # Raised here, the error leaves OUT as it was: a typo drafts nothing, erases nothing.
-        _check_structures_asked(arguments.structure, seen)
+        raise FatalError(f"cannot read {arguments.input}: {error}; {kept}") from None
+    except BrokenPipeError:
+        progress.close()
+        raise
+    except OSError as error:
+        progress.close()
+        raise FatalError(f"cannot write {writing}: {error.strerror or error}; {kept}") from None
+    except (KeyboardInterrupt, Terminated) as error:
+        progress.close()
+        raise _Stopped(error, kept) from None
     if rejects_path is not None and not counts["rejected"]:
         rejects_path.unlink(missing_ok=True)  # no reject, no file
     skipped_total = sum(skipped.values())
@@ -477,6 +554,23 @@ def _profile_command(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_ERRORS_FOUND if unmatched else EXIT_OK
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    if one.exists() and other.exists():
+        return one.samefile(other)
+    return one.resolve() == other.resolve()
+
+
+def _refuse_same_files(source: str, output: Path | None, rejects: Path | None) -> None:
+    """Refuse to write over the input, or the drafts and the rejects in one file."""
+    given = Path(source) if source != "-" else None
+    if given is not None and output is not None and _same_file(given, output):
+        raise UsageError(f"-o {output} is the input itself: write the drafts elsewhere")
+    if given is not None and rejects is not None and _same_file(given, rejects):
+        raise UsageError(f"--rejects {rejects} is the input itself: write the rejects elsewhere")
+    if output is not None and rejects is not None and _same_file(output, rejects):
+        raise UsageError(f"--rejects {rejects} is the drafts file: give each its own file")
+
+
 # --- sprep templates ----------------------------------------------------------------
 
 
@@ -604,7 +698,8 @@ def _parser() -> argparse.ArgumentParser:
             "body, personalised_by, notes, findings. "
             "Bad rows go to the rejects file with their line number and the reason. Exit "
             "status: 0 all drafted, 3 some rows rejected, 4 fatal error (unreadable input or "
-            "profile), 2 bad usage."
+            "profile, output that cannot be written), 2 bad usage, 130 interrupted, 143 "
+            "terminated (SIGTERM), 141 standard output closed before the end."
         ),
     )
     draft.add_argument("input", help="the export (CSV) or JSON lines; - for standard input")
@@ -688,8 +783,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``sprep``; returns the exit status."""
     parser = _parser()
     arguments = parser.parse_args(argv)
+    with _sigterm_raises():
+        return _run(arguments)
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the main thread, so that files are cleaned up."""
+
+    def terminated(number: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stdout_closed() -> None:
+    """Standard output is a closed pipe: send what is left in its buffer nowhere."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _run(arguments: argparse.Namespace) -> int:
     try:
         status: int = arguments.run(arguments, sys.stdout)
+        sys.stdout.flush()
+    except _Stopped as stopped:
+        if isinstance(stopped.cause, Terminated):
+            print(f"sprep: terminated (SIGTERM); {stopped.kept}", file=sys.stderr)
+            return EXIT_TERMINATED
+        print(f"sprep: interrupted; {stopped.kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except UsageError as error:
         print(f"sprep: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -700,10 +833,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sprep: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("sprep: interrupted; no partial output was kept", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return EXIT_OK
+        print("sprep: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("sprep: terminated (SIGTERM)", file=sys.stderr)
+        return EXIT_TERMINATED
+    except BrokenPipeError:  # e.g. piped into head
+        _stdout_closed()
+        print(
+            "sprep: standard output was closed before the end (piped into head?): "
+            "what it received is incomplete",
+            file=sys.stderr,
+        )
+        return EXIT_BROKEN_PIPE
     return status
 
 

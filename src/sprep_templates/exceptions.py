@@ -14,6 +14,7 @@ __all__ = [
     "SprepError",
     "TemplateProblemError",
     "TemplateSecurityError",
+    "UnreadableInputError",
 ]
 
 
@@ -27,6 +28,10 @@ class InvalidInputError(SprepError, ValueError):
 
 class InvalidInputTypeError(InvalidInputError, TypeError):
     """An input has the wrong type (a number where text is expected); names the field."""
+
+
+class UnreadableInputError(SprepError, ValueError):
+    """A whole input cannot be read (its encoding, its first line): nothing can be drafted."""
 
 
 class ProfileError(SprepError, ValueError):

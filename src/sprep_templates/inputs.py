@@ -70,11 +70,20 @@ _CHANNELS = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str:
     """Validate and clean one text field; the error names ``owner.field``."""
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             f"{owner}.{field} must be a str (got {value!r} that is a {type(value).__name__})"
+        )
+    surrogate = _SURROGATE.search(value)
+    if surrogate is not None:
+        raise InvalidInputError(
+            f"{owner}.{field} contains U+{ord(surrogate.group()):04X}, half of a surrogate "
+            "pair, which is no character (text decoded wrongly?)"
         )
     bad = forbidden_character(value)
     if bad is not None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ..exceptions import InvalidInputError
+from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
 from ..reading import Reading
@@ -16,6 +16,45 @@ from ._finding import Finding
 from ._registry import run_every_rule, run_fragment_rules
 
 __all__ = ["check_fragments", "check_reply"]
+
+
+def _check_arguments(
+    pseudonym: object, signature: object, contacts: object, official_domains: object
+) -> None:
+    """Refuse arguments of the wrong type, naming the argument (not a crash deep in a rule)."""
+    if pseudonym is not None and not isinstance(pseudonym, str):
+        raise InvalidInputTypeError(
+            f"check_reply: pseudonym must be a str or None (got {pseudonym!r} that is a "
+            f"{type(pseudonym).__name__})"
+        )
+    if signature is not None and not isinstance(signature, Signature):
+        raise InvalidInputTypeError(
+            f"check_reply: signature must be a Signature or None (got {type(signature).__name__})"
+        )
+    if isinstance(contacts, (str, bytes)) or not isinstance(contacts, Iterable):
+        raise InvalidInputTypeError(
+            f"check_reply: contacts must be an iterable of Contact (got {type(contacts).__name__})"
+        )
+    if isinstance(official_domains, (str, bytes)) or not isinstance(official_domains, Iterable):
+        raise InvalidInputTypeError(
+            "check_reply: official_domains must be an iterable of str, such as ('caf.fr',) "
+            f"(got {official_domains!r} that is a {type(official_domains).__name__})"
+        )
+
+
+def _check_items(contacts: tuple[object, ...], official_domains: tuple[object, ...]) -> None:
+    for contact in contacts:
+        if not isinstance(contact, Contact):
+            raise InvalidInputTypeError(
+                f"check_reply: contacts must hold Contact values (got {contact!r} that is a "
+                f"{type(contact).__name__})"
+            )
+    for domain in official_domains:
+        if not isinstance(domain, str):
+            raise InvalidInputTypeError(
+                f"check_reply: official_domains must hold str values (got {domain!r} that is a "
+                f"{type(domain).__name__})"
+            )
 
 
 def check_reply(
@@ -42,15 +81,18 @@ def check_reply(
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
+    _check_arguments(pseudonym, signature, contacts, official_domains)
+    given_contacts, domains = tuple(contacts), tuple(official_domains)
+    _check_items(given_contacts, domains)
     _ = translator(locale)
     reply = Reading(text, closing_added, lexicon())
     return run_every_rule(
         reply,
         pseudonym,
         signature,
-        tuple(contacts),
+        given_contacts,
         parse_sentiment(sentiment) if sentiment is not None else None,
-        tuple(official_domains),
+        domains,
         _,
     )
 

@@ -191,6 +191,8 @@ def draft_row(
     structure is signed by the profile's first section that matches it, or by the
     default; with ``require_section`` a structure no section matches is skipped.
     ``today`` is the date the replies are written (None: today's date)."""
+    if row.blank:
+        return [Skipped(row.line, None, "blank")]
     if row.fields is None:
         return [Rejected(row.line, row.problem or "unreadable row", row.raw)]
     identifier = row_id(row.fields)
@@ -204,6 +206,10 @@ def draft_row(
         read = experience_from_fields(fields)
     except SprepError as error:
         return [Rejected(row.line, str(error), row.raw, identifier)]
+    if read.experience.id is None:
+        # --resume skips the ids already drafted: a draft without id would be
+        # drafted again on every run, and an agent could not tell whose it is.
+        return [Rejected(row.line, "the experience id is missing", row.raw)]
     wanted = selected_structures(structure)
     results: list[Result] = []
     concerned: tuple[Structure | None, ...] = read.structures or (None,)

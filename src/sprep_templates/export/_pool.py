@@ -9,10 +9,14 @@ one process never see each other's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
+import os
+import re
+import signal
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from datetime import date
 from typing import Any, BinaryIO
 
@@ -21,10 +25,12 @@ import attrs
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import Drafted, Rejected, draft_row, selected_structures
-from ._reading import Format, chunk_rows, chunks
+from ._reading import Chunk, Format, chunk_rows, chunks
 from ._records import RecordWriter
 
 __all__ = ["ChunkJob", "ChunkResult", "DraftedRecord", "draft_export"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen
@@ -32,8 +38,7 @@ class ChunkJob:
     """One chunk of the input and how to draft it: what a job receives."""
 
     form: Format
-    start: int
-    data: bytes
+    chunk: Chunk
     profile: Profile
     structures: tuple[str, ...] | None
     include_answered: bool
@@ -84,6 +89,30 @@ class _DraftedChunk:
     seen: dict[Structure, int]
 
 
+def _quiet_worker() -> None:
+    """A job leaves interruptions to the process that started it.
+
+    Ctrl-C and ``kill -TERM -PGID`` reach the whole process group. A job killed there
+    could die holding the lock of the pool's task queue, and then stopping the pool
+    waits for that lock for ever; a job that raised KeyboardInterrupt would also print
+    a traceback of its own. So a job leaves the group (its own process group: only
+    the parent is signalled), ignores Ctrl-C, and ends at once on the SIGTERM the
+    parent's pool sends it once it holds that lock.
+    """
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _reject_line(record: dict[str, Any]) -> str:
+    """A rejects-file line; text that is no Unicode (a lone surrogate) is escaped."""
+    line = json.dumps(record, ensure_ascii=False)
+    if _SURROGATE.search(line):
+        return json.dumps(record)
+    return line
+
+
 def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
     rows = 0
     drafted: list[DraftedRecord] = []
@@ -91,7 +120,7 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
     skipped: Counter[str] = Counter()
     seen: Counter[Structure] = Counter()
     serialise = RecordWriter(as_csv=job.as_csv)
-    for row in chunk_rows(job.form, job.start, job.data):
+    for row in chunk_rows(job.form, job.chunk):
         rows += 1
         for result in draft_row(
             row,
@@ -114,7 +143,7 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
                     )
                 )
             elif isinstance(result, Rejected):
-                rejects.append(json.dumps(result.record(), ensure_ascii=False))
+                rejects.append(_reject_line(result.record()))
             else:
                 skipped[result.why] += 1
     return _DraftedChunk(rows, drafted, rejects, dict(skipped), dict(seen))
@@ -164,7 +193,7 @@ def draft_export(
     skip_ids: Iterable[str | tuple[str, str | None]] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,
-) -> Iterator[ChunkResult]:
+) -> Generator[ChunkResult, None, None]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
     Each row gives a draft per structure it concerns, as :func:`draft_row` does
@@ -183,21 +212,21 @@ def draft_export(
     day = today or date.today()
     wanted = selected_structures(structure)
 
-    def job(start: int, data: bytes) -> ChunkJob:
+    def job(chunk: Chunk) -> ChunkJob:
         return ChunkJob(
-            form, start, data, profile, wanted, include_answered, as_csv, day, require_section
+            form, chunk, profile, wanted, include_answered, as_csv, day, require_section
         )
 
     if jobs <= 1:
-        for start, data in parts:
-            yield _gather(_draft_chunk(job(start, data)), skip, kept)
+        for chunk in parts:
+            yield _gather(_draft_chunk(job(chunk)), skip, kept)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_quiet_worker) as pool:
         pending: deque[Any] = deque()
-        for start, data in parts:
-            pending.append(pool.apply_async(_draft_chunk, (job(start, data),)))
+        for chunk in parts:
+            pending.append(pool.apply_async(_draft_chunk, (job(chunk),)))
             if len(pending) >= 2 * jobs:
                 yield _gather(pending.popleft().get(), skip, kept)
         while pending:

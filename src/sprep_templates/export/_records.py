@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..exceptions import UnreadableInputError
+
 __all__ = [
     "RECORD_FIELDS",
     "STATUSES",
@@ -24,6 +26,7 @@ __all__ = [
     "atomic_output",
     "drafts_already_in",
     "ids_already_in",
+    "spreadsheet_safe",
     "write_csv_header",
 ]
 
@@ -51,8 +54,24 @@ STATUSES = ("to_review", "to_complete", "ready")
 _JSON_IN_CSV = frozenset({"attention", "personalised_by", "notes", "findings"})
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection rule).
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell that no spreadsheet reads as a formula: text starting with ``= + - @``,
+    a tab or a carriage return gets a leading ``'`` (OWASP's CSV-injection rule)."""
+    if isinstance(cell, str) and cell and cell[0] in _FORMULA_STARTS:
+        return "'" + cell
+    return cell
+
+
 class RecordWriter:
-    """Serialises records one by one, as JSON lines or CSV rows (no header)."""
+    """Serialises records one by one, as JSON lines or CSV rows (no header).
+
+    In CSV, every cell a spreadsheet would read as a formula is neutralised
+    (:func:`spreadsheet_safe`); JSON lines are written as they are.
+    """
 
     def __init__(self, *, as_csv: bool) -> None:
         self.as_csv = as_csv
@@ -64,9 +83,11 @@ class RecordWriter:
         if not self.as_csv:
             return json.dumps(record, ensure_ascii=False) + "\n"
         self._writer.writerow(
-            json.dumps(record.get(field), ensure_ascii=False)
-            if field in _JSON_IN_CSV
-            else record.get(field)
+            spreadsheet_safe(
+                json.dumps(record.get(field), ensure_ascii=False)
+                if field in _JSON_IN_CSV
+                else record.get(field)
+            )
             for field in RECORD_FIELDS
         )
         text = self._buffer.getvalue()
@@ -80,36 +101,109 @@ def write_csv_header(stream: TextIO) -> None:
     csv.writer(stream).writerow(RECORD_FIELDS)
 
 
-def ids_already_in(path: Path) -> set[str]:
-    """The ids of the drafts already in ``path`` (JSON lines or CSV), for ``--resume``."""
+def _records_in(path: Path) -> list[dict[str, Any]]:
+    """The records of a drafts file (JSON lines or CSV), for ``--resume``.
+
+    Raises :class:`UnreadableInputError` when ``path`` is not what ``sprep draft``
+    writes (not UTF-8, another CSV header, a line that is no draft record, a
+    last line cut short): adding drafts after it would mix them with something else.
+    """
     if not path.exists():
-        return set()
-    with path.open(encoding="utf-8", newline="") as stream:
-        if path.suffix.lower() == ".csv":
-            return {row["id"] for row in csv.DictReader(stream) if row.get("id")}
-        ids = set()
-        for line in stream:
-            if line.strip():
-                value = json.loads(line).get("id")
-                if value is not None:
-                    ids.add(str(value))
-        return ids
+        return []
+    try:
+        with path.open(encoding="utf-8", newline="") as stream:
+            return (
+                _csv_records(path, stream)
+                if path.suffix.lower() == ".csv"
+                else _jsonl_records(path, stream)
+            )
+    except UnicodeDecodeError as error:
+        raise UnreadableInputError(
+            f"--resume: {path} is not UTF-8 text (byte {error.start}): it is not a drafts file"
+        ) from None
+    except OSError as error:
+        raise UnreadableInputError(f"--resume: cannot read {path}: {error.strerror}") from None
+
+
+def _ends_a_line(path: Path) -> bool:
+    with path.open("rb") as stream:
+        stream.seek(0, os.SEEK_END)
+        if stream.tell() == 0:
+            return True
+        stream.seek(-1, os.SEEK_END)
+        return stream.read(1) == b"\n"
+
+
+def _csv_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
+    if not _ends_a_line(path):
+        raise UnreadableInputError(
+            f"--resume: {path} ends in the middle of a line (cut short?): it cannot be added to"
+        )
+    previous = csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
+    records: list[dict[str, Any]] = []
+    try:
+        rows = csv.reader(stream, strict=True)
+        header = next(rows, None)
+        if header is None:
+            return records
+        if tuple(header) != RECORD_FIELDS:
+            raise UnreadableInputError(
+                f"--resume: {path} is not a drafts file: its header is not "
+                f"{','.join(RECORD_FIELDS)}"
+            )
+        for row in rows:
+            if len(row) != len(RECORD_FIELDS):
+                raise UnreadableInputError(
+                    f"--resume: {path} line {rows.line_num} has {len(row)} columns, not "
+                    f"{len(RECORD_FIELDS)}: it is not a drafts file"
+                )
+            record: dict[str, Any] = dict(zip(RECORD_FIELDS, row, strict=True))
+            for field in ("id", "structure_id"):
+                value = record[field]
+                # a cell a spreadsheet would read as a formula was written with a ' before it
+                if value[:1] == "'" and value[1:2] in _FORMULA_STARTS:
+                    record[field] = value[1:]
+            records.append(record)
+    except csv.Error as error:
+        raise UnreadableInputError(f"--resume: {path} is not a CSV drafts file ({error})") from None
+    finally:
+        csv.field_size_limit(previous)
+    return records
+
+
+def _jsonl_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
+    records = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            record = None
+        if not isinstance(record, dict) or not line.endswith("\n"):
+            raise UnreadableInputError(
+                f"--resume: {path}:{number} is not a draft record"
+                + (" (the file is cut short)" if not line.endswith("\n") else "")
+                + ": it is not a drafts file, or it was damaged"
+            )
+        records.append(record)
+    return records
+
+
+def ids_already_in(path: Path) -> set[str]:
+    """The ids of the drafts already in ``path`` (JSON lines or CSV), for ``--resume``;
+    :class:`UnreadableInputError` when ``path`` is no drafts file."""
+    return {str(record["id"]) for record in _records_in(path) if record.get("id") not in (None, "")}
 
 
 def drafts_already_in(path: Path) -> set[str | tuple[str, str | None]]:
     """What ``--resume`` skips: (id, structure id) for each draft in ``path`` (JSON lines
     or CSV) that names its structure, the bare id for one that does not (written before
     drafts were made per structure, or for a row naming no structure): every structure
-    of that id is then taken as done."""
-    if not path.exists():
-        return set()
-    with path.open(encoding="utf-8", newline="") as stream:
-        if path.suffix.lower() == ".csv":
-            records: list[dict[str, Any]] = list(csv.DictReader(stream))
-        else:
-            records = [json.loads(line) for line in stream if line.strip()]
+    of that id is then taken as done. :class:`UnreadableInputError` when ``path`` is no
+    drafts file."""
     done: set[str | tuple[str, str | None]] = set()
-    for record in records:
+    for record in _records_in(path):
         identifier = record.get("id")
         if identifier in (None, ""):
             continue
