@@ -18,7 +18,9 @@ import signal
 from collections import Counter, deque
 from collections.abc import Generator, Iterable
 from datetime import date
-from typing import Any, BinaryIO
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any, BinaryIO, cast
 
 import attrs
 
@@ -92,17 +94,109 @@ class _DraftedChunk:
 def _quiet_worker() -> None:
     """A job leaves interruptions to the process that started it.
 
-    Ctrl-C and ``kill -TERM -PGID`` reach the whole process group. A job killed there
-    could die holding the lock of the pool's task queue, and then stopping the pool
-    waits for that lock for ever; a job that raised KeyboardInterrupt would also print
-    a traceback of its own. So a job leaves the group (its own process group: only
-    the parent is signalled), ignores Ctrl-C, and ends at once on the SIGTERM the
-    parent's pool sends it once it holds that lock.
+    Ctrl-C and ``kill -TERM -PGID`` reach the whole process group: a job leaves the
+    group (its own process group: only the parent is signalled, and stops the jobs),
+    and ignores Ctrl-C, so that it prints no traceback of its own.
     """
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _job_loop(connection: Connection) -> None:
+    """A job's process: draft the chunks it receives, one at a time, until told to stop."""
+    _quiet_worker()
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:  # the parent is gone
+            return
+        if job is None:
+            return
+        try:
+            result: object = _draft_chunk(job)
+        except BaseException as error:  # a bug: the parent raises it
+            result = _Failure(f"{type(error).__name__}: {error}")
+        connection.send(result)
+
+
+@attrs.frozen
+class _Failure:
+    """An error raised in a job, sent to the parent (which raises it)."""
+
+    what: str
+
+
+class _Jobs:
+    """Processes that draft chunks, each with a pipe of its own.
+
+    Chunk ``n`` goes to job ``n % count``; each job answers in the order it was
+    asked, so results come back in input order. Nothing is shared between jobs
+    (no queue, no lock): stopping them is killing them, which cannot hang, unlike
+    ``multiprocessing.Pool.terminate`` when a job dies holding its task-queue lock.
+    """
+
+    def __init__(self, count: int) -> None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        self._pipes: list[Connection] = []
+        self._processes: list[BaseProcess] = []
+        try:
+            for _ in range(count):
+                parent, child = context.Pipe()
+                process = context.Process(  # type: ignore[attr-defined]
+                    target=_job_loop, args=(child,), daemon=True
+                )
+                process.start()
+                child.close()
+                self._pipes.append(parent)
+                self._processes.append(process)
+        except BaseException:
+            self.kill()
+            raise
+
+    def send(self, number: int, job: ChunkJob) -> None:
+        self._pipes[number % len(self._pipes)].send(job)
+
+    def receive(self, number: int) -> _DraftedChunk:
+        pipe = self._pipes[number % len(self._pipes)]
+        try:
+            result = pipe.recv()
+        except EOFError:
+            raise RuntimeError("a drafting job ended unexpectedly") from None
+        if isinstance(result, _Failure):
+            raise RuntimeError(f"a drafting job failed: {result.what}")
+        return cast(_DraftedChunk, result)
+
+    def kill(self) -> None:
+        """Stop every job at once."""
+        for process in self._processes:
+            if process.is_alive():
+                process.kill()
+        for process in self._processes:
+            process.join(timeout=5)
+        for pipe in self._pipes:
+            pipe.close()
+
+    def close(self) -> None:
+        """Let every job finish, then end them."""
+        for pipe in self._pipes:
+            with contextlib.suppress(OSError):
+                pipe.send(None)
+        for process in self._processes:
+            process.join()
+        for pipe in self._pipes:
+            pipe.close()
+
+    def __enter__(self) -> _Jobs:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.kill()
 
 
 def _reject_line(record: dict[str, Any]) -> str:
@@ -221,13 +315,12 @@ def draft_export(
         for chunk in parts:
             yield _gather(_draft_chunk(job(chunk)), skip, kept)
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_quiet_worker) as pool:
-        pending: deque[Any] = deque()
-        for chunk in parts:
-            pending.append(pool.apply_async(_draft_chunk, (job(chunk),)))
+    with _Jobs(jobs) as workers:
+        pending: deque[int] = deque()
+        for number, chunk in enumerate(parts):
+            workers.send(number, job(chunk))
+            pending.append(number)
             if len(pending) >= 2 * jobs:
-                yield _gather(pending.popleft().get(), skip, kept)
+                yield _gather(workers.receive(pending.popleft()), skip, kept)
         while pending:
-            yield _gather(pending.popleft().get(), skip, kept)
+            yield _gather(workers.receive(pending.popleft()), skip, kept)
