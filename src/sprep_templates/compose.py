@@ -148,6 +148,11 @@ class Reply:
         )
 
 
+@lru_cache(maxsize=64)
+def _combinations(counts: tuple[int, ...]) -> int:
+    return prod(counts)
+
+
 def _choices(seed: str, sentiment: str, counts: Sequence[int]) -> list[int]:
     """Stable indices, one per step: the same seed always picks the same phrasings.
 
@@ -156,7 +161,7 @@ def _choices(seed: str, sentiment: str, counts: Sequence[int]) -> list[int]:
     32 bits can number, a BLAKE2b digest stands in.
     """
     data = f"{seed}\x1f{sentiment}".encode()
-    if prod(counts) <= 1 << 32:
+    if _combinations(tuple(counts)) <= 1 << 32:
         number = zlib.crc32(data)
     else:
         number = int.from_bytes(hashlib.blake2b(data, digest_size=32).digest(), "big")
@@ -219,6 +224,10 @@ def _render(templates: TemplateSet, name: str, context: dict[str, object]) -> st
     return _LAYOUT_SPACE.sub(" ", raw).strip(" ")
 
 
+#: The last tuple of contacts checked, and what came of it (one assignment: thread-safe).
+_LAST_CONTACTS: tuple[object, tuple[Contact, ...]] = (None, ())
+
+
 def _check_arguments(
     experience: object, signature: object, contacts: Iterable[object]
 ) -> tuple[Contact, ...]:
@@ -230,8 +239,13 @@ def _check_arguments(
         raise InvalidInputTypeError(
             f"draft_reply signature must be a Signature (got {type(signature).__name__})"
         )
+    global _LAST_CONTACTS
+    last = _LAST_CONTACTS
+    if contacts is last[0]:
+        return last[1]  # a batch passes its profile's tuple for every row: checked once
     if isinstance(contacts, (str, bytes, Contact)):
         raise InvalidInputTypeError("draft_reply contacts must be a list of Contact")
+    given = contacts
     contacts = tuple(contacts)
     for position, contact in enumerate(contacts):
         if contact.__class__ is not Contact and not isinstance(contact, Contact):
@@ -245,6 +259,8 @@ def _check_arguments(
             f"draft_reply takes {MAX_CONTACTS} contacts at most (got {len(checked)}): "
             "point the user to the most appropriate ones"
         )
+    if isinstance(given, tuple):  # immutable: the same object is the same contacts
+        _LAST_CONTACTS = (given, checked)
     return checked
 
 
@@ -348,7 +364,9 @@ def draft_reply(
     if today is not None and today.__class__ is not date:
         today = _today(today)  # a datetime, or refused
     reading = personalise(experience, today=today, late_after_days=late_after_days)
-    checked_contacts, notes = _for_country(experience, checked_contacts)
+    notes: list[str] = []
+    if experience.country is not None:
+        checked_contacts, notes = _for_country(experience, checked_contacts)
     if reading.phone_unreachable:
         checked_contacts = _phone_last(checked_contacts)
     templates = load_template_set(template_dir)
@@ -356,7 +374,7 @@ def draft_reply(
     seed = experience.id or repr((experience, free_text, checked_contacts))
     tone = reading.tone
     options = templates.by_tone[tone]
-    indices = _choices(seed, tone, [len(names) for names in options])
+    indices = _choices(seed, tone, templates.counts_by_tone[tone])
     chosen = tuple([names[index] for names, index in zip(options, indices, strict=True)])
     rendered = _render_steps(templates, chosen, context, signature)
     # Steps are paragraphs: the reply's words are the sum of theirs.
@@ -372,11 +390,16 @@ def draft_reply(
             notes.append(f"left out to keep to {MAX_WORDS} words: {_LEFT_OUT_NAMES[variable]}")
             if word_count <= MAX_WORDS:
                 break
-    step_texts = tuple(zip(STEPS, [text for text, _count, _uses in rendered], strict=True))
+    texts: list[str] = []
+    depends_on: list[frozenset[str]] = []
+    for text, _count, uses in rendered:
+        texts.append(text)
+        if uses:
+            depends_on.append(uses)
+    step_texts = tuple(zip(STEPS, texts, strict=True))
     _check_length(word_count, chosen, free_text)
     fragments = [text for text in free_text.values() if text]
     # What of the experience changed the reply (found once per rendering: see _rendered_step).
-    depends_on = [uses for _text, _count, uses in rendered if uses]
     used = []
     if depends_on:
         union = frozenset().union(*depends_on)
@@ -543,7 +566,7 @@ def step_context(
         # A sensitive case's title is not quoted back.
         "title": None if reading.sober else quotable_title(experience.title),
         "channel": channel_kind(experience.channels),
-        "contacts": _contacts_phrase(contacts) if contacts else None,
+        "contacts": _phrase_of(contacts) if contacts else None,
         "organisation": signature.organisation,
         "first_name": signature.first_name,
         "situation": free_text.get("situation"),
@@ -558,6 +581,21 @@ def step_context(
         "action": None if free_text.get("improvement") else reading.action,
         "sober": reading.sober,
     }
+
+
+_LAST_PHRASE: tuple[object, str] = (None, "")
+
+
+def _phrase_of(contacts: tuple[Contact, ...]) -> str:
+    """The contacts as the orientation says them; the same tuple as last time is not
+    hashed again (a batch passes one tuple for every row)."""
+    global _LAST_PHRASE
+    last = _LAST_PHRASE
+    if contacts is last[0]:
+        return last[1]
+    phrase = _contacts_phrase(contacts)
+    _LAST_PHRASE = (contacts, phrase)
+    return phrase
 
 
 @lru_cache(maxsize=1024)
@@ -633,6 +671,8 @@ def render_step(
 def _check_length(
     word_count: int, templates: Sequence[str], free_text: Mapping[str, str | None]
 ) -> None:
+    if MIN_WORDS <= word_count <= MAX_WORDS:
+        return
     words = {field: count_words(text) for field, text in free_text.items() if text}
     if word_count > MAX_WORDS:
         excess = word_count - MAX_WORDS

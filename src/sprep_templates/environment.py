@@ -103,6 +103,10 @@ class TemplateSet:
     by_tone: dict[Sentiment, tuple[tuple[str, ...], ...]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    #: For each sentiment, how many phrasings each step has.
+    counts_by_tone: dict[Sentiment, tuple[int, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
     #: For each phrasing, the names of the context variables it reads.
     reads: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     #: Rendered steps, keyed by phrasing and the values it reads (see compose).
@@ -171,6 +175,10 @@ def _load(custom: Path | None) -> TemplateSet:
         reads={name: frozenset(variables) for name, variables in uses.items()},
         by_tone={
             sentiment: tuple(variants[(sentiment, step)] for step in STEPS)
+            for sentiment in SENTIMENTS
+        },
+        counts_by_tone={
+            sentiment: tuple(len(variants[(sentiment, step)]) for step in STEPS)
             for sentiment in SENTIMENTS
         },
     )
