@@ -67,6 +67,8 @@ def cell_text(column: str, value: object) -> str | None:
     ``12`` and ``12.0`` (a pandas column of ids) both read ``"12"``; numpy
     scalars are read through ``.item()``. Anything else is refused, naming the column.
     """
+    if value.__class__ is str:  # what a CSV export gives: the common case first
+        return value if value.strip() else None
     if is_missing(value):
         return None
     item = getattr(value, "item", None)
@@ -178,7 +180,7 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
             found = [
                 (name, text)
                 for name in column.names
-                if (text := cell_text(name, fields.get(name))) is not None
+                if name in fields and (text := cell_text(name, fields[name])) is not None
             ]
             if found:
                 values[column.field] = column.combine(found)
