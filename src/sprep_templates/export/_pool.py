@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
+from ..exceptions import UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import Drafted, Rejected, draft_row, selected_structures
@@ -275,6 +276,22 @@ def _gather(
     )
 
 
+def missing_columns(form: Format) -> tuple[str, ...]:
+    """The columns a CSV header lacks for any row to be drafted (empty when it has them):
+    the export's ``ID expérience`` and ``Ressenti usager``, or the fields ``id`` and
+    ``sentiment`` when it uses neither of the export's."""
+    if form.jsonl or not form.names:  # JSON lines, or an empty file (no row: said later)
+        return ()
+    names = set(form.names)
+    wanted = ("ID expérience", "Ressenti usager")
+    if not names & set(wanted):
+        if {"id", "sentiment"} <= names:
+            return ()
+        if names & {"id", "sentiment"}:
+            wanted = ("id", "sentiment")
+    return tuple(name for name in wanted if name not in names)
+
+
 def draft_export(
     source: BinaryIO,
     profile: Profile,
@@ -301,6 +318,13 @@ def draft_export(
     are written (None: today's date, read once for the whole run).
     """
     form, parts = chunks(source)
+    missing = missing_columns(form)
+    if missing:
+        raise UnreadableInputError(
+            f"its header has no column {' nor '.join(repr(m) for m in missing)}: it is not the "
+            "platform's export (ID expérience, Ressenti usager…) nor the Experience fields "
+            f"(id, sentiment…); its columns: {', '.join(form.names[:10]) or 'none'}"
+        )
     skip: frozenset[object] = frozenset(skip_ids)
     kept = None if statuses is None else frozenset(statuses)
     day = today or date.today()

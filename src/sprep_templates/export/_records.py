@@ -215,6 +215,13 @@ def drafts_already_in(path: Path) -> set[str | tuple[str, str | None]]:
     return done
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path, *, keep_existing: bool = False) -> Iterator[TextIO]:
     """A text stream whose content replaces ``path`` only if the block completes.
@@ -225,6 +232,8 @@ def atomic_output(path: Path, *, keep_existing: bool = False) -> Iterator[TextIO
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
     try:
+        # mkstemp creates 0600: give the output the permissions any new file gets (umask)
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             if keep_existing and path.exists():
                 with path.open(encoding="utf-8", newline="") as existing:
