@@ -196,7 +196,9 @@ def test_csv_without_the_exports_columns_is_one_fatal_error(tmp_path, capsys):
     source = tmp_path / "export.csv"
     source.write_text("name,comment\nA,b\nC,d\n", encoding="utf-8")
     output = tmp_path / "o.jsonl"
-    assert main(["draft", str(source), "-o", str(output), "--quiet"]) == EXIT_FATAL
+    profile = str(ROOT / "examples" / "profile.toml")
+    argv = ["draft", str(source), "-o", str(output), "--quiet", "--profile", profile]
+    assert main(argv) == EXIT_FATAL
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "ID expérience" in err and "Ressenti usager" in err
     assert not output.exists() and not (tmp_path / "o.rejects.jsonl").exists()
@@ -255,3 +257,42 @@ def test_details_names_replies_by_their_id(tmp_path, capsys):
     main(["check", "--jsonl", str(data), "--details"])
     out = capsys.readouterr().out
     assert "C-77:3:" in out and f"{data}:2:" not in out
+
+
+# --- item 6: the example profile does not sign silently --------------------------------
+
+
+def test_example_export_without_profile_stays_quiet(tmp_path, capsys):
+    """The README's first command (the bundled example, no --profile) drafts as before:
+    no warning, no note."""
+    import json
+
+    output = tmp_path / "o.jsonl"
+    main(["draft", str(EXAMPLE), "-o", str(output), "--quiet"])
+    assert "example profile" not in capsys.readouterr().err
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert records and not any("example profile" in " ".join(r["notes"]) for r in records)
+
+
+def test_a_copy_of_the_example_is_recognised_by_content(tmp_path, capsys):
+    """A copy of the bundled example elsewhere is recognised by its content."""
+    source = tmp_path / "export.csv"
+    source.write_bytes(EXAMPLE.read_bytes())
+    main(["draft", str(source), "-o", str(tmp_path / "o.jsonl"), "--quiet"])
+    assert "example profile" not in capsys.readouterr().err
+
+
+def test_another_export_without_profile_says_so_loudly(tmp_path, capsys):
+    """Any other export drafted without --profile: a warning at the start and in the
+    closing line on stderr, and a note in every draft."""
+    import json
+
+    source = tmp_path / "export.csv"
+    source.write_text(EXAMPLE.read_text(encoding="utf-8") + "2001,A traiter,,,,,,Positif\n", encoding="utf-8")
+    output = tmp_path / "o.jsonl"
+    main(["draft", str(source), "-o", str(output), "--quiet"])
+    err = capsys.readouterr().err.splitlines()
+    assert "WARNING" in err[0] and "example profile" in err[0] and "--profile" in err[0]
+    assert "example profile" in err[-1] and err[-1].startswith("sprep: ")
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert all(any("example profile" in note for note in r["notes"]) for r in records)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import hashlib
 import io
 import json
 import os
@@ -397,7 +398,33 @@ def _position(source: BinaryIO) -> int | None:
     return None
 
 
+#: The bundled example export (``examples/export.csv``), recognised by its content too.
+_EXAMPLE_EXPORT_SHA256 = "d71f92f5c7af4d8dbd64937c8420aa69f54a88869a0b89c958abe1617c503cea"
+
+#: What every draft signed with the example profile says in its notes.
+EXAMPLE_PROFILE_NOTE = (
+    "signed with the example profile (Jean, pour la Caf de Paris, its contacts): "
+    "give your own with --profile"
+)
+
+
+def _is_bundled_example(name: str) -> bool:
+    """Whether the input is the bundled example export, by its path or its content."""
+    if name == "-":
+        return False
+    path = Path(name)
+    in_tree = Path(__file__).resolve().parents[2] / "examples" / "export.csv"
+    with contextlib.suppress(OSError):
+        if in_tree.exists() and path.exists() and path.samefile(in_tree):
+            return True
+        if path.is_file() and path.stat().st_size < 1 << 20:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            return digest == _EXAMPLE_EXPORT_SHA256
+    return False
+
+
 def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    example_signs = not arguments.profile and not _is_bundled_example(arguments.input)
     profile_path = Path(arguments.profile) if arguments.profile else example_profile_path()
     try:
         profile = Profile.from_toml(profile_path)
@@ -480,10 +507,19 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                         skip_ids=done_ids,
                         statuses=arguments.status or None,
                         today=arguments.today,
+                        note=EXAMPLE_PROFILE_NOTE if example_signs else None,
                     )
                 )
             )
             for chunk in chunks:
+                if example_signs and not counts["read"]:  # once the input proved readable
+                    progress.close()
+                    print(
+                        "sprep: WARNING: no --profile: the drafts are signed with the example "
+                        f"profile ({profile.signature.line}, the Caf's contacts); give your own "
+                        "with --profile",
+                        file=sys.stderr,
+                    )
                 counts["read"] += chunk.rows
                 progress.update(counts["read"], _position(source))
                 stream.write(chunk.output)
@@ -542,7 +578,12 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         f"{counts['rejected']} rejected"
         + (f" (see {rejects_path})" if counts["rejected"] and rejects_path else "")
         + f", {skipped_total} skipped"
-        + (f" ({details})" if details else ""),
+        + (f" ({details})" if details else "")
+        + (
+            "; WARNING: signed with the example profile, not yours (--profile)"
+            if example_signs
+            else ""
+        ),
         file=sys.stderr,
     )
     return EXIT_REJECTED if counts["rejected"] else EXIT_OK

@@ -48,6 +48,7 @@ class ChunkJob:
     as_csv: bool
     today: date | None
     require_section: bool = False
+    note: str | None = None
 
 
 @attrs.frozen
@@ -228,11 +229,14 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
             if result.structure is not None:
                 seen[result.structure] += 1
             if isinstance(result, Drafted):
+                record = result.record()
+                if job.note:
+                    record["notes"] = [*record["notes"], job.note]
                 drafted.append(
                     DraftedRecord(
                         result.id,
                         result.status,
-                        serialise(result.record()),
+                        serialise(record),
                         result.structure,
                         result.section,
                     )
@@ -304,6 +308,7 @@ def draft_export(
     skip_ids: Iterable[str | tuple[str, str | None]] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,
+    note: str | None = None,
 ) -> Generator[ChunkResult, None, None]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
@@ -315,7 +320,8 @@ def draft_export(
     id is in ``skip_ids`` are skipped (``--resume``; an (id, structure id) pair skips
     only that structure's draft), and so are drafts whose status
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
-    are written (None: today's date, read once for the whole run).
+    are written (None: today's date, read once for the whole run). ``note`` is added to
+    every draft's ``notes`` (the CLI's: signed with the example profile).
     """
     form, parts = chunks(source)
     missing = missing_columns(form)
@@ -332,7 +338,7 @@ def draft_export(
 
     def job(chunk: Chunk) -> ChunkJob:
         return ChunkJob(
-            form, chunk, profile, wanted, include_answered, as_csv, day, require_section
+            form, chunk, profile, wanted, include_answered, as_csv, day, require_section, note
         )
 
     if jobs <= 1:
