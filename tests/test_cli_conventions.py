@@ -296,3 +296,68 @@ def test_another_export_without_profile_says_so_loudly(tmp_path, capsys):
     assert "example profile" in err[-1] and err[-1].startswith("sprep: ")
     records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert all(any("example profile" in note for note in r["notes"]) for r in records)
+
+
+# --- item 5: exports saved by Excel on French Windows ------------------------------------
+
+CP1252_EXPORT = (
+    "ID expérience;Etat expérience;Ressenti usager;Titre;Canaux Typologie 1;"
+    "Intitulé structure 1;Pseudonyme usager\r\n"
+    "3001;A traiter;Négatif;Relevé de carrière;Téléphone;Caf de Paris;Hélène\r\n"
+    "3002;A traiter;Positif;Très bon accueil;Accueil;Caf de Paris;Loïc\r\n"
+)
+
+
+def _records(path):
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_cp1252_semicolon_export_is_read(tmp_path):
+    """An export saved by Excel on French Windows (cp1252, ;) is detected and drafted."""
+    source = tmp_path / "export.csv"
+    source.write_bytes(CP1252_EXPORT.encode("cp1252"))
+    output = tmp_path / "o.jsonl"
+    assert main(["draft", str(source), "-o", str(output), "--quiet"]) == 0
+    records = _records(output)
+    assert [r["id"] for r in records] == ["3001", "3002"]
+    assert records[0]["text"].startswith("Bonjour Hélène,")
+
+
+def test_encoding_option_in_draft(tmp_path):
+    """--encoding NAME reads the input in that encoding; an unknown name is a usage error."""
+    source = tmp_path / "export.csv"
+    source.write_bytes(CP1252_EXPORT.replace("Hélène", "Loïc").encode("latin-1"))
+    output = tmp_path / "o.jsonl"
+    assert main(["draft", str(source), "-o", str(output), "--quiet", "--encoding", "latin-1"]) == 0
+    assert _records(output)[0]["text"].startswith("Bonjour Loïc,")
+    assert main(["draft", str(source), "--encoding", "klingon"]) == EXIT_USAGE
+
+
+def test_mixed_file_still_rejects_row_by_row(tmp_path):
+    """A file whose first 64 KiB are UTF-8 but a later row is not: that row is rejected,
+    the others drafted."""
+    header, first, second = CP1252_EXPORT.splitlines()[:3]
+    rows = [first.replace("3001", str(4000 + n)) for n in range(900)]  # > 64 KiB of UTF-8
+    data = ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8") + (second + "\r\n").encode("cp1252")
+    assert len(data) > 1 << 16
+    source = tmp_path / "export.csv"
+    source.write_bytes(data)
+    output = tmp_path / "o.jsonl"
+    assert main(["draft", str(source), "-o", str(output), "--quiet"]) == 3
+    assert len(_records(output)) == 900
+    rejects = _records(tmp_path / "o.rejects.jsonl")
+    assert len(rejects) == 1 and "not UTF-8" in rejects[0]["reason"]
+
+
+def test_check_reads_cp1252_and_accepts_encoding(tmp_path, capsys):
+    """sprep check reads a cp1252 reply and a cp1252 CSV of replies; --encoding too."""
+    reply = tmp_path / "reply.txt"
+    reply.write_bytes(REPLY.replace("réception", "réception").encode("cp1252"))
+    assert main(["check", str(reply)]) == 1
+    assert "solliciter" in capsys.readouterr().out
+    table = tmp_path / "replies.csv"
+    table.write_bytes(f'case_id;reply_text\nC-1;"{REPLY}"\n'.encode("cp1252"))
+    main(["check", "--jsonl", str(table), "--encoding", "cp1252"])
+    assert "1 replies checked" in capsys.readouterr().out

@@ -34,8 +34,10 @@ from .exceptions import InvalidInputError, SprepError, UnreadableInputError
 from .export import (
     STATUSES,
     atomic_output,
+    detect_encoding,
     draft_export,
     drafts_already_in,
+    given_encoding,
     is_answered,
     is_selected,
     read_rows,
@@ -43,6 +45,7 @@ from .export import (
     structures_of,
     write_csv_header,
 )
+from .export._reading import ENCODING_SAMPLE
 from .inputs import SENTIMENTS, Contact, Experience, Structure
 from .lint import lint_templates
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
@@ -121,23 +124,36 @@ class _Stopped(BaseException):
         self.kept = kept
 
 
-def _open_text(path: str) -> TextIO:
-    if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
+def _encoding_of(arguments: argparse.Namespace) -> str | None:
+    """The codec ``--encoding`` names (None: detect it); a usage error when unknown."""
+    if arguments.encoding is None:
+        return None
     try:
-        return open(path, encoding="utf-8-sig", newline="")
+        return given_encoding(arguments.encoding)
+    except ValueError as error:
+        raise UsageError(f"--encoding: {error}") from None
+
+
+def _read_all(path: str, encoding: str | None = None) -> str:
+    """A reply's text: UTF-8 (with or without BOM), UTF-16 with BOM or cp1252, detected
+    from its first 64 KiB, unless ``encoding`` is given."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read()
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
-
-
-def _read_all(path: str) -> str:
-    with _open_text(path) as stream:
-        try:
-            return stream.read()
-        except UnicodeDecodeError as error:
-            raise FatalError(
-                f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8"
-            ) from None
+    try:
+        codec = encoding or detect_encoding(data[:ENCODING_SAMPLE])
+        return data.decode(codec)
+    except (UnicodeDecodeError, UnreadableInputError) as error:
+        where = f" (byte {error.start})" if isinstance(error, UnicodeDecodeError) else ""
+        raise FatalError(
+            f"{path} cannot be read as {encoding or 'UTF-8'}{where}: give its encoding with "
+            "--encoding, or convert it to UTF-8"
+        ) from None
 
 
 def _print_findings(
@@ -201,9 +217,10 @@ class _Table:
     """Rows of a JSON-lines or CSV file, read as ``sprep draft`` reads them, with what
     was seen: how many rows, and the columns (to name the closest to a misspelt one)."""
 
-    def __init__(self, path: str, field: str) -> None:
+    def __init__(self, path: str, field: str, encoding: str | None = None) -> None:
         self.path = path
         self.field = field
+        self.encoding = encoding
         self.rows = 0
         self.with_field = 0
         self.columns: dict[str, None] = {}
@@ -213,7 +230,7 @@ class _Table:
         path, field = self.path, self.field
         self.rows = self.with_field = 0
         try:
-            form, rows = read_rows(source)
+            form, rows = read_rows(source, encoding=self.encoding)
             if not form.jsonl and form.names and field not in form.names:
                 raise UsageError(
                     f"{path} has no column {field!r}" + _closest_names(field, form.names)
@@ -268,7 +285,7 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.jsonl is None:
         if arguments.file is None:
             raise UsageError("give the FILE to check (or - for standard input), or --jsonl FILE")
-        text = _read_all(arguments.file)
+        text = _read_all(arguments.file, _encoding_of(arguments))
         if not text.strip():
             raise FatalError(f"{arguments.file} is empty: there is no reply to check")
         findings = check_reply(
@@ -297,7 +314,7 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 source = stack.enter_context(open(path, "rb"))
             except OSError as error:
                 raise UsageError(f"cannot read {path}: {error.strerror}") from None
-        table = _Table(path, arguments.field)
+        table = _Table(path, arguments.field, _encoding_of(arguments))
         groups = find_stock_groups(
             ((str(number), text) for number, _row, text in _replies(table, source)),
             min_size=arguments.stock_min,
@@ -424,6 +441,7 @@ def _is_bundled_example(name: str) -> bool:
 
 
 def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    encoding = _encoding_of(arguments)
     example_signs = not arguments.profile and not _is_bundled_example(arguments.input)
     profile_path = Path(arguments.profile) if arguments.profile else example_profile_path()
     try:
@@ -508,6 +526,7 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                         statuses=arguments.status or None,
                         today=arguments.today,
                         note=EXAMPLE_PROFILE_NOTE if example_signs else None,
+                        encoding=encoding,
                     )
                 )
             )
@@ -865,6 +884,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DOMAIN",
         help="another domain replies may link to (repeatable)",
     )
+    check.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the input's encoding (utf-8, cp1252, latin-1, utf-16…); default: detected "
+        "from its first 64 KiB (a BOM, else UTF-8 when it reads as UTF-8, else cp1252)",
+    )
     check.add_argument("--locale", choices=("fr", "en"), default="fr", help="language of messages")
     check.add_argument(
         "--format",
@@ -954,6 +979,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_iso_date,
         metavar="YYYY-MM-DD",
         help="the date the replies are written, for the apology for a late answer (default: today)",
+    )
+    draft.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the input's encoding (utf-8, cp1252, latin-1, utf-16…); default: detected "
+        "from its first 64 KiB (a BOM, else UTF-8 when it reads as UTF-8, else cp1252)",
     )
     draft.add_argument("--quiet", action="store_true", help="no progress report")
     draft.set_defaults(run=_draft_command)

@@ -21,7 +21,7 @@ from ._columns import (
 from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row, is_selected
 from ._frame import FRAME_COLUMNS, results_frame
 from ._pool import ChunkResult, draft_export
-from ._reading import Row, detect_delimiter, read_rows
+from ._reading import Row, detect_delimiter, detect_encoding, given_encoding, read_rows
 from ._records import (
     RECORD_FIELDS,
     STATUSES,
@@ -45,11 +45,13 @@ __all__ = [
     "Skipped",
     "atomic_output",
     "detect_delimiter",
+    "detect_encoding",
     "draft_export",
     "draft_many",
     "draft_row",
     "drafts_already_in",
     "experience_from_fields",
+    "given_encoding",
     "ids_already_in",
     "is_answered",
     "is_selected",

@@ -309,6 +309,7 @@ def draft_export(
     statuses: Iterable[str] | None = None,
     today: date | None = None,
     note: str | None = None,
+    encoding: str | None = None,
 ) -> Generator[ChunkResult, None, None]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
@@ -321,9 +322,10 @@ def draft_export(
     only that structure's draft), and so are drafts whose status
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
     are written (None: today's date, read once for the whole run). ``note`` is added to
-    every draft's ``notes`` (the CLI's: signed with the example profile).
+    every draft's ``notes`` (the CLI's: signed with the example profile). ``encoding``:
+    the input's (None: detected, see :func:`detect_encoding`).
     """
-    form, parts = chunks(source)
+    form, parts = chunks(source, encoding=encoding)
     missing = missing_columns(form)
     if missing:
         raise UnreadableInputError(
