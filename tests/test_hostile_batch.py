@@ -485,9 +485,14 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
         raise
     assert process.returncode == status, err
     assert err.count("\n") == 1 and said in err and "Traceback" not in err
-    assert f"nothing was written: {output} and {tmp_path / 'drafts.rejects.jsonl'}" in err
+    # Issue 16, item 3: what was drafted is kept in OUT.partial for --resume; OUT and the
+    # rejects file are as they were, and no temporary file is left.
+    partial = tmp_path / "drafts.jsonl.partial"
+    assert f"kept in {partial} ({output} is as it was)" in err and "--resume" in err
     assert output.read_text() == "previous\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts.jsonl", "export.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "drafts.jsonl", "drafts.jsonl.partial", "export.csv"
+    ]
 
 
 def test_a_giant_row_is_rejected_while_reading_with_flat_memory(tmp_path):

@@ -18,6 +18,7 @@ import signal
 import stat
 import sys
 import tempfile
+import textwrap
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -40,6 +41,8 @@ from .export import (
     given_encoding,
     is_answered,
     is_selected,
+    keep_partial,
+    partial_path,
     read_rows,
     repair_c1,
     structures_of,
@@ -93,13 +96,14 @@ EXIT_CODES = (
         "nothing could be done: an input that is empty or no export (its encoding, its "
         "columns), an invalid profile or template folder, an output that cannot be written",
     ),
-    ("130", "interrupted (Ctrl-C)"),
+    ("130", "interrupted (Ctrl-C); draft -o OUT keeps its drafts in OUT.partial for --resume"),
     ("141", "standard output closed before the end (piped into head)"),
-    ("143", "terminated (SIGTERM)"),
+    ("143", "terminated (SIGTERM); kept as on Ctrl-C"),
 )
 
 _EPILOG = "exit status (every command):\n" + "".join(
-    f"  {code:<4} {meaning}\n" for code, meaning in EXIT_CODES
+    textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7) + "\n"
+    for code, meaning in EXIT_CODES
 )
 
 
@@ -473,8 +477,11 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     for path in (output, rejects_path):
         if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
             raise FatalError(f"cannot write {path}: the folder {path.parent} does not exist")
+    # An interrupted run kept its drafts in OUT.partial: --resume goes on from there.
+    partial = partial_path(output) if output is not None else None
+    resume_from = partial if partial is not None and partial.exists() else output
     try:
-        done_ids = drafts_already_in(output) if arguments.resume and output else set()
+        done_ids = drafts_already_in(resume_from) if arguments.resume and resume_from else set()
     except UnreadableInputError as error:
         raise FatalError(str(error)) from None
     try:
@@ -496,17 +503,22 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         kept = f"nothing was written: {output} and {rejects_path} are as they were"
     writing: Path | str = output or "standard output"
+    started = committed = 0
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(source)
             if output is None:
                 stream = out
             else:
-                keep = arguments.resume and output.exists() and output.stat().st_size > 0
+                assert resume_from is not None
+                keep = arguments.resume and resume_from.exists() and resume_from.stat().st_size > 0
                 writing = output
-                stream = stack.enter_context(atomic_output(output, keep_existing=keep))
+                stream = stack.enter_context(
+                    atomic_output(output, keep_existing=keep, keep_from=resume_from)
+                )
                 if as_csv and not keep:
                     write_csv_header(stream)
+                started = committed = stream.tell()
             rejects_stream = None
             if rejects_path is not None:
                 writing = rejects_path
@@ -530,32 +542,44 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     )
                 )
             )
-            for chunk in chunks:
-                if example_signs and not counts["read"]:  # once the input proved readable
-                    progress.close()
-                    print(
-                        "sprep: WARNING: no --profile: the drafts are signed with the example "
-                        f"profile ({profile.signature.line}, the Caf's contacts); give your own "
-                        "with --profile",
-                        file=sys.stderr,
+            try:
+                for chunk in chunks:
+                    if example_signs and not counts["read"]:  # once the input proved readable
+                        progress.close()
+                        print(
+                            "sprep: WARNING: no --profile: the drafts are signed with the "
+                            f"example profile ({profile.signature.line}, the Caf's contacts); "
+                            "give your own with --profile",
+                            file=sys.stderr,
+                        )
+                    counts["read"] += chunk.rows
+                    progress.update(counts["read"], _position(source))
+                    stream.write(chunk.output)
+                    if output is not None and chunk.output:
+                        committed = stream.tell()  # whole records up to here
+                    counts.update(chunk.statuses)
+                    counts["drafted"] += sum(chunk.statuses.values())
+                    counts["rejected"] += len(chunk.rejects)
+                    skipped.update(chunk.skipped)
+                    by_structure.update(chunk.structures)
+                    by_section.update(chunk.sections)
+                    seen.update(chunk.seen)
+                    for line in chunk.rejects:
+                        if rejects_stream is not None:
+                            writing = str(rejects_path)
+                            rejects_stream.write(line + "\n")
+                            writing = output or "standard output"
+                        else:
+                            print(f"sprep: rejected {line}", file=sys.stderr)
+            except (KeyboardInterrupt, Terminated):
+                if partial is not None and committed > started:
+                    keep_partial(stream, committed, partial)
+                    kept = (
+                        f"the drafts written so far are kept in {partial} ({output} is as it "
+                        f"was); to finish: sprep draft {arguments.input} -o {output} --resume "
+                        "(with the same options)"
                     )
-                counts["read"] += chunk.rows
-                progress.update(counts["read"], _position(source))
-                stream.write(chunk.output)
-                counts.update(chunk.statuses)
-                counts["drafted"] += sum(chunk.statuses.values())
-                counts["rejected"] += len(chunk.rejects)
-                skipped.update(chunk.skipped)
-                by_structure.update(chunk.structures)
-                by_section.update(chunk.sections)
-                seen.update(chunk.seen)
-                for line in chunk.rejects:
-                    if rejects_stream is not None:
-                        writing = str(rejects_path)
-                        rejects_stream.write(line + "\n")
-                        writing = output or "standard output"
-                    else:
-                        print(f"sprep: rejected {line}", file=sys.stderr)
+                raise
             progress.close()
             if not counts["read"]:  # raised here, OUT stays as it was
                 raise UnreadableInputError("it holds no row (it is empty, or a header only)")
@@ -569,6 +593,8 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     written.flush()
                     os.fsync(written.fileno())
             stack.pop_all().close()
+        if partial is not None:  # OUT is complete: what an interrupted run kept is in it
+            partial.unlink(missing_ok=True)
     except UnreadableInputError as error:
         progress.close()
         raise FatalError(f"cannot read {arguments.input}: {error}; {kept}") from None
@@ -962,7 +988,12 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--all", action="store_true", help="also draft experiences that already have an answer"
     )
-    draft.add_argument("--resume", action="store_true", help="skip the ids already in OUT")
+    draft.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from OUT.partial (what an interrupted run kept), else from OUT: keep "
+        "its drafts and skip their ids",
+    )
     draft.add_argument(
         "--templates", metavar="DIR", help="a folder of custom templates (over the profile's)"
     )

@@ -28,6 +28,8 @@ from ._records import (
     atomic_output,
     drafts_already_in,
     ids_already_in,
+    keep_partial,
+    partial_path,
     write_csv_header,
 )
 
@@ -55,6 +57,8 @@ __all__ = [
     "ids_already_in",
     "is_answered",
     "is_selected",
+    "keep_partial",
+    "partial_path",
     "read_rows",
     "repair_c1",
     "results_frame",
