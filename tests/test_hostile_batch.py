@@ -33,6 +33,9 @@ from sprep_templates.export import read_rows
 from .test_batch import HEADER, export_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
+#: A profile given explicitly: without one, drafting anything but the bundled example
+#: adds a warning line on stderr (issue 16, item 6), which these tests do not count.
+PROFILE = ("--profile", str(ROOT / "examples" / "profile.toml"))
 # Subprocesses run the code these tests import (this tree's src/).
 ENV = {**os.environ, "PYTHONPATH": str(Path(sprep_templates.__file__).resolve().parents[1])}
 ROW = ["{}", "Expérience en attente de réponse", "Titre", "Négatif", "Accueil", "Caf", ""]
@@ -51,7 +54,7 @@ def draft(tmp_path: Path, data: bytes, *extra: str, name: str = "export.csv"):
     source = tmp_path / name
     source.write_bytes(data)
     output = tmp_path / "drafts.jsonl"
-    status = main(["draft", str(source), "-o", str(output), "--quiet", *extra])
+    status = main(["draft", str(source), "-o", str(output), "--quiet", *PROFILE, *extra])
     records = (
         [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
         if output.exists()
@@ -337,7 +340,7 @@ def test_a_full_disk_destroys_nothing(tmp_path, capsys, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    assert main(["draft", str(source), "-o", str(output), "--quiet"]) == EXIT_FATAL
+    assert main(["draft", str(source), "-o", str(output), "--quiet", *PROFILE]) == EXIT_FATAL
     monkeypatch.setattr(os, "fsync", real_fsync)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No space left on device" in err and "as they were" in err
@@ -469,7 +472,7 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
     output.write_text("previous\n")
     process = subprocess.Popen(
         [sys.executable, "-m", "sprep_templates", "draft", str(source), "-o", str(output),
-         "--jobs", "2", "--quiet"],
+         "--jobs", "2", "--quiet", *PROFILE],
         env=ENV, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
     time.sleep(2.5)
@@ -482,9 +485,14 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
         raise
     assert process.returncode == status, err
     assert err.count("\n") == 1 and said in err and "Traceback" not in err
-    assert f"nothing was written: {output} and {tmp_path / 'drafts.rejects.jsonl'}" in err
+    # Issue 16, item 3: what was drafted is kept in OUT.partial for --resume; OUT and the
+    # rejects file are as they were, and no temporary file is left.
+    partial = tmp_path / "drafts.jsonl.partial"
+    assert f"kept in {partial} ({output} is as it was)" in err and "--resume" in err
     assert output.read_text() == "previous\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["drafts.jsonl", "export.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "drafts.jsonl", "drafts.jsonl.partial", "export.csv"
+    ]
 
 
 def test_a_giant_row_is_rejected_while_reading_with_flat_memory(tmp_path):
@@ -525,7 +533,7 @@ def test_a_closed_pipe_is_a_message_and_a_non_zero_status(tmp_path):
     source = tmp_path / "export.csv"
     _big_export(source, 5_000)
     process = subprocess.Popen(
-        [sys.executable, "-m", "sprep_templates", "draft", str(source), "--quiet"],
+        [sys.executable, "-m", "sprep_templates", "draft", str(source), "--quiet", *PROFILE],
         env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None

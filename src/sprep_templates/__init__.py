@@ -23,6 +23,13 @@ from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
 from .profile import Profile
 from .text import apply_typography, count_words
 
+try:  # the installed distribution's version; a working tree that is not installed has none
+    from importlib.metadata import PackageNotFoundError, version
+
+    __version__ = version("sprep_templates")
+except PackageNotFoundError:  # pragma: no cover - only outside an installed copy
+    __version__ = "0+unknown"
+
 __all__ = [
     "GUARANTEED_LIMITS",
     "MAX_WORDS",
@@ -49,6 +56,7 @@ __all__ = [
     "TemplateProblemError",
     "TemplateSecurityError",
     "UnreadableInputError",
+    "__version__",
     "apply_typography",
     "check_reply",
     "count_words",

@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import hashlib
 import io
+import json
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
+import textwrap
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -31,15 +35,20 @@ from .exceptions import InvalidInputError, SprepError, UnreadableInputError
 from .export import (
     STATUSES,
     atomic_output,
+    detect_encoding,
     draft_export,
     drafts_already_in,
+    given_encoding,
     is_answered,
     is_selected,
+    keep_partial,
+    partial_path,
     read_rows,
     repair_c1,
     structures_of,
     write_csv_header,
 )
+from .export._reading import ENCODING_SAMPLE
 from .inputs import SENTIMENTS, Contact, Experience, Structure
 from .lint import lint_templates
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
@@ -68,6 +77,36 @@ EXIT_BROKEN_PIPE = 141  # standard output closed before the end (128 + SIGPIPE)
 EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
+#: Every exit status of every command, as ``--help`` and the README list them.
+EXIT_CODES = (
+    ("0", "done: everything drafted, no error found, a valid profile"),
+    (
+        "1",
+        "check: a reply has an error; templates lint: a problem; profile check: a section "
+        "matches no structure",
+    ),
+    (
+        "2",
+        "bad usage: a wrong option or value, an input file or folder that does not exist, "
+        "a column or a --structure that matches nothing, -o naming the input",
+    ),
+    ("3", "draft: some rows were rejected (see the rejects file)"),
+    (
+        "4",
+        "nothing could be done: an input that is empty or no export (its encoding, its "
+        "columns), an invalid profile or template folder, an output that cannot be written",
+    ),
+    ("130", "interrupted (Ctrl-C); draft -o OUT keeps its drafts in OUT.partial for --resume"),
+    ("141", "standard output closed before the end (piped into head)"),
+    ("143", "terminated (SIGTERM); kept as on Ctrl-C"),
+)
+
+_EPILOG = "exit status (every command):\n" + "".join(
+    textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7) + "\n"
+    for code, meaning in EXIT_CODES
+)
+
+
 class UsageError(SprepError):
     """A mistake in how the command was called; exit status 2."""
 
@@ -89,58 +128,146 @@ class _Stopped(BaseException):
         self.kept = kept
 
 
-def _open_text(path: str) -> TextIO:
-    if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
+def _encoding_of(arguments: argparse.Namespace) -> str | None:
+    """The codec ``--encoding`` names (None: detect it); a usage error when unknown."""
+    if arguments.encoding is None:
+        return None
     try:
-        return open(path, encoding="utf-8-sig", newline="")
+        return given_encoding(arguments.encoding)
+    except ValueError as error:
+        raise UsageError(f"--encoding: {error}") from None
+
+
+def _read_all(path: str, encoding: str | None = None) -> str:
+    """A reply's text: UTF-8 (with or without BOM), UTF-16 with BOM or cp1252, detected
+    from its first 64 KiB, unless ``encoding`` is given."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read()
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        codec = encoding or detect_encoding(data[:ENCODING_SAMPLE])
+        return data.decode(codec)
+    except (UnicodeDecodeError, UnreadableInputError) as error:
+        where = f" (byte {error.start})" if isinstance(error, UnicodeDecodeError) else ""
+        raise FatalError(
+            f"{path} cannot be read as {encoding or 'UTF-8'}{where}: give its encoding with "
+            "--encoding, or convert it to UTF-8"
+        ) from None
 
 
-def _read_all(path: str) -> str:
-    with _open_text(path) as stream:
-        try:
-            return stream.read()
-        except UnicodeDecodeError as error:
-            raise UsageError(
-                f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8"
-            ) from None
+def _print_findings(
+    name: str, text: str, findings: Sequence[Finding], out: TextIO, *, headings: bool = False
+) -> None:
+    """FILE:LINE:COLUMN: severity [rule] message, grouped by rule (in the order the rules
+    run), by position within a rule; ``headings``: a line ``== rule: N`` before each group."""
+    for rule in sorted({f.rule for f in findings}, key=_rule_rank):
+        group = [f for f in findings if f.rule == rule]
+        if headings:
+            errors = sum(f.severity == "error" for f in group)
+            out.write(f"== {rule}: {errors} error(s), {len(group) - errors} warning(s)\n")
+        for finding in group:
+            line, column = finding.position(text)
+            out.write(
+                f"{name}:{line}:{column}: {finding.severity} [{finding.rule}] {finding.message}\n"
+            )
 
 
-def _print_findings(name: str, text: str, findings: Sequence[Finding], out: TextIO) -> None:
+def _rule_rank(rule: str) -> int:
+    return RULES.index(rule) if rule in RULES else len(RULES)
+
+
+def _json_report(name: str, text: str, findings: Sequence[Finding]) -> str:
+    """One reply's findings as a JSON object (``sprep check --format json``)."""
+    listed = []
     for finding in findings:
         line, column = finding.position(text)
-        out.write(
-            f"{name}:{line}:{column}: {finding.severity} [{finding.rule}] {finding.message}\n"
+        listed.append(
+            {
+                "rule": finding.rule,
+                "severity": finding.severity,
+                "message": finding.message,
+                "start": finding.start,
+                "end": finding.end,
+                "line": line,
+                "column": column,
+            }
         )
+    errors = sum(f.severity == "error" for f in findings)
+    by_rule = Counter(f.rule for f in findings)
+    report = {
+        "file": name,
+        "findings": listed,
+        "counts": {
+            "errors": errors,
+            "warnings": len(findings) - errors,
+            "by_rule": {rule: by_rule[rule] for rule in sorted(by_rule, key=_rule_rank)},
+        },
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-def _table_rows(path: str, field: str, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(first line number, row) of a JSON-lines or CSV file, read as ``sprep draft`` reads."""
-    try:
-        form, rows = read_rows(source)
-        if not form.jsonl and field not in form.names:
-            raise UsageError(f"{path} has no column {field!r}")
-        for row in rows:
-            if row.blank:
-                continue
-            if row.fields is None:
-                raise UsageError(f"{path}:{row.line}: {row.problem}")
-            yield row.line, dict(row.fields)
-    except UnreadableInputError as error:
-        raise UsageError(f"cannot read {path}: {error}") from None
+def _closest_names(wanted: str, names: Sequence[str]) -> str:
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
+    close += [n for n in names if wanted.lower() in n.lower() and n not in close]
+    return f"; did you mean: {', '.join(close[:3])}?" if close else ""
+
+
+class _Table:
+    """Rows of a JSON-lines or CSV file, read as ``sprep draft`` reads them, with what
+    was seen: how many rows, and the columns (to name the closest to a misspelt one)."""
+
+    def __init__(self, path: str, field: str, encoding: str | None = None) -> None:
+        self.path = path
+        self.field = field
+        self.encoding = encoding
+        self.rows = 0
+        self.with_field = 0
+        self.columns: dict[str, None] = {}
+
+    def rows_of(self, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(first line number, row); a usage error when the column is nowhere."""
+        path, field = self.path, self.field
+        self.rows = self.with_field = 0
+        try:
+            form, rows = read_rows(source, encoding=self.encoding)
+            if not form.jsonl and form.names and field not in form.names:
+                raise UsageError(
+                    f"{path} has no column {field!r}" + _closest_names(field, form.names)
+                )
+            for row in rows:
+                if row.blank:
+                    continue
+                if row.fields is None:
+                    raise UsageError(f"{path}:{row.line}: {row.problem}")
+                self.rows += 1
+                self.with_field += field in row.fields
+                if len(self.columns) < 1000:
+                    self.columns.update(dict.fromkeys(row.fields))
+                yield row.line, dict(row.fields)
+        except UnreadableInputError as error:
+            raise FatalError(f"cannot read {path}: {error}") from None
+        if not self.rows:
+            raise FatalError(f"{path} holds no row (it is empty, or a header only)")
+        if not self.with_field:
+            raise UsageError(
+                f"{path} has no column {field!r}" + _closest_names(field, list(self.columns))
+            )
 
 
 #: The columns ``sprep check --jsonl`` names a reply by, the first found (else its line).
 ID_FIELDS = ("case_id", "id", "ID expérience")
 
 
-def _replies(path: str, field: str, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any], str]]:
-    """(line number, row, reply text) of each row whose ``field`` holds a reply."""
+def _replies(table: _Table, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any], str]]:
+    """(line number, row, reply text) of each row whose field holds a reply."""
     source.seek(0)
-    for number, row in _table_rows(path, field, source):
-        reply_text = row.get(field)
+    for number, row in table.rows_of(source):
+        reply_text = row.get(table.field)
         if isinstance(reply_text, str) and reply_text.strip():
             yield number, row, reply_text
 
@@ -162,15 +289,22 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.jsonl is None:
         if arguments.file is None:
             raise UsageError("give the FILE to check (or - for standard input), or --jsonl FILE")
-        text = _read_all(arguments.file)
+        text = _read_all(arguments.file, _encoding_of(arguments))
+        if not text.strip():
+            raise FatalError(f"{arguments.file} is empty: there is no reply to check")
         findings = check_reply(
             text, pseudonym=arguments.pseudonym, sentiment=arguments.sentiment, **options
         )
-        _print_findings(arguments.file, text, findings, out)
         errors = sum(f.severity == "error" for f in findings)
         warnings = len(findings) - errors
-        out.write(f"{errors} error(s), {warnings} warning(s)\n")
+        if arguments.format == "json":
+            out.write(_json_report(arguments.file, text, findings))
+        else:
+            _print_findings(arguments.file, text, findings, out, headings=True)
+            out.write(f"{errors} error(s), {warnings} warning(s)\n")
         return EXIT_ERRORS_FOUND if errors else EXIT_OK
+    if arguments.format == "json":
+        raise UsageError("--format json is for one reply (sprep check FILE), not with --jsonl")
     if arguments.stock_min < 2 or not 0.0 < arguments.similarity <= 1.0:
         raise UsageError("--stock-min must be 2 or more and --similarity in (0, 1]")
 
@@ -184,8 +318,9 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 source = stack.enter_context(open(path, "rb"))
             except OSError as error:
                 raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        table = _Table(path, arguments.field, _encoding_of(arguments))
         groups = find_stock_groups(
-            ((str(number), text) for number, _row, text in _replies(path, arguments.field, source)),
+            ((str(number), text) for number, _row, text in _replies(table, source)),
             min_size=arguments.stock_min,
             similarity=arguments.similarity,
         )
@@ -194,7 +329,7 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         checked = failing = 0
         errors_by_rule: Counter[str] = Counter()
         warnings_by_rule: Counter[str] = Counter()
-        for number, row, reply_text in _replies(path, arguments.field, source):
+        for number, row, reply_text in _replies(table, source):
             try:
                 findings = check_reply(
                     reply_text,
@@ -217,7 +352,13 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
             errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
             warnings_by_rule.update({f.rule for f in findings if f.severity == "warning"})
             if arguments.details:
-                _print_findings(f"{path}:{number}", reply_text, findings, out)
+                name = _reply_id(row, number, arguments.id_field)
+                _print_findings(
+                    f"{path}:{number}" if name == f"line {number}" else name,
+                    reply_text,
+                    findings,
+                    out,
+                )
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
@@ -239,17 +380,23 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
 class _Progress:
     """A one-line progress report on stderr, only on a terminal."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, total_bytes: int | None = None) -> None:
         self.enabled = enabled
+        self.total_bytes = total_bytes
         self.started = time.monotonic()
         self.shown = 0.0
 
-    def update(self, rows: int) -> None:
+    def update(self, rows: int, read_bytes: int | None = None) -> None:
+        """``rows`` read so far, and the input's ``read_bytes`` when known (a percentage
+        of the file's size: standard input has none)."""
         now = time.monotonic()
         if self.enabled and now - self.shown > 0.2:
             self.shown = now
             rate = rows / max(now - self.started, 1e-9)
-            sys.stderr.write(f"\rsprep: {rows:,} rows ({rate:,.0f} rows/s)")
+            share = ""
+            if self.total_bytes and read_bytes is not None:
+                share = f"{min(100, 100 * read_bytes // self.total_bytes)} %, "
+            sys.stderr.write(f"\rsprep: {share}{rows:,} rows ({rate:,.0f} rows/s)\033[K")
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -257,7 +404,49 @@ class _Progress:
             sys.stderr.write("\r\033[K")
 
 
+def _size_of(source: BinaryIO) -> int | None:
+    """The size of a regular file, for the progress line's percentage (else None)."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        status = os.fstat(source.fileno())
+        if stat.S_ISREG(status.st_mode):
+            return status.st_size
+    return None
+
+
+def _position(source: BinaryIO) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        return source.tell()
+    return None
+
+
+#: The bundled example export (``examples/export.csv``), recognised by its content too.
+_EXAMPLE_EXPORT_SHA256 = "d71f92f5c7af4d8dbd64937c8420aa69f54a88869a0b89c958abe1617c503cea"
+
+#: What every draft signed with the example profile says in its notes.
+EXAMPLE_PROFILE_NOTE = (
+    "signed with the example profile (Jean, pour la Caf de Paris, its contacts): "
+    "give your own with --profile"
+)
+
+
+def _is_bundled_example(name: str) -> bool:
+    """Whether the input is the bundled example export, by its path or its content."""
+    if name == "-":
+        return False
+    path = Path(name)
+    in_tree = Path(__file__).resolve().parents[2] / "examples" / "export.csv"
+    with contextlib.suppress(OSError):
+        if in_tree.exists() and path.exists() and path.samefile(in_tree):
+            return True
+        if path.is_file() and path.stat().st_size < 1 << 20:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            return digest == _EXAMPLE_EXPORT_SHA256
+    return False
+
+
 def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
+    encoding = _encoding_of(arguments)
+    example_signs = not arguments.profile and not _is_bundled_example(arguments.input)
     profile_path = Path(arguments.profile) if arguments.profile else example_profile_path()
     try:
         profile = Profile.from_toml(profile_path)
@@ -288,21 +477,24 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     for path in (output, rejects_path):
         if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
             raise FatalError(f"cannot write {path}: the folder {path.parent} does not exist")
+    # An interrupted run kept its drafts in OUT.partial: --resume goes on from there.
+    partial = partial_path(output) if output is not None else None
+    resume_from = partial if partial is not None and partial.exists() else output
     try:
-        done_ids = drafts_already_in(output) if arguments.resume and output else set()
+        done_ids = drafts_already_in(resume_from) if arguments.resume and resume_from else set()
     except UnreadableInputError as error:
         raise FatalError(str(error)) from None
     try:
         source = sys.stdin.buffer if arguments.input == "-" else open(arguments.input, "rb")
     except OSError as error:
-        raise FatalError(f"cannot read {arguments.input}: {error.strerror}") from None
+        raise UsageError(f"cannot read {arguments.input}: {error.strerror}") from None
 
     counts: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
     by_structure: Counter[Structure | None] = Counter()
     by_section: Counter[int | None] = Counter()
     seen: Counter[Structure] = Counter()
-    progress = _Progress(sys.stderr.isatty() and not arguments.quiet)
+    progress = _Progress(sys.stderr.isatty() and not arguments.quiet, _size_of(source))
     as_csv = output is not None and output.suffix.lower() == ".csv"
     if output is None:
         kept = "the drafts already printed on standard output are incomplete"
@@ -311,17 +503,22 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     else:
         kept = f"nothing was written: {output} and {rejects_path} are as they were"
     writing: Path | str = output or "standard output"
+    started = committed = 0
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(source)
             if output is None:
                 stream = out
             else:
-                keep = arguments.resume and output.exists() and output.stat().st_size > 0
+                assert resume_from is not None
+                keep = arguments.resume and resume_from.exists() and resume_from.stat().st_size > 0
                 writing = output
-                stream = stack.enter_context(atomic_output(output, keep_existing=keep))
+                stream = stack.enter_context(
+                    atomic_output(output, keep_existing=keep, keep_from=resume_from)
+                )
                 if as_csv and not keep:
                     write_csv_header(stream)
+                started = committed = stream.tell()
             rejects_stream = None
             if rejects_path is not None:
                 writing = rejects_path
@@ -340,28 +537,52 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                         skip_ids=done_ids,
                         statuses=arguments.status or None,
                         today=arguments.today,
+                        note=EXAMPLE_PROFILE_NOTE if example_signs else None,
+                        encoding=encoding,
                     )
                 )
             )
-            for chunk in chunks:
-                counts["read"] += chunk.rows
-                progress.update(counts["read"])
-                stream.write(chunk.output)
-                counts.update(chunk.statuses)
-                counts["drafted"] += sum(chunk.statuses.values())
-                counts["rejected"] += len(chunk.rejects)
-                skipped.update(chunk.skipped)
-                by_structure.update(chunk.structures)
-                by_section.update(chunk.sections)
-                seen.update(chunk.seen)
-                for line in chunk.rejects:
-                    if rejects_stream is not None:
-                        writing = str(rejects_path)
-                        rejects_stream.write(line + "\n")
-                        writing = output or "standard output"
-                    else:
-                        print(f"sprep: rejected {line}", file=sys.stderr)
+            try:
+                for chunk in chunks:
+                    if example_signs and not counts["read"]:  # once the input proved readable
+                        progress.close()
+                        print(
+                            "sprep: WARNING: no --profile: the drafts are signed with the "
+                            f"example profile ({profile.signature.line}, the Caf's contacts); "
+                            "give your own with --profile",
+                            file=sys.stderr,
+                        )
+                    counts["read"] += chunk.rows
+                    progress.update(counts["read"], _position(source))
+                    stream.write(chunk.output)
+                    if output is not None and chunk.output:
+                        committed = stream.tell()  # whole records up to here
+                    counts.update(chunk.statuses)
+                    counts["drafted"] += sum(chunk.statuses.values())
+                    counts["rejected"] += len(chunk.rejects)
+                    skipped.update(chunk.skipped)
+                    by_structure.update(chunk.structures)
+                    by_section.update(chunk.sections)
+                    seen.update(chunk.seen)
+                    for line in chunk.rejects:
+                        if rejects_stream is not None:
+                            writing = str(rejects_path)
+                            rejects_stream.write(line + "\n")
+                            writing = output or "standard output"
+                        else:
+                            print(f"sprep: rejected {line}", file=sys.stderr)
+            except (KeyboardInterrupt, Terminated):
+                if partial is not None and committed > started:
+                    keep_partial(stream, committed, partial)
+                    kept = (
+                        f"the drafts written so far are kept in {partial} ({output} is as it "
+                        f"was); to finish: sprep draft {arguments.input} -o {output} --resume "
+                        "(with the same options)"
+                    )
+                raise
             progress.close()
+            if not counts["read"]:  # raised here, OUT stays as it was
+                raise UnreadableInputError("it holds no row (it is empty, or a header only)")
             # Raised here, the error leaves OUT as it was: a typo drafts nothing, erases nothing.
             _check_structures_asked(arguments.structure, seen)
             # Everything on disk before anything is renamed: a full disk fails here,
@@ -372,6 +593,8 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     written.flush()
                     os.fsync(written.fileno())
             stack.pop_all().close()
+        if partial is not None:  # OUT is complete: what an interrupted run kept is in it
+            partial.unlink(missing_ok=True)
     except UnreadableInputError as error:
         progress.close()
         raise FatalError(f"cannot read {arguments.input}: {error}; {kept}") from None
@@ -400,7 +623,12 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         f"{counts['rejected']} rejected"
         + (f" (see {rejects_path})" if counts["rejected"] and rejects_path else "")
         + f", {skipped_total} skipped"
-        + (f" ({details})" if details else ""),
+        + (f" ({details})" if details else "")
+        + (
+            "; WARNING: signed with the example profile, not yours (--profile)"
+            if example_signs
+            else ""
+        ),
         file=sys.stderr,
     )
     return EXIT_REJECTED if counts["rejected"] else EXIT_OK
@@ -579,6 +807,8 @@ def _templates_command(arguments: argparse.Namespace, out: TextIO) -> int:
     if arguments.action == "lint":
         if folder is None:
             raise UsageError("give the folder to lint: sprep templates lint DIR")
+        if not Path(folder).is_dir():
+            raise UsageError(f"cannot lint {folder}: not a folder")
         problems = lint_templates(folder)
         for problem in problems:
             out.write(f"{problem}\n")
@@ -629,21 +859,36 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Descriptions wrapped as usual; the table of exit codes kept as it is laid out."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("exit status"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
         prog="sprep",
         description="Draft and check replies to Services Publics + experiences (DITP guide).",
+        epilog=_EPILOG,
+        formatter_class=_Formatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"sprep {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", parser_class=_SubParser, metavar="{check,draft,profile,templates}"
+    )
 
     check = commands.add_parser(
         "check",
         help="check replies against the guide's rules",
         description=(
             "Check a reply (a text file, or - for standard input) and print its findings as "
-            "FILE:LINE:COLUMN: severity [rule] message. Exit status: 0 no error, 1 errors "
-            "found, 2 bad usage. With --jsonl, check a column of a JSON-lines or CSV file and "
-            "print how many replies break each rule."
+            "FILE:LINE:COLUMN: severity [rule] message. With --jsonl, check a column of a "
+            "JSON-lines or CSV file and print how many replies break each rule."
         ),
     )
     check.add_argument("file", nargs="?", help="the reply to check; - for standard input")
@@ -665,8 +910,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DOMAIN",
         help="another domain replies may link to (repeatable)",
     )
+    check.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the input's encoding (utf-8, cp1252, latin-1, utf-16…); default: detected "
+        "from its first 64 KiB (a BOM, else UTF-8 when it reads as UTF-8, else cp1252)",
+    )
     check.add_argument("--locale", choices=("fr", "en"), default="fr", help="language of messages")
-    check.add_argument("--details", action="store_true", help="with --jsonl: print every finding")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="for one reply: text (FILE:LINE:COLUMN lines, grouped by rule) or json (one "
+        "object: findings with rule, severity, message, start, end, line, column; counts)",
+    )
+    check.add_argument(
+        "--details",
+        action="store_true",
+        help="with --jsonl: print every finding, each reply named by its id (--id-field) "
+        "when it has one, else FILE:LINE",
+    )
     check.add_argument(
         "--id-field",
         help="with --jsonl: the column naming each reply in the stock groups (default: the "
@@ -696,10 +959,7 @@ def _parser() -> argparse.ArgumentParser:
             "export (or JSON lines with the Experience fields). Writes JSON lines (or CSV, by "
             "the extension of OUT): id, sentiment, tone, status, attention, word_count, text, "
             "body, personalised_by, notes, findings. "
-            "Bad rows go to the rejects file with their line number and the reason. Exit "
-            "status: 0 all drafted, 3 some rows rejected, 4 fatal error (unreadable input or "
-            "profile, output that cannot be written), 2 bad usage, 130 interrupted, 143 "
-            "terminated (SIGTERM), 141 standard output closed before the end."
+            "Bad rows go to the rejects file with their line number and the reason."
         ),
     )
     draft.add_argument("input", help="the export (CSV) or JSON lines; - for standard input")
@@ -708,7 +968,9 @@ def _parser() -> argparse.ArgumentParser:
         "--profile", help="TOML profile: signature, contacts, templates (default: the example)"
     )
     draft.add_argument(
-        "--rejects", help="where to write rejected rows (default: OUT.rejects.jsonl, or stderr)"
+        "--rejects",
+        help="where to write rejected rows (default: drafts.rejects.jsonl for -o drafts.jsonl, "
+        "or stderr)",
     )
     draft.add_argument("--jobs", type=int, default=1, help="number of processes (default 1)")
     draft.add_argument(
@@ -726,7 +988,12 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--all", action="store_true", help="also draft experiences that already have an answer"
     )
-    draft.add_argument("--resume", action="store_true", help="skip the ids already in OUT")
+    draft.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from OUT.partial (what an interrupted run kept), else from OUT: keep "
+        "its drafts and skip their ids",
+    )
     draft.add_argument(
         "--templates", metavar="DIR", help="a folder of custom templates (over the profile's)"
     )
@@ -744,6 +1011,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date the replies are written, for the apology for a late answer (default: today)",
     )
+    draft.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the input's encoding (utf-8, cp1252, latin-1, utf-16…); default: detected "
+        "from its first 64 KiB (a BOM, else UTF-8 when it reads as UTF-8, else cp1252)",
+    )
     draft.add_argument("--quiet", action="store_true", help="no progress report")
     draft.set_defaults(run=_draft_command)
 
@@ -752,8 +1025,7 @@ def _parser() -> argparse.ArgumentParser:
         help="check a profile, and which section signs each structure of an export",
         description="Validate a profile (sprep profile check PROFILE) and, given an export, "
         "list per structure its rows, those waiting for an answer, and the section that "
-        "would sign its drafts. Exit status: 0 valid, 1 a [[structures]] section matches no "
-        "structure of the export, 4 invalid profile.",
+        "would sign its drafts.",
     )
     profile.add_argument("action", choices=("check",))
     profile.add_argument("profile", help="the TOML profile")
@@ -766,8 +1038,7 @@ def _parser() -> argparse.ArgumentParser:
         description="List the template folders and the phrasings of each step, preview "
         "sample replies (`sprep templates preview --sentiment negative`), or lint a folder "
         "of custom templates (`sprep templates lint DIR`: syntax errors with file:line, "
-        "unknown variables, and the guide's rules over generated inputs; exit status 1 "
-        "when there is a problem).",
+        "unknown variables, and the guide's rules over generated inputs).",
     )
     templates.add_argument("action", nargs="?", choices=("list", "preview", "lint"), default="list")
     templates.add_argument("folder", nargs="?", help="a folder of custom templates")
@@ -779,10 +1050,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _SubParser(argparse.ArgumentParser):
+    """A command's parser: its help ends with the table of exit codes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("epilog", _EPILOG)
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(**kwargs)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``sprep``; returns the exit status."""
     parser = _parser()
-    arguments = parser.parse_args(argv)
+    arguments, extra = parser.parse_known_args(argv)
+    if arguments.command is None:  # bare `sprep`: the help, on stderr, as a usage error
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if extra:  # a wrong option after a command: that command's usage, not the top-level one
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        commands.choices[arguments.command].error(f"unrecognized arguments: {' '.join(extra)}")
     with _sigterm_raises():
         return _run(arguments)
 

@@ -21,13 +21,15 @@ from ._columns import (
 from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row, is_selected
 from ._frame import FRAME_COLUMNS, results_frame
 from ._pool import ChunkResult, draft_export
-from ._reading import Row, detect_delimiter, read_rows
+from ._reading import Row, detect_delimiter, detect_encoding, given_encoding, read_rows
 from ._records import (
     RECORD_FIELDS,
     STATUSES,
     atomic_output,
     drafts_already_in,
     ids_already_in,
+    keep_partial,
+    partial_path,
     write_csv_header,
 )
 
@@ -45,14 +47,18 @@ __all__ = [
     "Skipped",
     "atomic_output",
     "detect_delimiter",
+    "detect_encoding",
     "draft_export",
     "draft_many",
     "draft_row",
     "drafts_already_in",
     "experience_from_fields",
+    "given_encoding",
     "ids_already_in",
     "is_answered",
     "is_selected",
+    "keep_partial",
+    "partial_path",
     "read_rows",
     "repair_c1",
     "results_frame",

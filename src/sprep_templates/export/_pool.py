@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
+from ..exceptions import UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import Drafted, Rejected, draft_row, selected_structures
@@ -47,6 +48,7 @@ class ChunkJob:
     as_csv: bool
     today: date | None
     require_section: bool = False
+    note: str | None = None
 
 
 @attrs.frozen
@@ -227,11 +229,14 @@ def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
             if result.structure is not None:
                 seen[result.structure] += 1
             if isinstance(result, Drafted):
+                record = result.record()
+                if job.note:
+                    record["notes"] = [*record["notes"], job.note]
                 drafted.append(
                     DraftedRecord(
                         result.id,
                         result.status,
-                        serialise(result.record()),
+                        serialise(record),
                         result.structure,
                         result.section,
                     )
@@ -275,6 +280,22 @@ def _gather(
     )
 
 
+def missing_columns(form: Format) -> tuple[str, ...]:
+    """The columns a CSV header lacks for any row to be drafted (empty when it has them):
+    the export's ``ID expérience`` and ``Ressenti usager``, or the fields ``id`` and
+    ``sentiment`` when it uses neither of the export's."""
+    if form.jsonl or not form.names:  # JSON lines, or an empty file (no row: said later)
+        return ()
+    names = set(form.names)
+    wanted = ("ID expérience", "Ressenti usager")
+    if not names & set(wanted):
+        if {"id", "sentiment"} <= names:
+            return ()
+        if names & {"id", "sentiment"}:
+            wanted = ("id", "sentiment")
+    return tuple(name for name in wanted if name not in names)
+
+
 def draft_export(
     source: BinaryIO,
     profile: Profile,
@@ -287,6 +308,8 @@ def draft_export(
     skip_ids: Iterable[str | tuple[str, str | None]] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,
+    note: str | None = None,
+    encoding: str | None = None,
 ) -> Generator[ChunkResult, None, None]:
     """Draft every row of an export (CSV or JSON lines), with ``jobs`` processes.
 
@@ -298,9 +321,18 @@ def draft_export(
     id is in ``skip_ids`` are skipped (``--resume``; an (id, structure id) pair skips
     only that structure's draft), and so are drafts whose status
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
-    are written (None: today's date, read once for the whole run).
+    are written (None: today's date, read once for the whole run). ``note`` is added to
+    every draft's ``notes`` (the CLI's: signed with the example profile). ``encoding``:
+    the input's (None: detected, see :func:`detect_encoding`).
     """
-    form, parts = chunks(source)
+    form, parts = chunks(source, encoding=encoding)
+    missing = missing_columns(form)
+    if missing:
+        raise UnreadableInputError(
+            f"its header has no column {' nor '.join(repr(m) for m in missing)}: it is not the "
+            "platform's export (ID expérience, Ressenti usager…) nor the Experience fields "
+            f"(id, sentiment…); its columns: {', '.join(form.names[:10]) or 'none'}"
+        )
     skip: frozenset[object] = frozenset(skip_ids)
     kept = None if statuses is None else frozenset(statuses)
     day = today or date.today()
@@ -308,7 +340,7 @@ def draft_export(
 
     def job(chunk: Chunk) -> ChunkJob:
         return ChunkJob(
-            form, chunk, profile, wanted, include_answered, as_csv, day, require_section
+            form, chunk, profile, wanted, include_answered, as_csv, day, require_section, note
         )
 
     if jobs <= 1:

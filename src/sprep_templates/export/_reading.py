@@ -302,18 +302,56 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _encoding(head: bytes) -> str:
+#: How much of the input the encoding is guessed from.
+ENCODING_SAMPLE = 1 << 16
+
+#: A well-formed UTF-8 sequence of two to four bytes (rare by chance in cp1252 text).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def detect_encoding(head: bytes) -> str:
+    """The encoding of an input from its first bytes (up to :data:`ENCODING_SAMPLE`).
+
+    A BOM decides (UTF-8, UTF-16; UTF-32 is refused). Else UTF-8 when the sample decodes
+    as UTF-8 (a character cut at its end aside), and also when it holds well-formed
+    UTF-8 sequences beside bytes that are not (a mixed file: its bad rows are rejected
+    one by one), and for JSON lines; else cp1252, what Excel writes on French Windows (a superset of
+    latin-1's printable characters).
+    """
     if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise UnreadableInputError(
             "the input is UTF-32 (its BOM says so): save it as UTF-8 (or UTF-16)"
         )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if head.lstrip()[:1] == b"{":  # JSON lines: UTF-8 (RFC 8259), its bad lines rejected
+        return "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "utf-8-sig" if _UTF8_MULTIBYTE.search(head) else "cp1252"
     return "utf-8-sig"
 
 
+def given_encoding(name: str) -> str:
+    """The codec for an ``--encoding`` name (UTF-8 skips a BOM); ValueError when unknown."""
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise ValueError(
+            f"unknown encoding {name!r} (try utf-8, cp1252, latin-1, utf-16)"
+        ) from None
+    return "utf-8-sig" if codec in ("utf-8", "utf-8-sig") else codec
+
+
 def chunks(
-    stream: BinaryIO, *, chunk_lines: int = CHUNK_LINES, max_row: int = MAX_ROW_BYTES
+    stream: BinaryIO,
+    *,
+    chunk_lines: int = CHUNK_LINES,
+    max_row: int = MAX_ROW_BYTES,
+    encoding: str | None = None,
 ) -> tuple[Format, Iterator[Chunk]]:
     """The input's format, and its records in chunks of about ``chunk_lines`` lines.
 
@@ -321,9 +359,10 @@ def chunks(
     the others, so chunks can be parsed and drafted in other processes while
     this one only reads. Raises :class:`UnreadableInputError` when the input as a
     whole cannot be read (its encoding, or a header that is no CSV header).
+    ``encoding``: the input's (None: :func:`detect_encoding` on its first 64 KiB).
     """
-    head = stream.read(4)
-    encoding = _encoding(head)
+    head = stream.read(ENCODING_SAMPLE)
+    encoding = detect_encoding(head) if encoding is None else encoding
     raw = io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
     text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
     lines = _Lines(text, max_row + 1)
@@ -348,7 +387,8 @@ def chunks(
     else:
         if _UNDECODABLE.search(first):
             raise UnreadableInputError(
-                "the header is not UTF-8 text: save the export as UTF-8 (or UTF-16 with BOM)"
+                "the header is not UTF-8 text: save the export as UTF-8 (or UTF-16 with BOM), "
+                "or give its encoding with --encoding"
             )
         delimiter = detect_delimiter(first)
         try:
@@ -460,10 +500,14 @@ def chunk_rows(form: Format, chunk: Chunk) -> list[Row]:
 
 
 def read_rows(
-    stream: BinaryIO, *, chunk_lines: int = CHUNK_LINES, max_row: int = MAX_ROW_BYTES
+    stream: BinaryIO,
+    *,
+    chunk_lines: int = CHUNK_LINES,
+    max_row: int = MAX_ROW_BYTES,
+    encoding: str | None = None,
 ) -> tuple[Format, Iterator[Row]]:
     """The format of a CSV export or a JSON-lines file, and its rows, in one process."""
-    form, parts = chunks(stream, chunk_lines=chunk_lines, max_row=max_row)
+    form, parts = chunks(stream, chunk_lines=chunk_lines, max_row=max_row, encoding=encoding)
 
     def rows() -> Iterator[Row]:
         for chunk in parts:

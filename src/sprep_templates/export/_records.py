@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,8 @@ __all__ = [
     "atomic_output",
     "drafts_already_in",
     "ids_already_in",
+    "keep_partial",
+    "partial_path",
     "spreadsheet_safe",
     "write_csv_header",
 ]
@@ -114,7 +117,7 @@ def _records_in(path: Path) -> list[dict[str, Any]]:
         with path.open(encoding="utf-8", newline="") as stream:
             return (
                 _csv_records(path, stream)
-                if path.suffix.lower() == ".csv"
+                if Path(path.name.removesuffix(".partial")).suffix.lower() == ".csv"
                 else _jsonl_records(path, stream)
             )
     except UnicodeDecodeError as error:
@@ -215,19 +218,54 @@ def drafts_already_in(path: Path) -> set[str | tuple[str, str | None]]:
     return done
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def partial_path(output: Path) -> Path:
+    """Where an interrupted ``sprep draft -o OUT`` keeps what it drafted: ``OUT.partial``
+    (``drafts.jsonl.partial``), which ``--resume`` reads; never taken for a complete OUT."""
+    return output.with_name(output.name + ".partial")
+
+
+def keep_partial(stream: TextIO, size: int, partial: Path) -> None:
+    """Keep the first ``size`` bytes written to an :func:`atomic_output` stream (whole
+    records) as ``partial``, before the stream's temporary file is removed."""
+    stream.flush()
+    os.ftruncate(stream.fileno(), size)
+    os.fsync(stream.fileno())
+    linked = partial.with_name(f".{partial.name}.{os.getpid()}.tmp")
+    linked.unlink(missing_ok=True)
+    try:
+        os.link(stream.name, linked)
+    except OSError:  # no hard links here: a copy
+        shutil.copyfile(stream.name, linked)
+    os.replace(linked, partial)
+
+
 @contextlib.contextmanager
-def atomic_output(path: Path, *, keep_existing: bool = False) -> Iterator[TextIO]:
+def atomic_output(
+    path: Path, *, keep_existing: bool = False, keep_from: Path | None = None
+) -> Iterator[TextIO]:
     """A text stream whose content replaces ``path`` only if the block completes.
 
-    With ``keep_existing`` the current content of ``path`` is copied first, so
-    new records are added after it (``--resume``).
+    With ``keep_existing`` the current content of ``path`` (or of ``keep_from``, an
+    interrupted run's ``OUT.partial``) is copied first, so new records are added after
+    it (``--resume``). The stream's ``name`` is its temporary file.
     """
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    os.close(handle)
+    source = keep_from or path
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            if keep_existing and path.exists():
-                with path.open(encoding="utf-8", newline="") as existing:
+        # mkstemp creates 0600: give the output the permissions any new file gets (umask)
+        os.chmod(temporary, 0o666 & ~_umask())
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            if keep_existing and source.exists():
+                with source.open(encoding="utf-8", newline="") as existing:
                     for line in existing:
                         stream.write(line)
             yield stream
