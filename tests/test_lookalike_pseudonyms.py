@@ -84,3 +84,12 @@ def test_names_that_impersonate_a_service_are_not_greeted(pseudonym):
 def test_latin_first_names_are_still_greeted(pseudonym):
     """Real first names in Latin script, accents included, are still greeted."""
     assert greeting_name(pseudonym) == pseudonym
+
+
+def test_a_pseudonym_starting_or_ending_with_punctuation_is_not_greeted():
+    """".A" or "Jean-" are typing slips: "Bonjour .A," would read oddly."""
+    from sprep_templates.screening import greeting_name
+
+    assert greeting_name(".A") is None
+    assert greeting_name("Jean-") is None
+    assert greeting_name("Jean-Marc") == "Jean-Marc"

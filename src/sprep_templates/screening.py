@@ -102,6 +102,10 @@ def pseudonym_problem(pseudonym: str) -> str | None:
     """Why ``pseudonym`` must not be used in a greeting, or None when it can be."""
     if not pseudonym.strip():
         return "it is empty"
+    stripped = pseudonym.strip()
+    if not stripped[0].isalnum() or not (stripped[-1].isalnum() or stripped[-1] == "."):
+        # "Bonjour .A," or "Bonjour Jean-," reads as a typing slip, not a name
+        return "it starts or ends with punctuation"
     if EMAIL.search(pseudonym):
         return "it looks like an e-mail address"
     if _URL.search(pseudonym):
