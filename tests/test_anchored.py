@@ -103,3 +103,23 @@ def test_same_matches_as_finditer(case):
         expected = [(m.span(), m.lastgroup) for m in pattern.finditer(target, pos, endpos)]
         found = candidates.finditer(name, pattern, target, pos, endpos)
         assert [(m.span(), m.lastgroup) for m in found] == expected, name
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (r"attente (?:\w+ ){0,3}?au telephone", "une attente longue au telephone"),
+        (r"a(?:\w+)?b", "axxb"),
+        (r"dé(?:[a-z]+ )?pôt", "déxyz pôt"),
+    ],
+)
+def test_a_group_starting_with_a_class_ends_the_prefix(source, text):
+    """A group whose matches start with anything (\\w, a class) is no empty group:
+    the literal prefix ends before it, and the one-pass search finds every match."""
+    pattern = re.compile(source)
+    assert not any(len(p) > len(source.split("(")[0]) for p in literal_prefixes(source))
+    found = PatternSet({"x": pattern})
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert expected
+    candidates = found.candidates(text)
+    assert [m.span() for m in candidates.finditer("x", pattern, text)] == expected

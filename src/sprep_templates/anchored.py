@@ -68,7 +68,10 @@ class _Reader:
             if element is None:  # a class, a wildcard, \d …: anything may come
                 growing = False
                 continue
-            if element == {""}:  # zero-width: \b, a lookaround
+            if element == {""}:
+                if exact:  # zero-width: \b, a lookaround
+                    continue
+                growing = False  # a group whose matches start with anything: \w, [a-z]…
                 continue
             if quantifier == "optional":  # may be absent: the prefix ends before it
                 growing = False
