@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import attrs
@@ -238,7 +238,10 @@ def acronym_expansions() -> dict[str, Acronym]:
     return found
 
 
+@lru_cache(maxsize=16)
 def _words(text: str) -> str:
+    """The words of ``text``, folded, one space apart (kept for the last few texts: a
+    reply with several acronyms is read once, not once per acronym)."""
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
