@@ -124,14 +124,20 @@ def _optional_text(owner: str, field: str, value: object, max_chars: int) -> str
 
 
 def _experience_id(value: object) -> str | None:
+    if value is None:
+        return None
     return _optional_text("Experience", "id", value, MAX_ID_CHARS)
 
 
 def _pseudonym(value: object) -> str | None:
+    if value is None:
+        return None
     return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS)
 
 
 def _title(value: object) -> str | None:
+    if value is None:
+        return None
     return _optional_text("Experience", "title", value, MAX_TITLE_CHARS)
 
 
@@ -370,6 +376,8 @@ def _published(value: object) -> date | None:
 
 
 def _action(value: object) -> str | None:
+    if value is None:
+        return None
     return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS)
 
 
@@ -379,6 +387,8 @@ _FRANCE_NAMES = frozenset({"france", "france metropolitaine", "fr"})
 
 
 def _country(value: object) -> str | None:
+    if value is None:
+        return None
     return _optional_text("Experience", "country", value, 100)
 
 
