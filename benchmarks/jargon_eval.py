@@ -35,7 +35,10 @@ REPLIES = ROOT.parent / "shared" / "data" / "experiences-with-replies.jsonl"
 
 _FINDER = """
 import json, os, sys
-from sprep_templates.checking import check_reply
+try:
+    from sprep_templates.checking import check_reply
+except ImportError:  # a version before the checking package
+    from sprep_templates.checker import check_reply
 if os.environ.get("WITHOUT_SPP"):  # drop the entries learnt from real replies
     from sprep_templates import jargon
     numbered = jargon._numbered

@@ -97,9 +97,11 @@ def _fold_pattern(pattern: str) -> str:
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
 
 
-def _top_level_branches(source: str) -> list[str]:
-    """``source`` split at the ``|`` that are outside any group or class."""
-    branches, depth, start, index, in_class = [], 0, 0, 0, False
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each ``(``, ``)`` and ``|`` of ``source`` from
+    ``start`` that is not escaped nor inside a character class; ``depth`` is the
+    group depth after that character."""
+    depth, index, in_class = 0, start, False
     while index < len(source):
         char = source[index]
         if char == "\\":
@@ -109,39 +111,30 @@ def _top_level_branches(source: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if source[index + 1 : index + 2] == "]":
+            if source[index + 1 : index + 2] == "]":  # "[]…]": a literal ] first
                 index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
+        index += 1
+
+
+def _top_level_branches(source: str) -> list[str]:
+    """``source`` split at the ``|`` that are outside any group or class."""
+    branches, start = [], 0
+    for index, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             branches.append(source[start:index])
             start = index + 1
-        index += 1
     branches.append(source[start:])
     return branches
 
 
 def _closing(source: str, opening: int) -> int:
     """The index of the parenthesis that closes the one at ``opening`` (-1: none)."""
-    depth, index, in_class = 0, opening, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
+    for index, char, depth in _structure(source, opening):
+        if char == ")" and depth == 0:
+            return index
     return -1
 
 
