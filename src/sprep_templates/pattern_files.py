@@ -31,6 +31,7 @@ import ahocorasick
 import attrs
 
 from .exceptions import DataFileError
+from .linear import bound_repetitions
 
 __all__ = [
     "EXCLUDE",
@@ -351,10 +352,12 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
     # Exclusions first, then the file's order: see the module docstring.
     order = sorted(range(len(entries)), key=lambda i: entries[i].category != EXCLUDE)
     ordered = tuple(entries[i] for i in order)
-    alternatives = "|".join(f"(?P<g{i}>{entry.pattern})" for i, entry in enumerate(ordered))
+    # Bounded repetitions: a match attempt costs a constant, the scan is linear (see .linear).
+    bounded = [bound_repetitions(entry.pattern) for entry in ordered]
+    alternatives = "|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(bounded))
     regex = re.compile(f"{_START}(?:{alternatives}){_END}", re.IGNORECASE)
     one_by_one = tuple(
-        re.compile(f"{_START}(?:{entry.pattern}){_END}", re.IGNORECASE) for entry in ordered
+        re.compile(f"{_START}(?:{pattern}){_END}", re.IGNORECASE) for pattern in bounded
     )
     by_prefix: dict[str, set[int]] = {}
     for index, entry in enumerate(ordered):

@@ -15,6 +15,7 @@ from .lexicons import first_names, jargon, read_list, screening_words
 from .limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
+    MAX_PSEUDONYM_CHARS,
     MAX_QUOTED_TITLE_CHARS,
     MAX_QUOTED_TITLE_WORDS,
 )
@@ -97,9 +98,15 @@ def _tokens(pseudonym: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=65536)
 def pseudonym_problem(pseudonym: str) -> str | None:
     """Why ``pseudonym`` must not be used in a greeting, or None when it can be."""
+    if len(pseudonym) > MAX_PSEUDONYM_CHARS:  # read no further, and keep it out of the memo
+        return "it is too long for a greeting"
+    return _pseudonym_problem(pseudonym)
+
+
+@lru_cache(maxsize=65536)
+def _pseudonym_problem(pseudonym: str) -> str | None:
     if not pseudonym.strip():
         return "it is empty"
     stripped = pseudonym.strip()

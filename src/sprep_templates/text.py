@@ -160,7 +160,7 @@ _DOUBLE_PUNCT = re.compile(r"(?<=[^\s\u00a0\u202f;:!?])[ \u00a0\u202f]?([;!?]+)"
 _COLON = re.compile(r"(?<=[^\s\u00a0\u202f\d:])[ \u00a0\u202f]?:(?!//)")
 _COLON_AFTER_DIGIT = re.compile(r"(?<=\d) :")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
-_CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
+_CLOSE_QUOTE = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*+»")  # from a run's start
 _STRAIGHT_QUOTES = re.compile(r"\"([^\"\n]+)\"")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
 _DURATION = re.compile(r"\b(\d+) ?h\b")

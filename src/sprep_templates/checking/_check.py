@@ -9,6 +9,7 @@ import attrs
 from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
+from ..limits import MAX_CHECKED_CHARS
 from ..reading import Reading
 from ..text import apply_typography
 from ._data import lexicon
@@ -81,6 +82,12 @@ def check_reply(
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
+    if len(text) > MAX_CHECKED_CHARS:
+        raise InvalidInputError(
+            f"check_reply: the reply is {len(text):,} characters long; the most checked is "
+            f"{MAX_CHECKED_CHARS:,} (a reply of 150 words has about 1,000): check the reply "
+            "alone, not the document it was pasted from"
+        )
     _check_arguments(pseudonym, signature, contacts, official_domains)
     given_contacts, domains = tuple(contacts), tuple(official_domains)
     _check_items(given_contacts, domains)

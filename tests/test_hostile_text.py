@@ -1,0 +1,134 @@
+"""Hostile text (issue 21, text items): patterns on untrusted text run in linear time,
+screening reads a folded form of the text, invisible characters reach no draft, the
+official-domain check reads the URL's host, the public API raises only SprepError.
+
+Timings are CPU time (``time.process_time``), the best of a few runs, compared as a
+ratio between two sizes: a quadratic pattern takes about 16 times as long for 4 times
+the text, a linear one about 4 times. The bound (8) and the absolute budgets are
+generous so that a shared, busy machine does not fail them.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+import pytest
+
+from sprep_templates import (
+    Contact,
+    Experience,
+    Signature,
+    apply_typography,
+    check_reply,
+    draft_reply,
+)
+
+SIGNATURE = Signature(first_name="Anne", organisation="la Caf de Paris")
+CONTACTS = (Contact(kind="phone", value="32 30"),)
+
+
+def _mixed(n: int) -> str:
+    rng = random.Random(n)
+    pieces = ["l'", "1", " ", "!", "www.", "@", "a", "Menac", "\u00a0", ".", "0 ", "’", "?", "-"]
+    text = ""
+    while len(text) < n:
+        text += rng.choice(pieces)
+    return text[:n]
+
+
+#: Pathological texts of about ``n`` characters, by family.
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "repeated digits": lambda n: "1" * n,
+    "repeated stem menac": lambda n: "Menac" * (n // 5),
+    "repeated stem harcel": lambda n: "harcel" * (n // 6),
+    "repeated stem raccroch": lambda n: "raccroch" * (n // 8),
+    "repeated stem decede": lambda n: "décéd" * (n // 5),
+    "letters": lambda n: "a" * n,
+    "capitals": lambda n: "AB" * (n // 2),
+    "camel joints": lambda n: "aB" * (n // 2),
+    "exclamation run": lambda n: "!" * n + "a",
+    "full stop run": lambda n: "." * n + "a",
+    "ellipsis run": lambda n: "?…" * (n // 2) + "a",
+    "e-mail-like": lambda n: "a" * (n // 2) + "@" + "b" * (n // 2),
+    "e-mail-like dots": lambda n: "a." * (n // 4) + "@" + "b." * (n // 4),
+    "at signs": lambda n: "a@" * (n // 2),
+    "URL-like": lambda n: "http://" + "a" * n,
+    "www runs": lambda n: "www." * (n // 4),
+    "URL dots": lambda n: "https://" + "a." * (n // 2),
+    "phone-like": lambda n: "0 " * (n // 2),
+    "phone-like dots": lambda n: "1." * (n // 2),
+    "phone-like plus": lambda n: "+33 " * (n // 4),
+    "apostrophes": lambda n: "d'" * (n // 2),
+    "curly apostrophes": lambda n: "l’" * (n // 2),
+    "spaces": lambda n: "a" + " " * n + "b",
+    "NBSP run": lambda n: "a" + "\u00a0" * n + ":",
+    "NNBSP run": lambda n: "a" + "\u202f" * n + "!",
+    "hours": lambda n: "1h" * (n // 2),
+    "quotes": lambda n: '"' * n,
+    "guillemets": lambda n: "«" * n,
+    "colons": lambda n: "a:" * (n // 2),
+    "hyphens": lambda n: "a-" * (n // 2),
+    "words and spaces": lambda n: "de " * (n // 3),
+    "mixed": _mixed,
+}
+
+
+def _cpu(function: Callable[[str], object], text: str, repeat: int = 3) -> float:
+    """The least CPU time of ``repeat`` calls; each call gets the text with a different
+    number of trailing spaces, so that no cache answers it."""
+    best = float("inf")
+    for run in range(1, repeat + 1):
+        variant = text + " " * run
+        start = time.process_time()
+        function(variant)
+        best = min(best, time.process_time() - start)
+        if best > 1.0:  # slow enough to tell: no need to measure again
+            break
+    return best
+
+
+def _describe(text: str) -> None:
+    draft_reply(
+        Experience(sentiment="negative", description=text), signature=SIGNATURE, contacts=CONTACTS
+    )
+
+
+#: Entry points that read untrusted text, with the two sizes measured (the larger within
+#: the entry's own bound).
+ENTRIES: dict[str, tuple[Callable[[str], object], int]] = {
+    "description": (_describe, 10_000),
+    "check_reply": (check_reply, 4_000),
+    "check_reply pseudonym": (lambda text: check_reply("Bonjour,", pseudonym=text), 10_000),
+    "apply_typography": (apply_typography, 10_000),
+}
+
+SMALL_ENOUGH = 0.05  # seconds of CPU for the larger size: too fast to tell anything
+
+
+@pytest.mark.parametrize("entry", sorted(ENTRIES))
+def test_patterns_on_untrusted_text_run_in_linear_time(entry: str) -> None:
+    """For each family, 4 times the text takes well under 16 times as long."""
+    function, size = ENTRIES[entry]
+    slow: list[str] = []
+    for family, make in FAMILIES.items():
+        small, large = make(size), make(4 * size)
+        function(small)  # first compilations, data files read
+        large_time = _cpu(function, large)
+        if large_time < SMALL_ENOUGH:
+            continue
+        small_time = _cpu(function, small)
+        ratio = large_time / max(small_time, 1e-4)
+        if ratio >= 8 or large_time > 3.0:
+            slow.append(f"{family}: {small_time:.3f}s -> {large_time:.3f}s (x{ratio:.1f})")
+    assert not slow, f"{entry} is not linear:\n" + "\n".join(slow)
+
+
+def test_check_reply_refuses_a_text_beyond_its_bound_saying_what_to_do() -> None:
+    from sprep_templates.exceptions import InvalidInputError
+    from sprep_templates.limits import MAX_CHECKED_CHARS
+
+    with pytest.raises(InvalidInputError, match=r"100,000.*check the reply alone"):
+        check_reply("Bonjour. " * (MAX_CHECKED_CHARS // 9 + 1))
+    assert check_reply("Bonjour. " * (MAX_CHECKED_CHARS // 10)) is not None  # within: checked
