@@ -132,3 +132,43 @@ def test_check_reply_refuses_a_text_beyond_its_bound_saying_what_to_do() -> None
     with pytest.raises(InvalidInputError, match=r"100,000.*check the reply alone"):
         check_reply("Bonjour. " * (MAX_CHECKED_CHARS // 9 + 1))
     assert check_reply("Bonjour. " * (MAX_CHECKED_CHARS // 10)) is not None  # within: checked
+
+
+# --- item 13: the official-domain check reads the URL's host ---------------------------
+
+REPLY_WITH_LINK = (
+    "Bonjour Sandrine,\n"
+    "Nous avons bien pris en compte votre message et nous regrettons les difficultés que "
+    "vous rencontrez. Vous trouverez la marche à suivre sur {link} avec le détail des pièces.\n"
+    "Nous vous remercions de votre alerte.\n"
+    "Cordialement,\n"
+    "Jean, pour la Caf de Paris"
+)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://evil.example?www.caf.fr",
+        "https://evil.example#www.caf.fr",
+        "https://evil.example;www.caf.fr",
+        "https://evil.example/?x=www.caf.fr",
+        "https://www.caf.fr@evil.example",
+        "https://evil.example\\www.caf.fr",
+        "https://evil.example:443?.caf.fr",
+    ],
+)
+def test_official_domain_check_reads_the_host_not_the_query(link: str) -> None:
+    found = [
+        f
+        for f in check_reply(REPLY_WITH_LINK.format(link=link), pseudonym="Sandrine")
+        if f.rule == "contact"
+    ]
+    assert [f.severity for f in found] == ["warning"], found
+    assert "evil.example" in found[0].message
+
+
+@pytest.mark.parametrize("link", ["https://www.caf.fr/nous-contacter?x=1#a", "https://WWW.CAF.FR"])
+def test_official_links_stay_official(link: str) -> None:
+    found = check_reply(REPLY_WITH_LINK.format(link=link), pseudonym="Sandrine")
+    assert not [f for f in found if f.rule == "contact"]

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from ..inputs import Contact, Sentiment, Signature
 from ..jargon import JargonEntry, acronym_expansions, explained, known_acronyms
@@ -63,11 +64,23 @@ __all__ = [
 # --- helpers -------------------------------------------------------------------
 
 
+_AFTER_HOST = re.compile(r"[/?#;\\]")
+
+
 def _host(url: str) -> str:
-    """The host name of ``url`` (with or without its scheme)."""
-    if url[:8].lower().startswith(("http://", "https://")):
-        url = url[url.index("://") + 3 :]
-    return url.split("/")[0].split(":")[0]
+    """The host name of ``url`` (with or without its scheme), as a browser reads it:
+    up to the path, query or fragment (``https://evil.example?www.caf.fr`` is on
+    evil.example), after any ``user@``, without the port; a backslash and ``;`` end
+    it too (browsers read ``\\`` as ``/``)."""
+    if not url[:8].lower().startswith(("http://", "https://")):
+        url = "//" + url
+    scheme, _, rest = url.partition("//")
+    authority = _AFTER_HOST.split(rest, maxsplit=1)[0]
+    try:
+        host = urlsplit(f"{scheme}//{authority}").hostname
+    except ValueError:  # "[::1": no host a browser would open
+        host = None
+    return host or authority
 
 
 @lru_cache(maxsize=4096)
