@@ -172,3 +172,145 @@ def test_official_domain_check_reads_the_host_not_the_query(link: str) -> None:
 def test_official_links_stay_official(link: str) -> None:
     found = check_reply(REPLY_WITH_LINK.format(link=link), pseudonym="Sandrine")
     assert not [f for f in found if f.rule == "contact"]
+
+
+# --- items 7, 8, 9: screening reads a folded text; invisible characters reach no draft ---
+
+_SENTIMENTS = ("positive", "neutral", "negative")
+
+
+def _drafts(**fields: object) -> list[str]:
+    return [
+        draft_reply(
+            Experience(sentiment=sentiment, id=str(number), **fields),  # type: ignore[arg-type]
+            signature=SIGNATURE,
+            contacts=CONTACTS,
+        ).text
+        for sentiment in _SENTIMENTS
+        for number in range(3)
+    ]
+
+
+def test_a_clean_title_is_quoted_so_the_screening_tests_can_fail() -> None:
+    assert all(
+        "Renouvellement de passeport" in text
+        for text in _drafts(title="Renouvellement de passeport")
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "insult"),
+    [
+        ("Administration de m\u0435rde", "m\u0435rde"),  # Cyrillic е
+        ("Bande de nuls", "nuls"),
+        ("Administration de ｍerde", "ｍerde"),  # fullwidth m
+        ("Administration de \U0001d426erde", "erde"),  # mathematical bold m
+    ],
+)
+def test_an_insult_in_the_title_is_never_quoted(title: str, insult: str) -> None:
+    assert not [text for text in _drafts(title=title) if insult in text]
+
+
+DEATH_DISGUISES = {
+    "soft hyphen": "dé\u00adcédée",
+    "zero-width space": "dé\u200bcédée",
+    "word joiner": "déc\u2060édée",
+    "BOM": "décé\ufeffdée",
+    "fullwidth letter": "\uff44écédée",
+    "Cyrillic е": "décédé\u0435",
+    "combining accents": "de\u0301ce\u0301de\u0301e",
+    "zero-width joiner": "décé\u200ddée",
+}
+
+
+@pytest.mark.parametrize("word", DEATH_DISGUISES.values(), ids=DEATH_DISGUISES.keys())
+def test_a_disguised_death_is_still_read(word: str) -> None:
+    description = f"Ma mère est {word} le mois dernier et je dois refaire toutes les démarches."
+    reply = draft_reply(
+        Experience(sentiment="positive", description=description),
+        signature=SIGNATURE,
+        contacts=CONTACTS,
+    )
+    assert reply.status == "to_review"
+    assert any(reason.startswith("décès") for reason in reply.attention)
+
+
+#: Invisible characters: a bidi control (refused everywhere), zero-width ones, the word
+#: joiner, a BOM, a tag character (hidden text), Hangul fillers, a soft hyphen.
+INVISIBLES = {
+    "U+061C": "\u061c",
+    "U+200B": "\u200b",
+    "U+200C": "\u200c",
+    "U+200D": "\u200d",
+    "U+2060": "\u2060",
+    "U+FEFF": "\ufeff",
+    "U+E0041": "\U000e0041",
+    "U+3164": "\u3164",
+    "U+115F": "\u115f",
+    "U+00AD": "\u00ad",
+}
+
+
+def _has_invisible(text: str) -> bool:
+    from sprep_templates.folding import INVISIBLE
+
+    return INVISIBLE.search(text) is not None
+
+
+@pytest.mark.parametrize("char", INVISIBLES.values(), ids=INVISIBLES.keys())
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "Renouvellement de{} passeport"),
+        ("action", "Nous avons{} revu nos horaires d’accueil."),
+        ("pseudonym", "Sand{}rine"),
+    ],
+)
+def test_invisible_characters_of_the_users_fields_never_reach_a_draft(
+    field: str, value: str, char: str
+) -> None:
+    from sprep_templates.exceptions import InvalidInputError
+
+    try:
+        texts = _drafts(**{field: value.format(char)})
+    except InvalidInputError as error:  # bidi controls are refused, naming the field
+        assert char == "\u061c" and f"Experience.{field}" in str(error)
+        return
+    assert not [text for text in texts if _has_invisible(text)]
+
+
+@pytest.mark.parametrize("char", INVISIBLES.values(), ids=INVISIBLES.keys())
+@pytest.mark.parametrize("field", ["first_name", "organisation", "closing"])
+def test_invisible_characters_in_the_signature_are_refused(field: str, char: str) -> None:
+    from sprep_templates.exceptions import InvalidInputError
+
+    values = {"first_name": "Anne", "organisation": "la Caf de Paris", "closing": "Bien à vous"}
+    values[field] = values[field][:3] + char + values[field][3:]
+    with pytest.raises(InvalidInputError, match=f"Signature.{field}.*U\\+{ord(char):04X}"):
+        Signature(**values)
+
+
+@pytest.mark.parametrize("char", INVISIBLES.values(), ids=INVISIBLES.keys())
+@pytest.mark.parametrize("field", ["situation", "answer", "improvement"])
+def test_invisible_characters_in_the_agents_text_are_refused(field: str, char: str) -> None:
+    from sprep_templates.exceptions import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match=f"{field}.*U\\+{ord(char):04X}"):
+        draft_reply(
+            Experience(sentiment="negative"),
+            signature=SIGNATURE,
+            contacts=CONTACTS,
+            **{field: f"Votre dossier{char} est complet."},
+        )
+
+
+@pytest.mark.parametrize("char", INVISIBLES.values(), ids=INVISIBLES.keys())
+def test_the_checker_flags_an_invisible_character(char: str) -> None:
+    text = REPLY_WITH_LINK.format(link="https://www.caf.fr").replace(
+        "votre alerte", f"votre{char} alerte"
+    )
+    found = [
+        f for f in check_reply(text, pseudonym="Sandrine") if f"U+{ord(char):04X}" in f.message
+    ]
+    assert found and found[0].severity == "error"
+    assert text[found[0].start : found[0].end] == char

@@ -7,6 +7,7 @@ with a message naming the class, the field, what was expected and what came.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import lru_cache
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from .exceptions import InvalidInputError, InvalidInputTypeError
+from .folding import INVISIBLE, strip_invisible
 from .limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
@@ -73,8 +75,19 @@ _CHANNELS = {
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str:
-    """Validate and clean one text field; the error names ``owner.field``."""
+def _text_field(
+    owner: str, field: str, value: object, *, max_chars: int, invisible: str = "refuse"
+) -> str:
+    """Validate and clean one text field; the error names ``owner.field``.
+
+    Invisible characters (:data:`.folding.INVISIBLE`: zero-width characters, the word
+    joiner, a BOM, soft hyphens, tag characters, Hangul fillers) would pass into a reply
+    as they are. ``invisible="refuse"`` (the agent's own text: signature, contacts,
+    situation, answer, improvement) refuses them, naming the character, since an agent
+    can remove them at the source; ``"strip"`` (the user's text in an export: pseudonym,
+    title, channels, action, country) drops them, since one row must not be lost for
+    what shows nothing. Bidirectional controls are refused in both.
+    """
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             f"{owner}.{field} must be a str (got {value!r} that is a {type(value).__name__})"
@@ -95,6 +108,15 @@ def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str
         raise InvalidInputError(
             f"{owner}.{field} is {len(value)} characters long; the most accepted is {max_chars}"
         )
+    hidden = INVISIBLE.search(value)
+    if hidden is not None:
+        if invisible == "refuse":
+            raise InvalidInputError(
+                f"{owner}.{field} contains the invisible character U+{ord(hidden.group()):04X} "
+                f"({unicodedata.name(hidden.group(), 'unnamed')}), which would pass into the "
+                "reply as it is; remove it (retype the text rather than paste it)"
+            )
+        value = strip_invisible(value)
     cleaned = clean_text(value)
     if not cleaned:
         raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {value!r})")
@@ -116,11 +138,15 @@ def clean_free_text(field: str, value: str | None) -> str | None:
     return text[0].upper() + text[1:]
 
 
-def _optional_text(owner: str, field: str, value: object, max_chars: int) -> str | None:
+def _optional_text(
+    owner: str, field: str, value: object, max_chars: int, invisible: str = "refuse"
+) -> str | None:
     """None for a missing or blank value, else the cleaned text."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return _text_field(owner, field, value, max_chars=max_chars)
+    if invisible == "strip" and isinstance(value, str) and not strip_invisible(value).strip():
+        return None  # nothing but invisible characters: blank
+    return _text_field(owner, field, value, max_chars=max_chars, invisible=invisible)
 
 
 def _experience_id(value: object) -> str | None:
@@ -132,13 +158,13 @@ def _experience_id(value: object) -> str | None:
 def _pseudonym(value: object) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS)
+    return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS, invisible="strip")
 
 
 def _title(value: object) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "title", value, MAX_TITLE_CHARS)
+    return _optional_text("Experience", "title", value, MAX_TITLE_CHARS, invisible="strip")
 
 
 def _label(value: object) -> str | None:
@@ -178,9 +204,9 @@ def _channels(value: object) -> tuple[str, ...]:
         )
     channels: list[str] = []
     for item in value:
-        if isinstance(item, str) and not item.strip():
+        if isinstance(item, str) and not strip_invisible(item).strip():
             continue
-        channel = _text_field("Experience", "channels", item, max_chars=80)
+        channel = _text_field("Experience", "channels", item, max_chars=80, invisible="strip")
         if channel not in channels:  # the export repeats channels across typologies
             channels.append(channel)
     if len(channels) > MAX_CHANNELS:
@@ -378,7 +404,7 @@ def _published(value: object) -> date | None:
 def _action(value: object) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS)
+    return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS, invisible="strip")
 
 
 #: The export's ``Pays`` values (folded) that mean France. Overseas France dials
@@ -389,7 +415,7 @@ _FRANCE_NAMES = frozenset({"france", "france metropolitaine", "fr"})
 def _country(value: object) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "country", value, 100)
+    return _optional_text("Experience", "country", value, 100, invisible="strip")
 
 
 def _description(value: object) -> str | None:
@@ -408,7 +434,7 @@ def _description(value: object) -> str | None:
             f"Experience.description is {len(value):,} characters long; the most accepted "
             f"is {MAX_DESCRIPTION_CHARS:,}"
         )
-    text = clean_text(blank_forbidden(value), single_line=False)
+    text = clean_text(strip_invisible(blank_forbidden(value)), single_line=False)
     return text or None
 
 

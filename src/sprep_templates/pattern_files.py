@@ -31,6 +31,7 @@ import ahocorasick
 import attrs
 
 from .exceptions import DataFileError
+from .folding import fold_with_positions
 from .linear import bound_repetitions
 
 __all__ = [
@@ -86,6 +87,25 @@ def fold_keeping_length(text: str) -> str:
         if wide in text:
             text = text.replace(wide, narrow)
     return text.encode("latin-1", errors="replace").translate(_LATIN1).decode("latin-1")
+
+
+# Text whose characters fold_keeping_length reads as folding.fold_char would: the
+# short path. Anything else (an invisible character, a look-alike letter, a
+# compatibility form, a combining accent) is folded first (see .folding).
+_SHORT_PATH = re.compile(
+    "[\x00-\xac\xae-\xff"
+    + "".join(wide for wide, _narrow in _WIDE)
+    + "\u2013\u2014\u2026\u0152\u0153\u20ac\u201c\u201d\u201e\u2022]*"
+)
+
+
+def screening_form(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the patterns read it, and for each of its characters the index of
+    the character of ``text`` it comes from (None: the same index)."""
+    if _SHORT_PATH.fullmatch(text):
+        return fold_keeping_length(text), None
+    folded, where = fold_with_positions(text)
+    return fold_keeping_length(folded), where
 
 
 def _fold_pattern(pattern: str) -> str:
@@ -284,9 +304,12 @@ class PatternSet:
     def matches(self, text: str) -> Iterator[tuple[str, int, int]]:
         """``(category, start, end)`` of each match in ``text``, left to right, the
         ordinary senses (``exclude``) left out; spans index ``text`` itself."""
-        for index, start, end in self.finditer(fold_keeping_length(text)):
+        folded, where = screening_form(text)
+        for index, start, end in self.finditer(folded):
             category = self.entries[index].category
             if category != EXCLUDE:
+                if where is not None:  # back to the text's own positions
+                    start, end = where[start], where[end - 1] + 1
                 yield category, start, end
 
 

@@ -174,10 +174,15 @@ _COMPLAINT = re.compile(
 _TITLE_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ ’'\-,])*")
 
 
+def _singular(token: str) -> str:
+    """``token`` without a plural's final s or x ("nuls": "nul")."""
+    return token[:-1] if len(token) > 2 and token[-1] in "sx" else token
+
+
 def _has_screened_word(text: str) -> bool:
     whole, anywhere = screening_words()
     tokens = [fold(token) for token in _tokens(text)]
-    if any(token in whole for token in tokens):
+    if any(token in whole or _singular(token) in whole for token in tokens):
         return True
     return _find_substring("".join(tokens), anywhere) is not None
 
@@ -228,6 +233,8 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if not _TITLE_CHARS.fullmatch(text) or (text.isupper() and len(text) > 3):
         return None
+    if _script_problem(text) is not None:
+        return None  # look-alike letters (Cyrillic, fullwidth): a quote would show them
     if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
         return None
     if not _reads_as_careful(text):

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from itertools import compress, pairwise
 from typing import TypeVar
 
+from .folding import fold
 from .patterns import EMAIL, NUMBER_RUN
 
 __all__ = [
@@ -31,7 +32,7 @@ NNBSP = "\u202f"
 
 # Characters refused in any input: C0/C1 controls other than white space, and
 # the bidirectional controls that can reorder what an agent sees.
-_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # The supplementary private-use planes are refused too: apply_typography uses them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\U000f0000-\U0010ffff]")
 
@@ -141,12 +142,6 @@ def clean_text(text: str, *, single_line: bool = True) -> str:
         return " ".join(text.split())
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(lines).strip()
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents, for matching against word lists."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
 # --- typography -------------------------------------------------------------

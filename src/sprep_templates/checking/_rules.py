@@ -7,11 +7,13 @@ each rule translates them with the ``_`` it is given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..folding import INVISIBLE
 from ..inputs import Contact, Sentiment, Signature
 from ..jargon import JargonEntry, acronym_expansions, explained, known_acronyms
 from ..jargon import lexicon as jargon_lexicon
@@ -62,6 +64,11 @@ __all__ = [
 ]
 
 # --- helpers -------------------------------------------------------------------
+
+
+def _invisible_name(char: str) -> str:
+    """The Unicode name of an invisible character, in lower case."""
+    return unicodedata.name(char, "sans nom").lower()
 
 
 _AFTER_HOST = re.compile(r"[/?#;\\]")
@@ -189,7 +196,20 @@ def greeting_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable
 
 
 def paragraphs_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
-    """One idea per paragraph: more than 4 sentences or 70 words is a wall of text."""
+    """One idea per paragraph: more than 4 sentences or 70 words is a wall of text.
+    And no invisible character (zero-width space, soft hyphen, BOM, tag characters…):
+    it would be published as it is, and can hide text or break a word's search."""
+    for hidden in INVISIBLE.finditer(reply.text):
+        yield Finding(
+            "paragraphs",
+            "error",
+            _(
+                "Caractère invisible U+{code} ({name}) : supprimez-le, il serait publié "
+                "tel quel et peut cacher du texte."
+            ).format(code=f"{ord(hidden.group()):04X}", name=_invisible_name(hidden.group())),
+            hidden.start(),
+            hidden.end(),
+        )
     for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
         words = count_words(reply.text[start:end]) if end - start > 280 else 0
         if sentences > 4 or words > 70:
