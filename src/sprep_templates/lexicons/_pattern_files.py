@@ -30,9 +30,9 @@ from pathlib import Path
 import ahocorasick
 import attrs
 
-from .exceptions import DataFileError
-from .folding import fold_with_positions
-from .linear import bound_repetitions
+from ..exceptions import DataFileError
+from ..folding import fold_with_positions
+from ..linear import bound_repetitions
 
 __all__ = [
     "EXCLUDE",
