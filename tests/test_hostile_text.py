@@ -314,3 +314,45 @@ def test_the_checker_flags_an_invisible_character(char: str) -> None:
     ]
     assert found and found[0].severity == "error"
     assert text[found[0].start : found[0].end] == char
+
+
+# --- item 18 (part): typography's placeholders, dates, profiles -------------------------
+
+
+def test_typography_keeps_every_number_past_65534_protected_runs() -> None:
+    numbers = [f"{1000 + index} 000" for index in range(70_000)]
+    typeset = apply_typography(" ; ".join(numbers))
+    assert typeset.split("\u202f; ") == numbers
+
+
+@pytest.mark.parametrize("char", ["\U000f0000", "\U000f0001", "\ue000", "\U0010fffd"])
+def test_typography_leaves_private_use_characters_alone(char: str) -> None:
+    text = f"Voir {char} sur https://www.caf.fr ou au 01 23 45 67 89 : merci"
+    assert apply_typography(text) == (
+        f"Voir {char} sur https://www.caf.fr ou au 01 23 45 67 89\u00a0: merci"
+    )
+    assert apply_typography(char) == char
+
+
+@pytest.mark.parametrize("value", ["1" * 20, "1" * 8, "11111111T1111", "0001-01-01", "1111-11-11"])
+def test_a_date_that_is_no_publication_date_is_refused_clearly(value: str) -> None:
+    from sprep_templates.exceptions import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="Experience.published"):
+        Experience(sentiment="negative", published=value)
+
+
+@pytest.mark.parametrize("value", ["06/10/2022 15:07", "2022-10-06", "2022-10-06T15:07:00"])
+def test_publication_dates_as_the_export_writes_them_are_read(value: str) -> None:
+    from datetime import date
+
+    assert Experience(sentiment="negative", published=value).published == date(2022, 10, 6)
+
+
+def test_a_date_object_of_another_age_is_refused() -> None:
+    from datetime import date
+
+    from sprep_templates.exceptions import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="Experience.published.*1111-11-11"):
+        Experience(sentiment="negative", published=date(1111, 11, 11))
