@@ -338,7 +338,7 @@ def test_typography_leaves_private_use_characters_alone(char: str) -> None:
 def test_a_date_that_is_no_publication_date_is_refused_clearly(value: str) -> None:
     from sprep_templates.exceptions import InvalidInputError
 
-    with pytest.raises(InvalidInputError, match="Experience.published"):
+    with pytest.raises(InvalidInputError, match=r"Experience\.published"):
         Experience(sentiment="negative", published=value)
 
 
@@ -354,5 +354,5 @@ def test_a_date_object_of_another_age_is_refused() -> None:
 
     from sprep_templates.exceptions import InvalidInputError
 
-    with pytest.raises(InvalidInputError, match="Experience.published.*1111-11-11"):
+    with pytest.raises(InvalidInputError, match=r"Experience\.published.*1111-11-11"):
         Experience(sentiment="negative", published=date(1111, 11, 11))
