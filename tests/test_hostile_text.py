@@ -356,3 +356,36 @@ def test_a_date_object_of_another_age_is_refused() -> None:
 
     with pytest.raises(InvalidInputError, match=r"Experience\.published.*1111-11-11"):
         Experience(sentiment="negative", published=date(1111, 11, 11))
+
+
+def _profile_with_long_signatures(sections: int, tag: str) -> dict[str, object]:
+    return {
+        "signature": {"first_name": "Jean", "organisation": "la Caf de Paris"},
+        "contacts": [
+            {"kind": "phone", "value": "32 30"},
+            {"kind": "web", "value": f"https://www.caf.fr/{tag}"},
+        ],
+        "structures": [
+            {
+                "match": f"Structure {number}",
+                "signature": {
+                    "organisation": f"le service {number} de la direction départementale de la Caf"
+                },
+            }
+            for number in range(sections)
+        ],
+    }
+
+
+def test_a_profile_with_many_long_signatures_loads_in_time_linear_in_its_size() -> None:
+    """Each signer beyond the guaranteed limits is proven within 150 words; the steps
+    that do not print the signature are counted once for all signers."""
+    from sprep_templates import Profile
+
+    start = time.process_time()
+    Profile.from_mapping(_profile_with_long_signatures(1, "one"))
+    one = time.process_time() - start
+    start = time.process_time()
+    Profile.from_mapping(_profile_with_long_signatures(60, "sixty"))
+    sixty = time.process_time() - start
+    assert sixty < 10 * one + 0.5, f"1 section: {one:.2f}s, 60 sections: {sixty:.2f}s"

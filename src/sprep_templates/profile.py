@@ -201,15 +201,16 @@ class Profile:
         if not isinstance(sections_data, list):
             raise ProfileError(f"{source}: structures must be an array of tables ([[structures]])")
         sections: list[StructureSection] = []
+        matches: dict[str, StructureSection] = {}  # folded match: the first section with it
         for number, item in enumerate(sections_data, start=1):
             section = _section(item, number, signature_data, source, base)
             where = f"{source}: {section}"
-            for earlier in sections:
-                if _fold(earlier.match) == _fold(section.match):
-                    raise ProfileError(
-                        f"{where}: match repeats {earlier}'s, which comes first and "
-                        "always wins: remove one"
-                    )
+            earlier = matches.setdefault(_fold(section.match), section)
+            if earlier is not section:
+                raise ProfileError(
+                    f"{where}: match repeats {earlier}'s, which comes first and "
+                    "always wins: remove one"
+                )
             _check_length(default.signer(section), where)
             sections.append(section)
         return attrs.evolve(default, structures=tuple(sections))
@@ -328,14 +329,24 @@ def _section(
     )
 
 
+# The proof's counts for each (contacts, template folder), shared by the signers that
+# have them: only the signature step is counted again for each signer. A few kept.
+_PROOF_MEMOS: dict[tuple[tuple[Contact, ...], Path | None], dict[tuple[object, ...], int]] = {}
+
+
 @lru_cache(maxsize=64)
 def _longest(
     signature: Signature, contacts: tuple[Contact, ...], template_dir: Path | None
 ) -> tuple[int, str] | None:
     """The longest reply a signer can give and what it is (None: its templates cannot
     be loaded; the draft command reports a broken folder before drafting)."""
+    memo = _PROOF_MEMOS.get((contacts, template_dir))
+    if memo is None:
+        if len(_PROOF_MEMOS) >= 4:
+            _PROOF_MEMOS.clear()
+        memo = _PROOF_MEMOS[(contacts, template_dir)] = {}
     try:
-        bound = longest_reply(signature, contacts, template_dir)
+        bound = longest_reply(signature, contacts, template_dir, memo)
     except SprepError:
         return None
     return bound.longest, f"a {bound.sentiment} reply with {'+'.join(bound.shape)}"
