@@ -389,3 +389,35 @@ def test_a_profile_with_many_long_signatures_loads_in_time_linear_in_its_size() 
     Profile.from_mapping(_profile_with_long_signatures(60, "sixty"))
     sixty = time.process_time() - start
     assert sixty < 10 * one + 0.5, f"1 section: {one:.2f}s, 60 sections: {sixty:.2f}s"
+
+
+# --- item 16: a custom template's bound does not depend on the machine's load ------------
+
+
+def test_a_custom_phrasing_within_its_bound_renders_whatever_the_load(tmp_path) -> None:
+    """A phrasing that costs a tenth of the bound renders in 16 threads at once: the
+    bound counts the rendering thread's own CPU time, not the wall clock."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = tmp_path / "templates"
+    (folder / "negative" / "thanks").mkdir(parents=True)
+    (folder / "negative" / "thanks" / "01.j2").write_text(
+        "{% set ns = namespace(total=0) %}"
+        "{% for i in range(9000) %}{% set ns.total = (ns.total + i * 7) % 13 %}{% endfor %}"
+        "Nous avons bien pris en compte votre message"
+        "{{ '.' if ns.total >= 0 or similar < 0 else '!' }}\n",
+        encoding="utf-8",
+    )
+
+    def one(number: int) -> str:
+        return draft_reply(
+            Experience(sentiment="negative", id=str(number), similar=number),
+            signature=SIGNATURE,
+            contacts=CONTACTS,
+            template_dir=folder,
+        ).text
+
+    one(0)  # the folder is loaded (and each phrasing tried) once
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        texts = list(pool.map(one, range(1, 161)))
+    assert all("Nous avons bien pris en compte votre message." in text for text in texts)
