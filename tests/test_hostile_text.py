@@ -421,3 +421,183 @@ def test_a_custom_phrasing_within_its_bound_renders_whatever_the_load(tmp_path) 
     with ThreadPoolExecutor(max_workers=16) as pool:
         texts = list(pool.map(one, range(1, 161)))
     assert all("Nous avons bien pris en compte votre message." in text for text in texts)
+
+
+# --- item 14: the public API raises only SprepError, naming the parameter -----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sprep_templates import Profile, SprepError, draft_many, results_frame  # noqa: E402
+
+_PROFILE = Profile.from_mapping(
+    {
+        "signature": {"first_name": "Anne", "organisation": "la Caf de Paris"},
+        "contacts": [{"kind": "phone", "value": "32 30"}],
+    }
+)
+
+
+class _Opaque:
+    """An object of no expected type, whose repr is fine."""
+
+
+class _BadRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+#: Values of the wrong type or beyond what a parameter takes.
+WRONG_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.just(10**5000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.binary(max_size=4),
+    st.text(max_size=4),
+    st.sampled_from(["false", "0", "", " ", "https://[::1/", "\x00", "../..", "nan"]),
+    st.lists(st.integers(), max_size=2),
+    st.frozensets(st.sampled_from(["Téléphone", "Courrier", "Accueil"]), min_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    st.builds(_Opaque),
+    st.builds(_BadRepr),
+)
+
+#: Each public callable, with valid values for all its parameters.
+PUBLIC = {
+    "draft_reply": (
+        draft_reply,
+        {
+            "experience": Experience(sentiment="negative"),
+            "signature": SIGNATURE,
+            "contacts": CONTACTS,
+            "situation": None,
+            "answer": None,
+            "improvement": None,
+            "template_dir": None,
+            "today": None,
+            "late_after_days": 30,
+        },
+    ),
+    "check_reply": (
+        check_reply,
+        {
+            "text": "Bonjour,\nMerci.",
+            "pseudonym": None,
+            "signature": None,
+            "contacts": (),
+            "sentiment": None,
+            "closing_added": False,
+            "official_domains": (),
+            "locale": "fr",
+        },
+    ),
+    "apply_typography": (apply_typography, {"text": "l'eau", "also_keep": None}),
+    "count_words": (__import__("sprep_templates").count_words, {"text": "deux mots"}),
+    "Experience": (
+        Experience,
+        {
+            "sentiment": "negative",
+            "id": None,
+            "pseudonym": None,
+            "title": None,
+            "channels": (),
+            "posted_as": "self",
+            "similar": 0,
+            "published": None,
+            "action": None,
+            "description": None,
+            "country": None,
+        },
+    ),
+    "Contact": (Contact, {"kind": "phone", "value": "32 30", "label": None, "abroad": None}),
+    "Signature": (Signature, {"first_name": "Anne", "organisation": "la Caf", "closing": None}),
+    "Profile.from_mapping": (
+        Profile.from_mapping,
+        {
+            "data": {"signature": {"first_name": "Anne", "organisation": "la Caf"}},
+            "source": "profile",
+            "base": None,
+        },
+    ),
+    "draft_many": (
+        lambda **given: list(draft_many(**given)),
+        {
+            "rows": [{"sentiment": "negative", "id": "1"}],
+            "profile": _PROFILE,
+            "structure": None,
+            "require_section": False,
+            "include_answered": False,
+            "today": None,
+        },
+    ),
+}
+
+#: The words an error names a parameter by, where the parameter's own name would not do.
+_NAMED_AS = {("Profile.from_mapping", "data"): "profile"}
+
+
+def _probe(name: str, parameter: str, value: object) -> None:
+    function, valid = PUBLIC[name]
+    try:
+        function(**{**valid, parameter: value})
+    except SprepError as error:
+        expected = _NAMED_AS.get((name, parameter), parameter)
+        assert expected in str(error), f"{name}({parameter}=…): {error}"
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_public_callables_raise_only_sprep_errors_naming_the_parameter(data) -> None:
+    name = data.draw(st.sampled_from(sorted(PUBLIC)), label="callable")
+    parameter = data.draw(st.sampled_from(sorted(PUBLIC[name][1])), label="parameter")
+    value = data.draw(WRONG_VALUES, label="value")
+    _probe(name, parameter, value)
+
+
+@pytest.mark.parametrize(
+    ("name", "parameter", "value"),
+    [
+        ("draft_reply", "contacts", 5),
+        ("draft_reply", "template_dir", 5),
+        ("Contact", "value", "https://[::1/"),
+        ("Experience", "id", 10**5000),
+        ("Experience", "channels", {"Téléphone", "Courrier"}),
+        ("check_reply", "closing_added", "false"),
+        ("apply_typography", "text", 5),
+        ("apply_typography", "also_keep", 5),
+        ("count_words", "text", None),
+        ("Profile.from_mapping", "data", 5),
+        ("draft_many", "rows", 5),
+    ],
+    ids=lambda value: value if isinstance(value, str) else type(value).__name__,
+)
+def test_reported_wrong_arguments_are_sprep_errors(
+    name: str, parameter: str, value: object
+) -> None:
+    function, valid = PUBLIC[name]
+    if name == "Contact" and parameter == "value":
+        valid = {**valid, "kind": "web"}
+    with pytest.raises(SprepError, match=_NAMED_AS.get((name, parameter), parameter)):
+        function(**{**valid, parameter: value})
+
+
+def test_contacts_none_gives_the_same_result_whatever_came_before() -> None:
+    def attempt() -> str:
+        try:
+            return draft_reply(
+                Experience(sentiment="negative"), signature=SIGNATURE, contacts=None, answer="Oui."
+            ).text
+        except SprepError as error:
+            return type(error).__name__
+
+    first = attempt()
+    draft_reply(Experience(sentiment="negative"), signature=SIGNATURE, contacts=CONTACTS)
+    assert attempt() == first
+
+
+def test_results_frame_refuses_what_is_no_result() -> None:
+    pytest.importorskip("pandas")
+    with pytest.raises(SprepError, match="results"):
+        results_frame(5)  # type: ignore[arg-type]

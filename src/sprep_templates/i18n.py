@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
+from .arguments import shown
 from .exceptions import InvalidInputError
 from .text import apply_typography
 
@@ -40,7 +41,7 @@ def translator(locale: str = "fr") -> Callable[[str], str]:
     ``:`` and inside « »), set once per message; what a message quotes is
     inserted afterwards, as it was written."""
     if locale not in LOCALES:
-        raise InvalidInputError(f"locale must be one of {', '.join(LOCALES)} (got {locale!r})")
+        raise InvalidInputError(f"locale must be one of {', '.join(LOCALES)} (got {shown(locale)})")
     if locale == "fr":
         return _typeset_message
     directory = str(files("sprep_templates").joinpath("locale"))

@@ -51,6 +51,7 @@ from typing import Any
 
 import attrs
 
+from .arguments import shown
 from .drafting import longest_reply, within_guaranteed_limits
 from .exceptions import InvalidInputError, ProfileError, SprepError
 from .experience import DEFAULT_LATE_AFTER_DAYS
@@ -182,6 +183,17 @@ class Profile:
         Raises :class:`ProfileError` naming the source, the section and the key; also
         when a signer's signature or contacts could make a reply longer than 150 words.
         """
+        if not isinstance(source, str):
+            raise ProfileError(f"Profile.from_mapping: source must be a str (got {shown(source)})")
+        if base is not None and not isinstance(base, Path):
+            raise ProfileError(
+                f"Profile.from_mapping: base must be a pathlib.Path or None (got {shown(base)})"
+            )
+        if not isinstance(data, dict):
+            raise ProfileError(
+                f"{source}: the profile must be a table (a dict of keys such as signature "
+                f"and contacts), got {shown(data)} that is a {type(data).__name__}"
+            )
         _refuse_unknown(data, _PROFILE_KEYS, source)
         signature_data = data.get("signature")
         if not isinstance(signature_data, dict):
@@ -288,7 +300,8 @@ def _templates(data: Mapping[str, Any], where: str, base: Path | None) -> Path |
 def _late_after_days(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ProfileError(
-            f"{where}: late_after_days must be a whole number of days, 0 or more (got {value!r})"
+            f"{where}: late_after_days must be a whole number of days, 0 or more "
+            f"(got {shown(value)})"
         )
     return value
 
@@ -308,7 +321,7 @@ def _section(
     if not isinstance(match, str) or not match.strip():
         raise ProfileError(
             f"{source}: [[structures]] #{number}: match is required: a structure's name or "
-            f'id, or a pattern such as "Consulat*" (got {match!r})'
+            f'id, or a pattern such as "Consulat*" (got {shown(match)})'
         )
     where = f"{source}: [[structures]] #{number} (match = {match!r})"
     _refuse_unknown(item, _SECTION_KEYS, where)

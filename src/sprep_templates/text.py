@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import compress, pairwise
 from typing import TypeVar
 
-from .exceptions import InvalidInputError
+from .exceptions import InvalidInputError, InvalidInputTypeError
 from .folding import fold
 from .patterns import EMAIL, NUMBER_RUN
 
@@ -111,6 +111,8 @@ def merged_numbers(tokens: list[str]) -> int:
 
 def count_words(text: str) -> int:
     """Count the words of ``text`` as the guide's 60–150 rule counts them."""
+    if text.__class__ is not str and not isinstance(text, str):
+        raise InvalidInputTypeError(f"count_words: text must be a str (got {type(text).__name__})")
     # Tokens between white space (str.split knows U+00A0 and U+202F) or dashes,
     # less those without a letter or digit (isolated punctuation).
     tokens = split_dashes(text).split()
@@ -231,6 +233,15 @@ def apply_typography(text: str, *, also_keep: re.Pattern[str] | None = None) -> 
     ``also_keep`` are kept the same way (the checker's messages keep their
     ``{fields}``). The pass is idempotent.
     """
+    if not isinstance(text, str):
+        raise InvalidInputTypeError(
+            f"apply_typography: text must be a str (got {type(text).__name__})"
+        )
+    if also_keep is not None and not isinstance(also_keep, re.Pattern):
+        raise InvalidInputTypeError(
+            "apply_typography: also_keep must be a compiled pattern (re.compile) or None "
+            f"(got {type(also_keep).__name__})"
+        )
     outer, outer_placeholder, outer_kept = text, "", list[str]()
     if also_keep is not None:
         outer, outer_placeholder, outer_kept = _protect(also_keep, text)

@@ -24,6 +24,7 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
+from ..arguments import check_path
 from ..exceptions import InvalidInputError, TemplateProblemError, TemplateSecurityError
 from ..french import format_count, with_a, with_de
 from ..inputs import SENTIMENTS, Sentiment
@@ -251,6 +252,7 @@ def load_template_set(template_dir: str | Path | None = None) -> TemplateSet:
     """
     if template_dir is None:
         return _load(None)
+    check_path("template_dir", template_dir)
     path = Path(template_dir).expanduser().resolve()
     if not path.is_dir():
         raise InvalidInputError(

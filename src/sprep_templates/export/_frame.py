@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..arguments import shown
+from ..exceptions import InvalidInputTypeError
 from ._drafting import Drafted, Rejected, Result, Skipped
 
 __all__ = ["FRAME_COLUMNS", "results_frame"]
@@ -55,4 +57,17 @@ def results_frame(results: Iterable[Result]) -> Any:
         raise ImportError(
             "results_frame needs pandas: pip install 'sprep_templates[notebook]'"
         ) from error
-    return pandas.DataFrame([_row(result) for result in results], columns=list(FRAME_COLUMNS))
+    if isinstance(results, (str, bytes)) or not isinstance(results, Iterable):
+        raise InvalidInputTypeError(
+            "results_frame: results must be what draft_many gives (got "
+            f"{shown(results)} that is a {type(results).__name__})"
+        )
+    rows = []
+    for result in results:
+        if not isinstance(result, (Drafted, Rejected, Skipped)):
+            raise InvalidInputTypeError(
+                "results_frame: results must hold Drafted, Rejected or Skipped values "
+                f"(got {shown(result)} that is a {type(result).__name__})"
+            )
+        rows.append(_row(result))
+    return pandas.DataFrame(rows, columns=list(FRAME_COLUMNS))

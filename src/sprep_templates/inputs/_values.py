@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from ..arguments import shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..folding import INVISIBLE, strip_invisible
 from ..limits import (
@@ -90,7 +91,7 @@ def _text_field(
     """
     if not isinstance(value, str):
         raise InvalidInputTypeError(
-            f"{owner}.{field} must be a str (got {value!r} that is a {type(value).__name__})"
+            f"{owner}.{field} must be a str (got {shown(value)} that is a {type(value).__name__})"
         )
     surrogate = _SURROGATE.search(value)
     if surrogate is not None:
@@ -119,7 +120,7 @@ def _text_field(
         value = strip_invisible(value)
     cleaned = clean_text(value)
     if not cleaned:
-        raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {value!r})")
+        raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {shown(value)})")
     return cleaned
 
 
@@ -177,7 +178,7 @@ def parse_sentiment(value: object) -> Sentiment:
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             "Experience.sentiment must be one of positive, neutral, negative (or the "
-            f"export's Positif, Neutre, Négatif), as a str; got {value!r} that is a "
+            f"export's Positif, Neutre, Négatif), as a str; got {shown(value)} that is a "
             f"{type(value).__name__}"
         )
     exact = _SENTIMENT_NAMES.get(value)
@@ -188,7 +189,7 @@ def parse_sentiment(value: object) -> Sentiment:
         return found
     raise InvalidInputError(
         "Experience.sentiment must be one of positive, neutral, negative "
-        f"(or the export's Positif, Neutre, Négatif); got {value!r}"
+        f"(or the export's Positif, Neutre, Négatif); got {shown(value)}"
     )
 
 
@@ -197,9 +198,14 @@ def _channels(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = value.split(",")
+    if isinstance(value, (set, frozenset)):
+        raise InvalidInputTypeError(
+            "Experience.channels must be in order, as a tuple or a list: the first known "
+            f"channel is the one a reply names, and a set has no order (got {shown(value)})"
+        )
     if not isinstance(value, Iterable):
         raise InvalidInputTypeError(
-            f"Experience.channels must be a tuple of str (got {value!r} "
+            f"Experience.channels must be a tuple of str (got {shown(value)} "
             f"that is a {type(value).__name__})"
         )
     channels: list[str] = []
@@ -280,14 +286,14 @@ def _ratings(value: object) -> Ratings:
     if not isinstance(value, Mapping):
         raise InvalidInputTypeError(
             "Experience.ratings must be a mapping of criterion to rating, such as "
-            f"{{'accessibility': 'negative'}} (got {value!r} that is a {type(value).__name__})"
+            f"{{'accessibility': 'negative'}} (got {shown(value)} that is a {type(value).__name__})"
         )
     found: dict[str, Sentiment] = {}
     for key, rating in value.items():
         criterion = _CRITERION_NAMES.get(fold(key.strip())) if isinstance(key, str) else None
         if criterion is None:
             raise InvalidInputError(
-                f"Experience.ratings has the unknown criterion {key!r}; the criteria are "
+                f"Experience.ratings has the unknown criterion {shown(key)}; the criteria are "
                 f"{', '.join(CRITERIA)} (or the export's Accessibilité, Information/Explication, "
                 "Relation, Réactivité, Simplicité/Complexité)"
             )
@@ -297,7 +303,7 @@ def _ratings(value: object) -> Ratings:
             found[criterion] = parse_sentiment(rating)
         except InvalidInputError as error:
             raise type(error)(
-                f"Experience.ratings[{key!r}]: " + str(error).split(" must ", 1)[-1]
+                f"Experience.ratings[{shown(key)}]: " + str(error).split(" must ", 1)[-1]
             ) from None
     return Ratings(tuple((name, found[name]) for name in CRITERIA if name in found))
 
@@ -321,14 +327,15 @@ def _posted_as(value: object) -> PostedAs:
         return "self"
     if not isinstance(value, str):
         raise InvalidInputTypeError(
-            f"Experience.posted_as must be a str (got {value!r} that is a {type(value).__name__})"
+            "Experience.posted_as must be a str (got "
+            f"{shown(value)} that is a {type(value).__name__})"
         )
     found = _POSTED_AS_NAMES.get(fold(" ".join(value.split())))
     if found is None:
         raise InvalidInputError(
             "Experience.posted_as must be one of self, relative, mediator (or the export's "
             "« La personne concernée », « Un proche de la personne concernée », « Un agent de "
-            f"médiation »); got {value!r}"
+            f"médiation »); got {shown(value)}"
         )
     return found
 
@@ -349,11 +356,11 @@ def _similar(value: object) -> int:
     if isinstance(number, bool) or not isinstance(number, int):
         raise InvalidInputTypeError(
             "Experience.similar must be a whole number: how many other users said they "
-            f"lived the same (got {value!r} that is a {type(value).__name__})"
+            f"lived the same (got {shown(value)} that is a {type(value).__name__})"
         )
     if not 0 <= number <= MAX_SIMILAR:
         raise InvalidInputError(
-            f"Experience.similar must be between 0 and {MAX_SIMILAR:,} (got {value!r})"
+            f"Experience.similar must be between 0 and {MAX_SIMILAR:,} (got {shown(value)})"
         )
     return number
 
@@ -412,12 +419,12 @@ def _published(value: object) -> date | None:
             raise InvalidInputError(
                 "Experience.published must be a date: a datetime.date, or text such as "
                 f"'06/10/2022 15:07' or '2022-10-06', of a year from {FIRST_PUBLICATION_YEAR} "
-                f"to {LAST_PUBLICATION_YEAR} (got {value!r})"
+                f"to {LAST_PUBLICATION_YEAR} (got {shown(value)})"
             )
         return found
     raise InvalidInputTypeError(
         "Experience.published must be a date, a datetime or the export's text "
-        f"(got {value!r} that is a {type(value).__name__})"
+        f"(got {shown(value)} that is a {type(value).__name__})"
     )
 
 
@@ -514,7 +521,7 @@ def _first_name(value: object) -> str:
     if not _FIRST_NAME.fullmatch(text):
         raise InvalidInputError(
             f"Signature.first_name must be a first name: letters, spaces, hyphens or "
-            f"apostrophes (got {value!r})"
+            f"apostrophes (got {shown(value)})"
         )
     return text
 
@@ -524,7 +531,7 @@ def _organisation(value: object) -> str:
     if count_words(text) > 12:
         raise InvalidInputError(
             f"Signature.organisation has {count_words(text)} words; the most accepted is 12 "
-            f"(got {value!r})"
+            f"(got {shown(value)})"
         )
     return text
 
@@ -536,7 +543,7 @@ def _closing(value: object) -> str | None:
     if count_words(text) > 6:
         raise InvalidInputError(
             f"Signature.closing must be a short politeness formula of 6 words at most "
-            f"(got {value!r})"
+            f"(got {shown(value)})"
         )
     return text if text.endswith(",") else text.rstrip(".") + ","
 
@@ -570,7 +577,7 @@ def _format_phone(value: str) -> str:
     if not _PHONE_CHARS.fullmatch(value):
         raise InvalidInputError(
             f"Contact.value for a phone must hold only digits, spaces and a leading + "
-            f"(got {value!r})"
+            f"(got {shown(value)})"
         )
     number = french_number(value)
     if number is not None and value.startswith(("+", "00")):  # +33 or 0033
@@ -586,21 +593,27 @@ def _format_phone(value: str) -> str:
     raise InvalidInputError(
         "Contact.value is not a phone number we can print: expected 10 digits starting "
         f"with 0 (01 23 45 67 89), a 4-digit service number (32 30), or +33…/+ an "
-        f"international number (got {value!r})"
+        f"international number (got {shown(value)})"
     )
 
 
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "https://[::1/": an unclosed bracket
+        raise InvalidInputError(
+            f"Contact.value for web must be a web address such as "
+            f"https://www.caf.fr/nous-contacter (got {shown(value)})"
+        ) from None
     if parts.scheme != "https":
         raise InvalidInputError(
-            f"Contact.value for web must be an https:// address (got {value!r})"
+            f"Contact.value for web must be an https:// address (got {shown(value)})"
         )
-    host = (parts.hostname or "").lower()
     if not _HOST.fullmatch(host) or " " in value or parts.username or parts.password:
         raise InvalidInputError(
             f"Contact.value for web must be a web address such as "
-            f"https://www.caf.fr/nous-contacter (got {value!r})"
+            f"https://www.caf.fr/nous-contacter (got {shown(value)})"
         )
     return value
 
@@ -627,7 +640,7 @@ class Contact:
     def _check_kind(self, attribute: attrs.Attribute[str], kind: object) -> None:
         if kind not in CONTACT_KINDS:
             raise InvalidInputError(
-                f"Contact.kind must be one of {', '.join(CONTACT_KINDS)} (got {kind!r})"
+                f"Contact.kind must be one of {', '.join(CONTACT_KINDS)} (got {shown(kind)})"
             )
 
     def __attrs_post_init__(self) -> None:
@@ -640,12 +653,12 @@ class Contact:
             if not EMAIL.fullmatch(value):
                 raise InvalidInputError(
                     f"Contact.value for email must be an address such as "
-                    f"contact@caf.fr (got {value!r})"
+                    f"contact@caf.fr (got {shown(value)})"
                 )
         elif count_words(value) > 15:
             raise InvalidInputError(
                 f"Contact.value for an address has {count_words(value)} words; "
-                f"the most accepted is 15 (got {value!r})"
+                f"the most accepted is 15 (got {shown(value)})"
             )
         object.__setattr__(self, "value", value)
         object.__setattr__(self, "abroad", self._reachable_from_abroad())
@@ -653,7 +666,7 @@ class Contact:
     def _reachable_from_abroad(self) -> bool:
         if self.abroad is not None and not isinstance(self.abroad, bool):
             raise InvalidInputError(
-                f"Contact.abroad must be true, false or left out (got {self.abroad!r})"
+                f"Contact.abroad must be true, false or left out (got {shown(self.abroad)})"
             )
         dialable = self.kind != "phone" or dialable_from_abroad(self.value)
         if self.abroad is None:
