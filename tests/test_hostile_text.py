@@ -601,3 +601,71 @@ def test_results_frame_refuses_what_is_no_result() -> None:
     pytest.importorskip("pandas")
     with pytest.raises(SprepError, match="results"):
         results_frame(5)  # type: ignore[arg-type]
+
+
+# --- fuzzing the screening and typography over Unicode categories -------------------------
+
+import unicodedata  # noqa: E402
+
+from sprep_templates.folding import confusables  # noqa: E402
+
+_CATEGORIES = ["Cf", "Co", "Cc", "Cs", "Mn", "Zs", "Lo", "Nd", "No"]
+_PIECES = st.sampled_from(
+    ["décédée", "merde", "nuls", "Sandrine", "Menac", "admin", " ", "'", "’", "-", "01 23", "!"]
+)
+HOSTILE_TEXT = st.lists(
+    st.one_of(
+        st.characters(categories=_CATEGORIES),
+        st.sampled_from(sorted(confusables())),
+        st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E),  # fullwidth forms
+        _PIECES,
+        st.text(max_size=3),
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _unseen_in_a_draft(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in ("Cf", "Cs") or (category == "Cc" and char != "\n")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    field=st.sampled_from(["pseudonym", "title", "action", "description", "channels"]),
+    text=HOSTILE_TEXT,
+    sentiment=st.sampled_from(_SENTIMENTS),
+)
+def test_fuzzed_user_text_gives_a_draft_or_a_sprep_error_and_nothing_invisible(
+    field: str, text: str, sentiment: str
+) -> None:
+    try:
+        experience = Experience(sentiment=sentiment, id="7", **{field: text})  # type: ignore[arg-type]
+        reply = draft_reply(experience, signature=SIGNATURE, contacts=CONTACTS)
+    except SprepError:
+        return
+    hidden = [f"U+{ord(c):04X}" for c in reply.text if _unseen_in_a_draft(c)]
+    assert not hidden, hidden
+    from sprep_templates.folding import INVISIBLE
+
+    assert INVISIBLE.search(reply.text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=HOSTILE_TEXT)
+def test_fuzzed_pseudonym_and_reply_checked_give_findings_or_a_sprep_error(text: str) -> None:
+    try:
+        check_reply(f"Bonjour {text},\n{text}\nCordialement,\nAnne, pour la Caf", pseudonym=text)
+    except SprepError:
+        return
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=HOSTILE_TEXT)
+def test_fuzzed_typography_keeps_every_private_use_character(text: str) -> None:
+    try:
+        typeset = apply_typography(text)
+    except SprepError:
+        return
+    private = [c for c in text if unicodedata.category(c) == "Co"]
+    assert [c for c in typeset if unicodedata.category(c) == "Co"] == private
