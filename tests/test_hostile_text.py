@@ -125,6 +125,45 @@ def test_patterns_on_untrusted_text_run_in_linear_time(entry: str) -> None:
     assert not slow, f"{entry} is not linear:\n" + "\n".join(slow)
 
 
+#: The bounded fields, at their largest: too short to measure a ratio, so a budget.
+BOUNDED_FIELDS = {
+    "title": 300,
+    "pseudonym": 100,
+    "action": 2000,
+    "country": 100,
+    "answer": 2000,
+    "situation": 2000,
+    "improvement": 2000,
+}
+
+
+@pytest.mark.parametrize("field", sorted(BOUNDED_FIELDS))
+def test_bounded_fields_at_their_largest_cost_little_whatever_they_hold(field: str) -> None:
+    from sprep_templates import SprepError
+
+    size = BOUNDED_FIELDS[field]
+    slow = []
+    for family, make in FAMILIES.items():
+        text = (make(size) + "x" * size)[:size]
+        start = time.process_time()
+        try:
+            if field in ("answer", "situation", "improvement"):
+                draft_reply(
+                    Experience(sentiment="negative"),
+                    signature=SIGNATURE,
+                    contacts=CONTACTS,
+                    **{field: text},
+                )
+            else:
+                _drafts(**{field: text})
+        except SprepError:
+            pass
+        spent = time.process_time() - start
+        if spent > 1.5:
+            slow.append(f"{family}: {spent:.2f}s")
+    assert not slow, slow
+
+
 def test_check_reply_refuses_a_text_beyond_its_bound_saying_what_to_do() -> None:
     from sprep_templates.exceptions import InvalidInputError
     from sprep_templates.limits import MAX_CHECKED_CHARS
