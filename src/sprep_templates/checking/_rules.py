@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..experience import pseudonym_problem
-from ..folding import INVISIBLE
+from ..folding import invisible_in
 from ..inputs import Contact, Sentiment, Signature
 from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
 from ..lexicons._jargon import lexicon as jargon_lexicon
@@ -199,7 +199,7 @@ def paragraphs_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     """One idea per paragraph: more than 4 sentences or 70 words is a wall of text.
     And no invisible character (zero-width space, soft hyphen, BOM, tag characters…):
     it would be published as it is, and can hide text or break a word's search."""
-    for hidden in INVISIBLE.finditer(reply.text):
+    for hidden in invisible_in(reply.text).finditer(reply.text):
         yield Finding(
             "paragraphs",
             "error",

@@ -18,7 +18,7 @@ import attrs
 
 from ..arguments import shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
-from ..folding import INVISIBLE, strip_invisible
+from ..folding import invisible_in, strip_invisible
 from ..limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
@@ -109,7 +109,7 @@ def _text_field(
         raise InvalidInputError(
             f"{owner}.{field} is {len(value)} characters long; the most accepted is {max_chars}"
         )
-    hidden = INVISIBLE.search(value)
+    hidden = None if value.isascii() else invisible_in(value).search(value)
     if hidden is not None:
         if invisible == "refuse":
             raise InvalidInputError(

@@ -31,7 +31,7 @@ import ahocorasick
 import attrs
 
 from ..exceptions import DataFileError
-from ..folding import fold_with_positions
+from ..folding import fold_char, fold_with_positions
 from ..linear import bound_repetitions
 
 __all__ = [
@@ -95,14 +95,27 @@ def fold_keeping_length(text: str) -> str:
 _SHORT_PATH = re.compile(
     "[\x00-\xac\xae-\xff"
     + "".join(wide for wide, _narrow in _WIDE)
-    + "\u2013\u2014\u2026\u0152\u0153\u20ac\u201c\u201d\u201e\u2022]*"
+    + "\u2013\u2014\u2026\u0152\u0153\u20ac\u201c\u201d\u201e\u2022]+"
 )
+_INERT: dict[str, bool] = {}
+
+
+def _inert(char: str) -> bool:
+    """Whether ``char`` folds to itself (fold_keeping_length then makes it "?"): no
+    invisible character, look-alike letter, compatibility form or combining mark."""
+    found = _INERT.get(char)
+    if found is None:
+        found = fold_char(char) == char and not unicodedata.combining(char)
+        if len(_INERT) < 10_000:
+            _INERT[char] = found
+    return found
 
 
 def screening_form(text: str) -> tuple[str, list[int] | None]:
     """``text`` as the patterns read it, and for each of its characters the index of
     the character of ``text`` it comes from (None: the same index)."""
-    if _SHORT_PATH.fullmatch(text):
+    rest = _SHORT_PATH.sub("", text)  # the characters the short path may misread
+    if not rest or all(map(_inert, set(rest))):
         return fold_keeping_length(text), None
     folded, where = fold_with_positions(text)
     return fold_keeping_length(folded), where
