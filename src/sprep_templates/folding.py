@@ -57,9 +57,7 @@ _INVISIBLE_IN_BMP = re.compile(f"[{_INVISIBLE_BMP}]")
 
 def invisible_in(text: str) -> re.Pattern[str]:
     """:data:`INVISIBLE`, or as much of it as ``text`` can hold (the same matches)."""
-    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
-        return _INVISIBLE_IN_BMP  # no character beyond U+FFFF
-    return INVISIBLE
+    return INVISIBLE if _has_astral(text) else _INVISIBLE_IN_BMP
 
 
 def is_invisible(char: str) -> bool:
@@ -112,9 +110,15 @@ def fold_char(char: str) -> str:
 
 @cache
 def _look_alike() -> tuple[re.Pattern[str], dict[int, str]]:
-    """A pattern finding the characters of :func:`confusables`, and their table."""
+    """A pattern finding the characters :func:`fold` must map (look-alike letters of
+    :func:`confusables` and the invisible characters up to U+FFFF), and the table."""
     table = confusables()
-    return re.compile("[" + re.escape("".join(table)) + "]"), str.maketrans(table)
+    letters = re.escape("".join(table))
+    return re.compile(f"[{_INVISIBLE_BMP}{letters}]"), str.maketrans(table)
+
+
+def _has_astral(text: str) -> bool:
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def fold(text: str) -> str:
@@ -123,7 +127,7 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if not decomposed.isascii():
         finder, table = _look_alike()
-        if invisible_in(decomposed).search(decomposed) or finder.search(decomposed):
+        if finder.search(decomposed) or (_has_astral(decomposed) and INVISIBLE.search(decomposed)):
             mapped = strip_invisible(decomposed).translate(table).casefold()
             decomposed = unicodedata.normalize("NFKD", mapped)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")

@@ -36,6 +36,8 @@ NNBSP = "\u202f"
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # The supplementary private-use planes are refused too: apply_typography uses them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\U000f0000-\U0010ffff]")
+#: The characters refused in any input (see :func:`forbidden_character`).
+FORBIDDEN = _FORBIDDEN
 
 _DASHES = re.compile("[\u2013\u2014\u2015]")
 _WORD_CHAR = re.compile(r"[^\W_]")

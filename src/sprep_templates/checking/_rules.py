@@ -79,6 +79,10 @@ def _host(url: str) -> str:
     up to the path, query or fragment (``https://evil.example?www.caf.fr`` is on
     evil.example), after any ``user@``, without the port; a backslash and ``;`` end
     it too (browsers read ``\\`` as ``/``)."""
+    if not any(char in url for char in "?#;\\@[%"):  # nothing that hides the host
+        if url[:8].lower().startswith(("http://", "https://")):
+            url = url[url.index("://") + 3 :]
+        return url.split("/")[0].split(":")[0].lower()
     if not url[:8].lower().startswith(("http://", "https://")):
         url = "//" + url
     scheme, _, rest = url.partition("//")

@@ -18,7 +18,7 @@ import attrs
 
 from ..arguments import shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
-from ..folding import invisible_in, strip_invisible
+from ..folding import INVISIBLE, strip_invisible
 from ..limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
@@ -30,7 +30,7 @@ from ..limits import (
     MAX_TITLE_CHARS,
 )
 from ..patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
-from ..text import blank_forbidden, clean_text, count_words, fold, forbidden_character
+from ..text import FORBIDDEN, blank_forbidden, clean_text, count_words, fold, forbidden_character
 
 __all__ = [
     "CONTACT_KINDS",
@@ -74,6 +74,8 @@ _CHANNELS = {
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Any character a text field refuses or drops: one scan finds whether there is one.
+_SUSPECT = re.compile("[\ud800-\udfff" + FORBIDDEN.pattern[1:-1] + INVISIBLE.pattern[1:-1] + "]")
 
 
 def _text_field(
@@ -93,13 +95,14 @@ def _text_field(
         raise InvalidInputTypeError(
             f"{owner}.{field} must be a str (got {shown(value)} that is a {type(value).__name__})"
         )
-    surrogate = _SURROGATE.search(value)
+    suspect = _SUSPECT.search(value) is not None
+    surrogate = _SURROGATE.search(value) if suspect else None
     if surrogate is not None:
         raise InvalidInputError(
             f"{owner}.{field} contains U+{ord(surrogate.group()):04X}, half of a surrogate "
             "pair, which is no character (text decoded wrongly?)"
         )
-    bad = forbidden_character(value)
+    bad = forbidden_character(value) if suspect else None
     if bad is not None:
         raise InvalidInputError(
             f"{owner}.{field} contains the control character U+{ord(bad):04X}; "
@@ -109,7 +112,7 @@ def _text_field(
         raise InvalidInputError(
             f"{owner}.{field} is {len(value)} characters long; the most accepted is {max_chars}"
         )
-    hidden = None if value.isascii() else invisible_in(value).search(value)
+    hidden = INVISIBLE.search(value) if suspect else None
     if hidden is not None:
         if invisible == "refuse":
             raise InvalidInputError(
@@ -118,6 +121,8 @@ def _text_field(
                 "reply as it is; remove it (retype the text rather than paste it)"
             )
         value = strip_invisible(value)
+        if not value.strip():
+            return ""  # nothing but invisible characters: blank (see _optional_text)
     cleaned = clean_text(value)
     if not cleaned:
         raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {shown(value)})")
@@ -145,9 +150,8 @@ def _optional_text(
     """None for a missing or blank value, else the cleaned text."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if invisible == "strip" and isinstance(value, str) and not strip_invisible(value).strip():
-        return None  # nothing but invisible characters: blank
-    return _text_field(owner, field, value, max_chars=max_chars, invisible=invisible)
+    text = _text_field(owner, field, value, max_chars=max_chars, invisible=invisible)
+    return text or None  # "": nothing but invisible characters
 
 
 def _experience_id(value: object) -> str | None:
@@ -210,9 +214,11 @@ def _channels(value: object) -> tuple[str, ...]:
         )
     channels: list[str] = []
     for item in value:
-        if isinstance(item, str) and not strip_invisible(item).strip():
+        if isinstance(item, str) and not item.strip():
             continue
         channel = _text_field("Experience", "channels", item, max_chars=80, invisible="strip")
+        if not channel:  # nothing but invisible characters
+            continue
         if channel not in channels:  # the export repeats channels across typologies
             channels.append(channel)
     if len(channels) > MAX_CHANNELS:
