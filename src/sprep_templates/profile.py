@@ -51,7 +51,7 @@ from typing import Any
 
 import attrs
 
-from .exceptions import InvalidInputError, ProfileError, SprepError
+from .exceptions import InvalidInputError, InvalidInputTypeError, ProfileError, SprepError
 from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Signature, Structure
 from .limits import MAX_WORDS
@@ -155,8 +155,17 @@ class Profile:
             ),
         )
 
-    def for_structure(self, structure: Structure | None) -> Profile:
-        """The profile that signs the drafts of ``structure``."""
+    def for_structure(self, structure: Structure | str | None) -> Profile:
+        """The profile that signs the drafts of ``structure``: a :class:`Structure`, or a
+        structure's name or id as text (matched as a section's ``match`` would match
+        either); None gives the default."""
+        if isinstance(structure, str):
+            structure = Structure(structure, structure)  # either its name or its id
+        elif structure is not None and not isinstance(structure, Structure):
+            raise InvalidInputTypeError(
+                "Profile.for_structure takes a Structure, a structure's name or id (str), "
+                f"or None (got {structure!r} that is a {type(structure).__name__})"
+            )
         return self.signer(self.section_for(structure))
 
     @classmethod
@@ -243,8 +252,9 @@ def _signature(values: Mapping[str, Any], where: str) -> Signature:
     _refuse_unknown(values, _SIGNATURE_KEYS, where)
     try:
         return Signature(
-            first_name=values.get("first_name"),
-            organisation=values.get("organisation"),
+            # a missing one is None, which Signature refuses naming the field
+            first_name=values.get("first_name"),  # type: ignore[arg-type]
+            organisation=values.get("organisation"),  # type: ignore[arg-type]
             closing=values.get("closing"),
         )
     except InvalidInputError as error:

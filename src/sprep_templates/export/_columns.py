@@ -175,7 +175,7 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
     Raises :class:`InvalidInputError` naming the column or field that is wrong.
     """
     if _is_export_row(fields):
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each checked by its Experience converter
         for column in EXPORT_COLUMNS:
             found = [
                 (name, text)

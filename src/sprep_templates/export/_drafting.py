@@ -24,7 +24,9 @@ from ..display import plain_repr, status_badge
 from ..exceptions import SprepError
 from ..inputs import Structure
 from ..profile import Profile
+from ..serialise import reply_record
 from ._columns import experience_from_fields, is_missing, repair_c1, row_id
+from ._headers import export_fields
 from ._reading import Row
 
 __all__ = [
@@ -76,23 +78,9 @@ class Drafted:
         )
 
     def record(self) -> dict[str, Any]:
-        """The output record, its fields in ``RECORD_FIELDS`` order."""
-        reply = self.reply
-        return {
-            "id": self.id,
-            "structure_id": self.structure.id if self.structure else None,
-            "structure": self.structure.name if self.structure else None,
-            "sentiment": reply.sentiment,
-            "tone": reply.tone,
-            "status": self.status,
-            "attention": list(reply.attention),
-            "word_count": reply.word_count,
-            "text": reply.text,
-            "body": reply.body,
-            "personalised_by": list(reply.personalised_by),
-            "notes": [*self.notes, *reply.notes],
-            "findings": [attrs.asdict(f) for f in reply.findings],
-        }
+        """The output record, its fields in ``RECORD_FIELDS`` order (as
+        :meth:`Reply.to_dict`, with this row's id, structure and notes)."""
+        return reply_record(self.reply, id=self.id, structure=self.structure, notes=self.notes)
 
 
 @attrs.frozen(repr=False)
@@ -280,7 +268,8 @@ def draft_many(
         if not isinstance(fields, Mapping):
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
-        row = Row(number, fields, json.dumps(dict(fields), ensure_ascii=False, default=str))
+        raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
+        row = Row(number, export_fields(fields), raw)  # names read as sprep draft reads them
         yield from draft_row(
             row,
             profile,

@@ -31,6 +31,7 @@ import attrs
 
 from ..exceptions import UnreadableInputError
 from ..limits import MAX_ROW_BYTES
+from ._headers import column_name
 
 __all__ = [
     "CHUNK_LINES",
@@ -96,10 +97,6 @@ class Chunk:
 def detect_delimiter(header: str) -> str:
     """The CSV delimiter of an export, from its header line: ``;`` or ``,``."""
     return ";" if header.count(";") > header.count(",") else ","
-
-
-def _normalise_header(name: str) -> str:
-    return " ".join(name.replace("\ufeff", "").split())
 
 
 # --- where a CSV record ends -------------------------------------------------------
@@ -395,7 +392,7 @@ def chunks(
             names = next(csv.reader([first], delimiter=delimiter), [])
         except csv.Error as error:
             raise UnreadableInputError(f"the header cannot be read as CSV ({error})") from None
-        form = Format(False, delimiter, tuple(_normalise_header(n) for n in names))
+        form = Format(False, delimiter, tuple(column_name(n) for n in names))
         start = 2
         records = _csv_records(lines, delimiter, max_row)
 

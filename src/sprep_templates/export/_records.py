@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..exceptions import UnreadableInputError
+from ..vocabulary import STATUSES
 
 __all__ = [
     "RECORD_FIELDS",
@@ -50,8 +51,6 @@ RECORD_FIELDS = (
     "findings",
 )
 
-#: The statuses a draft can have, from the one needing the most work.
-STATUSES = ("to_review", "to_complete", "ready")
 
 #: Fields a CSV cell holds as JSON text (lists and mappings).
 _JSON_IN_CSV = frozenset({"attention", "personalised_by", "notes", "findings"})
