@@ -290,18 +290,25 @@ def test_results_frame_has_structures_body_typed_counts_and_lists():
 def test_summary_tables():
     pytest.importorskip("pandas")
     from sprep_templates import results_frame
-    from sprep_templates.summary import findings_per_rule, statuses_per_structure, tones_by_sentiment
+    from sprep_templates.summary import (
+        NO_STRUCTURE,
+        findings_per_rule,
+        statuses_per_structure,
+        tones_by_sentiment,
+    )
 
     frame = results_frame(draft_many(notebook_rows(), profile=NETWORK))
     statuses = statuses_per_structure(frame)
-    assert statuses.loc["Caf de Paris"].sum() == 3  # two drafts and one rejected row
+    assert statuses.loc["Caf de Paris"].sum() == 2
     assert statuses.loc[MONTREAL].sum() == 1
+    # a row that cannot be read is rejected before its structures are known
+    assert statuses.loc[NO_STRUCTURE, "rejected"] == 1
     tones = tones_by_sentiment(frame)
     assert tones.loc["negative"].sum() == 2
     rules = findings_per_rule(
         [draft_reply(Experience(sentiment="negative", id="9"), signature=JEAN, contacts=[PHONE], answer="Veuillez solliciter un rendez-vous.")]
     )
-    assert rules.loc["jargon", "warning"] >= 1
+    assert rules.loc["jargon", "error"] == 1 and rules.loc["tone", "warning"] == 1
 
 
 def test_charts_import_matplotlib_only_when_used():

@@ -14,6 +14,7 @@ what they read from data files in :mod:`._data`.
 from ._check import check_fragments, check_reply
 from ._finding import Finding, Severity
 from ._registry import FRAGMENT_RULES, REGISTRY, RULES, Rule, rule_by_id
+from ._result import CheckResult
 from ._rules import READING_EASE_FLOOR
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "READING_EASE_FLOOR",
     "REGISTRY",
     "RULES",
+    "CheckResult",
     "Finding",
     "Rule",
     "Severity",
