@@ -9,8 +9,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from sprep_templates import cli
 from sprep_templates.cli import EXIT_ERRORS_FOUND, EXIT_OK, EXIT_REJECTED, main
 

@@ -57,7 +57,15 @@ __all__ = [
 
 @attrs.frozen
 class Reply:
-    """A drafted reply: the text, its six steps and what was chosen to write it."""
+    """A drafted reply: the text, its six steps and what was chosen to write it.
+
+    Fields: ``sentiment`` (the user's), ``tone`` (the reply's), ``step_texts`` (the
+    six (step, paragraph) pairs, in order), ``templates`` (the phrasing chosen per
+    step), ``word_count`` (60 to 150), ``findings`` (what the checker found in the
+    agent's own sentences, or in the whole reply with custom templates), ``attention``,
+    ``personalised_by``, ``names_difficulty`` and ``notes`` (described below).
+    Use ``text``, ``body``, ``steps``, ``status`` and ``to_dict()``.
+    """
 
     sentiment: Sentiment
     step_texts: tuple[tuple[str, str], ...]

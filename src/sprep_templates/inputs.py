@@ -441,6 +441,12 @@ class Experience:
     publication date), ``action`` (the improvement action the administration
     registered) and ``description`` (what the user wrote: read to find
     sensitive cases and an unreachable phone, never repeated in a reply).
+
+    Fields: ``id``, ``sentiment``, ``pseudonym`` (the name the reply greets, screened
+    first), ``title`` (the experience's title, quoted when it reads well), ``channels``,
+    ``ratings``, ``posted_as``, ``similar``, ``published``, ``action``, ``description``
+    and ``country`` (where the user lives: abroad, no number that cannot be dialled
+    from there). Read an export row with :meth:`from_export_row`.
     """
 
     sentiment: Sentiment = attrs.field(converter=_sentiment)
@@ -479,7 +485,10 @@ class Experience:
 @attrs.frozen
 class Structure:
     """A structure an experience concerns (the export's ``Intitulé structure N``), and
-    its id when the export gives it (``ID structure N``). Each one answers on its own."""
+    its id when the export gives it (``ID structure N``). Each one answers on its own.
+
+    ``name`` as the export writes it; ``id`` when known.
+    """
 
     name: str
     id: str | None = None
@@ -528,6 +537,8 @@ class Signature:
     ``la Caf de Paris``, ``l’Assurance Maladie``, ``France Travail``,
     ``le consulat général de France à Montréal``. ``closing`` replaces the
     politeness formula the templates would choose ("Cordialement,").
+
+    ``first_name`` is the agent's first name (letters, spaces, hyphens, apostrophes).
     """
 
     first_name: str = attrs.field(converter=_first_name)
@@ -592,6 +603,10 @@ class Contact:
     counter or postal address, such as a "point numérique"). ``label``
     optionally says more: ``service retraite`` for a phone, ``le point
     numérique de la préfecture`` for an address.
+
+    ``value``: the address, number or text, checked and written the French way
+    (phone numbers in pairs of digits). ``abroad``: whether a user abroad can use it
+    (derived when not given, see below).
     """
 
     kind: str = attrs.field()

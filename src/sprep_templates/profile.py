@@ -124,7 +124,13 @@ def _sections(value: object) -> tuple[StructureSection, ...]:
 @attrs.frozen
 class Profile:
     """Signature, contacts and (optionally) a folder of custom templates, and sections
-    per structure (:class:`StructureSection`) that override them for their structures."""
+    per structure (:class:`StructureSection`) that override them for their structures.
+
+    ``signature`` signs, ``contacts`` orient the user, ``template_dir`` holds
+    custom templates (None: the built-in ones), ``late_after_days`` and ``structures``
+    are described below. Read one with :meth:`from_toml`; pass it to
+    ``draft_reply(profile=…)`` or ``draft_many(profile=…)``.
+    """
 
     signature: Signature
     contacts: tuple[Contact, ...] = ()

@@ -20,6 +20,9 @@ class Finding:
 
     ``start``/``end`` delimit the text concerned (``text[start:end]``), or are
     None when the finding is about the whole reply.
+
+    ``rule``: the rule's stable id (``jargon``, ``steps``…); ``severity``: ``error``
+    or ``warning``; ``message``: what to change, whole (``str(finding)`` keeps it all).
     """
 
     rule: str

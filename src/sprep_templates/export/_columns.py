@@ -105,6 +105,8 @@ class Column:
     ``names`` are the export's column names, in order; ``combine`` turns the
     non-blank cells found there, as (column, text) pairs, into the field's value
     (by default the first one).
+
+    ``field`` is the :class:`Experience` field the columns feed.
     """
 
     field: str

@@ -43,7 +43,13 @@ __all__ = [
 
 @attrs.frozen(repr=False)
 class Drafted:
-    """A row drafted: the reply and what identifies it."""
+    """A row drafted: the reply and what identifies it.
+
+    ``line``: the row's first line in the input (from 1); ``id``: the experience id;
+    ``reply``: the :class:`~sprep_templates.Reply`; ``notes``: remarks on the row;
+    ``structure``: the structure answered for; ``section``: the profile section that
+    signed it. ``record()`` is what ``sprep draft`` writes.
+    """
 
     line: int
     id: str | None
@@ -85,7 +91,12 @@ class Drafted:
 
 @attrs.frozen(repr=False)
 class Rejected:
-    """A row that could not be drafted, with the reason and the row as it came."""
+    """A row that could not be drafted, with the reason and the row as it came.
+
+    ``line``: the row's first line; ``reason``: why, naming the column; ``raw``: the
+    row as it came; ``id``: its experience id when readable; ``structure``: see below;
+    ``status`` is always ``rejected``.
+    """
 
     line: int
     reason: str
@@ -115,7 +126,12 @@ class Rejected:
 
 @attrs.frozen(repr=False)
 class Skipped:
-    """A row left out on purpose: already answered, or about another structure."""
+    """A row left out on purpose: already answered, or about another structure.
+
+    ``line``: the row's first line; ``id``: its experience id; ``why``: ``already
+    answered``, ``about another structure``, ``blank``…; ``structure``: the structure
+    left out; ``status`` is always ``skipped``.
+    """
 
     line: int
     id: str | None

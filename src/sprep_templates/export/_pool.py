@@ -73,6 +73,8 @@ class ChunkResult:
     ``skipped`` counts skipped rows (or row and structure) by reason. ``structures``
     and ``sections`` count the drafts written per structure and per profile section
     (None: the default); ``seen`` counts the rows read per structure they concern.
+
+    ``rows`` is how many rows of the input the chunk held.
     """
 
     rows: int

@@ -60,6 +60,10 @@ class Row:
 
     ``blank`` is a record with nothing in it (an empty line, or only delimiters):
     it is counted and skipped, never drafted.
+
+    ``line``: its first line number (from 1); ``fields``: column to cell (None when
+    the record cannot be read); ``raw``: the record as it came; ``problem``: why it
+    cannot be read.
     """
 
     line: int
