@@ -25,6 +25,7 @@ from ..exceptions import SprepError
 from ..inputs import Structure
 from ..profile import Profile
 from ..serialise import reply_record
+from ..vocabulary import Status
 from ._columns import experience_from_fields, is_missing, repair_c1, row_id
 from ._headers import export_fields
 from ._reading import Row
@@ -62,7 +63,7 @@ class Drafted:
     section: int | None = None
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         """``to_review`` (an error, or a sensitive case to read first), ``to_complete``
         (the reply names nothing of a negative or neutral experience's difficulty), or
         ``ready``: see :attr:`Reply.status`."""
