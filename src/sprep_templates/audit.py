@@ -14,8 +14,7 @@ from typing import Any
 
 import attrs
 
-from .checking import Finding
-from .stock import StockGroup
+from .checking import Finding, StockGroup
 
 __all__ = ["AuditReport"]
 

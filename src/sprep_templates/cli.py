@@ -29,9 +29,8 @@ from typing import Any, BinaryIO, TextIO
 import attrs
 
 from .audit import AuditReport
-from .checking import RULES, Finding, check_reply
-from .compose import draft_reply
-from .environment import STEPS, load_template_set
+from .checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
+from .drafting import STEPS, draft_reply, lint_templates, load_template_set
 from .exceptions import InvalidInputError, SprepError, UnreadableInputError
 from .export import (
     STATUSES,
@@ -52,9 +51,7 @@ from .export import (
 from .export._excel import EXCEL, CsvForm
 from .export._reading import ENCODING_SAMPLE
 from .inputs import SENTIMENTS, Contact, Experience, Structure
-from .lint import lint_templates
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
-from .stock import StockGroup, find_stock_groups, stock_finding
 from .text import fold
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported for types only: compose and checking import this module
     from .checking import Finding
-    from .compose import Reply
+    from .drafting import Reply
     from .inputs import Structure
 
 __all__ = ["finding_record", "record_schema", "reply_record"]

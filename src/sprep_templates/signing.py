@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .exceptions import InvalidInputError, InvalidInputTypeError
-from .personalisation import DEFAULT_LATE_AFTER_DAYS
+from .experience import DEFAULT_LATE_AFTER_DAYS
 
 if TYPE_CHECKING:
     from .inputs import Contact, Signature, Structure
