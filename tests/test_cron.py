@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sprep_templates import cli
 from sprep_templates.cli import EXIT_ERRORS_FOUND, EXIT_OK, EXIT_REJECTED, main
+from tests.documentation import documentation
 
 EXIT_WARNINGS = getattr(cli, "EXIT_WARNINGS", 5)
 
@@ -136,6 +137,6 @@ def test_readme_audit_command_names_the_pseudonyms():
     """The README's audit command gives --pseudonym-field: without it the greeting rule
     cannot tell a reply greeting the wrong person (32 greeting errors instead of 75 on
     the real replies)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = documentation()  # the README and docs/
     commands = [line for line in readme.splitlines() if re.match(r"sprep check --jsonl", line.strip())]
     assert commands and all("--pseudonym-field" in line for line in commands)
