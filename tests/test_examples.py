@@ -101,14 +101,14 @@ def test_the_service_answers_422_with_the_librarys_message(service):
 # --- the notebook ------------------------------------------------------------------------
 
 
-def test_the_notebook_runs_headless_and_shows_what_it_says():
+def test_the_notebook_runs_headless_and_shows_what_it_says(monkeypatch):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
     pytest.importorskip("matplotlib")
     pytest.importorskip("pandas")
     notebook = nbformat.read(EXAMPLES / "notebook.ipynb", as_version=4)
-    os.environ["PYTHONPATH"] = ENV["PYTHONPATH"]  # the kernel imports this tree
+    monkeypatch.setenv("PYTHONPATH", ENV["PYTHONPATH"])  # the kernel imports this tree
     nbclient.NotebookClient(
         notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
     ).execute()
