@@ -268,9 +268,11 @@ def draft_many(
 ) -> Iterator[Result]:
     """Draft every row of an iterable of mappings (or a pandas DataFrame), lazily.
 
-    Each row has the export's columns (``ID expérience``, ``Ressenti usager``…)
-    or the :class:`~sprep_templates.Experience` fields (``structures``: names, or
-    objects with ``name`` and ``id``). Yields, in order, one result per row and
+    Each row has the export's columns (``ID expérience``, ``Ressenti usager``…, their
+    names read as ``sprep draft`` reads a header: a BOM, runs of spaces and case aside,
+    so the official ``Intitulé structure  3`` counts) or the
+    :class:`~sprep_templates.Experience` fields (``structures``: names, or objects with
+    ``name`` and ``id``). Text mangled by a cp1252 round-trip is repaired. Yields, in order, one result per row and
     structure it concerns, as :func:`draft_row` does (``structure``: the names or
     ids to draft for; ``require_section``: skip the structures no section matches).
     """
