@@ -272,8 +272,8 @@ def draft_many(
     names read as ``sprep draft`` reads a header: a BOM, runs of spaces and case aside,
     so the official ``Intitulé structure  3`` counts) or the
     :class:`~sprep_templates.Experience` fields (``structures``: names, or objects with
-    ``name`` and ``id``). Text mangled by a cp1252 round-trip is repaired. Yields, in order, one result per row and
-    structure it concerns, as :func:`draft_row` does (``structure``: the names or
+    ``name`` and ``id``). Text mangled by a cp1252 round-trip is repaired. Yields, in
+    order, one result per row and structure it concerns, as :func:`draft_row` does (``structure``: the names or
     ids to draft for; ``require_section``: skip the structures no section matches).
     """
     if hasattr(rows, "iterrows"):  # a pandas DataFrame, without importing pandas
