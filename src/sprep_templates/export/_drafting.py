@@ -273,8 +273,9 @@ def draft_many(
     so the official ``Intitulé structure  3`` counts) or the
     :class:`~sprep_templates.Experience` fields (``structures``: names, or objects with
     ``name`` and ``id``). Text mangled by a cp1252 round-trip is repaired. Yields, in
-    order, one result per row and structure it concerns, as :func:`draft_row` does (``structure``: the names or
-    ids to draft for; ``require_section``: skip the structures no section matches).
+    order, one result per row and structure it concerns, as :func:`draft_row` does
+    (``structure``: the names or ids to draft for; ``require_section``: skip the
+    structures no section matches).
     """
     if hasattr(rows, "iterrows"):  # a pandas DataFrame, without importing pandas
         records: Iterable[Mapping[str, Any]] = (
