@@ -53,3 +53,41 @@ def test_sphinx_builds_without_warnings(tmp_path):
     assert done.returncode == 0, done.stderr
     reference = (tmp_path / "reference.html").read_text(encoding="utf-8")
     assert "from_export_row" in reference and "statuses_per_structure" in reference
+
+
+def test_the_quickstart_commands_run_as_written(tmp_path):
+    """The quickstart's shell commands (all but creating the venv and installing), in a
+    fresh copy of the examples: the draft exits 0 and writes its drafts; the check runs
+    (exit 1: the reply it writes has errors, which it shows)."""
+    import os
+    import shutil
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shim = tmp_path / "bin" / "sprep"
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m sprep_templates "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {
+        **os.environ,
+        "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    page = (ROOT / "docs" / "quickstart.md").read_text(encoding="utf-8")
+    commands = [
+        line.split("  #")[0]
+        for block in re.findall(r"```sh\n(.*?)```", page, re.S)
+        for line in block.splitlines()
+        if line.strip() and "pip install" not in line and "venv" not in line
+    ]
+    statuses = []
+    for command in commands:
+        done = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True)
+        statuses.append((command.split()[0], command.split()[1], done.returncode))
+        if command.startswith("sprep check"):
+            assert "solliciter" in done.stdout
+    assert [(a, b if a == "sprep" else "", code) for a, b, code in statuses] == [
+        ("sprep", "draft", 0),
+        ("printf", "", 0),
+        ("sprep", "check", 1),
+    ]
+    assert (tmp_path / "drafts.jsonl").read_text(encoding="utf-8").count("\n") == 7
