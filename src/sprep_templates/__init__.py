@@ -17,10 +17,11 @@ from .exceptions import (
     UnreadableInputError,
 )
 from .export import Drafted, Rejected, Skipped, draft_many, results_frame
-from .inputs import Contact, Experience, Signature
+from .inputs import Contact, Experience, Signature, Structure
 from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
 from .profile import Profile
 from .text import apply_typography, count_words
+from .vocabulary import STATUSES, Sentiment, Severity, Status
 
 try:  # the installed distribution's version; a working tree that is not installed has none
     from importlib.metadata import PackageNotFoundError, version
@@ -33,6 +34,7 @@ __all__ = [
     "GUARANTEED_LIMITS",
     "MAX_WORDS",
     "MIN_WORDS",
+    "STATUSES",
     "STEPS",
     "Contact",
     "DataFileError",
@@ -49,9 +51,13 @@ __all__ = [
     "ReplyLengthError",
     "ReplyTooLongError",
     "ReplyTooShortError",
+    "Sentiment",
+    "Severity",
     "Signature",
     "Skipped",
     "SprepError",
+    "Status",
+    "Structure",
     "TemplateProblemError",
     "TemplateSecurityError",
     "UnreadableInputError",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -20,6 +20,9 @@ class Finding:
 
     ``start``/``end`` delimit the text concerned (``text[start:end]``), or are
     None when the finding is about the whole reply.
+
+    ``rule``: the rule's stable id (``jargon``, ``steps``…); ``severity``: ``error``
+    or ``warning``; ``message``: what to change, whole (``str(finding)`` keeps it all).
     """
 
     rule: str
@@ -38,8 +41,21 @@ class Finding:
             end=self.end,
         )
 
+    def __str__(self) -> str:
+        """``error [jargon] 12-30: the whole message`` (never cut: a log line keeps it)."""
+        where = f" {self.start}-{self.end}" if self.start is not None else ""
+        return f"{self.severity} [{self.rule}]{where}: {self.message}"
+
     def _repr_html_(self) -> str:
+        """Jupyter display: the finding in its severity's colour."""
         return findings_html([self])
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"rule", "severity", "message", "start", "end"}``, JSON-ready (the
+        ``findings`` items of a draft record; schema: ``serialise.record_schema()``)."""
+        from ..serialise import finding_record
+
+        return finding_record(self)
 
     def position(self, text: str) -> tuple[int, int]:
         """Line and column (both from 1) of ``start`` in ``text``; (1, 1) without a span."""

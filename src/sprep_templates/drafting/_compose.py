@@ -12,7 +12,7 @@ from functools import lru_cache
 from math import prod
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import jinja2
@@ -40,9 +40,16 @@ from ..experience import (
 from ..french import contact_phrase, join_alternatives
 from ..inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
 from ..limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
+from ..serialise import reply_record
+from ..signing import signer_arguments
 from ..text import apply_typography, count_words
+from ..vocabulary import Status
 from ._environment import STEPS, TemplateSet, load_template_set
 from ._sandbox import BoundedSandbox
+
+if TYPE_CHECKING:
+    from ..inputs import Structure
+    from ..profile import Profile
 
 __all__ = [
     "PERSONALISED_BY",
@@ -55,7 +62,15 @@ __all__ = [
 
 @attrs.frozen
 class Reply:
-    """A drafted reply: the text, its six steps and what was chosen to write it."""
+    """A drafted reply: the text, its six steps and what was chosen to write it.
+
+    Fields: ``sentiment`` (the user's), ``tone`` (the reply's), ``step_texts`` (the
+    six (step, paragraph) pairs, in order), ``templates`` (the phrasing chosen per
+    step), ``word_count`` (60 to 150), ``findings`` (what the checker found in the
+    agent's own sentences, or in the whole reply with custom templates), ``attention``,
+    ``personalised_by``, ``names_difficulty`` and ``notes`` (described below).
+    Use ``text``, ``body``, ``steps``, ``status`` and ``to_dict()``.
+    """
 
     sentiment: Sentiment
     step_texts: tuple[tuple[str, str], ...]
@@ -93,22 +108,39 @@ class Reply:
         return "\n\n".join(text for step, text in self.step_texts if step != "signature")
 
     @property
-    def ready(self) -> bool:
-        """True when no finding is an error and nothing needs a person's attention."""
+    def compliant(self) -> bool:
+        """True when no finding is an error and nothing needs a person's attention
+        (what ``ready`` meant before 0.2: a compliant draft may still be ``to_complete``)."""
         return not self.attention and not any(f.severity == "error" for f in self.findings)
 
     @property
-    def status(self) -> str:
+    def ready(self) -> bool:
+        """True when the draft can be sent as it is: ``status == "ready"``.
+
+        ``if reply.ready: send(reply)`` never sends a draft to review or to complete.
+        """
+        return self.status == "ready"
+
+    @property
+    def status(self) -> Status:
         """``to_review`` (an error, or a sensitive case to read first); ``to_complete``
         (compliant, but a negative or neutral experience whose difficulty the reply
         does not name: an agent should add a sentence); ``ready`` otherwise."""
-        if not self.ready:
+        if not self.compliant:
             return "to_review"
         if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
             return "to_complete"
         if not self.names_difficulty and self.sentiment == "neutral":
             return "to_complete"
         return "ready"
+
+    def to_dict(
+        self, *, id: str | None = None, structure: Structure | None = None
+    ) -> dict[str, Any]:
+        """The draft as the record ``sprep draft`` writes (JSON-ready, the fields of
+        ``export.RECORD_FIELDS`` in order, lists as lists): ``id`` and ``structure``
+        identify it when known. Its JSON Schema: ``serialise.record_schema()``."""
+        return reply_record(self, id=id, structure=structure)
 
     def __str__(self) -> str:
         return self.text
@@ -325,14 +357,16 @@ def _for_country(
 def draft_reply(
     experience: Experience,
     *,
-    signature: Signature,
-    contacts: Iterable[Contact] = (),
+    signature: Signature | None = None,
+    contacts: Iterable[Contact] | None = None,
     situation: str | None = None,
     answer: str | None = None,
     improvement: str | None = None,
     template_dir: str | Path | None = None,
     today: date | None = None,
-    late_after_days: int = DEFAULT_LATE_AFTER_DAYS,
+    late_after_days: int | None = None,
+    profile: Profile | None = None,
+    structure: Structure | str | None = None,
 ) -> Reply:
     """Draft the six-step reply the DITP guide asks for.
 
@@ -352,8 +386,21 @@ def draft_reply(
     :class:`ReplyTooLongError` when the agent's text makes the reply longer than
     150 words (the message says which field and by how much), and
     :class:`TemplateProblemError` for a broken custom template.
+
+    Who signs: ``signature`` and ``contacts`` (with ``template_dir`` and
+    ``late_after_days``: a month by default), or ``profile`` (a :class:`Profile`, set
+    once), with ``structure`` (a :class:`Structure`, a name or an id) choosing the
+    profile's section. Giving one of those four beside ``profile`` is an
+    :class:`InvalidInputError`: the profile is the one place they are set.
     """
-    checked_contacts = _check_arguments(experience, signature, contacts)
+    if profile is not None or signature is None or structure is not None:
+        signature, contacts, template_dir, late_after_days = signer_arguments(  # type: ignore[assignment]
+            profile, structure, signature, contacts, template_dir, late_after_days
+        )
+    elif late_after_days is None:
+        late_after_days = DEFAULT_LATE_AFTER_DAYS
+    checked_contacts = _check_arguments(experience, signature, () if contacts is None else contacts)
+    signature = cast(Signature, signature)  # checked above
     free_text = {
         "situation": clean_free_text("situation", situation),
         "answer": clean_free_text("answer", answer),
