@@ -34,7 +34,6 @@ __all__ = [
     "SHOUTED",
     "SIGNER",
     "STEPS_UNION",
-    "STEP_NAMES",
     "STEP_PATTERNS",
 ]
 
@@ -58,7 +57,6 @@ SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
 
 # --- the steps -------------------------------------------------------------------
 
-STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
 
 #: The words that carry each step the `steps` rule looks for (each starts a word).
 STEP_PATTERNS = {

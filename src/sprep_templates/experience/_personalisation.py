@@ -21,6 +21,7 @@ __all__ = [
     "MAX_NAMED_CRITERIA",
     "Personalisation",
     "personalise",
+    "quotable_action",
     "tone_of",
 ]
 
@@ -80,7 +81,7 @@ def _tone(sentiment: Sentiment, hard: tuple[str, ...], liked: tuple[str, ...]) -
     return sentiment
 
 
-def _quotable_action(action: str | None) -> str | None:
+def quotable_action(action: str | None) -> str | None:
     """The action as a reply quotes it: no final full stop, no quotes of its own around it."""
     if action is None:
         return None
@@ -122,7 +123,7 @@ def personalise(
         posted_as=experience.posted_as,
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
-        action=_quotable_action(experience.action),
+        action=quotable_action(experience.action),
         sober=bool(concerns),
         phone_unreachable=phone_unreachable,
         attention=tuple(concern.reason for concern in concerns),

@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from importlib.resources import files
 from pathlib import Path
 
 import ahocorasick
 import attrs
 
 from ..exceptions import DataFileError
+from ._files import data_text
 
 __all__ = [
     "EXCLUDE",
@@ -378,5 +378,4 @@ def read_pattern_file(path: str | Path, categories: Sequence[str]) -> PatternSet
 
 def read_packaged_patterns(name: str, categories: Sequence[str]) -> PatternSet:
     """Read pattern file ``name`` of ``sprep_templates/data``."""
-    text = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return parse_pattern_lines(name, text.splitlines(), categories)
+    return parse_pattern_lines(name, data_text(name).splitlines(), categories)
