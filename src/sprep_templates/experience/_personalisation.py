@@ -102,7 +102,7 @@ def personalise(
         and not experience.similar
     ):
         # What most experiences of a plain input say: nothing beyond who wrote.
-        return _SAYS_NOTHING[(experience.sentiment, experience.posted_as)]
+        return _READING_OF_A_PLAIN_EXPERIENCE[(experience.sentiment, experience.posted_as)]
     ratings = experience.ratings
     hard = ratings.rated("negative") if ratings else ()
     liked = ratings.rated("positive") if ratings else ()
@@ -130,7 +130,9 @@ def personalise(
     )
 
 
-_SAYS_NOTHING = {
+#: The reading of an experience that says nothing beyond its sentiment and who wrote
+#: (no ratings, description, date, action or others), made once for each pair.
+_READING_OF_A_PLAIN_EXPERIENCE = {
     (sentiment, posted_as): Personalisation(
         sentiment, (), (), posted_as, 0, False, None, False, False, ()
     )
