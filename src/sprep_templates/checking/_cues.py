@@ -105,7 +105,7 @@ SHOUTED = frozenset(
 #: by family: each group of :data:`GENERIC` is one family. The message is recognised by
 #: meaning, not by one sentence: :func:`._rules.generic_rule` reports two families
 #: found close together (see :data:`GENERIC_CORE`). Each branch starts with literal
-#: lower-case words, so the one-pass search (:mod:`..anchored`) finds where it may start.
+#: lower-case words, so the one-pass search (``lexicons/_matcher.py``) finds where it may start.
 GENERIC_FAMILIES = {
     # "cannot answer you", only when what follows says it is about the platform or the
     # moment, not a question: "n’est pas en mesure de vous répondre." / "… car" / "… sur

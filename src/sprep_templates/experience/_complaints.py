@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..lexicons._pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
+from ..lexicons._pattern_files import PatternFile, read_packaged_patterns, read_pattern_file
 
 __all__ = ["load_phone_patterns", "phone_unreachable_span", "says_phone_unreachable"]
 
@@ -26,18 +26,18 @@ PHONE_CATEGORIES = ("unreachable",)
 
 
 @cache
-def _phone_patterns() -> PatternSet:
+def _phone_patterns() -> PatternFile:
     return read_packaged_patterns(PHONE_DATA_FILE, PHONE_CATEGORIES)
 
 
-def load_phone_patterns(path: str | Path) -> PatternSet:
+def load_phone_patterns(path: str | Path) -> PatternFile:
     """Read a phone-unreachable pattern file from ``path``; raises
     :class:`~sprep_templates.exceptions.DataFileError` naming the line at fault."""
     return read_pattern_file(path, PHONE_CATEGORIES)
 
 
 def phone_unreachable_span(
-    text: str | None, *, patterns: PatternSet | None = None
+    text: str | None, *, patterns: PatternFile | None = None
 ) -> tuple[int, int] | None:
     """Where ``text`` first says the phone could not be reached, as ``(start, end)``
     in ``text``; ``None`` when it does not (or for ``None`` or a blank text)."""
@@ -48,6 +48,6 @@ def phone_unreachable_span(
     return None
 
 
-def says_phone_unreachable(text: str | None, *, patterns: PatternSet | None = None) -> bool:
+def says_phone_unreachable(text: str | None, *, patterns: PatternFile | None = None) -> bool:
     """Whether ``text`` says the phone could not be reached."""
     return phone_unreachable_span(text, patterns=patterns) is not None

@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ..lexicons._pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
+from ..lexicons._pattern_files import PatternFile, read_packaged_patterns, read_pattern_file
 
 __all__ = ["CATEGORIES", "CATEGORY_LABELS", "Concern", "sensitive_concerns"]
 
@@ -67,18 +67,18 @@ class Concern:
 
 
 @cache
-def _patterns() -> PatternSet:
+def _patterns() -> PatternFile:
     return read_packaged_patterns(DATA_FILE, CATEGORIES)
 
 
-def load_patterns(path: str | Path) -> PatternSet:
+def load_patterns(path: str | Path) -> PatternFile:
     """Read a sensitive-situations file from ``path``, for ``sensitive_concerns(patterns=)``;
     raises :class:`~sprep_templates.exceptions.DataFileError` naming the line at fault."""
     return read_pattern_file(path, CATEGORIES)
 
 
 def sensitive_concerns(
-    text: str | None, *, patterns: PatternSet | None = None
+    text: str | None, *, patterns: PatternFile | None = None
 ) -> tuple[Concern, ...]:
     """The sensitive situations ``text`` tells of: at most one :class:`Concern` per
     category (its first occurrence), in the order of :data:`CATEGORIES`; ``()`` for

@@ -3,7 +3,8 @@
 - ``_files``: the one reader of a data file (sources and licences in
   ``data/README.md``), first names, offensive and hostile words;
 - ``_jargon``: the administrative jargon lexicon (``jargon.tsv``) and acronyms;
-- ``_anchored``: the checker's patterns found through their literal prefixes;
+- ``_matcher``: the one matcher: a regex's literal prefixes, one automaton, the
+  checker's patterns found through them;
 - ``_pattern_files``: the pattern files of the description (sensitive
   situations, unreachable phone).
 """

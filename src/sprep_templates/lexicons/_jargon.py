@@ -14,7 +14,7 @@ regular expression, so that one line covers the forms of a word::
 - letters are lower case; the whole form is matched as whole words, case aside.
 
 Every form must start with a word (not with an empty form): the checker finds
-the lexicon in one pass by looking for those first words (:mod:`.anchored`), and
+the lexicon in one pass by looking for those first words (``lexicons/_matcher.py``), and
 an entry it could not anchor is refused with :class:`DataFileError`, not skipped.
 """
 
@@ -30,8 +30,8 @@ import attrs
 
 from ..exceptions import DataFileError
 from ..text import apply_typography, fold
-from ._anchored import literal_prefixes
 from ._files import numbered_lines, read_list
+from ._matcher import literal_prefixes
 
 __all__ = [
     "CATEGORIES",
