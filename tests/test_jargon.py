@@ -15,7 +15,7 @@ from sprep_templates.lexicons._jargon import (
     lexicon,
     read_lexicon,
 )
-from sprep_templates.lexicons._matcher import literal_prefixes
+from sprep_templates.lexicons import literal_prefixes
 from sprep_templates.testing import experiences, plain_draft_arguments
 
 from .plain_texts import PLAIN_TEXTS

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..lexicons import jargon, read_list
-from ..lexicons._matcher import PatternSet
+from ..lexicons import PatternSet, jargon, read_list
 from ._cues import BIRTH, COLD, FORM_NUMBER, GENERIC, STEPS_UNION
 from ._reading import READING_PATTERNS, READING_PREFIXES
 

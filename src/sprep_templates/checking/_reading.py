@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..lexicons._matcher import Candidates, PatternSet
+from ..lexicons import Candidates, PatternSet
 from ..patterns import ACRONYM, EMAIL, PHONE, URL
 from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
 

@@ -13,8 +13,13 @@ from functools import lru_cache
 
 from ..experience import pseudonym_problem
 from ..inputs import Contact, Sentiment, Signature
-from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
-from ..lexicons._jargon import lexicon as jargon_lexicon
+from ..lexicons import (
+    JargonEntry,
+    acronym_expansions,
+    explained,
+    jargon_lexicon,
+    known_acronyms,
+)
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
 from ..steps import STEPS

@@ -12,6 +12,7 @@
 from ._files import data_text, first_names, numbered_lines, read_list, screening_words
 from ._jargon import (
     JargonEntry,
+    Lexicon,
     acronym_expansions,
     clear_text_caches,
     explained,
@@ -19,18 +20,36 @@ from ._jargon import (
     known_acronyms,
     read_lexicon,
 )
+from ._jargon import lexicon as jargon_lexicon
+from ._matcher import Candidates, PatternSet, PrefixAutomaton, literal_prefixes
+from ._pattern_files import (
+    PatternFile,
+    fold_keeping_length,
+    read_packaged_patterns,
+    read_pattern_file,
+)
 
 __all__ = [
+    "Candidates",
     "JargonEntry",
+    "Lexicon",
+    "PatternFile",
+    "PatternSet",
+    "PrefixAutomaton",
     "acronym_expansions",
     "clear_text_caches",
     "data_text",
     "explained",
     "first_names",
+    "fold_keeping_length",
     "jargon",
+    "jargon_lexicon",
     "known_acronyms",
+    "literal_prefixes",
     "numbered_lines",
     "read_lexicon",
     "read_list",
+    "read_packaged_patterns",
+    "read_pattern_file",
     "screening_words",
 ]
