@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from sprep_templates import draft_reply
 from sprep_templates.checking import check_reply
 from sprep_templates.exceptions import DataFileError
+from sprep_templates.lexicons import literal_prefixes
 from sprep_templates.lexicons._jargon import (
     acronym_expansions,
     compile_pattern,
     lexicon,
     read_lexicon,
 )
-from sprep_templates.lexicons import literal_prefixes
 from sprep_templates.testing import experiences, plain_draft_arguments
 
 from .plain_texts import PLAIN_TEXTS

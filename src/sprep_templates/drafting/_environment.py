@@ -78,7 +78,7 @@ class TemplateSet:
     key_of: dict[str, Callable[[Mapping[str, object]], tuple[object, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
-    #: For each sentiment, the phrasings of each step in order (what compose chooses from).
+    #: For each sentiment, the phrasings of each step in order (what ``_compose`` chooses from).
     by_tone: dict[Sentiment, tuple[tuple[str, ...], ...]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -88,7 +88,7 @@ class TemplateSet:
     )
     #: For each phrasing, the names of the context variables it reads.
     reads: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
-    #: Rendered steps, keyed by phrasing and the values it reads (see compose).
+    #: Rendered steps, keyed by phrasing and the values it reads (see ``_render_cache``).
     rendered: RenderCache = attrs.field(factory=RenderCache, eq=False, repr=False)
 
     def template(self, name: str) -> jinja2.Template:

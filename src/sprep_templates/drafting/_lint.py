@@ -40,7 +40,7 @@ __all__ = ["Problem", "lint_templates"]
 _FILTERS_AND_MACROS = {"loop", "caller", "varargs", "kwargs"}
 
 #: The longest a lint may spend rendering a custom folder (the built-in one takes
-#: about 10 s; each rendering is bounded too, see sandbox.py).
+#: about 10 s; each rendering is bounded too, see _sandbox.py).
 LINT_SECONDS = 120.0
 
 

@@ -25,7 +25,7 @@ class Reply:
     templates: tuple[str, ...]
     word_count: int
     findings: tuple[Finding, ...] = ()
-    #: The sentiment the reply is written in (see ``personalisation.tone_of``).
+    #: The sentiment the reply is written in (see ``experience.tone_of``).
     tone: Sentiment | None = None
     #: Why a person must read the experience first (a sensitive case); empty when none.
     attention: tuple[str, ...] = ()

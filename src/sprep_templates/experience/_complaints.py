@@ -4,7 +4,7 @@ For now one complaint: the phone could not be reached ("impossible de joindre la
 Caf", "ça sonne dans le vide", "une heure d'attente au téléphone"). A reply to
 such an experience should not send the user back to the same phone number
 alone. The phrasings are in ``data/phone-unreachable.tsv`` (format in
-:mod:`sprep_templates.pattern_files`), with the ordinary senses that do not count
+``lexicons/_pattern_files.py``), with the ordinary senses that do not count
 ("joindre le document") as exclusions or look-aheads.
 
 Out of scope: an agent who hung up on the user ("raccroché au nez"), since the

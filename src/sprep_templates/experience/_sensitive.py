@@ -2,13 +2,13 @@
 
 Such an experience must be read by a person before any reply: the draft is then
 written in a sober register and never marked ready. The words are in
-``data/sensitive-situations.tsv`` (format in :mod:`sprep_templates.pattern_files`),
+``data/sensitive-situations.tsv`` (format in ``lexicons/_pattern_files.py``),
 with the ordinary senses that must not count ("lettre morte", "nous nous sommes
 battus", "menace de suspension des droits") as exclusions.
 
 Out of scope on purpose: scams ("arnaque", "escroquerie"), which are not in the
 list of situations that call for a person's attention; and the user's own
-anger, which :mod:`sprep_templates.screening` deals with.
+anger, which ``_screening.py`` deals with.
 """
 
 from __future__ import annotations
