@@ -112,3 +112,17 @@ def test_acronym_memory_is_bounded():
         check_reply(f"Bonjour, la {letters} vous répondra. Cordialement, Jean")
     assert _jargon._expansion_words.cache_info().currsize <= 1024
     assert _jargon._words.cache_info().currsize <= 16
+
+
+def test_a_batch_chunk_drafts_with_one_version_of_the_folder(tmp_path):
+    """Within one_version_per_folder (each chunk of sprep draft), a folder is checked
+    once: the chunk's rows share one version of the templates; the next chunk sees
+    the edit."""
+    from sprep_templates.drafting import one_version_per_folder
+
+    write(tmp_path, THANKS, "Merci pour votre message, que nous avons lu avec attention.")
+    with one_version_per_folder():
+        assert draft(tmp_path).steps["thanks"].startswith("Merci pour votre message")
+        write(tmp_path, THANKS, "Nous vous remercions d’avoir pris le temps de nous écrire.")
+        assert draft(tmp_path, "2").steps["thanks"].startswith("Merci pour votre message")
+    assert draft(tmp_path, "3").steps["thanks"].startswith("Nous vous remercions")

@@ -17,7 +17,7 @@ from ._environment import TemplateSet, builtin_template_dir
 from ._length_proof import Bound, length_bounds, longest_reply, within_guaranteed_limits
 from ._lint import Problem, lint_templates
 from ._reply import Reply
-from ._templates import clear_template_sets, load_template_set
+from ._templates import clear_template_sets, load_template_set, one_version_per_folder
 
 __all__ = [
     "CONTEXT_VARIABLES",
@@ -34,5 +34,6 @@ __all__ = [
     "lint_templates",
     "load_template_set",
     "longest_reply",
+    "one_version_per_folder",
     "within_guaranteed_limits",
 ]

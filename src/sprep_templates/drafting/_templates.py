@@ -1,18 +1,22 @@
 """Which template set a draft uses: loaded once per folder, kept while unchanged.
 
 The built-in set is loaded on first use and kept. A custom folder's set is kept
-with a fingerprint of the folder (each sub-folder's and ``.j2`` file's modification
-time and size, as Jinja's ``auto_reload`` checks a template's): a draft whose folder
-no longer matches its fingerprint loads the folder again, so an edited template is
-used on the next draft. At most :data:`MAX_CUSTOM_SETS` custom folders are kept (the
-least recently used goes). :func:`clear_caches` forgets everything.
+with the modification time and size of the folder, its sub-folders and its ``.j2``
+files when it was loaded (as Jinja's ``auto_reload`` checks a template's): a draft
+that finds one of them changed loads the folder again, so an edited, added or removed
+template is used on the next draft. At most :data:`MAX_CUSTOM_SETS` custom folders are kept (the
+least recently used goes). :func:`clear_template_sets` forgets everything. A batch
+drafts each chunk of rows within :func:`one_version_per_folder`: one check per folder
+and chunk, rather than one per row.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..exceptions import InvalidInputError
@@ -20,43 +24,51 @@ from ._environment import TRIAL_SECONDS, TemplateSet, build_template_set
 from ._rendering import render_every_phrasing
 from ._sandbox import rendering_deadline
 
-__all__ = ["MAX_CUSTOM_SETS", "clear_template_sets", "load_template_set"]
+__all__ = [
+    "MAX_CUSTOM_SETS",
+    "clear_template_sets",
+    "load_template_set",
+    "one_version_per_folder",
+]
 
 #: How many custom template folders are kept loaded at once.
 MAX_CUSTOM_SETS = 8
 
-_Fingerprint = tuple[tuple[str, int, int], ...]
+#: What a custom folder was loaded from: its folders and templates (paths), and each
+#: one's modification time and size when it was loaded.
+_Watched = tuple[tuple[str, ...], tuple[tuple[int, int], ...]]
 
 _builtin: TemplateSet | None = None
-_custom: OrderedDict[Path, tuple[_Fingerprint, TemplateSet]] = OrderedDict()
+_custom: OrderedDict[Path, tuple[_Watched, TemplateSet]] = OrderedDict()
 _lock = threading.Lock()
 
+#: Within :func:`one_version_per_folder`: the sets already checked, by folder as given.
+_pinned = threading.local()
 
-def _fingerprint(folder: Path) -> _Fingerprint:
-    """The modification time and size of the folder, its sub-folders and templates.
+#: Marks an entry that could not be read: never equal to what a later look finds.
+_UNREADABLE = (-1, -1)
 
-    A file edited in place changes its own time; a file added, removed or renamed
-    changes its folder's. Something that cannot be read counts as changed each time
-    (loading it again reports it)."""
-    marks: list[tuple[str, int, int]] = []
+
+def _paths(folder: Path) -> tuple[str, ...]:
+    """The folder, its sub-folders and its ``.j2`` files. A file edited in place changes
+    its own time; a file or folder added, removed or renamed changes its folder's."""
+    paths: list[str] = []
     for root, folders, names in os.walk(folder):
         folders.sort()
+        paths.append(root)
+        paths.extend(os.path.join(root, name) for name in sorted(names) if name.endswith(".j2"))
+    return tuple(paths)
+
+
+def _marks(paths: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    marks = []
+    for path in paths:
         try:
-            status = os.stat(root)
+            status = os.stat(path)
         except OSError:
-            marks.append((root, -1, -1))
+            marks.append(_UNREADABLE)
             continue
-        marks.append((root, status.st_mtime_ns, status.st_size))
-        for name in sorted(names):
-            if not name.endswith(".j2"):
-                continue
-            path = os.path.join(root, name)
-            try:
-                status = os.stat(path)
-            except OSError:
-                marks.append((path, -1, -1))
-                continue
-            marks.append((path, status.st_mtime_ns, status.st_size))
+        marks.append((status.st_mtime_ns, status.st_size))
     return tuple(marks)
 
 
@@ -83,28 +95,56 @@ def load_template_set(template_dir: str | Path | None = None) -> TemplateSet:
                     _builtin = build_template_set(None)
                 found = _builtin
         return found
+    pinned: dict[str | Path, TemplateSet] | None = getattr(_pinned, "sets", None)
+    if pinned is not None:
+        found = pinned.get(template_dir)
+        if found is None:
+            found = pinned[template_dir] = _custom_set(template_dir)
+        return found
+    return _custom_set(template_dir)
+
+
+def _custom_set(template_dir: str | Path) -> TemplateSet:
     path = Path(template_dir).expanduser().resolve()
     if not path.is_dir():
         raise InvalidInputError(
             f"template_dir {str(template_dir)!r} is not a folder; give a folder laid out "
             "like the built-in templates/ (positive/, negative/, neutral/, shared/)"
         )
-    fingerprint = _fingerprint(path)
     kept = _custom.get(path)
-    if kept is not None and kept[0] == fingerprint:
-        with _lock:
-            if path in _custom:
-                _custom.move_to_end(path)
-        return kept[1]
+    if kept is not None:
+        (paths, marks), templates = kept
+        if _marks(paths) == marks:  # one stat a folder and a template: as Jinja's auto_reload
+            with _lock:
+                if path in _custom:
+                    _custom.move_to_end(path)
+            return templates
+    paths = _paths(path)
+    marks = _marks(paths)
     templates = _load_custom(path)
-    if any(mark[1] < 0 for mark in fingerprint):
+    if _UNREADABLE in marks:
         return templates  # something unreadable: not kept, tried again next time
     with _lock:
-        _custom[path] = (fingerprint, templates)
+        _custom[path] = ((paths, marks), templates)
         _custom.move_to_end(path)
         while len(_custom) > MAX_CUSTOM_SETS:
             _custom.popitem(last=False)
     return templates
+
+
+@contextlib.contextmanager
+def one_version_per_folder() -> Iterator[None]:
+    """Within the block (in this thread), each custom folder is checked for changes
+    once: a batch's chunk of rows is drafted with one version of its templates, and
+    does not look at every file of the folder again for each row."""
+    outer = getattr(_pinned, "sets", None)
+    if outer is None:
+        _pinned.sets = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _pinned.sets = None
 
 
 def clear_template_sets() -> None:
