@@ -139,3 +139,20 @@ def test_every_module_imports(name):
     if name == "sprep_templates.testing":
         pytest.importorskip("hypothesis")
     assert importlib.import_module(name).__name__ == name
+
+
+def _modules_mentioning(text: str) -> set[str]:
+    return {name for name, path in MODULES.items() if text in path.read_text(encoding="utf-8")}
+
+
+def test_one_matcher_and_one_reader_of_data():
+    """The automaton is built in one module, and the packaged files are found in four:
+    the word lists (lexicons/_files.py, the one reader of data/), the templates, the
+    message catalogues and the example profile."""
+    assert _modules_mentioning("import ahocorasick") == {"sprep_templates.lexicons._matcher"}
+    assert _modules_mentioning("from importlib.resources import files") == {
+        "sprep_templates.lexicons._files",
+        "sprep_templates.drafting._environment",
+        "sprep_templates.i18n",
+        "sprep_templates.profile",
+    }
