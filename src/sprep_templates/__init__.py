@@ -1,7 +1,8 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
+from .caches import clear_caches
 from .checking import Finding, check_reply
-from .drafting import STEPS, Reply, draft_reply
+from .drafting import Reply, draft_reply
 from .exceptions import (
     DataFileError,
     InvalidInputError,
@@ -20,6 +21,7 @@ from .export import Drafted, Rejected, Skipped, draft_many, results_frame
 from .inputs import Contact, Experience, Signature, Structure
 from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
 from .profile import Profile
+from .steps import STEPS
 from .text import apply_typography, count_words
 from .vocabulary import STATUSES, Sentiment, Severity, Status
 
@@ -64,6 +66,7 @@ __all__ = [
     "__version__",
     "apply_typography",
     "check_reply",
+    "clear_caches",
     "count_words",
     "draft_many",
     "draft_reply",

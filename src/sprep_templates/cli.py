@@ -28,6 +28,7 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
+from . import __version__
 from .audit import AuditReport
 from .checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
 from .drafting import STEPS, draft_reply, lint_templates, load_template_set
@@ -889,8 +890,6 @@ class _Formatter(argparse.HelpFormatter):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog="sprep",
         description="Draft and check replies to Services Publics + experiences (DITP guide).",

@@ -35,7 +35,7 @@ A section's ``signature`` keys replace the default's one by one (a section givin
 
 Every signer (the default, and each section with what it inherits) is checked when the
 profile loads: a signature or contacts that could push a reply past 150 words are refused
-with the figure (:func:`~sprep_templates.lint.longest_reply`).
+with the figure (``drafting/_length_proof.longest_reply``).
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ class Profile:
     contacts: tuple[Contact, ...] = ()
     template_dir: Path | None = None
     #: A reply written more than this many days after the experience was published
-    #: apologises for the wait (``personalisation.DEFAULT_LATE_AFTER_DAYS``: a month).
+    #: apologises for the wait (``experience.DEFAULT_LATE_AFTER_DAYS``: a month).
     late_after_days: int = DEFAULT_LATE_AFTER_DAYS
     #: Sections per structure, in order: the first that matches a structure signs it.
     structures: tuple[StructureSection, ...] = attrs.field(default=(), converter=_sections)

@@ -11,20 +11,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from .exceptions import InvalidInputError, InvalidInputTypeError
 from .experience import DEFAULT_LATE_AFTER_DAYS
+from .inputs import Contact, Signature, Structure
 
-if TYPE_CHECKING:
-    from .inputs import Contact, Signature, Structure
-    from .profile import Profile
+__all__ = ["SigningProfile", "signer_arguments"]
 
-__all__ = ["signer_arguments"]
+
+@runtime_checkable
+class SigningProfile(Protocol):
+    """What ``draft_reply(profile=…)`` reads of a :class:`~sprep_templates.Profile`
+    (drafting depends on this, not on the profile module, which depends on drafting
+    for its length proof)."""
+
+    @property
+    def signature(self) -> Signature: ...
+    @property
+    def contacts(self) -> tuple[Contact, ...]: ...
+    @property
+    def template_dir(self) -> Path | None: ...
+    @property
+    def late_after_days(self) -> int: ...
+    def for_structure(self, structure: Structure | str | None) -> SigningProfile: ...
 
 
 def signer_arguments(
-    profile: Profile | None,
+    profile: SigningProfile | None,
     structure: Structure | str | None,
     signature: Signature | None,
     contacts: Iterable[Contact] | None,
@@ -50,9 +64,7 @@ def signer_arguments(
             template_dir,
             DEFAULT_LATE_AFTER_DAYS if late_after_days is None else late_after_days,
         )
-    from .profile import Profile
-
-    if not isinstance(profile, Profile):
+    if not isinstance(profile, SigningProfile):
         raise InvalidInputTypeError(
             f"draft_reply profile must be a Profile (got {type(profile).__name__}): "
             "Profile.from_toml('profile.toml')"

@@ -8,7 +8,7 @@ import attrs
 
 from ..display import findings_html, plain_repr
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Severity", "finding_record"]
 
 #: ``error`` breaks the guide; ``warning`` deserves a look.
 Severity = Literal["error", "warning"]
@@ -53,8 +53,6 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """``{"rule", "severity", "message", "start", "end"}``, JSON-ready (the
         ``findings`` items of a draft record; schema: ``serialise.record_schema()``)."""
-        from ..serialise import finding_record
-
         return finding_record(self)
 
     def position(self, text: str) -> tuple[int, int]:
@@ -64,3 +62,15 @@ class Finding:
         line = text.count("\n", 0, self.start) + 1
         column = self.start - (text.rfind("\n", 0, self.start) + 1) + 1
         return (line, column)
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """``{"rule", "severity", "message", "start", "end"}``: spans are offsets in the
+    reply's text (None for a finding about the whole reply)."""
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "start": finding.start,
+        "end": finding.end,
+    }

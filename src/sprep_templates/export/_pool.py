@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
+from ..drafting import one_version_per_folder
 from ..exceptions import UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
@@ -213,6 +214,11 @@ def _reject_line(record: dict[str, Any]) -> str:
 
 
 def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
+    with one_version_per_folder():  # a custom template folder is checked once a chunk
+        return _draft_chunk_rows(job)
+
+
+def _draft_chunk_rows(job: ChunkJob) -> _DraftedChunk:
     rows = 0
     drafted: list[DraftedRecord] = []
     rejects: list[str] = []
