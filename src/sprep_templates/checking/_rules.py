@@ -16,10 +16,16 @@ from urllib.parse import urlsplit
 from ..experience import pseudonym_problem
 from ..folding import invisible_in
 from ..inputs import Contact, Sentiment, Signature
-from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
-from ..lexicons._jargon import lexicon as jargon_lexicon
+from ..lexicons import (
+    JargonEntry,
+    acronym_expansions,
+    explained,
+    jargon_lexicon,
+    known_acronyms,
+)
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
+from ..steps import STEPS
 from ..text import count_words, fold
 from ._cues import (
     AMOUNT,
@@ -41,7 +47,6 @@ from ._cues import (
     POSTAL_CODE_OR_YEAR,
     SHOUTED,
     SIGNER,
-    STEP_NAMES,
     STEPS_UNION,
 )
 from ._data import official_domains, personal_email_domains
@@ -282,7 +287,7 @@ def _step_sentences(reply: Reading) -> dict[str, list[int]]:
 def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
     """Thanks, acknowledgement, orientation and improvement found, in the guide's order."""
     found = _step_sentences(reply)
-    for step in STEP_NAMES[1:-1]:
+    for step in STEPS[1:-1]:
         if step in found:
             continue
         if step == "orientation" and sentiment == "positive":
@@ -293,7 +298,7 @@ def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Itera
         )
     # In order: each step found at or after the sentence where the previous one was.
     position = 0
-    for step in STEP_NAMES[1:-1]:
+    for step in STEPS[1:-1]:
         indices = found.get(step)
         if indices is None:
             continue
