@@ -646,7 +646,7 @@ def test_results_frame_refuses_what_is_no_result() -> None:
 
 import unicodedata  # noqa: E402
 
-from sprep_templates.folding import confusables  # noqa: E402
+from sprep_templates.lexicons import confusables  # noqa: E402
 
 _CATEGORIES = ["Cf", "Co", "Cc", "Cs", "Mn", "Zs", "Lo", "Nd", "No"]
 _PIECES = st.sampled_from(

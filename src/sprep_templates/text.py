@@ -16,7 +16,6 @@ from itertools import compress, pairwise
 from typing import TypeVar
 
 from .exceptions import InvalidInputError, InvalidInputTypeError
-from .folding import fold
 from .patterns import EMAIL, NUMBER_RUN, URL_UNTOUCHED
 
 __all__ = [
@@ -147,6 +146,13 @@ def clean_text(text: str, *, single_line: bool = True) -> str:
         return " ".join(text.split())
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(lines).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents, for matching against word lists (the
+    screening's own, which also undoes look-alikes, is :func:`.lexicons.fold_for_screening`)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
 
 # --- typography -------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from ..lexicons import first_names, jargon, read_list, screening_words
+from ..lexicons import first_names, fold_for_screening, jargon, read_list, screening_words
 from ..limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
@@ -20,7 +20,6 @@ from ..limits import (
     MAX_QUOTED_TITLE_WORDS,
 )
 from ..patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
-from ..text import fold
 
 __all__ = [
     "greeting_name",
@@ -67,7 +66,7 @@ def _service_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     words: set[str] = set()
     phrases: set[str] = set()
     for entry in read_list("service-names.txt"):
-        parts = fold(entry).split()
+        parts = fold_for_screening(entry).split()
         (words if len(parts) == 1 else phrases).add("".join(parts))
     long = frozenset(entry for entry in words | phrases if len(entry) >= 8)
     return frozenset(words), frozenset(phrases | words), long
@@ -130,7 +129,9 @@ def _pseudonym_problem(pseudonym: str) -> str | None:
     whole, anywhere = screening_words()
     names = first_names()
     # Tokens that are first names are never screened (Constance, Dominique, Tiphaine).
-    suspects = [token for token in map(fold, _tokens(pseudonym)) if token not in names]
+    suspects = [
+        token for token in map(fold_for_screening, _tokens(pseudonym)) if token not in names
+    ]
     service = _service_name(suspects)
     if service is not None:
         return f"it reads as the name of a service or of its staff (“{service}”)"
@@ -138,7 +139,7 @@ def _pseudonym_problem(pseudonym: str) -> str | None:
     raw_tokens = [
         token
         for token in re.split(r"[\s.'’\-_]+", pseudonym.casefold())
-        if token and fold(token) not in names
+        if token and fold_for_screening(token) not in names
     ]
     for token in suspects + raw_tokens:
         if token in whole:
@@ -182,7 +183,7 @@ def _singular(token: str) -> str:
 
 def _has_screened_word(text: str) -> bool:
     whole, anywhere = screening_words()
-    tokens = [fold(token) for token in _tokens(text)]
+    tokens = [fold_for_screening(token) for token in _tokens(text)]
     if any(token in whole or _singular(token) in whole for token in tokens):
         return True
     return _find_substring("".join(tokens), anywhere) is not None

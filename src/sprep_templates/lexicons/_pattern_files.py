@@ -29,9 +29,9 @@ from pathlib import Path
 import attrs
 
 from ..exceptions import DataFileError
-from ..folding import fold_char, fold_with_positions
 from ..linear import bound_repetitions
 from ._files import data_text
+from ._folding import fold_char, fold_with_positions
 from ._matcher import PrefixAutomaton, literal_prefixes
 
 __all__ = [
