@@ -150,7 +150,8 @@ def main() -> None:
     recall = sum(found.values()) / sum(labels.values())
     precision = right / total if total else 0.0
     print(f"\nheld-out by network, pooled: span recall {recall:.2f}, precision {precision:.2f}")
-    print(f"({sum(found.values())} of {sum(labels.values())} labels found; {right} of {total} findings right)")
+    labelled_found, labelled_total = sum(found.values()), sum(labels.values())
+    print(f"({labelled_found} of {labelled_total} labels found; {right} of {total} findings right)")
     for category in sorted(labels):
         print(f"  recall, {category:10}{found[category]:>4}/{labels[category]}")
 

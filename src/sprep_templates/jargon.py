@@ -31,6 +31,7 @@ import attrs
 from .anchored import literal_prefixes
 from .exceptions import DataFileError
 from .lexicons import read_list
+from .morphology import CLASSES, complete_paradigms, insertion_slot, takes_insertion
 from .text import apply_typography, fold
 
 __all__ = [
@@ -54,7 +55,7 @@ CATEGORIES: dict[str, Literal["error", "warning"]] = {
     "legal": "warning",  # a legal term to explain rather than replace
 }
 
-_CLASSES = {"s": "{,s}", "é": "{é,ée,és,ées}"}
+_CLASSES = CLASSES
 _APOSTROPHES = "’'"
 _ALLOWED = re.compile(r"[a-zà-ÿœæ0-9 ’'\-.°{},|<>#]+")
 
@@ -113,10 +114,11 @@ def compile_pattern(source: str) -> str:
     if not _ALLOWED.fullmatch(source):
         bad = sorted({c for c in source if not _ALLOWED.fullmatch(c)})
         raise _Syntax(f"not a valid pattern: {''.join(bad)!r} is not part of the syntax")
-    expanded = _expand_classes(unicodedata.normalize("NFC", source))
+    expanded = complete_paradigms(_expand_classes(unicodedata.normalize("NFC", source)))
     out: list[str] = []
     depth = 0
-    for char in expanded:
+    slot = insertion_slot()
+    for index, char in enumerate(expanded):
         if char == "{":
             depth += 1
             out.append("(?:")
@@ -137,8 +139,8 @@ def compile_pattern(source: str) -> str:
             out.append(r"\d+")
         elif char in _APOSTROPHES:
             out.append("[’']")
-        elif char == " ":
-            out.append(" ")
+        elif char == " ":  # an adverb or a negation may come after a word (morphology)
+            out.append(" " + slot if takes_insertion(expanded[:index]) else " ")
         else:
             out.append(re.escape(char))
     if depth:
@@ -146,8 +148,9 @@ def compile_pattern(source: str) -> str:
     return "".join(out)
 
 
-def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
-    """Parse and compile lexicon lines (each a line of text, or ``(number, line)``).
+def read_lexicon(lines: Iterable[str | tuple[int, str] | tuple[str, int, str]]) -> Lexicon:
+    """Parse and compile lexicon lines (each a line of text, ``(number, line)``, or
+    ``(file, number, line)`` for a line of another file than ``jargon.tsv``).
 
     Raises :class:`DataFileError` naming the line for a line with the wrong
     columns, an unknown category, a pattern outside the syntax, or one whose
@@ -155,8 +158,14 @@ def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
     entries: list[JargonEntry] = []
     regexes: list[str] = []
     for index, item in enumerate(lines, start=1):
-        number, line = item if isinstance(item, tuple) else (index, item)
-        where = f"jargon.tsv, line {number}"
+        file, number, line = (
+            item
+            if isinstance(item, tuple) and len(item) == 3
+            else ("jargon.tsv", *item)
+            if isinstance(item, tuple)
+            else ("jargon.tsv", index, item)
+        )
+        where = f"{file}, line {number}"
         fields = line.split("\t")
         if len(fields) != 4:
             raise DataFileError(
@@ -205,8 +214,10 @@ def _numbered(name: str) -> list[tuple[int, str]]:
 
 @cache
 def lexicon() -> Lexicon:
-    """The bundled lexicon, read and compiled once."""
-    return read_lexicon(_numbered("jargon.tsv"))
+    """The bundled lexicon (``jargon.tsv`` and the general ``register.tsv``), read and
+    compiled once."""
+    general = [("register.tsv", number, line) for number, line in _numbered("register.tsv")]
+    return read_lexicon([*_numbered("jargon.tsv"), *general])
 
 
 # --- acronyms ------------------------------------------------------------------
