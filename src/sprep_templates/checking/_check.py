@@ -12,6 +12,7 @@ from ..inputs import Contact, Signature, parse_sentiment
 from ..reading import Reading
 from ..text import apply_typography
 from ._data import lexicon
+from ._entities import decode, map_back
 from ._finding import Finding
 from ._registry import run_every_rule, run_fragment_rules
 
@@ -85,8 +86,9 @@ def check_reply(
     given_contacts, domains = tuple(contacts), tuple(official_domains)
     _check_items(given_contacts, domains)
     _ = translator(locale)
-    reply = Reading(text, closing_added, lexicon())
-    return run_every_rule(
+    decoded, origins = decode(text)
+    reply = Reading(decoded, closing_added, lexicon())
+    found = run_every_rule(
         reply,
         pseudonym,
         signature,
@@ -95,6 +97,14 @@ def check_reply(
         domains,
         _,
     )
+    if origins is None:
+        return found
+    return [  # spans of the decoded text, pointed back into the text as given
+        attrs.evolve(f, **dict(zip(("start", "end"), map_back(origins, f.start, f.end, text))))
+        if f.start is not None and f.end is not None
+        else f
+        for f in found
+    ]
 
 
 def check_fragments(

@@ -42,6 +42,7 @@ from ._cues import (
     STEP_NAMES,
     STEPS_UNION,
 )
+from ._context import bracket_definitions, inside, quoted_spans
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 
@@ -299,7 +300,10 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
     (warnings); acronyms neither known nor explained in the reply (warnings)."""
     found = jargon_lexicon()
     masked = reply.masked
+    quoted = quoted_spans(masked)
     for match in reply.find("jargon"):
+        if quoted and inside(quoted, match.start(), match.end()):
+            continue  # a title or a rubric quoted as it is
         term = reply.text[match.start() : match.end()]
         entry = found.entry_for(match)
         yield Finding(
@@ -318,7 +322,12 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         )
     if not reply.counts.acronyms:
         return
-    known = known_acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    known = (
+        known_acronyms()
+        | SHOUTED
+        | set(re.findall(r"\w+", pseudonym or ""))
+        | bracket_definitions(masked)
+    )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
     for match in ACRONYM.finditer(masked):
         word = match.group()

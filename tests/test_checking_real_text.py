@@ -1,0 +1,70 @@
+"""False positives seen on real published replies (issue 23), each written as a small
+text of ours: HTML entities, phone numbers followed by a slash, placeholder pseudonyms,
+everyday abbreviations, acronyms defined in brackets earlier, quoted titles."""
+
+from __future__ import annotations
+
+from sprep_templates.checking import check_reply
+
+BODY = (
+    "Nous avons bien pris en compte votre message et nous regrettons ce retard. "
+    "Votre demande est en cours et vous aurez une réponse sous peu. "
+)
+
+
+def findings(text: str, rule: str, **arguments) -> list[str]:
+    return [
+        f.message if f.start is None else text[f.start : f.end]
+        for f in check_reply(text, closing_added=True, **arguments)
+        if f.rule == rule
+    ]
+
+
+def test_html_entities_are_decoded_before_any_rule():
+    """&nbsp; glued to a link made an unofficial host; entities are not words either."""
+    text = (
+        "Bonjour,&nbsp;\n" + BODY + "Consultez&nbsp;https://www.agirc-arrco.fr&nbsp;pour "
+        "le détail de vos droits, ou appelez-nous.&nbsp;Nous améliorons ce service."
+    )
+    assert findings(text, "contact") == []
+    plain = text.replace("&nbsp;", " ")
+    assert findings(text, "word-count") == findings(plain, "word-count")
+
+
+def test_spans_point_into_the_text_as_given_after_entities():
+    text = "Bonjour,&nbsp;\nVotre r&eacute;ponse est lue. Il convient de&nbsp;nous écrire. " + BODY
+    spans = [
+        (f.start, f.end)
+        for f in check_reply(text, closing_added=True)
+        if f.rule == "jargon" and f.start is not None
+    ]
+    assert [text[start:end] for start, end in spans] == ["Il convient de"]
+
+
+def test_phone_number_followed_by_a_slash_is_read_to_its_last_digit():
+    text = "Bonjour,\n" + BODY + "Appelez le 01 76 35 01 70/ du lundi au vendredi."
+    assert findings(text, "contact") == []
+
+
+def test_placeholder_pseudonyms_are_not_asked_for():
+    for placeholder in ("Moi", "Aucun", "Anonyme", "Néant"):
+        text = "Bonjour,\n" + BODY
+        assert findings(text, "greeting", pseudonym=placeholder) == [], placeholder
+
+
+def test_everyday_abbreviations_are_known():
+    text = "Bonjour,\n" + BODY + "Prenez RDV en ligne ou appelez-nous."
+    assert findings(text, "jargon") == []
+
+
+def test_acronym_defined_in_brackets_earlier_is_remembered():
+    text = (
+        "Bonjour,\n" + BODY + "Le service des impôts des entreprises (SDIF) a votre dossier. "
+        "Le SDIF vous écrira bientôt."
+    )
+    assert findings(text, "jargon") == []
+
+
+def test_jargon_inside_a_quoted_title_is_skipped():
+    text = "Bonjour,\nMerci pour votre message « Délai d’instruction trop long ». " + BODY
+    assert findings(text, "jargon") == []
