@@ -99,12 +99,13 @@ def check_reply(
     )
     if origins is None:
         return found
-    return [  # spans of the decoded text, pointed back into the text as given
-        attrs.evolve(f, **dict(zip(("start", "end"), map_back(origins, f.start, f.end, text))))
-        if f.start is not None and f.end is not None
-        else f
-        for f in found
-    ]
+    mapped = []
+    for finding in found:  # spans of the decoded text, pointed back into the text as given
+        if finding.start is not None and finding.end is not None:
+            start, end = map_back(origins, finding.start, finding.end, text)
+            finding = attrs.evolve(finding, start=start, end=end)
+        mapped.append(finding)
+    return mapped
 
 
 def check_fragments(

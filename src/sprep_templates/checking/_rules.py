@@ -19,6 +19,7 @@ from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
 from ..reading import Reading
 from ..screening import pseudonym_problem
 from ..text import count_words, fold
+from ._context import bracket_definitions, inside, quoted_spans
 from ._cues import (
     AMOUNT,
     CLOSINGS,
@@ -42,7 +43,6 @@ from ._cues import (
     STEP_NAMES,
     STEPS_UNION,
 )
-from ._context import bracket_definitions, inside, quoted_spans
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 
