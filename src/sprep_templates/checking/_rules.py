@@ -45,6 +45,7 @@ from ._cues import (
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
+from ._leaks import file_story, postcode_towns, staff_names, thanks_only
 
 __all__ = [
     "READING_EASE_FLOOR",
@@ -371,6 +372,18 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     answering or the platform (:data:`._cues.GENERIC_CORE`), in one sentence or two
     that follow each other. One finding per such passage, from its first cue to its last.
     """
+    thin = thanks_only(reply)
+    if thin is not None:
+        yield Finding(
+            "generic",
+            "error",
+            _(
+                "Réponse générique : elle ne fait que remercier. Le guide demande une réponse "
+                "personnalisée, qui tient compte de la situation de l’usager."
+            ),
+            *thin,
+        )
+        return
     matches = reply.find("generic")
     if not matches:
         return
@@ -449,6 +462,7 @@ def personal_data_rule(
                 match.start(),
                 match.end(),
             )
+    yield from _leaks(reply, _)
     personal = personal_email_domains()
     for match in EMAIL.finditer(text) if "@" in text else ():
         address = match.group().lower()
@@ -478,6 +492,37 @@ def personal_data_rule(
                     "Numéro de portable : un numéro personnel ne doit pas "
                     "figurer dans une réponse publique."
                 ),
+                match.start(),
+                match.end(),
+            )
+
+
+def _leaks(reply: Reading, _: Gettext) -> Iterable[Finding]:
+    """What replies leak beyond numbers (warnings: each is a judgement; see ._leaks)."""
+    public = _(" La réponse est publique : vérifiez qu’elle ne donne pas ce détail.")
+    if reply.counts.digits >= 5:
+        for match in postcode_towns(reply):
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Un code postal et une ville : s’agit-il de l’adresse de l’usager ?") + public,
+                match.start(),
+                match.end(),
+            )
+    for start, end in staff_names(reply):
+        yield Finding(
+            "personal-data",
+            "warning",
+            _("« {name} » : le prénom d’un agent.").format(name=reply.text[start:end]) + public,
+            start,
+            end,
+        )
+    if "votre" in reply.lower:
+        for match in file_story(reply):
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Ce passage raconte le dossier de l’usager (une date, une décision).") + public,
                 match.start(),
                 match.end(),
             )

@@ -1,0 +1,133 @@
+"""What published replies leak about the user and the staff, beyond numbers (issue 23),
+and the thin stock reply that only thanks. Warnings for leaks, since each is a judgement:
+a postcode with a town that is not a service's address, a staff member's first name in
+the body, a sentence that recounts the user's file with a date or a decision.
+
+Patterns here have no nested quantifier: each is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..lexicons import first_names
+from ..reading import Reading
+from ..text import count_words, fold
+from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
+
+__all__ = ["file_story", "postcode_towns", "staff_names", "thanks_only"]
+
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    "novembre|décembre|decembre"
+)
+_DATE = rf"(?:\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+
+#: A French postcode (departments 01–98, Corsica 2A/2B) and the first word of a town.
+_POSTCODE_TOWN = re.compile(
+    r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3} [A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]{1,40}"
+)
+# What makes it a service's address, not the user's: a street, a box, Cedex, a service.
+_SERVICE_ADDRESS = re.compile(
+    r"\b(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|quai|route|impasse|cours|square|"
+    r"bp|cs|tsa|cedex|accueil|agence|centre|caisse|service|services|mairie|préfecture|"
+    r"sous-préfecture|caf|cpam|carsat|urssaf|maison|bureau|antenne|tribunal|direction|"
+    r"trésorerie|siège)\b",
+    re.I,
+)
+_NOT_TOWNS = frozenset({"euros", "euro", "eur", "cedex", "habitants", "dossiers", "personnes"})
+
+#: A staff member named by first name after a word that hands something to a person.
+_STAFF = re.compile(
+    r"\b(?:(?:re)?transmise?s? à|transférée?s? à|adressée?s? à|confiée?s? à|suivie?s? par|"
+    r"traitée?s? par|avec|auprès de|M\.|Mme|Mlle|Madame|Monsieur|collègue|conseillère|"
+    r"conseiller|agent|gestionnaire) (?!Mme\b|Mlle\b|Madame\b|Monsieur\b)([A-ZÀ-Ý][a-zà-ÿ]{2,20})\b"
+)
+
+#: The user's file recounted: "votre message du 5 mars", "votre radiation a été enregistrée".
+_DATED = re.compile(
+    r"\bvotre (?:message|courrier|courriel|mail|e-mail|demande|dossier|appel|réclamation|"
+    r"déclaration|rendez-vous|visite|dépôt|envoi|formulaire|lettre|recours) "
+    rf"(?:du|en date du|reçu le|envoyé le|daté du) {_DATE}"
+)
+_DECIDED = re.compile(
+    r"\bvotre (?:radiation|inscription|demande|dossier|pension|retraite|allocation|prime|"
+    r"aide|remboursement|paiement|virement|contrat|adhésion|affiliation|résiliation|"
+    r"réclamation|déclaration|carte|passeport|permis)(?: d[’'][a-zà-ÿ]{2,20}| de [a-zà-ÿ]{2,20})? "
+    r"(?:a|ont) (?:bien )?été (?:enregistré|validé|accepté|refusé|rejeté|clôturé|radié|"
+    r"versé|payé|annulé|suspendu|accordé|résilié|supprimé)e?s?\b"
+)
+
+
+def postcode_towns(reply: Reading) -> Iterator[re.Match[str]]:
+    """Postcodes followed by a town, unless the words around make it a service's address."""
+    text = reply.masked
+    for match in _POSTCODE_TOWN.finditer(text):
+        town = match.group().split(" ", 1)[1]
+        if town.lower() in _NOT_TOWNS:
+            continue
+        sentence_start = max(text.rfind(c, 0, match.start()) for c in ("\n", ". ", "! ", "? "))
+        before = text[max(sentence_start + 1, match.start() - 80) : match.start()]
+        after = text[match.end() : match.end() + 25]
+        if _SERVICE_ADDRESS.search(before) or "cedex" in after.lower():
+            continue
+        yield match
+
+
+def _body_end(reply: Reading) -> int:
+    """Where the body ends: before the closing formula and the signature, when the text
+    has them (the platform adds them when ``closing_added``)."""
+    if not reply.closing_added and len(reply.paragraphs) >= 3:
+        return reply.paragraphs[-2][0]
+    return len(reply.text)
+
+
+def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
+    """First names of staff in the body ("retransmis à Eric", "Mme Nathalie")."""
+    text = reply.masked
+    greeting = GREETING_WITH_NAME.match(text)
+    start, end = (greeting.end() if greeting else 0), _body_end(reply)
+    names = first_names()
+    for match in _STAFF.finditer(text, start, end):
+        name_end = match.end(1)
+        following = text[name_end : name_end + 2]
+        if following[:1] == " " and following[1:2].isupper():
+            continue  # "France Travail", "Marie Curie": a name of a place or a service
+        if fold(match.group(1)) in names:
+            yield match.span(1)
+
+
+def file_story(reply: Reading) -> Iterator[re.Match[str]]:
+    """Sentences that recount the user's file: a dated message, a decision on it."""
+    yield from _DATED.finditer(reply.lower)
+    yield from _DECIDED.finditer(reply.lower)
+
+
+_THANKS = re.compile(STEP_PATTERNS["thanks"])
+# An answer after all: the user is oriented, or told what the service does with it.
+_ANSWER = re.compile(rf"\b(?:{STEP_PATTERNS['orientation']}|{STEP_PATTERNS['improvement']})")
+_ABOUT_THE_MESSAGE = re.compile(
+    r"\b(?:message|témoignage|retour|expérience|avis|commentaire|contribution|partage|"
+    r"remarque|confiance|temps)"
+)
+
+
+def thanks_only(reply: Reading) -> tuple[int, int] | None:
+    """The span of a body that only thanks the user for writing (one or two short
+    sentences, each a thank-you for the message; no link, number, orientation or word
+    of what the service does with it), or None."""
+    text, lower = reply.text, reply.lower
+    greeting = GREETING_WITH_NAME.match(text)
+    start, end = (greeting.end() if greeting else 0), _body_end(reply)
+    body = lower[start:end]
+    if not body.strip() or count_words(body) > 30 or reply.urls or any(c.isdigit() for c in body):
+        return None
+    sentences = [s for s in re.split(r"[.!?…]+(?=\s|$)", body) if s.strip()]
+    if len(sentences) > 2 or _ANSWER.search(body):
+        return None
+    for sentence in sentences:
+        if not _THANKS.search(sentence) or not _ABOUT_THE_MESSAGE.search(sentence):
+            return None
+    first = start + len(body) - len(body.lstrip())
+    return first, start + len(body.rstrip())
