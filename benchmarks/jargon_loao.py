@@ -59,14 +59,14 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _lexicon_lines() -> list[tuple[int, str]]:
-    from sprep_templates import jargon
+    from sprep_templates.lexicons import _jargon as jargon
 
     return jargon._numbered("jargon.tsv")
 
 
 def _use_lines(lines: list[tuple[int, str]]) -> None:
     """Make the checker read ``lines`` as its lexicon (caches cleared)."""
-    from sprep_templates import jargon
+    from sprep_templates.lexicons import _jargon as jargon
     from sprep_templates.checking import _data
 
     original = _use_lines.__dict__.setdefault("original", jargon._numbered)
@@ -82,7 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from sprep_templates.checking import check_reply
-    from sprep_templates.jargon import compile_pattern
+    from sprep_templates.lexicons._jargon import compile_pattern
 
     rows = {}
     for line in args.replies.read_text(encoding="utf-8").splitlines():

@@ -17,8 +17,8 @@ from hypothesis import given
 from jinja2 import meta
 
 from sprep_templates import STEPS, Contact, Signature, draft_reply
-from sprep_templates.compose import _SAYS_NOTHING, render_step
-from sprep_templates.environment import load_template_set
+from sprep_templates.drafting import load_template_set
+from sprep_templates.drafting._compose import _SAYS_NOTHING, render_step
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments

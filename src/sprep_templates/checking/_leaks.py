@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..lexicons import first_names
-from ..reading import Reading
+from ._reading import Reading
 from ..text import count_words, fold
 from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
 

@@ -28,11 +28,11 @@ from typing import Literal
 
 import attrs
 
-from .anchored import literal_prefixes
-from .exceptions import DataFileError
-from .lexicons import read_list
-from .morphology import CLASSES, complete_paradigms, insertion_slot, takes_insertion
-from .text import apply_typography, fold
+from ..exceptions import DataFileError
+from ..text import apply_typography, fold
+from ._anchored import literal_prefixes
+from ._files import read_list
+from ._morphology import CLASSES, complete_paradigms, insertion_slot, takes_insertion
 
 __all__ = [
     "CATEGORIES",

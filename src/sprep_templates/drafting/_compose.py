@@ -18,10 +18,9 @@ import attrs
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from .checking import Finding, check_fragments, check_reply
-from .display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
-from .environment import STEPS, TemplateSet, load_template_set
-from .exceptions import (
+from ..checking import Finding, check_fragments, check_reply
+from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
+from ..exceptions import (
     InvalidInputError,
     InvalidInputTypeError,
     MissingOrientationError,
@@ -31,13 +30,19 @@ from .exceptions import (
     TemplateProblemError,
     TemplateSecurityError,
 )
-from .french import contact_phrase, join_alternatives
-from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
-from .limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
-from .personalisation import DEFAULT_LATE_AFTER_DAYS, Personalisation, personalise
-from .sandbox import BoundedSandbox
-from .screening import greeting_name, quotable_title
-from .text import apply_typography, count_words
+from ..experience import (
+    DEFAULT_LATE_AFTER_DAYS,
+    Personalisation,
+    greeting_name,
+    personalise,
+    quotable_title,
+)
+from ..french import contact_phrase, join_alternatives
+from ..inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
+from ..limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
+from ..text import apply_typography, count_words
+from ._environment import STEPS, TemplateSet, load_template_set
+from ._sandbox import BoundedSandbox
 
 __all__ = [
     "PERSONALISED_BY",

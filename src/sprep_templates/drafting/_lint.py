@@ -20,13 +20,13 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
-from .checking import check_reply
-from .compose import draft_reply, step_context, step_word_count
-from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
-from .exceptions import SprepError, TemplateProblemError
-from .french import contact_phrase, join_alternatives
-from .inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
-from .limits import (
+from ..checking import check_reply
+from ..exceptions import SprepError, TemplateProblemError
+from ..experience import greeting_name, quotable_title
+from ..experience._personalisation import MAX_NAMED_CRITERIA, _quotable_action
+from ..french import contact_phrase, join_alternatives
+from ..inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
+from ..limits import (
     CHANNEL_KINDS,
     EXPORT_CHANNELS,
     GUARANTEED_LIMITS,
@@ -37,16 +37,16 @@ from .limits import (
     MAX_WORDS,
     MIN_WORDS,
 )
-from .personalisation import MAX_NAMED_CRITERIA, _quotable_action
-from .sandbox import (
+from ..text import count_words
+from ._compose import draft_reply, step_context, step_word_count
+from ._environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
+from ._sandbox import (
     BoundedSandbox,
     OutsideFolderError,
     UnreadableTemplateError,
     read_template,
     rendering_deadline,
 )
-from .screening import greeting_name, quotable_title
-from .text import count_words
 
 __all__ = [
     "Bound",

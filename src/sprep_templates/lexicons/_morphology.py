@@ -10,7 +10,7 @@ written once match the ways replies write it.
   the next one, one adverb or negation word of :data:`INSERTABLE` may come ("il convient
   *également* de", "ne relève *pas* de"). Short function words (il, à, de, le…) take
   none, so that the literal start of each entry stays long enough for the one-pass
-  search (:mod:`.anchored`).
+  search (:mod:`._anchored`).
 
 Why not a lemmatiser: simplemma (MIT, ~60 MB of data for all languages, ~2 MB for
 French) maps a word to one lemma without context, so the positions of a multi-word

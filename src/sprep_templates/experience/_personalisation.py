@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from .complaints import says_phone_unreachable
-from .inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
-from .sensitive import sensitive_concerns
+from ..inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
+from ._complaints import says_phone_unreachable
+from ._sensitive import sensitive_concerns
 
 __all__ = [
     "DEFAULT_LATE_AFTER_DAYS",
