@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from ..lexicons import first_names
-from ._reading import Reading
 from ..text import count_words, fold
 from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
+from ._reading import Reading
 
 __all__ = ["file_story", "postcode_towns", "staff_names", "thanks_only"]
 
