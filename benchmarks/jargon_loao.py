@@ -67,12 +67,14 @@ def _lexicon_lines() -> list[tuple[int, str]]:
 def _use_lines(lines: list[tuple[int, str]]) -> None:
     """Make the checker read ``lines`` as its lexicon (caches cleared)."""
     from sprep_templates.checking import _data
+    from sprep_templates.lexicons import _entry_search
     from sprep_templates.lexicons import _jargon as jargon
 
     original = _use_lines.__dict__.setdefault("original", jargon._numbered)
     jargon._numbered = lambda name: lines if name == "jargon.tsv" else original(name)
     jargon.lexicon.cache_clear()
     _data.lexicon.cache_clear()
+    _entry_search.entry_search.cache_clear()
 
 
 def main() -> None:

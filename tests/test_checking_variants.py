@@ -56,3 +56,29 @@ def test_variants_of_an_entry_are_found(text, span):
 )
 def test_plain_uses_are_left_alone(text):
     assert jargon_in(text) == []
+
+
+def test_entry_search_finds_what_the_combined_pattern_finds():
+    """Searching entry by entry at the candidate starts gives the combined pattern's
+    matches and entries, on texts full of entries, near misses and plain words."""
+    from sprep_templates.checking._data import lexicon as pattern_set
+    from sprep_templates.lexicons._entry_search import entry_search
+    from sprep_templates.lexicons._jargon import lexicon
+
+    from .plain_texts import PLAIN_TEXTS
+
+    found = lexicon()
+    texts = [
+        *PLAIN_TEXTS,
+        "Il convient également de solliciter le service instructeur au préalable ; "
+        "votre demande ne relève pas de la compétence du consulat, le cas échéant.",
+        "Les pièces complémentaires, le trop-perçu et la notification de la décision "
+        "relèvent du service idoine ; vous avez perçu l’indu à tort.",
+        "à compter du 1er mai, sous 15 jours, sous réserve de la production de justificatifs.",
+    ]
+    for text in texts:
+        lower = text.lower()
+        starts = pattern_set().candidates(lower).starts("jargon")
+        expected = [(m.span(), found.entry_for(m)) for m in found.combined.finditer(lower)]
+        got = [(m.span(), entry) for m, entry in entry_search().finditer(lower, starts)]
+        assert got == expected, text

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..experience import pseudonym_problem
 from ..inputs import Contact, Sentiment, Signature
 from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
-from ..lexicons._jargon import lexicon as jargon_lexicon
+from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
 from ..text import count_words, fold
@@ -299,14 +299,15 @@ _ROMAN = re.compile(r"[IVXLC]+")
 def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
     """Administrative jargon and form numbers (errors), formal register and legal terms
     (warnings); acronyms neither known nor explained in the reply (warnings)."""
-    found = jargon_lexicon()
     masked = reply.masked
     quoted = quoted_spans(masked)
-    for match in reply.find("jargon"):
+    # entry by entry at the lexicon's candidate starts: the same matches as the
+    # combined pattern, without trying its 430 branches at each start
+    starts = reply.candidates.starts("jargon")
+    for match, entry in entry_search().finditer(reply.lower, starts):
         if quoted and inside(quoted, match.start(), match.end()):
             continue  # a title or a rubric quoted as it is
         term = reply.text[match.start() : match.end()]
-        entry = found.entry_for(match)
         yield Finding(
             "jargon", entry.severity, _jargon_message(term, entry, _), match.start(), match.end()
         )

@@ -140,7 +140,11 @@ def compile_pattern(source: str) -> str:
         elif char in _APOSTROPHES:
             out.append("[’']")
         elif char == " ":  # an adverb or a negation may come after a word (morphology)
-            out.append(" " + slot if takes_insertion(expanded[:index]) else " ")
+            out.append(
+                " " + slot
+                if depth == 0 and takes_insertion(expanded[:index], expanded[index + 1 :])
+                else " "
+            )
         else:
             out.append(re.escape(char))
     if depth:

@@ -6,11 +6,12 @@ written once match the ways replies write it.
   ``réceptionn{er,é,ée}`` finds "réceptionnera" and "réceptionnons"; likewise for a
   second-group verb (``ir`` and ``i``: :data:`SECOND_GROUP`). The classes ``<er>``,
   ``<ir>`` and ``<x>`` (an adjective's ``{,e,s,es}``) write them shorter.
-- **Inserted words**: between a word of four letters or more (or a group of forms) and
-  the next one, one adverb or negation word of :data:`INSERTABLE` may come ("il convient
-  *également* de", "ne relève *pas* de"). Short function words (il, à, de, le…) take
-  none, so that the literal start of each entry stays long enough for the one-pass
-  search (:mod:`._anchored`).
+- **Inserted words**: between a word of five letters or more (or a group of forms) and
+  a preposition or "que" that follows it, one adverb or negation word of
+  :data:`INSERTABLE` may come ("il convient *également* de", "ne relève *pas* de",
+  "vous rapprocher *directement* de"). Nowhere else: after a short word (il, à, se…)
+  the literal start of the entry, looked for in every reply, would be as short as "a ",
+  and every slot lengthens the combined pattern tried at each candidate.
 
 Why not a lemmatiser: simplemma (MIT, ~60 MB of data for all languages, ~2 MB for
 French) maps a word to one lemma without context, so the positions of a multi-word
@@ -99,9 +100,20 @@ def insertion_slot() -> str:
     return f"(?:(?:{alternatives}) )?"
 
 
-def takes_insertion(before: str) -> bool:
-    """Whether a word may be inserted after the pattern source ``before`` (which ends
-    just before a space): after a word of four letters or more, or a group of forms."""
+#: How the part of a pattern after an insertion point must start: a preposition or
+#: "que" (the adverb sits between a verb and what it governs: "relève *pas* de").
+_GOVERNED = ("de", "d’", "d'", "d{", "du", "des", "à", "au", "aux", "que", "qu’", "qu'", "qu{")
+
+
+def takes_insertion(before: str, after: str) -> bool:
+    """Whether a word may be inserted at a space of a pattern, ``before`` and ``after``
+    being the pattern's source on each side: after a word of five letters or more (or a
+    group of forms), before a preposition or "que". Elsewhere a slot would cost more than
+    it finds: after a short word it would make the literal start of the entry, looked for
+    in every reply, as short as "a " or "se "."""
+    following = after.lstrip("{")
+    if not following.startswith(_GOVERNED):
+        return False
     if before.endswith(("}", ">")):
         return True
     run = 0
@@ -109,4 +121,4 @@ def takes_insertion(before: str) -> bool:
         if not char.isalpha():
             break
         run += 1
-    return run >= 4
+    return run >= 5
