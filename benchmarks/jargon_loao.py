@@ -151,7 +151,7 @@ def main() -> None:
     _use_lines(lines)
     recall = sum(found.values()) / sum(labels.values())
     precision = right / total if total else 0.0
-    print(f"\nheld-out by network, pooled: span recall {recall:.2f}, precision {precision:.2f}")
+    print(f"\nheld-out by network, pooled: span recall {recall:.3f}, precision {precision:.3f}")
     labelled_found, labelled_total = sum(found.values()), sum(labels.values())
     print(f"({labelled_found} of {labelled_total} labels found; {right} of {total} findings right)")
     for category in sorted(labels):

@@ -68,3 +68,28 @@ def test_acronym_defined_in_brackets_earlier_is_remembered():
 def test_jargon_inside_a_quoted_title_is_skipped():
     text = "Bonjour,\nMerci pour votre message « Délai d’instruction trop long ». " + BODY
     assert findings(text, "jargon") == []
+
+
+def test_acronyms_in_a_list_or_after_a_known_one_are_not_shouting():
+    """Two acronyms side by side ("RCS ou RSAC", "SMS de l'ANTS") are no shouted phrase;
+    an acronym opening a bracketed list is not explained by its bracket."""
+    text = (
+        "Bonjour,\n" + BODY + "Vous n’êtes pas inscrit au RCS ou RSAC. Vous avez reçu un SMS "
+        "de l’ANTS. Plusieurs services suivent ce sujet (DDPP, douanes)."
+    )
+    flagged = findings(text, "jargon")
+    assert {"RCS", "ANTS", "DDPP"} <= set(flagged), flagged
+
+
+def test_shouted_phrases_are_still_not_acronyms():
+    text = "Bonjour,\n" + BODY + "MERCI DE NE PAS RÉPONDRE à ce message."
+    assert findings(text, "jargon") == []
+
+
+def test_the_exports_lost_spaces_do_not_hide_an_entry():
+    """Exports turn some non-breaking spaces into " ;" glued to the next word, or leave
+    a space and a non-breaking space side by side: an entry is found across either."""
+    text = "Bonjour,\n" + BODY + "Écrivez-nous par la voie ;postale. Vous pouvez vous rapprocher &nbsp;de la mairie."
+    flagged = findings(text, "jargon")
+    assert "par la voie ;postale" in flagged, flagged
+    assert any(span.startswith("vous rapprocher") for span in flagged), flagged

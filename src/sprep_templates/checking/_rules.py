@@ -16,9 +16,9 @@ from ..inputs import Contact, Sentiment, Signature
 from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
 from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
-from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
+from ..patterns import ACRONYM, EMAIL, french_number, is_abroad
 from ..text import count_words, fold
-from ._context import bracket_definitions, inside, quoted_spans
+from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
     AMOUNT,
     CLOSINGS,
@@ -339,14 +339,14 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
             continue
         if _ROMAN.fullmatch(word):
             continue  # "annexe II", "Louis XIV": a number, not an acronym
-        neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
-        if len(CAPITAL_WORD.findall(neighbours)) > 1:
+        if shouted(masked, match.start(), match.end(), known):
             continue  # a shouted phrase or a name in capitals, not an acronym
         if re.fullmatch(r"[A-Z]+\d+", word) and word.startswith("CERFA"):
             continue
         after = masked[match.end() : match.end() + 3]
         before = masked[max(0, match.start() - 1) : match.start()]
-        if after.lstrip().startswith("(") or before == "(":
+        alone_in_brackets = before == "(" and masked[match.end() : match.end() + 1] == ")"
+        if after.lstrip().startswith("(") or alone_in_brackets:
             continue  # explained next to it: "CNI (carte nationale d’identité)"
         if explained(word, masked):
             continue  # spelt out elsewhere in the reply
