@@ -331,6 +331,7 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         | bracket_definitions(masked)
     )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
+    spelt: dict[str, bool] = {}
     for match in ACRONYM.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
@@ -348,7 +349,10 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         alone_in_brackets = before == "(" and masked[match.end() : match.end() + 1] == ")"
         if after.lstrip().startswith("(") or alone_in_brackets:
             continue  # explained next to it: "CNI (carte nationale d’identité)"
-        if explained(word, masked):
+        spelt_out = spelt.get(word)
+        if spelt_out is None:  # once per acronym: each look reads the whole reply
+            spelt_out = spelt[word] = explained(word, masked)
+        if spelt_out:
             continue  # spelt out elsewhere in the reply
         expansion = acronym_expansions().get(word)
         yield Finding(
