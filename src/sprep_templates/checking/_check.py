@@ -11,7 +11,7 @@ from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
 from ..text import apply_typography
 from ._data import lexicon
-from ._entities import decode, map_back
+from ._entities import decode
 from ._finding import Finding
 from ._reading import Reading
 from ._registry import run_every_rule, run_fragment_rules
@@ -102,7 +102,7 @@ def check_reply(
     mapped = []
     for finding in found:  # spans of the decoded text, pointed back into the text as given
         if finding.start is not None and finding.end is not None:
-            start, end = map_back(origins, finding.start, finding.end, text)
+            start, end = origins.span(finding.start, finding.end)
             finding = attrs.evolve(finding, start=start, end=end)
         mapped.append(finding)
     return mapped

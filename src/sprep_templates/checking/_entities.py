@@ -4,88 +4,94 @@ are mapped back to the text as given.
 - HTML entities (``&nbsp;``, ``&eacute;``, ``&#39;``) are decoded: left as they are,
   ``&nbsp;`` counts as a word and glues itself to a link ("agirc-arrco.fr&nbsp" is no
   official host).
-- A run of spaces (plain, non-breaking, narrow) becomes one plain space, and the " ;"
-  that exports leave for a lost non-breaking space, glued to the next word ("par la
-  voie ;postale"), loses its semicolon: an entry of the lexicon is found across them.
+- A run of spaces (plain, non-breaking, narrow, written as entities or not) becomes one
+  plain space, and the " ;" that exports leave for a lost non-breaking space, glued to
+  the next word ("par la voie ;postale"), loses its semicolon: an entry of the lexicon
+  is found across them.
 
-:func:`decode` returns the plain text and, for each of its characters, where it came
-from; :func:`map_back` turns a span of the plain text into one of the text as given.
+:func:`decode` returns the plain text and where its characters came from
+(:class:`Origins`); :meth:`Origins.span` turns a span of the plain text into one of the
+text as given. One pass of one pattern, without nested quantifiers: linear in the text.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from bisect import bisect_right
 
-__all__ = ["decode", "map_back"]
+__all__ = ["Origins", "decode"]
 
-#: A named or numeric character reference, with its semicolon (as the editor writes it).
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-#: Two spaces or more, or the semicolon of a lost non-breaking space (" ;mot").
-_SPACING = re.compile(r"[ \t\u00a0\u202f]{2,}|(?<=[ \u00a0\u202f]);(?=\w)")
+_SPACE = r"(?:[ \t\u00a0\u202f]|&(?:nbsp|ensp|emsp|thinsp|#160|#8239|#x[aA]0|#x202[fF]);)"
+_PLAIN = re.compile(
+    # a run of spaces | an entity | the semicolon of a lost non-breaking space
+    rf"{_SPACE}{{2,}}"
+    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+    r"|(?<=[ \u00a0\u202f]);(?=\w)"
+)
 
 
-def _rewrite(
-    text: str,
-    origins: list[int],
-    pattern: re.Pattern[str],
-    replace: Callable[[re.Match[str]], str | None],
-) -> tuple[str, list[int]] | None:
-    """``text`` with each match of ``pattern`` replaced by ``replace(match)`` (None:
-    left as it is), and the origins of the new text's characters; None if unchanged."""
+#: Whether a text may need any of it (a class first: the engine skips to it fast).
+_MAYBE = re.compile(r"[ \t\u00a0\u202f][ \t\u00a0\u202f;]|&")
+
+
+class Origins:
+    """Where the characters of a plain text came from: at each change, the plain
+    position and the shift to add to reach the text as given."""
+
+    __slots__ = ("_plain", "_shifts", "_text")
+
+    def __init__(self, text: str, plain: list[int], shifts: list[int]) -> None:
+        self._text, self._plain, self._shifts = text, plain, shifts
+
+    def at(self, position: int) -> int:
+        """The position in the text as given of the plain text's ``position``."""
+        index = bisect_right(self._plain, position) - 1
+        return position + (self._shifts[index] if index >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the text as given that the plain ``start:end`` covers: from the
+        first character's origin to past the last one's (a whole entity)."""
+        first = self.at(start)
+        if end <= start:
+            return first, first
+        last = self.at(end - 1)
+        entity = _PLAIN.match(self._text, last) if self._text.startswith("&", last) else None
+        return first, entity.end() if entity is not None else last + 1
+
+
+def _replacement(match: re.Match[str]) -> str | None:
+    found = match.group()
+    if found == ";":
+        return ""
+    if found.startswith("&") and found.endswith(";") and found.count(";") == 1:
+        decoded = html.unescape(found)
+        return None if decoded == found else decoded  # unknown: left as written
+    return " "  # a run of spaces
+
+
+def decode(text: str) -> tuple[str, Origins | None]:
+    """``text`` made plain, and where its characters came from (None when unchanged)."""
+    if _MAYBE.search(text) is None:
+        return text, None
     pieces: list[str] = []
-    new_origins: list[int] = []
-    position = 0
-    for match in pattern.finditer(text):
-        replacement = replace(match)
+    plain: list[int] = []
+    shifts: list[int] = []
+    position = length = 0  # in the text as given, in the plain text
+    for match in _PLAIN.finditer(text):
+        replacement = _replacement(match)
         if replacement is None:
             continue
-        pieces.append(text[position : match.start()])
-        new_origins.extend(origins[position : match.start()])
-        pieces.append(replacement)
-        new_origins.extend([origins[match.start()]] * len(replacement))
+        kept = text[position : match.start()]
+        pieces += (kept, replacement)
+        length += len(kept)
+        plain.append(length)  # the replacement's characters come from the match's start
+        shifts.append(match.start() - length)
+        length += len(replacement)
+        plain.append(length)  # after it, the text as given resumes at the match's end
+        shifts.append(match.end() - length)
         position = match.end()
     if not pieces:
-        return None
+        return text, None
     pieces.append(text[position:])
-    new_origins.extend(origins[position:])
-    return "".join(pieces), new_origins
-
-
-def _entity(match: re.Match[str]) -> str | None:
-    decoded = html.unescape(match.group())
-    return None if decoded == match.group() else decoded  # unknown: left as written
-
-
-def _spacing(match: re.Match[str]) -> str | None:
-    return "" if match.group() == ";" else " "
-
-
-def decode(text: str) -> tuple[str, list[int] | None]:
-    """``text`` made plain, and the start in ``text`` of each plain character followed
-    by ``len(text)`` (None when there is nothing to change)."""
-    if "&" not in text and _SPACING.search(text) is None:
-        return text, None
-    length = len(text)
-    origins = list(range(length))
-    changed = False
-    for pattern, replace in ((_ENTITY, _entity), (_SPACING, _spacing)):
-        rewritten = _rewrite(text, origins, pattern, replace)
-        if rewritten is not None:
-            text, origins = rewritten
-            changed = True
-    if not changed:
-        return text, None
-    return text, [*origins, length]
-
-
-def map_back(origins: list[int], start: int, end: int, text: str) -> tuple[int, int]:
-    """The span of ``text`` (as given) that the span ``start:end`` of its plain form
-    covers: from the first character's origin to past the last one's entity."""
-    first = origins[start]
-    if end <= start:
-        return first, first
-    last = origins[end - 1]
-    entity = _ENTITY.match(text, last) if text.startswith("&", last) else None
-    return first, entity.end() if entity is not None else last + 1
+    return "".join(pieces), Origins(text, plain, shifts)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from ..lexicons import first_names
-from ..text import count_words, fold
+from ..lexicons import first_names, read_list
+from ..text import count_words
 from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
 from ._reading import Reading
 
@@ -25,9 +26,10 @@ _MONTHS = (
 _DATE = rf"(?:\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
 
 #: A French postcode (departments 01–98, Corsica 2A/2B) and the first word of a town.
-_POSTCODE_TOWN = re.compile(
-    r"(?<![\w.,/-])(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{3} [A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]{1,40}"
-)
+#: (It starts with a class, so that the engine skips to the digits; what comes before
+#: and the department are checked after.)
+_POSTCODE_TOWN = re.compile(r"[0-9][0-9AB][0-9]{3} [A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]{1,40}")
+_DEPARTMENT = re.compile(r"0[1-9]|[1-8][0-9]|9[0-8]|2[AB]")
 # What makes it a service's address, not the user's: a street, a box, Cedex, a service.
 _SERVICE_ADDRESS = re.compile(
     r"\b(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|quai|route|impasse|cours|square|"
@@ -38,11 +40,14 @@ _SERVICE_ADDRESS = re.compile(
 )
 _NOT_TOWNS = frozenset({"euros", "euro", "eur", "cedex", "habitants", "dossiers", "personnes"})
 
-#: A staff member named by first name after a word that hands something to a person.
-_STAFF = re.compile(
+#: A capitalised word, maybe a first name.
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,20}\b")
+#: What comes before a staff member named by first name: a word that hands something
+#: to a person, or a title (read on the 30 characters before the name).
+_STAFF_BEFORE = re.compile(
     r"\b(?:(?:re)?transmise?s? à|transférée?s? à|adressée?s? à|confiée?s? à|suivie?s? par|"
     r"traitée?s? par|avec|auprès de|M\.|Mme|Mlle|Madame|Monsieur|collègue|conseillère|"
-    r"conseiller|agent|gestionnaire) (?!Mme\b|Mlle\b|Madame\b|Monsieur\b)([A-ZÀ-Ý][a-zà-ÿ]{2,20})\b"
+    r"conseiller|agent|gestionnaire) $"
 )
 
 #: The user's file recounted: "votre message du 5 mars", "votre radiation a été enregistrée".
@@ -64,6 +69,11 @@ def postcode_towns(reply: Reading) -> Iterator[re.Match[str]]:
     """Postcodes followed by a town, unless the words around make it a service's address."""
     text = reply.masked
     for match in _POSTCODE_TOWN.finditer(text):
+        before_code = text[match.start() - 1 : match.start()] if match.start() else ""
+        if before_code and (before_code.isalnum() or before_code in "_.,/-"):
+            continue  # inside a longer number, a word or a path
+        if not _DEPARTMENT.fullmatch(match.group()[:2]):
+            continue
         town = match.group().split(" ", 1)[1]
         if town.lower() in _NOT_TOWNS:
             continue
@@ -83,25 +93,42 @@ def _body_end(reply: Reading) -> int:
     return len(reply.text)
 
 
+@cache
+def _name_forms() -> frozenset[str]:
+    """First names in lower case, as written and without accents ("éric", "eric")."""
+    written = frozenset(name.lower() for name in read_list("first-names.txt"))
+    return written | first_names()
+
+
 def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
     """First names of staff in the body ("retransmis à Eric", "Mme Nathalie")."""
     text = reply.masked
     greeting = GREETING_WITH_NAME.match(text)
     start, end = (greeting.end() if greeting else 0), _body_end(reply)
-    names = first_names()
-    for match in _STAFF.finditer(text, start, end):
-        name_end = match.end(1)
+    names = _name_forms()
+    for match in _CAPITALISED.finditer(text, start, end):
+        if match.start() and text[match.start() - 1].isalnum():
+            continue  # inside a word
+        name_end = match.end()
         following = text[name_end : name_end + 2]
         if following[:1] == " " and following[1:2].isupper():
             continue  # "France Travail", "Marie Curie": a name of a place or a service
-        if fold(match.group(1)) in names:
-            yield match.span(1)
+        if match.group().lower() not in names:
+            continue
+        if _STAFF_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+            yield match.span()
 
 
 def file_story(reply: Reading) -> Iterator[re.Match[str]]:
-    """Sentences that recount the user's file: a dated message, a decision on it."""
-    yield from _DATED.finditer(reply.lower)
-    yield from _DECIDED.finditer(reply.lower)
+    """Sentences that recount the user's file: a dated message, a decision on it (tried
+    where "votre " starts, in the order of the text)."""
+    lower = reply.lower
+    at = lower.find("votre ")
+    while at >= 0:
+        match = _DATED.match(lower, at) or _DECIDED.match(lower, at)
+        if match is not None:
+            yield match
+        at = lower.find("votre ", match.end() if match is not None else at + 6)
 
 
 _THANKS = re.compile(STEP_PATTERNS["thanks"])
@@ -121,7 +148,9 @@ def thanks_only(reply: Reading) -> tuple[int, int] | None:
     greeting = GREETING_WITH_NAME.match(text)
     start, end = (greeting.end() if greeting else 0), _body_end(reply)
     body = lower[start:end]
-    if not body.strip() or count_words(body) > 30 or reply.urls or any(c.isdigit() for c in body):
+    if len(body) > 400 or not body.strip() or reply.urls or any(c.isdigit() for c in body):
+        return None  # 30 words take less than 400 characters
+    if count_words(body) > 30:
         return None
     sentences = [s for s in re.split(r"[.!?…]+(?=\s|$)", body) if s.strip()]
     if len(sentences) > 2 or _ANSWER.search(body):

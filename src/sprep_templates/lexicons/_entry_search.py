@@ -3,10 +3,11 @@
 The combined pattern of :class:`._jargon.Lexicon` is one alternation of every entry;
 Python's regex engine tries its branches one after the other at each start, so its cost
 grows with the lexicon (430 entries, some with an insertion slot: about 100 µs a try).
-Here each start is first read for the literal prefixes that begin there (looked up by
-their first two characters), and only the entries with such a prefix are tried, in the
-combined pattern's order (longest first): the same matches as the combined pattern's
-``finditer``, left to right without overlap, for a few microseconds a start.
+Here each start is first read for the literal prefixes that begin there (by their first
+two characters, then by the lengths of the prefixes that start so), and only the entries
+with such a prefix are tried, in the combined pattern's order (longest first): the same
+matches as the combined pattern's ``finditer``, left to right without overlap, for a few
+microseconds a start.
 """
 
 from __future__ import annotations
@@ -33,17 +34,19 @@ class EntrySearch:
         order = sorted(range(len(regexes)), key=lambda i: -len(regexes[i]))
         self._rank = {index: rank for rank, index in enumerate(order)}
         self._patterns = [re.compile(rf"\b(?:{regex})\b") for regex in regexes]
-        by_key: dict[str, dict[str, set[int]]] = {}
+        by_prefix: dict[str, set[int]] = {}
+        lengths: dict[str, set[int]] = {}
         for index, regex in enumerate(regexes):
             for prefix in literal_prefixes(regex) or ():
-                by_key.setdefault(prefix[:_KEY], {}).setdefault(prefix, set()).add(index)
-        self._by_key = {
-            key: tuple(
-                (prefix, tuple(sorted(indices, key=self._rank.__getitem__)))
-                for prefix, indices in prefixes.items()
-            )
-            for key, prefixes in by_key.items()
+                by_prefix.setdefault(prefix, set()).add(index)
+                lengths.setdefault(prefix[:_KEY], set()).add(len(prefix))
+        #: the entries each prefix starts, in the order they are tried
+        self._by_prefix = {
+            prefix: tuple(sorted(indices, key=self._rank.__getitem__))
+            for prefix, indices in by_prefix.items()
         }
+        #: for the first characters of a prefix, the lengths of the prefixes that start so
+        self._lengths = {key: tuple(sorted(found)) for key, found in lengths.items()}
 
     def finditer(
         self, lower: str, starts: Sequence[int]
@@ -55,13 +58,16 @@ class EntrySearch:
             if start < after:
                 continue
             tried: list[int] = []
-            for key in (lower[start : start + _KEY], lower[start : start + 1]):
-                for prefix, indices in self._by_key.get(key, ()):
-                    if lower.startswith(prefix, start):
+            for key in {lower[start : start + _KEY], lower[start : start + 1]}:
+                for length in self._lengths.get(key, ()):
+                    indices = self._by_prefix.get(lower[start : start + length])
+                    if indices is not None:
                         tried += indices
             if not tried:
                 continue
-            for index in sorted(set(tried), key=self._rank.__getitem__):
+            for index in (
+                sorted(set(tried), key=self._rank.__getitem__) if len(tried) > 1 else tried
+            ):
                 match = self._patterns[index].match(lower, start)
                 if match is not None:
                     after = match.end()

@@ -266,11 +266,24 @@ def _expansion_words(letters: str) -> str | None:
     return _words(acronym.expansion) if acronym else None
 
 
+#: Latin letters to what :func:`..text.fold` makes of them, for ``str.translate``: a
+#: cheap first look before folding a whole reply.
+_UNACCENT = str.maketrans(
+    {c: fold(c) for c in map(chr, range(0xC0, 0x250)) if fold(c) != c.lower()} | {"ß": "ss"}
+)
+
+
 def explained(letters: str, text: str) -> bool:
     """Whether ``text`` spells out the acronym ``letters`` anywhere (its known
     expansion, accents, case and punctuation aside)."""
     words = _expansion_words(letters)
-    return bool(words) and f" {words} " in f" {_words(text)} "
+    if not words:
+        return False
+    # The expansion's longest word must be there: looked for first, without folding the
+    # whole reply (folding costs a millisecond on a long one).
+    if max(words.split(), key=len) not in text.lower().translate(_UNACCENT):
+        return False
+    return f" {words} " in f" {_words(text)} "
 
 
 @cache
