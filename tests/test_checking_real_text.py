@@ -93,3 +93,14 @@ def test_the_exports_lost_spaces_do_not_hide_an_entry():
     flagged = findings(text, "jargon")
     assert "par la voie ;postale" in flagged, flagged
     assert any(span.startswith("vous rapprocher") for span in flagged), flagged
+
+
+def test_a_draft_for_a_placeholder_pseudonym_says_a_plain_bonjour():
+    from sprep_templates import Contact, Experience, Signature, draft_reply
+
+    reply = draft_reply(
+        Experience(id="1", sentiment="negative", pseudonym="Aucun"),
+        signature=Signature(first_name="Jean", organisation="la Caf de Paris"),
+        contacts=[Contact("phone", "32 30")],
+    )
+    assert reply.text.startswith("Bonjour,")
