@@ -89,7 +89,11 @@ def test_shouted_phrases_are_still_not_acronyms():
 def test_the_exports_lost_spaces_do_not_hide_an_entry():
     """Exports turn some non-breaking spaces into " ;" glued to the next word, or leave
     a space and a non-breaking space side by side: an entry is found across either."""
-    text = "Bonjour,\n" + BODY + "Écrivez-nous par la voie ;postale. Vous pouvez vous rapprocher &nbsp;de la mairie."
+    text = (
+        "Bonjour,\n"
+        + BODY
+        + "Écrivez-nous par la voie ;postale. Vous pouvez vous rapprocher &nbsp;de la mairie."
+    )
     flagged = findings(text, "jargon")
     assert "par la voie ;postale" in flagged, flagged
     assert any(span.startswith("vous rapprocher") for span in flagged), flagged
@@ -104,3 +108,47 @@ def test_a_draft_for_a_placeholder_pseudonym_says_a_plain_bonjour():
         contacts=[Contact("phone", "32 30")],
     )
     assert reply.text.startswith("Bonjour,")
+
+
+def test_plain_text_positions_map_back_into_the_text_as_given():
+    """Every character of the plain text maps back in order, within the text, to itself
+    or to the entity, spaces or semicolon it replaced (hypothesis)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sprep_templates.checking._entities import decode
+
+    pieces = st.sampled_from(
+        [
+            "mot",
+            "é",
+            " ",
+            "  ",
+            "&nbsp;",
+            "&eacute;",
+            "&amp;",
+            "&bogus;",
+            " ;x",
+            "; ",
+            "\u00a0",
+            "\n",
+        ]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=30))
+    def check(parts):
+        text = "".join(parts)
+        plain, origins = decode(text)
+        if origins is None:
+            assert plain == text
+            return
+        previous = -1
+        for index, char in enumerate(plain):
+            start, end = origins.span(index, index + 1)
+            assert previous <= start < end <= len(text)
+            previous = start
+            source = text[start:end]
+            assert source == char or source.startswith("&") or not source.strip(" \u00a0;")
+
+    check()
