@@ -61,7 +61,7 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _lexicon_lines() -> list[tuple[int, str]]:
     from sprep_templates.lexicons import _jargon as jargon
 
-    return jargon._numbered("jargon.tsv")
+    return jargon.numbered_lines("jargon.tsv")
 
 
 def _use_lines(lines: list[tuple[int, str]]) -> None:
@@ -70,8 +70,8 @@ def _use_lines(lines: list[tuple[int, str]]) -> None:
     from sprep_templates.lexicons import _entry_search
     from sprep_templates.lexicons import _jargon as jargon
 
-    original = _use_lines.__dict__.setdefault("original", jargon._numbered)
-    jargon._numbered = lambda name: lines if name == "jargon.tsv" else original(name)
+    original = _use_lines.__dict__.setdefault("original", jargon.numbered_lines)
+    jargon.numbered_lines = lambda name: lines if name == "jargon.tsv" else original(name)
     jargon.lexicon.cache_clear()
     _data.lexicon.cache_clear()
     _entry_search.entry_search.cache_clear()

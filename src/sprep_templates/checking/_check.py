@@ -15,6 +15,7 @@ from ._entities import decode
 from ._finding import Finding
 from ._reading import Reading
 from ._registry import run_every_rule, run_fragment_rules
+from ._result import CheckResult
 
 __all__ = ["check_fragments", "check_reply"]
 
@@ -68,8 +69,10 @@ def check_reply(
     closing_added: bool = False,
     official_domains: Iterable[str] = (),
     locale: str = "fr",
-) -> list[Finding]:
-    """Check ``text`` against the guide's rules; findings in rule order, then by position.
+) -> CheckResult:
+    """Check ``text`` against the guide's rules; findings in rule order, then by position,
+    as a :class:`CheckResult`: a list of :class:`Finding` that keeps ``text`` and, in a
+    notebook, shows it with the findings highlighted.
 
     ``pseudonym``, ``signature`` and ``contacts`` make the checks exact (the
     pseudonym to greet, the expected signer, contact data known to be right).
@@ -88,7 +91,7 @@ def check_reply(
     _ = translator(locale)
     decoded, origins = decode(text)
     reply = Reading(decoded, closing_added, lexicon())
-    found = run_every_rule(
+    findings = run_every_rule(
         reply,
         pseudonym,
         signature,
@@ -97,15 +100,15 @@ def check_reply(
         domains,
         _,
     )
-    if origins is None:
-        return found
-    mapped = []
-    for finding in found:  # spans of the decoded text, pointed back into the text as given
-        if finding.start is not None and finding.end is not None:
-            start, end = origins.span(finding.start, finding.end)
-            finding = attrs.evolve(finding, start=start, end=end)
-        mapped.append(finding)
-    return mapped
+    if origins is not None:
+        mapped = []
+        for finding in findings:  # spans of the decoded text, pointed back into the text
+            if finding.start is not None and finding.end is not None:
+                start, end = origins.span(finding.start, finding.end)
+                finding = attrs.evolve(finding, start=start, end=end)
+            mapped.append(finding)
+        findings = mapped
+    return CheckResult(findings, text)
 
 
 def check_fragments(

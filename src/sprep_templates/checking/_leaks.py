@@ -9,15 +9,16 @@ Patterns here have no nested quantifier: each is linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..lexicons import first_names, read_list
 from ..text import count_words
 from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
+from ._finding import Finding
 from ._reading import Reading
 
-__all__ = ["file_story", "postcode_towns", "staff_names", "thanks_only"]
+__all__ = ["file_story", "leak_findings", "postcode_towns", "staff_names", "thanks_only"]
 
 _MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
@@ -160,3 +161,35 @@ def thanks_only(reply: Reading) -> tuple[int, int] | None:
             return None
     first = start + len(body) - len(body.lstrip())
     return first, start + len(body.rstrip())
+
+
+def leak_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
+    """The `personal-data` warnings of what replies leak beyond numbers (each is a
+    judgement: a warning)."""
+    public = _(" La réponse est publique : vérifiez qu’elle ne donne pas ce détail.")
+    if reply.counts.digits >= 5:
+        for match in postcode_towns(reply):
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Un code postal et une ville : s’agit-il de l’adresse de l’usager ?") + public,
+                match.start(),
+                match.end(),
+            )
+    for start, end in staff_names(reply):
+        yield Finding(
+            "personal-data",
+            "warning",
+            _("« {name} » : le prénom d’un agent.").format(name=reply.text[start:end]) + public,
+            start,
+            end,
+        )
+    if "votre" in reply.lower:
+        for match in file_story(reply):
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Ce passage raconte le dossier de l’usager (une date, une décision).") + public,
+                match.start(),
+                match.end(),
+            )

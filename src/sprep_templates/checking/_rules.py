@@ -13,10 +13,16 @@ from functools import lru_cache
 
 from ..experience import pseudonym_problem
 from ..inputs import Contact, Sentiment, Signature
-from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
+from ..lexicons import (
+    JargonEntry,
+    acronym_expansions,
+    explained,
+    known_acronyms,
+)
 from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, EMAIL, french_number, is_abroad
+from ..steps import STEPS
 from ..text import count_words, fold
 from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
@@ -39,12 +45,11 @@ from ._cues import (
     POSTAL_CODE_OR_YEAR,
     SHOUTED,
     SIGNER,
-    STEP_NAMES,
     STEPS_UNION,
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
-from ._leaks import file_story, postcode_towns, staff_names, thanks_only
+from ._leaks import leak_findings, thanks_only
 from ._reading import Reading
 
 __all__ = [
@@ -247,7 +252,7 @@ def _step_sentences(reply: Reading) -> dict[str, list[int]]:
 def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
     """Thanks, acknowledgement, orientation and improvement found, in the guide's order."""
     found = _step_sentences(reply)
-    for step in STEP_NAMES[1:-1]:
+    for step in STEPS[1:-1]:
         if step in found:
             continue
         if step == "orientation" and sentiment == "positive":
@@ -258,7 +263,7 @@ def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Itera
         )
     # In order: each step found at or after the sentence where the previous one was.
     position = 0
-    for step in STEP_NAMES[1:-1]:
+    for step in STEPS[1:-1]:
         indices = found.get(step)
         if indices is None:
             continue
@@ -467,7 +472,7 @@ def personal_data_rule(
                 match.start(),
                 match.end(),
             )
-    yield from _leaks(reply, _)
+    yield from leak_findings(reply, _)
     personal = personal_email_domains()
     for match in EMAIL.finditer(text) if "@" in text else ():
         address = match.group().lower()
@@ -497,37 +502,6 @@ def personal_data_rule(
                     "Numéro de portable : un numéro personnel ne doit pas "
                     "figurer dans une réponse publique."
                 ),
-                match.start(),
-                match.end(),
-            )
-
-
-def _leaks(reply: Reading, _: Gettext) -> Iterable[Finding]:
-    """What replies leak beyond numbers (warnings: each is a judgement; see ._leaks)."""
-    public = _(" La réponse est publique : vérifiez qu’elle ne donne pas ce détail.")
-    if reply.counts.digits >= 5:
-        for match in postcode_towns(reply):
-            yield Finding(
-                "personal-data",
-                "warning",
-                _("Un code postal et une ville : s’agit-il de l’adresse de l’usager ?") + public,
-                match.start(),
-                match.end(),
-            )
-    for start, end in staff_names(reply):
-        yield Finding(
-            "personal-data",
-            "warning",
-            _("« {name} » : le prénom d’un agent.").format(name=reply.text[start:end]) + public,
-            start,
-            end,
-        )
-    if "votre" in reply.lower:
-        for match in file_story(reply):
-            yield Finding(
-                "personal-data",
-                "warning",
-                _("Ce passage raconte le dossier de l’usager (une date, une décision).") + public,
                 match.start(),
                 match.end(),
             )

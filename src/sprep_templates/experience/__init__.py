@@ -12,6 +12,7 @@ from ._personalisation import (
     MAX_NAMED_CRITERIA,
     Personalisation,
     personalise,
+    quotable_action,
     tone_of,
 )
 from ._screening import greeting_name, pseudonym_problem, quotable_title
@@ -29,6 +30,7 @@ __all__ = [
     "personalise",
     "phone_unreachable_span",
     "pseudonym_problem",
+    "quotable_action",
     "quotable_title",
     "says_phone_unreachable",
     "sensitive_concerns",

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from ._anchored import literal_prefixes
 from ._jargon import JargonEntry, Lexicon, compile_pattern, lexicon
+from ._matcher import literal_prefixes
 
 __all__ = ["EntrySearch", "entry_search"]
 
