@@ -76,3 +76,20 @@ def test_a_reply_that_only_thanks_is_a_stock_reply(text):
 def test_thanks_with_an_answer_is_not_a_stock_reply():
     text = "Bonjour,\nMerci pour votre message. " + BODY + "Nous ajoutons des conseillers."
     assert spans(text, "generic") == []
+
+
+def test_staff_prefixes_start_every_staff_match():
+    """The staff pattern is found through the reading's automaton: each of its matches
+    must start with one of the prefixes it is looked for by."""
+    from sprep_templates.checking._leaks import STAFF, STAFF_PREFIXES
+
+    text = (
+        "Retransmis à Eric, transmise à Léa, transférés à Paul, adressée à Marc, confiés à "
+        "Inès, suivie par Mme Nathalie, traité par Luc, avec Anne, auprès de Jean, M. Louis, "
+        "Mme Rose, Mlle Lise, Madame Claire, Monsieur Pierre, collègue Sarah, conseillère "
+        "Julie, conseiller Hugo, agent Tom, gestionnaire Emma."
+    )
+    matches = list(STAFF.finditer(text))
+    assert len(matches) == 19
+    for match in matches:
+        assert match.group().lower().startswith(STAFF_PREFIXES), match.group()

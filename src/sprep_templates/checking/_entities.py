@@ -22,14 +22,18 @@ from bisect import bisect_right
 
 __all__ = ["Origins", "decode"]
 
-_SPACE = r"(?:[ \t\u00a0\u202f]|&(?:nbsp|ensp|emsp|thinsp|#160|#8239|#x[aA]0|#x202[fF]);)"
+_SPACE_ENTITY = r"&(?:nbsp|ensp|emsp|thinsp|#160|#8239|#x[aA]0|#x202[fF]);"
+_SPACE = rf"(?:[ \t\u00a0\u202f]|{_SPACE_ENTITY})"
+# Every alternative starts with one literal character, so that the engine skips to the
+# next space or "&" (no position between is tried).
 _PLAIN = re.compile(
-    # a run of spaces | an entity | the semicolon of a lost non-breaking space
-    rf"{_SPACE}{{2,}}"
+    # a run of spaces
+    rf" {_SPACE}+|\t{_SPACE}+|\u00a0{_SPACE}+|\u202f{_SPACE}+|{_SPACE_ENTITY}{_SPACE}+"
+    # the semicolon of a lost non-breaking space, with the space before it
+    r"| ;(?=\w)|\u00a0;(?=\w)|\u202f;(?=\w)"
+    # an entity
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-    r"|(?<=[ \u00a0\u202f]);(?=\w)"
 )
-
 
 #: Whether a text may need any of it (a class first: the engine skips to it fast).
 _MAYBE = re.compile(r"[ \t\u00a0\u202f][ \t\u00a0\u202f;]|&")
@@ -62,8 +66,8 @@ class Origins:
 
 def _replacement(match: re.Match[str]) -> str | None:
     found = match.group()
-    if found == ";":
-        return ""
+    if found.endswith(";") and len(found) == 2 and found[0] in " \u00a0\u202f":
+        return " "  # a lost non-breaking space: its semicolon goes
     if found.startswith("&") and found.endswith(";") and found.count(";") == 1:
         decoded = html.unescape(found)
         return None if decoded == found else decoded  # unknown: left as written

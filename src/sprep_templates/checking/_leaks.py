@@ -18,7 +18,15 @@ from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
 from ._finding import Finding
 from ._reading import Reading
 
-__all__ = ["file_story", "leak_findings", "postcode_towns", "staff_names", "thanks_only"]
+__all__ = [
+    "STAFF",
+    "STAFF_PREFIXES",
+    "file_story",
+    "leak_findings",
+    "postcode_towns",
+    "staff_names",
+    "thanks_only",
+]
 
 _MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
@@ -41,15 +49,21 @@ _SERVICE_ADDRESS = re.compile(
 )
 _NOT_TOWNS = frozenset({"euros", "euro", "eur", "cedex", "habitants", "dossiers", "personnes"})
 
-#: A capitalised word, maybe a first name.
-_CAPITALISED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,20}\b")
-#: What comes before a staff member named by first name: a word that hands something
-#: to a person, or a title (read on the 30 characters before the name).
-_STAFF_BEFORE = re.compile(
-    r"\b(?:(?:re)?transmise?s? à|transférée?s? à|adressée?s? à|confiée?s? à|suivie?s? par|"
-    r"traitée?s? par|avec|auprès de|M\.|Mme|Mlle|Madame|Monsieur|collègue|conseillère|"
-    r"conseiller|agent|gestionnaire) $"
+#: A staff member named by first name after a word that hands something to a person,
+#: or a title; a title after the word ("suivi par Mme Nathalie") is skipped. Found
+#: through the reading's one automaton pass (its prefixes: :data:`STAFF_PREFIXES`).
+STAFF = re.compile(
+    r"(?:retransmise?s? à|transmise?s? à|transférée?s? à|adressée?s? à|confiée?s? à|"
+    r"suivie?s? par|traitée?s? par|avec|auprès de|M\.|Mme|Mlle|Madame|Monsieur|collègue|"
+    r"conseillère|conseiller|agent|gestionnaire) (?:(?:Mme|Mlle|Madame|Monsieur|M\.) )?"
+    r"([A-ZÀ-Ý][a-zà-ÿ]{2,20})\b"
 )
+#: What every match of :data:`STAFF` starts with, in lower case.
+STAFF_PREFIXES = (
+    "retransmis", "transmis", "transféré", "adressé", "confié", "suivi", "traité", "avec",
+    "auprès de", "m.", "mme", "mlle", "madame", "monsieur", "collègue", "conseill", "agent",
+    "gestionnaire",
+)  # fmt: skip
 
 #: The user's file recounted: "votre message du 5 mars", "votre radiation a été enregistrée".
 _DATED = re.compile(
@@ -107,17 +121,15 @@ def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
     greeting = GREETING_WITH_NAME.match(text)
     start, end = (greeting.end() if greeting else 0), _body_end(reply)
     names = _name_forms()
-    for match in _CAPITALISED.finditer(text, start, end):
+    for match in reply.candidates.finditer("staff", STAFF, text, start, end):
         if match.start() and text[match.start() - 1].isalnum():
-            continue  # inside a word
-        name_end = match.end()
+            continue  # inside a word ("Lavec")
+        name_end = match.end(1)
         following = text[name_end : name_end + 2]
         if following[:1] == " " and following[1:2].isupper():
             continue  # "France Travail", "Marie Curie": a name of a place or a service
-        if match.group().lower() not in names:
-            continue
-        if _STAFF_BEFORE.search(text, max(start, match.start() - 30), match.start()):
-            yield match.span()
+        if match.group(1).lower() in names:
+            yield match.span(1)
 
 
 def file_story(reply: Reading) -> Iterator[re.Match[str]]:
