@@ -62,10 +62,11 @@ def check_draft_many_arguments(
     require_section: object,
     include_answered: object,
     today: object,
+    *,
+    profile_type: type,
 ) -> None:
-    """Refuse what :func:`~sprep_templates.draft_many` cannot use, naming the parameter."""
-    from .profile import Profile
-
+    """Refuse what :func:`~sprep_templates.draft_many` cannot use, naming the parameter
+    (``profile_type``: :class:`~sprep_templates.Profile`, which this module cannot import)."""
     if isinstance(rows, (str, bytes)) or not (
         hasattr(rows, "iterrows") or isinstance(rows, Iterable)
     ):
@@ -73,7 +74,7 @@ def check_draft_many_arguments(
             "draft_many: rows must be an iterable of mappings (the export's rows) or a "
             f"pandas DataFrame (got {shown(rows)} that is a {type(rows).__name__})"
         )
-    if not isinstance(profile, Profile):
+    if not isinstance(profile, profile_type):
         raise InvalidInputTypeError(
             "draft_many: profile must be a Profile (Profile.from_toml('profile.toml')); "
             f"got {shown(profile)} that is a {type(profile).__name__}"

@@ -7,26 +7,24 @@ each rule translates them with the ``_`` it is given.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from ..experience import pseudonym_problem
-from ..folding import invisible_in
 from ..inputs import Contact, Sentiment, Signature
 from ..lexicons import (
     JargonEntry,
     acronym_expansions,
     explained,
-    jargon_lexicon,
     known_acronyms,
 )
+from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
-from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
+from ..patterns import ACRONYM, EMAIL, french_number, is_abroad
 from ..steps import STEPS
 from ..text import count_words, fold
+from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
     AMOUNT,
     CLOSINGS,
@@ -51,6 +49,8 @@ from ._cues import (
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
+from ._hidden import invisible_findings, link_host
+from ._leaks import leak_findings, thanks_only
 from ._reading import Reading
 
 __all__ = [
@@ -69,34 +69,6 @@ __all__ = [
 ]
 
 # --- helpers -------------------------------------------------------------------
-
-
-def _invisible_name(char: str) -> str:
-    """The Unicode name of an invisible character, in lower case."""
-    return unicodedata.name(char, "sans nom").lower()
-
-
-_AFTER_HOST = re.compile(r"[/?#;\\]")
-
-
-def _host(url: str) -> str:
-    """The host name of ``url`` (with or without its scheme), as a browser reads it:
-    up to the path, query or fragment (``https://evil.example?www.caf.fr`` is on
-    evil.example), after any ``user@``, without the port; a backslash and ``;`` end
-    it too (browsers read ``\\`` as ``/``)."""
-    if not any(char in url for char in "?#;\\@[%"):  # nothing that hides the host
-        if url[:8].lower().startswith(("http://", "https://")):
-            url = url[url.index("://") + 3 :]
-        return url.split("/")[0].split(":")[0].lower()
-    if not url[:8].lower().startswith(("http://", "https://")):
-        url = "//" + url
-    scheme, _, rest = url.partition("//")
-    authority = _AFTER_HOST.split(rest, maxsplit=1)[0]
-    try:
-        host = urlsplit(f"{scheme}//{authority}").hostname
-    except ValueError:  # "[::1": no host a browser would open
-        host = None
-    return host or authority
 
 
 @lru_cache(maxsize=4096)
@@ -206,19 +178,8 @@ def greeting_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable
 
 def paragraphs_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     """One idea per paragraph: more than 4 sentences or 70 words is a wall of text.
-    And no invisible character (zero-width space, soft hyphen, BOM, tag characters…):
-    it would be published as it is, and can hide text or break a word's search."""
-    for hidden in invisible_in(reply.text).finditer(reply.text):
-        yield Finding(
-            "paragraphs",
-            "error",
-            _(
-                "Caractère invisible U+{code} ({name}) : supprimez-le, il serait publié "
-                "tel quel et peut cacher du texte."
-            ).format(code=f"{ord(hidden.group()):04X}", name=_invisible_name(hidden.group())),
-            hidden.start(),
-            hidden.end(),
-        )
+    And no invisible character (see :func:`._hidden.invisible_findings`)."""
+    yield from invisible_findings(reply, _)
     for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
         words = count_words(reply.text[start:end]) if end - start > 280 else 0
         if sentences > 4 or words > 70:
@@ -339,11 +300,15 @@ _ROMAN = re.compile(r"[IVXLC]+")
 def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
     """Administrative jargon and form numbers (errors), formal register and legal terms
     (warnings); acronyms neither known nor explained in the reply (warnings)."""
-    found = jargon_lexicon()
     masked = reply.masked
-    for match in reply.find("jargon"):
+    quoted = quoted_spans(masked)
+    # entry by entry at the lexicon's candidate starts: the same matches as the
+    # combined pattern, without trying its 430 branches at each start
+    starts = reply.candidates.starts("jargon")
+    for match, entry in entry_search().finditer(reply.lower, starts):
+        if quoted and inside(quoted, match.start(), match.end()):
+            continue  # a title or a rubric quoted as it is
         term = reply.text[match.start() : match.end()]
-        entry = found.entry_for(match)
         yield Finding(
             "jargon", entry.severity, _jargon_message(term, entry, _), match.start(), match.end()
         )
@@ -360,8 +325,14 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         )
     if not reply.counts.acronyms:
         return
-    known = known_acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    known = (
+        known_acronyms()
+        | SHOUTED
+        | set(re.findall(r"\w+", pseudonym or ""))
+        | bracket_definitions(masked)
+    )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
+    spelt: dict[str, bool] = {}
     for match in ACRONYM.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
@@ -370,16 +341,19 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
             continue
         if _ROMAN.fullmatch(word):
             continue  # "annexe II", "Louis XIV": a number, not an acronym
-        neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
-        if len(CAPITAL_WORD.findall(neighbours)) > 1:
+        if shouted(masked, match.start(), match.end(), known):
             continue  # a shouted phrase or a name in capitals, not an acronym
         if re.fullmatch(r"[A-Z]+\d+", word) and word.startswith("CERFA"):
             continue
         after = masked[match.end() : match.end() + 3]
         before = masked[max(0, match.start() - 1) : match.start()]
-        if after.lstrip().startswith("(") or before == "(":
+        alone_in_brackets = before == "(" and masked[match.end() : match.end() + 1] == ")"
+        if after.lstrip().startswith("(") or alone_in_brackets:
             continue  # explained next to it: "CNI (carte nationale d’identité)"
-        if explained(word, masked):
+        spelt_out = spelt.get(word)
+        if spelt_out is None:  # once per acronym: each look reads the whole reply
+            spelt_out = spelt[word] = explained(word, masked)
+        if spelt_out:
             continue  # spelt out elsewhere in the reply
         expansion = acronym_expansions().get(word)
         yield Finding(
@@ -404,6 +378,18 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     answering or the platform (:data:`._cues.GENERIC_CORE`), in one sentence or two
     that follow each other. One finding per such passage, from its first cue to its last.
     """
+    thin = thanks_only(reply)
+    if thin is not None:
+        yield Finding(
+            "generic",
+            "error",
+            _(
+                "Réponse générique : elle ne fait que remercier. Le guide demande une réponse "
+                "personnalisée, qui tient compte de la situation de l’usager."
+            ),
+            *thin,
+        )
+        return
     matches = reply.find("generic")
     if not matches:
         return
@@ -482,6 +468,7 @@ def personal_data_rule(
                 match.start(),
                 match.end(),
             )
+    yield from leak_findings(reply, _)
     personal = personal_email_domains()
     for match in EMAIL.finditer(text) if "@" in text else ():
         address = match.group().lower()
@@ -522,10 +509,10 @@ def contact_rule(
     """Links: https (error), on an official domain (warning); phone numbers: valid French
     numbers (error), where the words before a number say it is one."""
     masked = reply.masked
-    trusted = (*official_domains, *(_host(c.value) for c in contacts if c.kind == "web"))
+    trusted = (*official_domains, *(link_host(c.value) for c in contacts if c.kind == "web"))
     for match in reply.urls:
         url = match.group()
-        host = _host(url)
+        host = link_host(url)
         if url.lower().startswith("http://"):
             yield Finding(
                 "contact",
