@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -171,13 +172,18 @@ class Profile:
         elif structure is not None and not isinstance(structure, Structure):
             raise InvalidInputTypeError(
                 "Profile.for_structure takes a Structure, a structure's name or id (str), "
-                f"or None (got {structure!r} that is a {type(structure).__name__})"
+                f"or None (got {shown(structure)} that is a {type(structure).__name__})"
             )
         return self.signer(self.section_for(structure))
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Profile:
         """Read a profile; :class:`ProfileError` says which file and key is wrong."""
+        if not isinstance(path, (str, os.PathLike)) or "\x00" in str(path):
+            raise ProfileError(
+                f"Profile.from_toml: path must be the profile's file, as a str or a "
+                f"pathlib.Path (got {shown(path)} that is a {type(path).__name__})"
+            )
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
