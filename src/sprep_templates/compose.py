@@ -35,6 +35,8 @@ from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
 from .limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
 from .personalisation import DEFAULT_LATE_AFTER_DAYS, Personalisation, personalise
+from .said import SAYS_NOTHING as _SAID_NOTHING
+from .said import said_context
 from .sandbox import BoundedSandbox
 from .screening import greeting_name, quotable_title
 from .text import apply_typography, count_words
@@ -69,6 +71,8 @@ class Reply:
     names_difficulty: bool = False
     #: What was left out to keep to 150 words, and other remarks for the agent.
     notes: tuple[str, ...] = ()
+    #: The question the user asks, as they wrote it: an agent must answer it.
+    question: str | None = None
 
     @property
     def text(self) -> str:
@@ -95,10 +99,13 @@ class Reply:
     @property
     def status(self) -> str:
         """``to_review`` (an error, or a sensitive case to read first); ``to_complete``
-        (compliant, but a negative or neutral experience whose difficulty the reply
-        does not name: an agent should add a sentence); ``ready`` otherwise."""
+        (compliant, but the user asks a question an agent must answer, or a negative or
+        neutral experience whose difficulty the reply does not name: an agent should
+        add a sentence); ``ready`` otherwise."""
         if not self.ready:
             return "to_review"
+        if self.question is not None:
+            return "to_complete"
         if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
             return "to_complete"
         if not self.names_difficulty and self.sentiment == "neutral":
@@ -406,8 +413,14 @@ def draft_reply(
         used = [item for item in _ITEMS if item in union]
     if "action" in used and reading.action is not None:
         fragments.append(reading.action)
+    if "occasion" in used:
+        # The occasion names the procedure when the user's words name one, else the channel.
+        used[used.index("occasion")] = "procedure" if reading.said.procedure else "channel"
     if any(free_text.values()):
         used.append("agent text")
+    notes.extend(reading.said.notes)
+    if context["posted_as"] != reading.posted_as:
+        notes.append("written for a relative who died: the reply speaks to the writer")
     findings: list[Finding] = []
     if template_dir is not None:
         findings = check_reply(
@@ -439,6 +452,8 @@ def draft_reply(
         personalised_by=tuple(used),
         names_difficulty=names_difficulty,
         notes=tuple(notes),
+        # A question the agent answers in the reply is answered.
+        question=None if free_text["answer"] else reading.said.question,
     )
 
 
@@ -454,19 +469,27 @@ _LEFT_OUT_FIRST: tuple[tuple[str, Callable[[object], object]], ...] = (
     ("similar", lambda value: 0),
     ("late", lambda value: False),
     ("hard", _fewer_criteria),
+    ("bereaved", lambda value: "" if value else value),
 )
 _LEFT_OUT_NAMES = {
     "liked": "a criterion the user appreciated",
     "similar": "the others who lived the same",
     "late": "the apology for the late answer",
     "hard": "a criterion the user found hard",
+    "bereaved": "who died, in the condolences",
 }
 
 #: What of the experience a reply can use, and the context variables that carry it.
 PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("title",)),
     ("channel", ("channel",)),
+    ("occasion", ("occasion",)),
     ("ratings", ("hard", "liked")),
+    ("access", ("access",)),
+    ("mixed", ("mixed",)),
+    ("question", ("asks",)),
+    ("suggestion", ("point",)),
+    ("bereavement", ("bereaved",)),
     ("posted_as", ("posted_as",)),
     ("similar", ("similar",)),
     ("wait", ("late",)),
@@ -485,6 +508,7 @@ _SAYS_NOTHING: dict[str, object] = {
     "similar": 0,
     "late": False,
     "action": None,
+    **_SAID_NOTHING,
 }
 
 
@@ -561,11 +585,12 @@ def step_context(
         reading = personalise(
             experience, today=date.today(), late_after_days=DEFAULT_LATE_AFTER_DAYS
         )
+    channel = channel_kind(experience.channels)
     return {
         "pseudonym": greeting_name(experience.pseudonym),
         # A sensitive case's title is not quoted back.
         "title": None if reading.sober else quotable_title(experience.title),
-        "channel": channel_kind(experience.channels),
+        "channel": channel,
         "contacts": _phrase_of(contacts) if contacts else None,
         "organisation": signature.organisation,
         "first_name": signature.first_name,
@@ -574,12 +599,23 @@ def step_context(
         "improvement": free_text.get("improvement"),
         "hard": reading.hard,
         "liked": reading.liked,
-        "posted_as": reading.posted_as,
+        # "votre proche" is never the one who died: the reply speaks to the writer.
+        "posted_as": "self"
+        if reading.said.bereaved is not None and reading.posted_as == "relative"
+        else reading.posted_as,
         "similar": reading.similar,
         "late": reading.late,
         # The agent's own improvement wins over the registered action.
         "action": None if free_text.get("improvement") else reading.action,
         "sober": reading.sober,
+        **said_context(
+            reading.said,
+            channel=channel,
+            tone=reading.tone,
+            sentiment=experience.sentiment,
+            hard=reading.hard,
+            liked=reading.liked,
+        ),
     }
 
 

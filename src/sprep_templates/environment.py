@@ -41,8 +41,11 @@ STEPS = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", 
 
 #: The variables every step template receives.
 CONTEXT_VARIABLES = (
+    "access",
     "action",
     "answer",
+    "asks",
+    "bereaved",
     "channel",
     "contacts",
     "first_name",
@@ -50,7 +53,10 @@ CONTEXT_VARIABLES = (
     "improvement",
     "late",
     "liked",
+    "mixed",
+    "occasion",
     "organisation",
+    "point",
     "posted_as",
     "pseudonym",
     "similar",

@@ -412,6 +412,34 @@ def _description(value: object) -> str | None:
     return text or None
 
 
+#: At most this many topics (typology labels and tags) are kept, each this long at most.
+MAX_TOPICS = 12
+MAX_TOPIC_CHARS = 200
+
+
+def _topics(value: object) -> tuple[str, ...]:
+    """The export's typology labels and tags ("Intitulé Typologie", "Tags Métiers"):
+    read to find the procedure, never repeated in a reply. A string is split on ``;``."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, (tuple, list)):
+        raise InvalidInputTypeError(
+            f"Experience.topics must be a tuple of str (got a {type(value).__name__})"
+        )
+    topics = []
+    for position, topic in enumerate(value):
+        if not isinstance(topic, str):
+            raise InvalidInputTypeError(
+                f"Experience.topics[{position}] must be a str (got a {type(topic).__name__})"
+            )
+        text = clean_text(blank_forbidden(topic), single_line=True)[:MAX_TOPIC_CHARS].strip()
+        if text:
+            topics.append(text)
+    return tuple(topics[:MAX_TOPICS])
+
+
 @attrs.frozen
 class Experience:
     """One experience a user published, as far as the reply needs it.
@@ -427,7 +455,8 @@ class Experience:
     ``similar`` (how many others said they lived the same), ``published`` (the
     publication date), ``action`` (the improvement action the administration
     registered) and ``description`` (what the user wrote: read to find
-    sensitive cases and an unreachable phone, never repeated in a reply).
+    sensitive cases and an unreachable phone, never repeated in a reply), and
+    ``topics`` (the export's typology labels and tags: read to find the procedure).
     """
 
     sentiment: Sentiment = attrs.field(converter=parse_sentiment)
@@ -442,6 +471,7 @@ class Experience:
     action: str | None = attrs.field(default=None, converter=_action)
     description: str | None = attrs.field(default=None, converter=_description, repr=False)
     country: str | None = attrs.field(default=None, converter=_country)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_topics, repr=False)
 
     @property
     def abroad(self) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from .complaints import says_phone_unreachable
 from .inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
+from .said import NOTHING_SAID, Said, read_said
 from .sensitive import sensitive_concerns
 
 __all__ = [
@@ -61,6 +61,8 @@ class Personalisation(NamedTuple):
     phone_unreachable: bool
     #: Why a person must read the experience before the reply is sent.
     attention: tuple[str, ...]
+    #: What the user wrote, read beyond the ratings (see :mod:`sprep_templates.said`).
+    said: Said = NOTHING_SAID
 
 
 def tone_of(experience: Experience) -> Sentiment:
@@ -99,6 +101,7 @@ def personalise(
         and experience.published is None
         and experience.action is None
         and not experience.similar
+        and not experience.topics
     ):
         # What most experiences of a plain input say: nothing beyond who wrote.
         return _SAYS_NOTHING[(experience.sentiment, experience.posted_as)]
@@ -107,12 +110,16 @@ def personalise(
     liked = ratings.rated("positive") if ratings else ()
     description = experience.description
     concerns = sensitive_concerns(description) if description else ()
+    said = read_said(experience.title, description, experience.topics)
+    attention = tuple(concern.reason for concern in concerns) + said.distress
+    if said.bereaved is not None and not any(c.category == "death" for c in concerns):
+        attention += ("décès ou deuil\u00a0: un proche de l’auteur est décédé",)
     phone_unreachable = bool(
         (
             "accessibility" in hard
             and any(channel_kind((channel,)) == "phone" for channel in experience.channels)
         )
-        or (description and says_phone_unreachable(description))
+        or said.phone_unreachable
     )
     published = experience.published
     return Personalisation(
@@ -123,9 +130,10 @@ def personalise(
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=_quotable_action(experience.action),
-        sober=bool(concerns),
+        sober=bool(attention),
         phone_unreachable=phone_unreachable,
-        attention=tuple(concern.reason for concern in concerns),
+        attention=attention,
+        said=said,
     )
 
 
