@@ -40,7 +40,10 @@ try:
 except ImportError:  # a version before the checking package
     from sprep_templates.checker import check_reply
 if os.environ.get("WITHOUT_SPP"):  # drop the entries learnt from real replies
-    from sprep_templates import jargon
+    try:  # the lexicons package since issue 19
+        from sprep_templates.lexicons import _jargon as jargon
+    except ImportError:
+        from sprep_templates import jargon
     numbered = jargon._numbered
     jargon._numbered = lambda name: [
         (n, line) for n, line in numbered(name)

@@ -163,7 +163,7 @@ def load_rows(split: str | None) -> dict[str, dict[str, str]]:
             if row_id in review:
                 continue
             held = zlib.crc32(row_id.encode()) % 4 == 0
-            if split == "tune" and held or split == "held" and not held:
+            if (split == "tune" and held) or (split == "held" and not held):
                 continue
             rows[row_id] = row
     return rows
@@ -252,7 +252,8 @@ def kinds(draft_: dict, row: dict[str, str]) -> list[int]:
         found.append(2)
     # 3. a global failure told to a mostly satisfied user with a suggestion.
     failure = re.search(
-        r"ne vous a pas apporté l’aide attendue|n’ait pas répondu à vos attentes|n’a pas reçu l’aide attendue",
+        r"ne vous a pas apporté l’aide attendue|n’ait pas répondu à vos attentes"
+        r"|n’a pas reçu l’aide attendue",
         text,
     )
     liked = any(
@@ -276,7 +277,8 @@ def kinds(draft_: dict, row: dict[str, str]) -> list[int]:
         found.append(5)
     elif SUGGESTION.search(desc) and "suggestion" not in text and "idée" not in text:
         found.append(5)
-    # 6. the procedure is named by the user (title, description, typology, tags) and not by the reply.
+    # 6. the procedure is named by the user (title, description, typology, tags), not by
+    # the reply.
     named = [
         name
         for name, pattern in PROCEDURES.items()
@@ -332,9 +334,8 @@ def main() -> None:
         if d["status"] == "ready" and f"{d['id']}" in {i.split("#")[0] for i in _ids}
     )
     statuses = Counter(d["status"] for d in drafts)
-    print(
-        f"{len(drafts)} drafts of {len(rows)} rows (review rows left out), drafted in {seconds:.2f} s"
-    )
+    print(f"{len(drafts)} drafts of {len(rows)} rows (review rows left out), ", end="")
+    print(f"drafted in {seconds:.2f} s")
     print("statuses:", dict(sorted(statuses.items())))
     for kind in range(1, 10):
         print(f"kind {kind}: {counts[kind]}")

@@ -118,8 +118,8 @@ def test_check_fragments_spans_point_into_the_text():
 def test_check_reply_is_the_registry_run_in_order(name):
     """check_reply's written-out runner gives what calling each rule in turn gives."""
     from sprep_templates.checking._data import lexicon
+    from sprep_templates.checking._reading import Reading
     from sprep_templates.i18n import translator
-    from sprep_templates.reading import Reading
 
     from . import test_checking_rules
 

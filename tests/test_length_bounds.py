@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sprep_templates import MAX_WORDS, MIN_WORDS
-from sprep_templates.environment import load_template_set
-from sprep_templates.lint import length_bounds
+from sprep_templates.drafting import length_bounds, load_template_set
 
 BOUNDS = length_bounds(load_template_set())
 

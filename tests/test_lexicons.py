@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sprep_templates.exceptions import DataFileError
-from sprep_templates.lexicons import _read_jargon
+from sprep_templates.lexicons._files import _read_jargon
 
 
 @pytest.mark.parametrize(

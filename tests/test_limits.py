@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sprep_templates import limits, lint
-from sprep_templates.environment import load_template_set
+from sprep_templates import limits
+from sprep_templates.drafting import _lint as lint
+from sprep_templates.drafting import load_template_set
+from sprep_templates.experience import greeting_name, quotable_title
 from sprep_templates.limits import CHANNEL_KINDS, EXPORT_CHANNELS, MAX_WORDS
-from sprep_templates.screening import greeting_name, quotable_title
 from sprep_templates.text import count_words
 
 

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_many, draft_reply
-from sprep_templates.environment import load_template_set
+from sprep_templates.drafting import load_template_set
+from sprep_templates.experience import DEFAULT_LATE_AFTER_DAYS, tone_of
 from sprep_templates.inputs import CRITERIA
-from sprep_templates.personalisation import DEFAULT_LATE_AFTER_DAYS, tone_of
 from sprep_templates.profile import Profile
 
 SIGNATURE = Signature("Jean", "la Caf de Paris")

@@ -13,7 +13,7 @@ import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_reply
 from sprep_templates.checking import check_reply
-from sprep_templates.said import MOMENTS, read_said
+from sprep_templates.experience import MOMENTS, read_said
 
 SIGNATURE = Signature("Jean", "la Caf de Paris")
 PHONE = Contact("phone", "32 30")
@@ -84,7 +84,11 @@ def test_a_reception_rated_positive_is_not_regretted_at_the_desk():
     for reply in drafts(
         sentiment="Négatif",
         channels="Accueil",
-        ratings={"Relation": "Positif", "Réactivité": "Négatif", "Simplicité/Complexité": "Négatif"},
+        ratings={
+            "Relation": "Positif",
+            "Réactivité": "Négatif",
+            "Simplicité/Complexité": "Négatif",
+        },
     ):
         assert "votre visite à notre accueil" not in reply.text
 
@@ -92,11 +96,17 @@ def test_a_reception_rated_positive_is_not_regretted_at_the_desk():
 # --- kind 3: a global failure told to a mostly satisfied user ------------------------
 
 
-@pytest.mark.parametrize("failure", ["l’aide attendue", "répondu à vos attentes", "vivement les difficultés"])
+@pytest.mark.parametrize(
+    "failure", ["l’aide attendue", "répondu à vos attentes", "vivement les difficultés"]
+)
 def test_a_satisfied_user_with_a_suggestion_hears_partial_regret(failure):
     for reply in drafts(
         sentiment="Positif",
-        ratings={"Réactivité": "Négatif", "Simplicité/Complexité": "Négatif", "Relation": "Positif"},
+        ratings={
+            "Réactivité": "Négatif",
+            "Simplicité/Complexité": "Négatif",
+            "Relation": "Positif",
+        },
         description="Bon accueil. Il serait bon de pouvoir prendre rendez-vous en ligne.",
     ):
         assert reply.tone == "negative"
@@ -170,7 +180,9 @@ def test_the_procedure_the_user_names_is_named():
 
 def test_the_tags_name_the_procedure_when_the_text_does_not():
     for reply in drafts(
-        sentiment="Négatif", description="Trois mois d'attente sans nouvelles.", topics=("Titre de séjour",)
+        sentiment="Négatif",
+        description="Trois mois d'attente sans nouvelles.",
+        topics=("Titre de séjour",),
     ):
         assert "votre demande de titre de séjour" in reply.text
 
@@ -260,7 +272,7 @@ def test_a_ready_draft_has_no_error_for_the_checker():
 
 
 def test_the_moments_are_the_templates_moments():
-    from sprep_templates.environment import load_template_set
+    from sprep_templates.drafting import load_template_set
 
     module = load_template_set().environment.get_template("shared/macros.j2").module
     for kind, phrase in MOMENTS.items():

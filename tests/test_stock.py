@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from sprep_templates.checking import StockGroup, find_stock_groups, normalise_reply, stock_finding
 from sprep_templates.cli import main
-from sprep_templates.stock import StockGroup, find_stock_groups, normalise_reply, stock_finding
 
 STOCK = (
     "Bonjour {name},\n\nMerci d’avoir partagé votre expérience sur Services Publics +. Nous "

@@ -1,8 +1,7 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
 from .checking import Finding, check_reply
-from .compose import Reply, draft_reply
-from .environment import STEPS
+from .drafting import STEPS, Reply, draft_reply
 from .exceptions import (
     DataFileError,
     InvalidInputError,

@@ -28,9 +28,8 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
-from .checking import RULES, Finding, check_reply
-from .compose import draft_reply
-from .environment import STEPS, load_template_set
+from .checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
+from .drafting import STEPS, draft_reply, lint_templates, load_template_set
 from .exceptions import InvalidInputError, SprepError, UnreadableInputError
 from .export import (
     STATUSES,
@@ -50,9 +49,7 @@ from .export import (
 )
 from .export._reading import ENCODING_SAMPLE
 from .inputs import SENTIMENTS, Contact, Experience, Structure
-from .lint import lint_templates
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
-from .stock import StockGroup, find_stock_groups, stock_finding
 from .text import fold
 
 __all__ = [

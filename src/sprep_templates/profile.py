@@ -51,12 +51,12 @@ from typing import Any
 
 import attrs
 
+from .drafting import longest_reply, within_guaranteed_limits
 from .exceptions import InvalidInputError, ProfileError, SprepError
+from .experience import DEFAULT_LATE_AFTER_DAYS
 from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Signature, Structure
 from .limits import MAX_WORDS
-from .lint import longest_reply, within_guaranteed_limits
-from .personalisation import DEFAULT_LATE_AFTER_DAYS
 from .text import count_words
 
 __all__ = ["Profile", "ProfileError", "StructureSection", "example_profile_path"]

@@ -9,10 +9,10 @@ import attrs
 from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
-from ..reading import Reading
 from ..text import apply_typography
 from ._data import lexicon
 from ._finding import Finding
+from ._reading import Reading
 from ._registry import run_every_rule, run_fragment_rules
 
 __all__ = ["check_fragments", "check_reply"]

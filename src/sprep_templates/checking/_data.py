@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..anchored import PatternSet
 from ..lexicons import jargon, read_list
-from ..reading import READING_PATTERNS, READING_PREFIXES
+from ..lexicons._anchored import PatternSet
 from ._cues import BIRTH, COLD, FORM_NUMBER, GENERIC, STEPS_UNION
+from ._reading import READING_PATTERNS, READING_PREFIXES
 
 __all__ = ["lexicon", "official_domains", "personal_email_domains"]
 

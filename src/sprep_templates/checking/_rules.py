@@ -11,13 +11,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from ..experience import pseudonym_problem
 from ..inputs import Contact, Sentiment, Signature
-from ..jargon import JargonEntry, acronym_expansions, explained, known_acronyms
-from ..jargon import lexicon as jargon_lexicon
+from ..lexicons import JargonEntry, acronym_expansions, explained, known_acronyms
+from ..lexicons._jargon import lexicon as jargon_lexicon
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
-from ..reading import Reading
-from ..screening import pseudonym_problem
 from ..text import count_words, fold
 from ._cues import (
     AMOUNT,
@@ -44,6 +43,7 @@ from ._cues import (
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
+from ._reading import Reading
 
 __all__ = [
     "READING_EASE_FLOOR",

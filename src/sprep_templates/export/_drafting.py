@@ -19,8 +19,8 @@ from typing import Any
 
 import attrs
 
-from ..compose import Reply, draft_reply
 from ..display import plain_repr, status_badge
+from ..drafting import Reply, draft_reply
 from ..exceptions import SprepError
 from ..inputs import Structure
 from ..profile import Profile

@@ -49,11 +49,11 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .checking import Finding
-from .checking._cues import GREETING_WITH_NAME, SIGNER
-from .i18n import translator
-from .patterns import EMAIL
-from .reading import URL
+from ..i18n import translator
+from ..patterns import EMAIL
+from ._cues import GREETING_WITH_NAME, SIGNER
+from ._finding import Finding
+from ._reading import URL
 
 __all__ = ["StockGroup", "find_stock_groups", "normalise_reply", "stock_finding"]
 

@@ -20,13 +20,20 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
-from .checking import check_reply
-from .compose import draft_reply, step_context, step_word_count
-from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
-from .exceptions import SprepError, TemplateProblemError
-from .french import contact_phrase, join_alternatives
-from .inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
-from .limits import (
+from ..checking import check_reply
+from ..exceptions import SprepError, TemplateProblemError
+from ..experience import (
+    ACCESS_KINDS,
+    MOMENTS,
+    PROCEDURE_PHRASES,
+    RELATIVE_PHRASES,
+    greeting_name,
+    quotable_title,
+)
+from ..experience._personalisation import MAX_NAMED_CRITERIA, _quotable_action
+from ..french import contact_phrase, join_alternatives
+from ..inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
+from ..limits import (
     CHANNEL_KINDS,
     EXPORT_CHANNELS,
     GUARANTEED_LIMITS,
@@ -37,17 +44,16 @@ from .limits import (
     MAX_WORDS,
     MIN_WORDS,
 )
-from .personalisation import MAX_NAMED_CRITERIA, _quotable_action
-from .said import ACCESS_KINDS, MOMENTS, PROCEDURE_PHRASES, RELATIVE_PHRASES
-from .sandbox import (
+from ..text import count_words
+from ._compose import draft_reply, step_context, step_word_count
+from ._environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
+from ._sandbox import (
     BoundedSandbox,
     OutsideFolderError,
     UnreadableTemplateError,
     read_template,
     rendering_deadline,
 )
-from .screening import greeting_name, quotable_title
-from .text import count_words
 
 __all__ = [
     "Bound",
@@ -245,14 +251,16 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "late": [False] if core else [False, True],
         "action": [None, _quotable_action(_words(action_words))],
         "sober": [False, True],
-        # What the user wrote (said.said_context). A phrase (occasion, bereaved) is
+        # What the user wrote (experience._said.said_context). A phrase (occasion, bereaved) is
         # said as a whole wherever it is used: its shortest and longest bound it.
         "occasion": [*MOMENTS.values(), *_extreme_phrases(PROCEDURE_PHRASES.values())],
         "mixed": [False, True],
         "asks": [False, True],
         "point": [None, "suggestion", "bug"],
         # Who died is left out first when a reply would pass 150 words.
-        "bereaved": [None, ""] if core else [None, "", *_extreme_phrases(RELATIVE_PHRASES.values())],
+        "bereaved": [None, ""]
+        if core
+        else [None, "", *_extreme_phrases(RELATIVE_PHRASES.values())],
     }
 
 
@@ -300,7 +308,7 @@ def _axes(
         axis: list[dict[str, object]] = []
         for hard, liked in sorted(seen):
             # The access that failed words accessibility rated negative, and is set
-            # only then (said.said_context): it varies with the ratings.
+            # only then (experience._said.said_context): it varies with the ratings.
             accesses = (
                 [None, *ACCESS_KINDS] if "access" in reads and "accessibility" in hard else [None]
             )

@@ -28,10 +28,10 @@ from typing import Literal
 
 import attrs
 
-from .anchored import literal_prefixes
-from .exceptions import DataFileError
-from .lexicons import read_list
-from .text import apply_typography, fold
+from ..exceptions import DataFileError
+from ..text import apply_typography, fold
+from ._anchored import literal_prefixes
+from ._files import read_list
 
 __all__ = [
     "CATEGORIES",

@@ -8,9 +8,9 @@ then the description), whether someone close to them died (who), and distress th
 sensitive list does not name (serious illness, money distress, the shelter line,
 despair).
 
-The words are data files (format in :mod:`sprep_templates.pattern_files`, sources in
+The words are data files (format in :mod:`sprep_templates.lexicons._pattern_files`, sources in
 ``data/README.md``): ``said.tsv``, ``procedures.tsv``, ``distress.tsv``; the phone
-that could not be reached is :mod:`sprep_templates.complaints`'. Every file is read
+that could not be reached is ``experience._complaints``'. Every file is read
 in one left-to-right pass of an Aho–Corasick automaton: linear in the text.
 """
 
@@ -21,19 +21,22 @@ from bisect import bisect_right
 from functools import cache
 from typing import NamedTuple
 
-from .complaints import phone_unreachable_span
-from .pattern_files import PatternSet, fold_keeping_length, read_packaged_patterns
+from ..lexicons._pattern_files import PatternSet, fold_keeping_length, read_packaged_patterns
+from ._complaints import phone_unreachable_span
 
 __all__ = [
     "ACCESS_KINDS",
     "DISTRESS_LABELS",
     "MOMENTS",
+    "NOTHING_SAID",
+    "NOTHING_SAID_CONTEXT",
     "PROCEDURES",
     "PROCEDURE_PHRASES",
     "RELATIVE_PHRASES",
     "Said",
     "occasion",
     "read_said",
+    "said_context",
 ]
 
 SAID_FILE = "said.tsv"
@@ -98,7 +101,7 @@ PROCEDURE_PHRASES = {
     "driving-licence": "votre démarche pour le permis de conduire",
     "vehicle-registration": "votre demande de carte grise",
     "fine": "votre démarche au sujet d’une amende",
-    "reversion": "votre demande de pension de réversion",
+    "reversion": "votre démarche pour la retraite de votre conjoint",
     "pension": "votre démarche pour votre retraite",
     "energy-cheque": "votre démarche pour le chèque énergie",
     "activity-bonus": "votre demande de prime d’activité",
@@ -170,7 +173,9 @@ RELATIVE_PHRASES = _RELATIVES = {
     "tante": "votre tante",
 }
 _RELATIVE_WORD = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in sorted(_RELATIVES, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(word) for word in sorted(_RELATIVES, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 
 #: A channel word's category, as the templates' channel kinds (``channel_kind``).
@@ -254,9 +259,7 @@ def _quote(text: str) -> str:
     return quoted
 
 
-def read_said(
-    title: str | None, description: str | None, topics: tuple[str, ...] = ()
-) -> Said:
+def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
     """What ``description`` (with ``title`` and the export's ``topics``: typology and
     tags) says beyond the ratings; :data:`NOTHING_SAID` for no text."""
     if not description or not description.strip():
@@ -307,7 +310,9 @@ def read_said(
     distress: dict[str, str] = {}
     for category, start, end in _distress_patterns().matches(text):
         if category not in distress:
-            distress[category] = f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
+            distress[category] = (
+                f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
+            )
     procedure = _procedure(title, *topics, description)
     notes = []
     if access is not None:
@@ -343,7 +348,7 @@ def read_said(
 
 #: The template variables :func:`said_context` gives, each with its value when the
 #: user's words say nothing (compose's PERSONALISED_BY compares with these).
-SAYS_NOTHING: dict[str, object] = {
+NOTHING_SAID_CONTEXT: dict[str, object] = {
     "occasion": MOMENTS[None],
     "access": None,
     "mixed": False,
@@ -384,7 +389,8 @@ def said_context(
     return {
         "occasion": occasion(shown, said.procedure),
         "access": said.access if "accessibility" in hard else None,
-        "mixed": tone == "negative" and (sentiment != "negative" or (bool(liked) and said.suggestion)),
+        "mixed": tone == "negative"
+        and (sentiment != "negative" or (bool(liked) and said.suggestion)),
         "asks": said.question is not None,
         "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
         "bereaved": said.bereaved,

@@ -18,10 +18,9 @@ import attrs
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from .checking import Finding, check_fragments, check_reply
-from .display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
-from .environment import STEPS, TemplateSet, load_template_set
-from .exceptions import (
+from ..checking import Finding, check_fragments, check_reply
+from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
+from ..exceptions import (
     InvalidInputError,
     InvalidInputTypeError,
     MissingOrientationError,
@@ -31,15 +30,21 @@ from .exceptions import (
     TemplateProblemError,
     TemplateSecurityError,
 )
-from .french import contact_phrase, join_alternatives
-from .inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
-from .limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
-from .personalisation import DEFAULT_LATE_AFTER_DAYS, Personalisation, personalise
-from .said import SAYS_NOTHING as _SAID_NOTHING
-from .said import said_context
-from .sandbox import BoundedSandbox
-from .screening import greeting_name, quotable_title
-from .text import apply_typography, count_words
+from ..experience import (
+    DEFAULT_LATE_AFTER_DAYS,
+    NOTHING_SAID_CONTEXT,
+    Personalisation,
+    greeting_name,
+    personalise,
+    quotable_title,
+    said_context,
+)
+from ..french import contact_phrase, join_alternatives
+from ..inputs import Contact, Experience, Sentiment, Signature, channel_kind, clean_free_text
+from ..limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
+from ..text import apply_typography, count_words
+from ._environment import STEPS, TemplateSet, load_template_set
+from ._sandbox import BoundedSandbox
 
 __all__ = [
     "PERSONALISED_BY",
@@ -508,7 +513,7 @@ _SAYS_NOTHING: dict[str, object] = {
     "similar": 0,
     "late": False,
     "action": None,
-    **_SAID_NOTHING,
+    **NOTHING_SAID_CONTEXT,
 }
 
 

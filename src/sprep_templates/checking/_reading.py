@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .anchored import Candidates, PatternSet
-from .patterns import ACRONYM, EMAIL, PHONE
-from .text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
+from ..lexicons._anchored import Candidates, PatternSet
+from ..patterns import ACRONYM, EMAIL, PHONE
+from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
 
 __all__ = [
     "READING_PATTERNS",

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from .exceptions import InvalidInputError, InvalidInputTypeError
-from .limits import (
+from ..exceptions import InvalidInputError, InvalidInputTypeError
+from ..limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
     MAX_CHANNELS,
@@ -26,8 +26,8 @@ from .limits import (
     MAX_SIMILAR,
     MAX_TITLE_CHARS,
 )
-from .patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
-from .text import blank_forbidden, clean_text, count_words, fold, forbidden_character
+from ..patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
+from ..text import blank_forbidden, clean_text, count_words, fold, forbidden_character
 
 __all__ = [
     "CONTACT_KINDS",

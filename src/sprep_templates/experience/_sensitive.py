@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 import attrs
 
-from .pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
+from ..lexicons._pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
 
 __all__ = ["CATEGORIES", "CATEGORY_LABELS", "Concern", "sensitive_concerns"]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from .inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
-from .said import NOTHING_SAID, Said, read_said
-from .sensitive import sensitive_concerns
+from ..inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
+from ._said import NOTHING_SAID, Said, read_said
+from ._sensitive import sensitive_concerns
 
 __all__ = [
     "DEFAULT_LATE_AFTER_DAYS",
@@ -61,7 +61,7 @@ class Personalisation(NamedTuple):
     phone_unreachable: bool
     #: Why a person must read the experience before the reply is sent.
     attention: tuple[str, ...]
-    #: What the user wrote, read beyond the ratings (see :mod:`sprep_templates.said`).
+    #: What the user wrote, read beyond the ratings (see ``experience._said``).
     said: Said = NOTHING_SAID
 
 

@@ -11,15 +11,15 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .lexicons import first_names, jargon, read_list, screening_words
-from .limits import (
+from ..lexicons import first_names, jargon, read_list, screening_words
+from ..limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
     MAX_QUOTED_TITLE_CHARS,
     MAX_QUOTED_TITLE_WORDS,
 )
-from .patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
-from .text import fold
+from ..patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
+from ..text import fold
 
 __all__ = [
     "greeting_name",

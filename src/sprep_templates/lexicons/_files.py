@@ -8,10 +8,10 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from .text import fold
+from ..text import fold
 
 if TYPE_CHECKING:
-    from .jargon import JargonEntry
+    from ._jargon import JargonEntry
 
 __all__ = ["first_names", "jargon", "read_list", "screening_words"]
 
@@ -51,14 +51,14 @@ def screening_words() -> tuple[frozenset[str], frozenset[str]]:
 def jargon() -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
     """Administrative jargon (``jargon.tsv``, see :mod:`.jargon`): one combined
     pattern, for lower-cased text, and its entries."""
-    from .jargon import lexicon
+    from ._jargon import lexicon
 
     found = lexicon()
     return found.combined, found.entries
 
 
 def _read_jargon(lines: Iterable[str]) -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
-    from .jargon import read_lexicon
+    from ._jargon import read_lexicon
 
     found = read_lexicon(lines)
     return found.combined, found.entries

@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
+from ..lexicons._pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
 
 __all__ = ["load_phone_patterns", "phone_unreachable_span", "says_phone_unreachable"]
 

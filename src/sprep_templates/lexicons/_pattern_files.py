@@ -30,7 +30,7 @@ from pathlib import Path
 import ahocorasick
 import attrs
 
-from .exceptions import DataFileError
+from ..exceptions import DataFileError
 
 __all__ = [
     "EXCLUDE",

@@ -24,10 +24,10 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
-from .exceptions import InvalidInputError, TemplateProblemError, TemplateSecurityError
-from .french import format_count, with_a, with_de
-from .inputs import SENTIMENTS, Sentiment
-from .sandbox import (
+from ..exceptions import InvalidInputError, TemplateProblemError, TemplateSecurityError
+from ..french import format_count, with_a, with_de
+from ..inputs import SENTIMENTS, Sentiment
+from ._sandbox import (
     BoundedSandbox,
     FolderLoader,
     OutsideFolderError,
@@ -71,7 +71,7 @@ def builtin_template_dir() -> Path:
     packaged = Path(str(files("sprep_templates"))) / "templates"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
+    checkout = Path(__file__).resolve().parents[3] / "templates"
     if checkout.is_dir():
         return checkout
     raise TemplateProblemError(  # pragma: no cover - a broken installation
@@ -191,7 +191,7 @@ def _load(custom: Path | None) -> TemplateSet:
     if custom is not None:
         # A phrasing that fails whatever the experience (``{{ 1/0 }}``) is found now,
         # so that a batch stops before its first row rather than rejecting every one.
-        from .compose import render_every_phrasing  # compose imports this module
+        from ._compose import render_every_phrasing  # compose imports this module
 
         with rendering_deadline(TRIAL_SECONDS, "rendering every phrasing once"):
             render_every_phrasing(templates)
