@@ -122,8 +122,14 @@ def personalise(
         or said.phone_unreachable
     )
     published = experience.published
+    tone = _tone(experience.sentiment, hard, liked)
+    # Criteria the user did not rate but the words regret or praise are named too,
+    # after the rated ones (the tone stays the ratings').
+    rated = set(hard) | set(liked)
+    hard += tuple(c for c in said.felt_hard if c not in rated)
+    liked += tuple(c for c in said.felt_liked if c not in rated)
     return Personalisation(
-        tone=_tone(experience.sentiment, hard, liked),
+        tone=tone,
         hard=hard[:MAX_NAMED_CRITERIA],
         liked=liked[:MAX_NAMED_CRITERIA],
         posted_as=experience.posted_as,

@@ -18,11 +18,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from ..lexicons._pattern_files import PatternSet, fold_keeping_length, read_packaged_patterns
-from ._complaints import phone_unreachable_span
+from ..lexicons._pattern_files import (
+    EXCLUDE,
+    PatternSet,
+    fold_keeping_length,
+    read_packaged_patterns,
+)
+from ._complaints import _phone_patterns
 
 __all__ = [
     "ACCESS_KINDS",
@@ -60,6 +66,11 @@ _SAID_CATEGORIES = (
     "suggestion",
     "bug",
     "bereaved",
+    *(
+        f"felt-{criterion}-{side}"
+        for criterion in ("reactivity", "information", "relation", "simplicity")
+        for side in ("negative", "positive")
+    ),
 )
 
 #: The procedures ``procedures.tsv`` names (their wording: templates/shared/experience.j2).
@@ -213,11 +224,17 @@ class Said(NamedTuple):
     distress: tuple[str, ...]
     #: The user says the phone could not be reached (anywhere in the text).
     phone_unreachable: bool
+    #: Criteria the words regret or praise (``information``, ``reactivity``…), in the
+    #: order the text says them; a criterion said both ways is in neither.
+    felt_hard: tuple[str, ...]
+    felt_liked: tuple[str, ...]
     #: What was read, for ``reply.notes``.
     notes: tuple[str, ...]
 
 
-NOTHING_SAID = Said(None, frozenset(), frozenset(), None, False, False, None, None, (), False, ())
+NOTHING_SAID = Said(
+    None, frozenset(), frozenset(), None, False, False, None, None, (), False, (), (), ()
+)
 
 
 @cache
@@ -235,13 +252,24 @@ def _distress_patterns() -> PatternSet:
     return read_packaged_patterns(DISTRESS_FILE, tuple(DISTRESS_LABELS))
 
 
+def _matches(patterns: PatternSet, folded: str) -> Iterator[tuple[str, int, int]]:
+    """``PatternSet.matches`` on a text folded once (:func:`fold_keeping_length`) for
+    the several files read in it."""
+    entries = patterns.entries
+    for index, start, end in patterns.finditer(folded):
+        category = entries[index].category
+        if category != EXCLUDE:
+            yield category, start, end
+
+
 def _procedure(*texts: str | None) -> str | None:
-    patterns = _procedure_patterns()
-    for text in texts:
-        if text:
-            for category, _start, _end in patterns.matches(text):
-                return category
-    return None
+    """The first procedure named in ``texts``, read in order in one pass (the texts
+    joined by line breaks, which no pattern crosses)."""
+    joined = "\n".join(text for text in texts if text)
+    if not joined:
+        return None
+    folded = fold_keeping_length(joined)
+    return next((c for c, _start, _end in _matches(_procedure_patterns(), folded)), None)
 
 
 def _sentence(text: str, ends: list[int], position: int) -> tuple[int, int]:
@@ -268,20 +296,26 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             return NOTHING_SAID
         return NOTHING_SAID._replace(procedure=procedure, notes=(f"procedure: {procedure}",))
     text = description
+    folded = fold_keeping_length(text)
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    phone = phone_unreachable_span(text)
+    phone = next(_matches(_phone_patterns(), folded), None)
     if phone is not None:
-        access = (phone[0], "phone")
+        access = (phone[1], "phone")
     channels_in: dict[int, set[str]] = {}
     praise_in: set[int] = set()
     blame_in: set[int] = set()
     question: str | None = None
     suggestion = bug = False
     bereaved: str | None = None
-    for category, start, end in _said_patterns().matches(text):
-        if category.startswith("access-"):
+    felt: dict[str, set[str]] = {}
+    for category, start, end in _matches(_said_patterns(), folded):
+        if category.startswith("felt-"):
+            _felt, criterion, side = category.split("-")
+            felt.setdefault(criterion, set()).add(side)
+            (praise_in if side == "positive" else blame_in).add(bisect_right(ends, start))
+        elif category.startswith("access-"):
             if access is None or start < access[0]:
                 access = (start, category.removeprefix("access-"))
         elif category in _CHANNELS:
@@ -298,7 +332,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         elif category == "bug":
             bug = True
         elif category == "bereaved" and bereaved is None:
-            who = _RELATIVE_WORD.search(fold_keeping_length(text[start:end]).lower())
+            who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
     praised: set[str] = set()
     blamed: set[str] = set()
@@ -308,12 +342,14 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         elif sentence in praise_in:
             praised |= kinds
     distress: dict[str, str] = {}
-    for category, start, end in _distress_patterns().matches(text):
+    for category, start, end in _matches(_distress_patterns(), folded):
         if category not in distress:
             distress[category] = (
                 f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
             )
-    procedure = _procedure(title, *topics, description)
+    procedure = _procedure(title, *topics, text)
+    felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
+    felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
     notes = []
     if access is not None:
         notes.append(f"access that failed: {access[1]}")
@@ -329,6 +365,13 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         notes.append("the user reports a technical problem")
     if procedure is not None:
         notes.append(f"procedure: {procedure}")
+    if felt_hard or felt_liked:
+        notes.append(
+            "criteria the words say: "
+            + ", ".join(
+                [*(f"{c} (hard)" for c in felt_hard), *(f"{c} (liked)" for c in felt_liked)]
+            )
+        )
     if bereaved is not None:
         notes.append(f"someone close to the writer died{': ' + bereaved if bereaved else ''}")
     return Said(
@@ -342,6 +385,8 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         bereaved=bereaved,
         distress=tuple(distress[c] for c in DISTRESS_LABELS if c in distress),
         phone_unreachable=phone is not None,
+        felt_hard=felt_hard,
+        felt_liked=felt_liked,
         notes=tuple(notes),
     )
 
