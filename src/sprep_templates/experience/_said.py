@@ -295,7 +295,8 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         if procedure is None:
             return NOTHING_SAID
         return NOTHING_SAID._replace(procedure=procedure, notes=(f"procedure: {procedure}",))
-    text = description
+    # The title is read as the first sentence ("Déclaration du décès de mon conjoint").
+    text = f"{title}.\n{description}" if title else description
     folded = fold_keeping_length(text)
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
@@ -347,7 +348,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             distress[category] = (
                 f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
             )
-    procedure = _procedure(title, *topics, text)
+    procedure = _procedure(title, *topics, description)
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
     felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
     notes = []
