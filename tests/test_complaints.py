@@ -13,7 +13,7 @@ from sprep_templates.experience._complaints import (
     phone_unreachable_span,
     says_phone_unreachable,
 )
-from sprep_templates.lexicons._pattern_files import fold_keeping_length
+from sprep_templates.lexicons import fold_keeping_length
 
 
 @pytest.mark.parametrize(

@@ -322,7 +322,7 @@ def test_every_drafted_reply_passes_the_checker(experience, arguments):
     # The checker recognises each step the templates write, in order.
     assert not [f for f in findings if f.rule == "steps"]
     # Ready, unless a sensitive case asks a person to read the experience first.
-    assert reply.ready == (not reply.attention)
+    assert reply.compliant == (not reply.attention)
 
 
 def test_agent_text_is_checked():

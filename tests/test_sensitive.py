@@ -17,7 +17,7 @@ from sprep_templates.experience._sensitive import (
     load_patterns,
     sensitive_concerns,
 )
-from sprep_templates.lexicons._pattern_files import fold_keeping_length
+from sprep_templates.lexicons import fold_keeping_length
 
 
 def categories(text):

@@ -28,6 +28,8 @@ from typing import Any, BinaryIO, TextIO
 
 import attrs
 
+from . import __version__
+from .audit import AuditReport
 from .checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
 from .drafting import STEPS, draft_reply, lint_templates, load_template_set
 from .exceptions import InvalidInputError, SprepError, UnreadableInputError
@@ -47,6 +49,7 @@ from .export import (
     structures_of,
     write_csv_header,
 )
+from .export._excel import EXCEL, CsvForm
 from .export._reading import ENCODING_SAMPLE
 from .inputs import SENTIMENTS, Contact, Experience, Structure
 from .profile import Profile, ProfileError, StructureSection, example_profile_path
@@ -61,6 +64,7 @@ __all__ = [
     "EXIT_REJECTED",
     "EXIT_TERMINATED",
     "EXIT_USAGE",
+    "EXIT_WARNINGS",
     "main",
 ]
 
@@ -69,6 +73,7 @@ EXIT_ERRORS_FOUND = 1  # `check`: at least one error finding
 EXIT_USAGE = 2  # bad arguments, unreadable input
 EXIT_REJECTED = 3  # `draft`: some rows were rejected (and written to the rejects file)
 EXIT_FATAL = 4  # `draft`: nothing could be done (unreadable profile, unwritable output)
+EXIT_WARNINGS = 5  # `draft --fail-on-warning`: a warning was printed (the drafts are written)
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 EXIT_BROKEN_PIPE = 141  # standard output closed before the end (128 + SIGPIPE)
 EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
@@ -87,11 +92,16 @@ EXIT_CODES = (
         "bad usage: a wrong option or value, an input file or folder that does not exist, "
         "a column or a --structure that matches nothing, -o naming the input",
     ),
-    ("3", "draft: some rows were rejected (see the rejects file)"),
+    ("3", "draft: some rows were rejected (see the rejects file; 0 with --accept-rejects)"),
     (
         "4",
         "nothing could be done: an input that is empty or no export (its encoding, its "
         "columns), an invalid profile or template folder, an output that cannot be written",
+    ),
+    (
+        "5",
+        "draft --fail-on-warning: a warning (no --profile, a profile section matching no "
+        "structure); the drafts are written",
     ),
     ("130", "interrupted (Ctrl-C); draft -o OUT keeps its drafts in OUT.partial for --resume"),
     ("141", "standard output closed before the end (piped into head)"),
@@ -299,9 +309,8 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         else:
             _print_findings(arguments.file, text, findings, out, headings=True)
             out.write(f"{errors} error(s), {warnings} warning(s)\n")
-        return EXIT_ERRORS_FOUND if errors else EXIT_OK
-    if arguments.format == "json":
-        raise UsageError("--format json is for one reply (sprep check FILE), not with --jsonl")
+        return EXIT_ERRORS_FOUND if errors and not arguments.exit_zero else EXIT_OK
+    audit = AuditReport(path=arguments.jsonl) if arguments.format == "json" else None
     if arguments.stock_min < 2 or not 0.0 < arguments.similarity <= 1.0:
         raise UsageError("--stock-min must be 2 or more and --similarity in (0, 1]")
 
@@ -346,9 +355,11 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 names[number] = _reply_id(row, number, arguments.id_field)
             checked += 1
             failing += any(f.severity == "error" for f in findings)
+            if audit is not None:
+                audit.add(number, _reply_id(row, number, arguments.id_field), findings)
             errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
             warnings_by_rule.update({f.rule for f in findings if f.severity == "warning"})
-            if arguments.details:
+            if arguments.details and audit is None:
                 name = _reply_id(row, number, arguments.id_field)
                 _print_findings(
                     f"{path}:{number}" if name == f"line {number}" else name,
@@ -356,6 +367,9 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     findings,
                     out,
                 )
+    if audit is not None:
+        out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names))
+        return EXIT_ERRORS_FOUND if failing and not arguments.exit_zero else EXIT_OK
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
@@ -368,7 +382,7 @@ def _check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         how = "the same text" if group.exact else "nearly the same text"
         out.write(f"{group.size} replies, {how}: {', '.join(names[int(n)] for n in group.ids)}\n")
         out.write("".join(f"    {line}".rstrip() + "\n" for line in group.text.splitlines()))
-    return EXIT_ERRORS_FOUND if failing else EXIT_OK
+    return EXIT_ERRORS_FOUND if failing and not arguments.exit_zero else EXIT_OK
 
 
 # --- sprep draft ------------------------------------------------------------------
@@ -492,7 +506,11 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     by_section: Counter[int | None] = Counter()
     seen: Counter[Structure] = Counter()
     progress = _Progress(sys.stderr.isatty() and not arguments.quiet, _size_of(source))
-    as_csv = output is not None and output.suffix.lower() == ".csv"
+    as_csv: CsvForm = output is not None and output.suffix.lower() == ".csv"
+    if arguments.excel:
+        if not as_csv:
+            raise UsageError("--excel writes a spreadsheet's CSV: give -o OUT.csv")
+        as_csv = EXCEL
     if output is None:
         kept = "the drafts already printed on standard output are incomplete"
     elif rejects_path is None:
@@ -514,7 +532,7 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     atomic_output(output, keep_existing=keep, keep_from=resume_from)
                 )
                 if as_csv and not keep:
-                    write_csv_header(stream)
+                    write_csv_header(stream, excel=as_csv == EXCEL)
                 started = committed = stream.tell()
             rejects_stream = None
             if rejects_path is not None:
@@ -608,7 +626,7 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         rejects_path.unlink(missing_ok=True)  # no reject, no file
     skipped_total = sum(skipped.values())
     details = ", ".join(f"{n} {why}" for why, n in skipped.items())
-    _report_structures(profile, by_structure, by_section, seen)
+    unmatched = _report_structures(profile, by_structure, by_section, seen)
     # Counts are of (row, structure) pairs: a row concerning two structures counts once
     # for each; a row naming none, or that cannot be read, counts once.
     pairs = counts["drafted"] + counts["rejected"] + skipped_total
@@ -628,7 +646,9 @@ def _draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
         ),
         file=sys.stderr,
     )
-    return EXIT_REJECTED if counts["rejected"] else EXIT_OK
+    if arguments.fail_on_warning and (example_signs or unmatched):
+        return EXIT_WARNINGS
+    return EXIT_REJECTED if counts["rejected"] and not arguments.accept_rejects else EXIT_OK
 
 
 def _closest(wanted: str, names: Sequence[str]) -> list[str]:
@@ -680,9 +700,10 @@ def _report_structures(
     by_structure: Counter[Structure | None],
     by_section: Counter[int | None],
     seen: Counter[Structure],
-) -> None:
+) -> int:
     """The drafts per structure and per profile section, and the profile's sections that
-    match no structure of the input (a typo in a name must not go unnoticed)."""
+    match no structure of the input (a typo in a name must not go unnoticed): returns
+    how many such sections were reported."""
     if any(s is not None for s in by_structure):
         ranked = by_structure.most_common()
         shown = [
@@ -710,9 +731,12 @@ def _report_structures(
             f"sprep: drafted per profile section: {signed}, {default} by the default",
             file=sys.stderr,
         )
+    unmatched = 0
     for section in profile.structures:
         if not any(section.matches(s) for s in seen):
             print(f"sprep: {section} matches no structure of the input", file=sys.stderr)
+            unmatched += 1
+    return unmatched
 
 
 # --- sprep profile ------------------------------------------------------------------
@@ -866,8 +890,6 @@ class _Formatter(argparse.HelpFormatter):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog="sprep",
         description="Draft and check replies to Services Publics + experiences (DITP guide).",
@@ -918,8 +940,15 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "json"),
         default="text",
-        help="for one reply: text (FILE:LINE:COLUMN lines, grouped by rule) or json (one "
-        "object: findings with rule, severity, message, start, end, line, column; counts)",
+        help="text, or json: for one reply, one object (findings with rule, severity, "
+        "message, start, end, line, column; counts); with --jsonl, one object (checked, "
+        "failing, by_rule, stock_groups, replies with their findings)",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when a reply has an error (for an audit in a script): only a "
+        "check that could not run fails",
     )
     check.add_argument(
         "--details",
@@ -993,6 +1022,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     draft.add_argument(
         "--templates", metavar="DIR", help="a folder of custom templates (over the profile's)"
+    )
+    draft.add_argument(
+        "--excel",
+        action="store_true",
+        help="with -o OUT.csv: a CSV French Excel opens by double-click (UTF-8 with a BOM, "
+        "; between cells, lists as plain text, one item a line)",
+    )
+    draft.add_argument(
+        "--accept-rejects",
+        action="store_true",
+        help="exit 0 when some rows are rejected but every draft is written (the rejects "
+        "file still lists them)",
+    )
+    draft.add_argument(
+        "--fail-on-warning",
+        action="store_true",
+        help="exit 5 after a warning (no --profile, a profile section matching no "
+        "structure): a nightly job's log is not read, its exit status is",
     )
     draft.add_argument(
         "--status",

@@ -15,6 +15,7 @@ sent many times with only the name changed (``sprep check --stock``).
 from ._check import check_fragments, check_reply
 from ._finding import Finding, Severity
 from ._registry import FRAGMENT_RULES, REGISTRY, RULES, Rule, rule_by_id
+from ._result import CheckResult
 from ._rules import READING_EASE_FLOOR
 from ._stock import StockGroup, find_stock_groups, normalise_reply, stock_finding
 
@@ -23,6 +24,7 @@ __all__ = [
     "READING_EASE_FLOOR",
     "REGISTRY",
     "RULES",
+    "CheckResult",
     "Finding",
     "Rule",
     "Severity",

@@ -50,10 +50,9 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..i18n import translator
-from ..patterns import EMAIL
+from ..patterns import EMAIL, URL
 from ._cues import GREETING_WITH_NAME, SIGNER
 from ._finding import Finding
-from ._reading import URL
 
 __all__ = ["StockGroup", "find_stock_groups", "normalise_reply", "stock_finding"]
 

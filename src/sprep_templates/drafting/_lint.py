@@ -3,16 +3,14 @@
 Three kinds of problem, each with the file and, where it applies, the line:
 syntax errors; variables the templates use but never receive; and the
 guide's rules over generated inputs (every phrasing within 60 to 150 words
-at the documented limits, and every drafted reply free of checker errors).
+at the documented limits, by the length proof of ``_length_proof``, and every
+drafted reply free of checker errors).
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 import random
-from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 
 import attrs
@@ -22,31 +20,12 @@ from jinja2 import meta
 
 from ..checking import check_reply
 from ..exceptions import SprepError, TemplateProblemError
-from ..experience import (
-    ACCESS_KINDS,
-    MOMENTS,
-    PROCEDURE_PHRASES,
-    RELATIVE_PHRASES,
-    greeting_name,
-    quotable_title,
-)
-from ..experience._personalisation import MAX_NAMED_CRITERIA, _quotable_action
-from ..french import contact_phrase, join_alternatives
-from ..inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
-from ..limits import (
-    CHANNEL_KINDS,
-    EXPORT_CHANNELS,
-    GUARANTEED_LIMITS,
-    MAX_GREETED_LENGTH,
-    MAX_GREETED_WORDS,
-    MAX_QUOTED_TITLE_WORDS,
-    MAX_SIMILAR,
-    MAX_WORDS,
-    MIN_WORDS,
-)
-from ..text import count_words
-from ._compose import draft_reply, step_context, step_word_count
-from ._environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
+from ..inputs import SENTIMENTS, Experience, Signature
+from ..limits import EXPORT_CHANNELS, MAX_WORDS, MIN_WORDS
+from ..steps import STEPS
+from ._compose import draft_reply
+from ._contract import CONTEXT_VARIABLES
+from ._length_proof import extreme_inputs, length_bounds
 from ._sandbox import (
     BoundedSandbox,
     OutsideFolderError,
@@ -54,20 +33,14 @@ from ._sandbox import (
     read_template,
     rendering_deadline,
 )
+from ._templates import load_template_set
 
-__all__ = [
-    "Bound",
-    "Problem",
-    "length_bounds",
-    "lint_templates",
-    "longest_reply",
-    "within_guaranteed_limits",
-]
+__all__ = ["Problem", "lint_templates"]
 
 _FILTERS_AND_MACROS = {"loop", "caller", "varargs", "kwargs"}
 
 #: The longest a lint may spend rendering a custom folder (the built-in one takes
-#: about 10 s; each rendering is bounded too, see sandbox.py).
+#: about 10 s; each rendering is bounded too, see _sandbox.py).
 LINT_SECONDS = 120.0
 
 
@@ -145,356 +118,11 @@ def _names_by_kind() -> dict[str, list[str]]:
     return names
 
 
-@attrs.frozen
-class _Inputs:
-    """One end of the range of inputs the guaranteed limits allow."""
-
-    signature: Signature
-    contacts: tuple[Contact, ...]
-    pseudonym: str | None
-    title: str | None
-
-
-#: Contacts of each kind a profile may give without label, in their wordiest and
-#: tersest forms: the proof takes the wordiest combination the limits allow.
-_CONTACT_CANDIDATES = (
-    Contact("phone", "32 30"),
-    Contact("phone", "01 23 45 67 89"),
-    Contact("phone", "+33 1 23 45 67 89"),
-    Contact("phone", "+1 514 878 4385"),
-    Contact("web", "https://www.exemple.gouv.fr/nous-contacter"),
-    Contact("email", "prenom.nom@exemple.gouv.fr"),
-)
-
-
-def _contacts_words(contacts: tuple[Contact, ...]) -> int:
-    return count_words(join_alternatives([contact_phrase(c) for c in contacts]))
-
-
-def _repeated(word: str, count: int) -> str:
-    return " ".join([word] * count)
-
-
-@cache
-def _extreme_inputs() -> tuple[_Inputs, _Inputs]:
-    """The smallest and the largest inputs the limits allow, derived from ``limits``.
-
-    Raising a limit there changes these inputs, so the proof follows it. Each
-    derived input is checked to be one the library really uses (a pseudonym
-    greeted, a title quoted): otherwise the proof would prove nothing.
-    """
-    pseudonym = _repeated("Anne", MAX_GREETED_WORDS)
-    while len(pseudonym) > MAX_GREETED_LENGTH:  # pragma: no cover - limits as shipped
-        pseudonym = pseudonym.rsplit(" ", 1)[0]
-    title = "Mot " + _repeated("mot", MAX_QUOTED_TITLE_WORDS - 1)  # a careful title: a capital
-    if greeting_name(pseudonym) != pseudonym or quotable_title(title) != title:
-        raise RuntimeError(  # pragma: no cover - a screening change the proof must follow
-            f"the length proof's largest pseudonym {pseudonym!r} or title {title!r} is not "
-            "used as is by the screening: update lint._extreme_inputs"
-        )
-    most = GUARANTEED_LIMITS["contacts"]
-    wordiest = max(
-        (
-            combination
-            for size in range(1, most + 1)
-            for combination in itertools.combinations(_CONTACT_CANDIDATES, size)
-        ),
-        key=_contacts_words,
-    )
-    tersest = min(((c,) for c in _CONTACT_CANDIDATES), key=_contacts_words)
-    # "de la …" adds a word to an organisation: the wordiest start with "la".
-    organisation = "la " + _repeated("mot", GUARANTEED_LIMITS["organisation_words"] - 1)
-    large = _Inputs(
-        Signature(_repeated("Marie", GUARANTEED_LIMITS["first_name_words"]), organisation),
-        wordiest,
-        pseudonym,
-        title,
-    )
-    small = _Inputs(Signature("Jo", "Urssaf"), tersest, None, None)
-    return small, large
-
-
 #: One channel of each kind a template can name, and none (an unknown channel).
 _CHANNELS: list[tuple[str, ...]] = [
     (),
     *(tuple(names[:1]) for names in _names_by_kind().values()),
 ]
-_FREE_FIELDS = ("situation", "answer", "improvement")
-
-
-@attrs.frozen
-class Bound:
-    """The shortest and longest replies one sentiment and input shape can give."""
-
-    sentiment: str
-    shape: tuple[str, ...]  # which of situation, answer, improvement, contacts are given
-    shortest: int
-    longest: int
-    shortest_templates: tuple[str, ...]
-    longest_templates: tuple[str, ...]
-
-
-def _words(count: int) -> str:
-    return " ".join(["mot"] * (count - 1) + ["fin."])
-
-
-#: What the export may say of an experience, each variable with every value it can
-#: take in a reply (the ratings apart: see _ratings_pairs).
-def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
-    action_words = GUARANTEED_LIMITS["action_words" if large else "min_free_text_words"]
-    return {
-        "channel": [None, *CHANNEL_KINDS],
-        "posted_as": list(POSTED_AS),
-        # Left out first when a reply would pass 150 words (compose._LEFT_OUT_FIRST):
-        # the core is what remains once they are.
-        "similar": [0] if core else [0, 1, 2, MAX_SIMILAR],
-        "late": [False] if core else [False, True],
-        "action": [None, _quotable_action(_words(action_words))],
-        "sober": [False, True],
-        # What the user wrote (experience._said.said_context). A phrase (occasion, bereaved) is
-        # said as a whole wherever it is used: its shortest and longest bound it.
-        "occasion": [*MOMENTS.values(), *_extreme_phrases(PROCEDURE_PHRASES.values())],
-        "mixed": [False, True],
-        "asks": [False, True],
-        "point": [None, "suggestion", "bug"],
-        # Who died is left out first when a reply would pass 150 words.
-        "bereaved": [None, ""]
-        if core
-        else [None, "", *_extreme_phrases(RELATIVE_PHRASES.values())],
-    }
-
-
-def _extreme_phrases(phrases: Iterable[str]) -> list[str]:
-    """The shortest and the longest of ``phrases`` by their words."""
-    ordered = sorted(set(phrases), key=lambda phrase: (count_words(phrase), phrase))
-    return [ordered[0], ordered[-1]]
-
-
-def _ratings_pairs(core: bool) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Every (hard, liked) a reply can name: up to two criteria each, never the same one
-    on both sides. The core keeps one criterion found hard and none appreciated."""
-
-    def upto(names: tuple[str, ...], most: int) -> list[tuple[str, ...]]:
-        return [c for size in range(most + 1) for c in itertools.combinations(names, size)]
-
-    pairs = []
-    for hard in upto(CRITERIA, 1 if core else MAX_NAMED_CRITERIA):
-        rest = tuple(c for c in CRITERIA if c not in hard)
-        for liked in upto(rest, 0 if core else MAX_NAMED_CRITERIA):
-            pairs.append((hard, liked))
-    return pairs
-
-
-#: The variables of the export axis that pair (a criterion is never on both sides).
-_RATINGS = ("hard", "liked")
-
-_Memo = dict[tuple[object, ...], int]
-
-
-def _axes(
-    reads: set[str], large: bool, core: bool, fixed: dict[str, object]
-) -> list[list[dict[str, object]]]:
-    """The values each variable read (and not fixed) may take, one list per variable."""
-    axes: list[list[dict[str, object]]] = [
-        [{variable: value} for value in values]
-        for variable, values in _export_values(large, core).items()
-        if variable in reads and variable not in fixed
-    ]
-    if reads & set(_RATINGS) and not set(_RATINGS) & fixed.keys():
-        seen = {
-            (hard if "hard" in reads else (), liked if "liked" in reads else ())
-            for hard, liked in _ratings_pairs(core)
-        }
-        axis: list[dict[str, object]] = []
-        for hard, liked in sorted(seen):
-            # The access that failed words accessibility rated negative, and is set
-            # only then (experience._said.said_context): it varies with the ratings.
-            accesses = (
-                [None, *ACCESS_KINDS] if "access" in reads and "accessibility" in hard else [None]
-            )
-            axis.extend({"hard": hard, "liked": liked, "access": access} for access in accesses)
-        axes.append(axis)
-    elif "access" in reads and "access" not in fixed:
-        axes.append([{"access": access} for access in (None, *ACCESS_KINDS)])
-    return axes
-
-
-def _step_counts(
-    templates: TemplateSet,
-    step: str,
-    name: str,
-    context: dict[str, object],
-    signature: Signature,
-    large: bool,
-    core: bool,
-    fixed: dict[str, object] | None = None,
-    memo: _Memo | None = None,
-) -> list[int]:
-    """The word counts of phrasing ``name`` over every value of what the export says
-    that it reads (found by parsing it: a phrasing reading nothing renders once);
-    the variables in ``fixed`` keep the value given there."""
-    fixed = fixed or {}
-    memo = {} if memo is None else memo
-    reads = set(templates.reads[name])
-    if context["improvement"] is not None:
-        reads.discard("action")  # the agent's own improvement wins over the action
-    base = {**context, **fixed}
-    key_of = templates.key_of[name]
-    counts = []
-    for updates in itertools.product(*_axes(reads, large, core, fixed)):
-        values = dict(base)
-        for update in updates:
-            values.update(update)
-        key = (name, signature.closing, signature.line, key_of(values))
-        count = memo.get(key)
-        if count is None:
-            count = step_word_count(templates, step, name, values, signature)
-            memo[key] = count
-        counts.append(count)
-    return counts
-
-
-def _shared_axes(
-    templates: TemplateSet, sentiment: str, large: bool, core: bool
-) -> list[list[dict[str, object]]]:
-    """The export's variables that phrasings of two steps or more read: one reply has
-    one value of each for all its steps, so the bound takes them together."""
-    per_step = [
-        set().union(*(templates.reads[n] for n in templates.variants[(sentiment, step)]))  # type: ignore[index]
-        for step in STEPS
-    ]
-    variables = [*_export_values(large, core), *_RATINGS]
-    shared = {v for v in variables if sum(v in reads for reads in per_step) >= 2}
-    if shared & set(_RATINGS):
-        shared |= set(_RATINGS)
-    return _axes(shared, large, core, {})
-
-
-def _extreme(
-    templates: TemplateSet,
-    sentiment: str,
-    given: dict[str, bool],
-    large: bool,
-    core: bool,
-    memo: _Memo,
-    inputs: _Inputs | None = None,
-) -> tuple[int, tuple[str, ...]]:
-    inputs = inputs or _extreme_inputs()[1 if large else 0]
-    signature, contacts = inputs.signature, inputs.contacts
-    free = {
-        field: _words(
-            GUARANTEED_LIMITS[f"{field}_words"]
-            if large
-            else GUARANTEED_LIMITS["min_free_text_words"]
-        )
-        if given[field]
-        else None
-        for field in _FREE_FIELDS
-    }
-    experience = Experience(sentiment=sentiment, pseudonym=inputs.pseudonym, title=inputs.title)
-    context = step_context(experience, signature, contacts if given["contacts"] else (), free)
-    pick = max if large else min
-    results = []
-    for updates in itertools.product(*_shared_axes(templates, sentiment, large, core)):
-        fixed: dict[str, object] = {}
-        for update in updates:
-            fixed.update(update)
-        total, chosen = 0, []
-        for step in STEPS:
-            candidates = []
-            for name in templates.variants[(sentiment, step)]:  # type: ignore[index]
-                values = {**context, **fixed}
-                key = ("extreme", pick, core, name, templates.key_of[name](values), signature)
-                extreme = memo.get(key)
-                if extreme is None:
-                    extreme = pick(
-                        _step_counts(
-                            templates, step, name, context, signature, large, core, fixed, memo
-                        )
-                    )
-                    memo[key] = extreme
-                candidates.append((extreme, name))
-            count, name = pick(candidates)
-            total += count
-            chosen.append(name)
-        results.append((total, tuple(chosen)))
-    return pick(results)
-
-
-def length_bounds(templates: TemplateSet) -> list[Bound]:
-    """For each sentiment and shape of input, the word counts of the shortest and
-    longest replies the templates can give within the documented limits.
-
-    Steps are separate paragraphs, so a reply's word count is the sum of its
-    steps': each step's shortest (longest) phrasing is found by rendering every
-    phrasing with every channel and every value of what the export says of the
-    experience that it reads (ratings, who wrote, others, the wait, the action,
-    a sensitive case), at the smallest (largest) inputs the limits allow. What
-    phrasings of several steps read (who wrote, a sensitive case) takes one value
-    for the whole reply. The sums bound every reply that can be drafted.
-
-    ``longest`` is the reply's core: what remains once the sentences a reply
-    leaves out to keep to 150 words are left out (compose._LEFT_OUT_FIRST), so
-    ``longest <= 150`` proves every reply fits once they are.
-    """
-    bounds = []
-    memo: _Memo = {}
-    for sentiment in SENTIMENTS:
-        for flags in itertools.product((False, True), repeat=4):
-            given = dict(zip((*_FREE_FIELDS, "contacts"), flags, strict=True))
-            if not (given["answer"] or given["contacts"]):
-                continue  # refused: a reply needs an orientation
-            shortest, short_names = _extreme(templates, sentiment, given, False, False, memo)
-            longest, long_names = _extreme(templates, sentiment, given, True, True, memo)
-            shape = tuple(field for field, flag in given.items() if flag)
-            bounds.append(Bound(sentiment, shape, shortest, longest, short_names, long_names))
-    return bounds
-
-
-def within_guaranteed_limits(signature: Signature, contacts: Sequence[Contact]) -> bool:
-    """Whether a signature and contacts sit within :data:`GUARANTEED_LIMITS`, where the
-    exhaustive proof already covers them: a first name and an organisation no wordier
-    than the proof's, a closing of the signer's own of one word at most (it replaces a
-    politeness formula, which has one word or more), and at most two phone, web or
-    e-mail contacts without label that say no more words than the proof's wordiest."""
-    _small, large = _extreme_inputs()
-    return (
-        count_words(signature.first_name) <= GUARANTEED_LIMITS["first_name_words"]
-        and count_words(signature.organisation) <= GUARANTEED_LIMITS["organisation_words"]
-        and (signature.closing is None or count_words(signature.closing) <= 1)
-        and len(contacts) <= GUARANTEED_LIMITS["contacts"]
-        and all(c.kind in ("phone", "web", "email") and c.label is None for c in contacts)
-        and (not contacts or _contacts_words(tuple(contacts)) <= _contacts_words(large.contacts))
-    )
-
-
-def longest_reply(
-    signature: Signature, contacts: Sequence[Contact], template_dir: str | Path | None = None
-) -> Bound:
-    """The longest reply the templates can give with this signature and these contacts,
-    the other inputs at the largest the limits allow: the proof of :func:`length_bounds`
-    with the signer's own signature and contacts in place of the largest ones.
-
-    Like ``Bound.longest`` there, it is the reply's core (what the reply keeps once it
-    leaves out what it may to keep to 150 words). A profile checks each signer with it
-    when it loads (:meth:`~sprep_templates.Profile.from_mapping`).
-    """
-    templates = load_template_set(template_dir)
-    inputs = attrs.evolve(_extreme_inputs()[1], signature=signature, contacts=tuple(contacts))
-    memo: _Memo = {}
-    longest: Bound | None = None
-    for sentiment in SENTIMENTS:
-        for flags in itertools.product((False, True), repeat=3):
-            given = dict(zip(_FREE_FIELDS, flags, strict=True))
-            given["contacts"] = bool(contacts)
-            if not (given["answer"] or given["contacts"]):
-                continue
-            count, names = _extreme(templates, sentiment, given, True, True, memo, inputs)
-            if longest is None or count > longest.longest:
-                shape = tuple(field for field, flag in given.items() if flag)
-                longest = Bound(sentiment, shape, 0, count, (), names)
-    assert longest is not None  # the shape with an answer is always bounded
-    return longest
 
 
 def _length_problems(folder: Path) -> list[Problem]:
@@ -528,7 +156,7 @@ def _drafts(folder: Path, count: int) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for n in range(count):
-        small, large = _extreme_inputs()
+        small, large = extreme_inputs()
         signature = rng.choice([small.signature, large.signature, Signature("Jean", "la Caf")])
         experience = Experience(
             sentiment=rng.choice(SENTIMENTS),

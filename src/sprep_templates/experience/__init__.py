@@ -14,6 +14,7 @@ from ._personalisation import (
     MAX_NAMED_CRITERIA,
     Personalisation,
     personalise,
+    quotable_action,
     tone_of,
 )
 from ._said import (
@@ -49,6 +50,7 @@ __all__ = [
     "personalise",
     "phone_unreachable_span",
     "pseudonym_problem",
+    "quotable_action",
     "quotable_title",
     "read_said",
     "said_context",

@@ -22,12 +22,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from ..lexicons._pattern_files import (
-    EXCLUDE,
-    PatternSet,
-    fold_keeping_length,
-    read_packaged_patterns,
-)
+from ..lexicons import PatternFile, fold_keeping_length, read_packaged_patterns
+from ..lexicons._pattern_files import EXCLUDE
 from ._complaints import _phone_patterns
 
 __all__ = [
@@ -238,22 +234,22 @@ NOTHING_SAID = Said(
 
 
 @cache
-def _said_patterns() -> PatternSet:
+def _said_patterns() -> PatternFile:
     return read_packaged_patterns(SAID_FILE, _SAID_CATEGORIES)
 
 
 @cache
-def _procedure_patterns() -> PatternSet:
+def _procedure_patterns() -> PatternFile:
     return read_packaged_patterns(PROCEDURES_FILE, PROCEDURES)
 
 
 @cache
-def _distress_patterns() -> PatternSet:
+def _distress_patterns() -> PatternFile:
     return read_packaged_patterns(DISTRESS_FILE, tuple(DISTRESS_LABELS))
 
 
-def _matches(patterns: PatternSet, folded: str) -> Iterator[tuple[str, int, int]]:
-    """``PatternSet.matches`` on a text folded once (:func:`fold_keeping_length`) for
+def _matches(patterns: PatternFile, folded: str) -> Iterator[tuple[str, int, int]]:
+    """``PatternFile.matches`` on a text folded once (:func:`fold_keeping_length`) for
     the several files read in it."""
     entries = patterns.entries
     for index, start, end in patterns.finditer(folded):

@@ -1,27 +1,39 @@
-"""Word lists shipped in ``sprep_templates/data`` (sources and licences in its README)."""
+"""The one reader of ``sprep_templates/data`` (sources and licences in its README):
+a data file's text, its lines with their numbers, a plain word list; and the lists
+read as sets (first names, offensive and hostile words)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
 
 from ..text import fold
 
-if TYPE_CHECKING:
-    from ._jargon import JargonEntry
+__all__ = ["data_text", "first_names", "numbered_lines", "read_list", "screening_words"]
 
-__all__ = ["first_names", "jargon", "read_list", "screening_words"]
+
+def data_text(name: str) -> str:
+    """The text of data file ``name`` (UTF-8)."""
+    return files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def numbered_lines(name: str) -> list[tuple[int, str]]:
+    """The non-comment, non-blank lines of data file ``name``, each with its number
+    (from 1), for messages that point at a line."""
+    return [
+        (number, line.rstrip("\r"))
+        for number, line in enumerate(data_text(name).split("\n"), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 @cache
 def read_list(name: str) -> tuple[str, ...]:
-    """The non-comment, non-blank lines of data file ``name``, read once."""
-    raw = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    """The non-comment, non-blank lines of data file ``name``, stripped, read once."""
     return tuple(
-        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+        line.strip()
+        for line in data_text(name).splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -46,19 +58,3 @@ def screening_words() -> tuple[frozenset[str], frozenset[str]]:
             compact = folded.replace(" ", "").replace("-", "")
             (anywhere if len(compact) >= 5 else whole).add(compact)
     return frozenset(whole), frozenset(anywhere)
-
-
-def jargon() -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
-    """Administrative jargon (``jargon.tsv``, see :mod:`.jargon`): one combined
-    pattern, for lower-cased text, and its entries."""
-    from ._jargon import lexicon
-
-    found = lexicon()
-    return found.combined, found.entries
-
-
-def _read_jargon(lines: Iterable[str]) -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
-    from ._jargon import read_lexicon
-
-    found = read_lexicon(lines)
-    return found.combined, found.entries
