@@ -291,3 +291,8 @@ def test_reading_is_linear_on_hostile_text():
 
     small, large = seconds(500), seconds(2000)
     assert large < 10 * small + 0.5
+
+
+def test_losing_a_nationality_is_no_naturalisation():
+    assert read_said(None, "Ma demande de perte de nationalité française traîne.").procedure is None
+    assert read_said(None, "Ma demande de naturalisation traîne.").procedure == "naturalisation"
