@@ -296,3 +296,19 @@ def test_reading_is_linear_on_hostile_text():
 def test_losing_a_nationality_is_no_naturalisation():
     assert read_said(None, "Ma demande de perte de nationalité française traîne.").procedure is None
     assert read_said(None, "Ma demande de naturalisation traîne.").procedure == "naturalisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voici donc deux suggestions pour améliorer la déclaration.",
+        "Pourriez-vous y faire un récapitulatif des papiers à remplir ?",
+        "Je trouve qu'il manque un lien pour transmettre un document.",
+    ],
+)
+def test_suggestions_as_users_write_them(text):
+    assert read_said(None, text).suggestion
+
+
+def test_a_missing_document_is_no_suggestion():
+    assert not read_said(None, "On m'informe qu'il manque un document à mon dossier.").suggestion
