@@ -220,6 +220,7 @@ EXPERIENCE_FIELDS = frozenset(
         "action",
         "description",
         "country",
+        "topics",
     }
 )
 
