@@ -492,7 +492,9 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
     assert f"kept in {partial} ({output} is as it was)" in err and "--resume" in err
     assert output.read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "drafts.jsonl", "drafts.jsonl.partial", "export.csv"
+        "drafts.jsonl",
+        "drafts.jsonl.partial",
+        "export.csv",
     ]
 
 
