@@ -312,3 +312,31 @@ def test_suggestions_as_users_write_them(text):
 
 def test_a_missing_document_is_no_suggestion():
     assert not read_said(None, "On m'informe qu'il manque un document à mon dossier.").suggestion
+
+
+# --- words never contradict the user's own feeling ------------------------------------
+
+
+def test_a_complaint_is_not_thanked_for_praise_its_words_only_seem_to_give():
+    """A negative experience whose words hold "pratique", "dans les délais" or
+    "patiente" in another sense: no draft says the user appreciated anything."""
+    for reply in drafts(
+        sentiment="Négatif",
+        description=(
+            "J'ai envoyé mon dossier dans les délais et je suis restée patiente, mais en "
+            "pratique personne ne m'a répondu et mon dossier est bloqué."
+        ),
+    ):
+        for praise in ("apprécié", "soulignez", "relevez", "la rapidité", "la qualité"):
+            assert praise not in reply.text, reply.text
+
+
+def test_praise_in_a_positive_experience_is_still_named():
+    """Words confirming a positive experience are still read ("très rapide")."""
+    texts = [
+        reply.text
+        for reply in drafts(
+            sentiment="Positif", description="Tout a été très rapide, merci beaucoup."
+        )
+    ]
+    assert any("rapidité" in text for text in texts)

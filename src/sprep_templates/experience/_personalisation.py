@@ -125,10 +125,15 @@ def personalise(
     published = experience.published
     tone = _tone(experience.sentiment, hard, liked)
     # Criteria the user did not rate but the words regret or praise are named too,
-    # after the rated ones (the tone stays the ratings').
+    # after the rated ones (the tone stays the ratings'). Words only ever confirm the
+    # user's own feeling: a word read as praise in a complaint ("pratique", "dans les
+    # délais", "patiente") is too often something else, and thanking a complainant for
+    # what they did not praise is the worst sentence a draft can write.
     rated = set(hard) | set(liked)
-    hard += tuple(c for c in said.felt_hard if c not in rated)
-    liked += tuple(c for c in said.felt_liked if c not in rated)
+    if experience.sentiment != "positive":
+        hard += tuple(c for c in said.felt_hard if c not in rated)
+    if experience.sentiment == "positive":
+        liked += tuple(c for c in said.felt_liked if c not in rated)
     return Personalisation(
         tone=tone,
         hard=hard[:MAX_NAMED_CRITERIA],
