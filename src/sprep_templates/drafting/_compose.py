@@ -297,9 +297,20 @@ def draft_reply(
             fragments,
             contacts=checked_contacts,
         )
-    names_difficulty = free_text["situation"] is not None or (
-        "ratings" in used and bool(context["hard"])
+    # The user's own point (a suggestion, a technical problem) thanked as such is what
+    # they came to say: a plain suggestion is no draft to complete.
+    names_difficulty = (
+        free_text["situation"] is not None
+        or ("ratings" in used and bool(context["hard"]))
+        or "suggestion" in used
     )
+    if not names_difficulty and (
+        "negative" in (experience.sentiment, tone) or experience.sentiment == "neutral"
+    ):
+        notes.append(
+            "to complete: the reply does not name what went wrong for the user; "
+            "add a sentence on it (situation=…)"
+        )
     return Reply(
         sentiment=experience.sentiment,
         step_texts=step_texts,

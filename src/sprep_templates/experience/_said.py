@@ -198,6 +198,19 @@ MAX_QUOTE = 200
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
+#: A sentence that ends with a question mark (and no exclamation mark) and starts
+#: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
+#: "Pouvez-vous…?"), on the folded text. "Pourquoi ne pas…" is a suggestion and
+#: "pourquoi faire simple…" a figure. Anchored at the sentence's start: linear.
+_ASKING_START = re.compile(
+    r"\s*(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
+    r"(?:pourquoi(?! ne | faire simple)|comment|pouvez[- ]vous|pourriez[- ]vous"
+    r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
+    r"|dois-je|puis-je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui|qui (?:peut|doit))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
 
 class Said(NamedTuple):
     """What :func:`read_said` found in what the user wrote."""
@@ -283,6 +296,18 @@ def _quote(text: str) -> str:
     return quoted
 
 
+def _explicit_question(text: str, folded: str) -> str | None:
+    """The first sentence of ``text`` that ends with "?" and starts with an asking
+    word (:data:`_ASKING_START`), quoted; None when there is none."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        mark = end.group()
+        if "?" in mark and "!" not in mark and _ASKING_START.match(folded, start):
+            return _quote(text[start : end.start()] + "?")
+        start = end.end()
+    return None
+
+
 def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
     """What ``description`` (with ``title`` and the export's ``topics``: typology and
     tags) says beyond the ratings; :data:`NOTHING_SAID` for no text."""
@@ -331,6 +356,8 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         elif category == "bereaved" and bereaved is None:
             who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
+    if question is None:
+        question = _explicit_question(text, folded)
     praised: set[str] = set()
     blamed: set[str] = set()
     for sentence, kinds in channels_in.items():
