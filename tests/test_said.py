@@ -544,3 +544,13 @@ def test_regret_with_toutefois_follows_a_contrast():
             assert ack.index("regrettons toutefois") > 0 and (
                 "soulignez" in ack or "appréciez" in ack or "heureux" in ack
             ), ack
+
+
+def test_a_user_who_could_not_reach_anyone_is_not_first_sent_to_an_adviser():
+    for reply in drafts(
+        sentiment="Négatif",
+        channels="Téléphone",
+        ratings={"Accessibilité": "Négatif"},
+        description="Impossible de vous joindre au téléphone, personne ne décroche jamais.",
+    ):
+        assert "conseiller" not in reply.steps["orientation"], reply.steps["orientation"]
