@@ -281,6 +281,26 @@ def _procedure(*texts: str | None) -> str | None:
     return next((c for c, _start, _end in _matches(_procedure_patterns(), folded)), None)
 
 
+#: A procedure the description alone names counts when it is named within this many
+#: characters of its start (where users say what they came for), or named twice:
+#: further in, a single mention is most often incidental ("arrondir ma retraite", a
+#: passport in a list of papers). Measured on the export's rows outside both blind
+#: reviews: see the commit that set it.
+PROCEDURE_OPENING = 160
+
+
+def _procedure_described(description: str) -> str | None:
+    """The procedure the description names with some weight (see
+    :data:`PROCEDURE_OPENING`), or None."""
+    found = list(_matches(_procedure_patterns(), fold_keeping_length(description)))
+    if not found:
+        return None
+    first, start, _end = found[0]
+    if start < PROCEDURE_OPENING or sum(1 for c, _s, _e in found if c == first) > 1:
+        return first
+    return None
+
+
 def _sentence(text: str, ends: list[int], position: int) -> tuple[int, int]:
     """The span of the sentence of ``text`` that holds ``position``."""
     index = bisect_right(ends, position)
@@ -371,7 +391,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             distress[category] = (
                 f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
             )
-    procedure = _procedure(title, *topics, description)
+    procedure = _procedure(title, *topics) or _procedure_described(description)
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
     felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
     notes = []
