@@ -554,3 +554,25 @@ def test_a_user_who_could_not_reach_anyone_is_not_first_sent_to_an_adviser():
         description="Impossible de vous joindre au téléphone, personne ne décroche jamais.",
     ):
         assert "conseiller" not in reply.steps["orientation"], reply.steps["orientation"]
+
+
+def test_a_visit_is_regretted_only_when_the_user_tells_of_one():
+    for reply in drafts(
+        sentiment="Négatif",
+        channels="Accueil",
+        description="J'ai envoyé trois courriels sans réponse depuis deux mois.",
+    ):
+        assert "visite à notre accueil" not in reply.text, reply.text
+
+
+def test_a_visit_that_went_well_is_never_regretted():
+    for reply in drafts(
+        sentiment="Négatif",
+        channels="Accueil",
+        ratings={"Réactivité": "Négatif"},
+        description=(
+            "Trois mois pour obtenir un rendez-vous. Une fois à l'ambassade, tout s'est "
+            "très bien passé."
+        ),
+    ):
+        assert "visite à notre accueil" not in reply.text, reply.text

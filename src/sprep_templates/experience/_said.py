@@ -131,7 +131,7 @@ MOMENTS = {
     "email": "votre échange de courriels avec nos services",
     "chat": "votre échange sur notre messagerie en ligne",
     "social": "votre échange avec nous sur les réseaux sociaux",
-    None: "votre échange avec nos services",
+    None: "votre démarche",
 }
 
 
@@ -239,6 +239,9 @@ class Said(NamedTuple):
     felt_liked: tuple[str, ...]
     #: What was read, for ``reply.notes``.
     notes: tuple[str, ...]
+    #: The channel kinds the words name (praised, blamed or neither); None when no
+    #: description was read.
+    mentioned: frozenset[str] | None = None
 
 
 NOTHING_SAID = Said(
@@ -380,7 +383,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         question = _explicit_question(text, folded)
     praised: set[str] = set()
     blamed: set[str] = set()
+    mentioned: set[str] = set()
     for sentence, kinds in channels_in.items():
+        mentioned |= kinds
         if sentence in blame_in:
             blamed |= kinds
         elif sentence in praise_in:
@@ -432,6 +437,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         felt_hard=felt_hard,
         felt_liked=felt_liked,
         notes=tuple(notes),
+        mentioned=frozenset(mentioned),
     )
 
 
@@ -475,6 +481,11 @@ def said_context(
         praised = praised | {"counter", "phone"}
     regrets = tone != "positive"
     shown = None if regrets and channel in praised else channel
+    if regrets and shown == "counter" and said.mentioned is not None:
+        # A visit is regretted only when the words tell of one: the export's channel
+        # is often the service's, not what the user went through.
+        if "counter" not in said.mentioned:
+            shown = None
     return {
         "occasion": occasion(shown, said.procedure),
         "access": said.access if "accessibility" in hard else None,
