@@ -370,8 +370,7 @@ def test_praise_the_words_confirm_is_named_in_a_complaint():
             sentiment="Négatif",
             ratings={"Relation": "Positif", "Réactivité": "Négatif"},
             description=(
-                "L'agente au téléphone a été très aimable, mais mon dossier attend depuis "
-                "six mois."
+                "L'agente au téléphone a été très aimable, mais mon dossier attend depuis six mois."
             ),
         )
     ]
@@ -497,7 +496,12 @@ def test_no_offer_to_solve_a_problem_that_is_solved():
             description="C'était long, mais tout est réglé maintenant.",
         ):
             orientation = reply.steps["orientation"]
-            for offer in ("trouver une solution", "régler votre problème", "répondre à vos questions", "faire le point"):
+            for offer in (
+                "trouver une solution",
+                "régler votre problème",
+                "répondre à vos questions",
+                "faire le point",
+            ):
                 assert offer not in orientation, orientation
 
 
@@ -508,8 +512,7 @@ def test_a_vat_payment_is_no_fine():
     for reply in drafts(
         sentiment="Négatif",
         description=(
-            "Je n'arrive pas à payer ma TVA sans mandat SEPA, sous peine d'une amende "
-            "de retard."
+            "Je n'arrive pas à payer ma TVA sans mandat SEPA, sous peine d'une amende de retard."
         ),
     ):
         assert "amende" not in reply.text, reply.text
@@ -576,3 +579,37 @@ def test_a_visit_that_went_well_is_never_regretted():
         ),
     ):
         assert "visite à notre accueil" not in reply.text, reply.text
+
+
+# --- review 1: the user's own point ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Il faudrait pouvoir choisir un créneau de rendez-vous le samedi.",
+            "suggestion sur la prise de rendez-vous",
+        ),
+        (
+            "Il serait utile d'ajouter un bouton de retour sur chaque page du site.",
+            "suggestion sur notre site",
+        ),
+        (
+            "Je suggère une rampe pour les personnes en fauteuil roulant.",
+            "suggestion sur l’accès des personnes à mobilité réduite",
+        ),
+    ],
+)
+def test_a_suggestion_is_thanked_in_the_words_of_its_domain(text, phrase):
+    texts = [reply.text for reply in drafts(sentiment="Positif", description=f"Merci. {text}")]
+    assert any(phrase in t for t in texts), texts[0]
+    for t in texts:
+        assert "suggestion sur" not in t or phrase in t
+
+
+def test_a_suggestion_of_no_known_domain_is_thanked_plainly():
+    for reply in drafts(
+        sentiment="Positif", description="Merci. Il faudrait tout simplifier, vraiment tout."
+    ):
+        assert "suggestion sur" not in reply.text

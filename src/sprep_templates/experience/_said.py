@@ -35,6 +35,7 @@ __all__ = [
     "PROCEDURES",
     "PROCEDURE_PHRASES",
     "RELATIVE_PHRASES",
+    "SUGGESTION_TOPICS",
     "Said",
     "occasion",
     "read_said",
@@ -193,6 +194,36 @@ _CHANNELS = {
     "channel-mail": ("mail", "email"),
 }
 
+#: What a suggestion is about, as the reply names it after "votre suggestion sur":
+#: found by these words (folded) in the suggestion's sentence, the first in this
+#: order. A short phrase that is safe whatever the suggestion says about it.
+SUGGESTION_TOPICS = {
+    "appointment": "la prise de rendez-vous",
+    "mobility": "l’accès des personnes à mobilité réduite",
+    "hours": "nos horaires d’ouverture",
+    "form": "nos formulaires",
+    "phone": "l’accueil téléphonique",
+    "website": "notre site",
+}
+_TOPIC_WORDS = re.compile(
+    r"\b(?:(?P<appointment>rendez-vous|rdv|creneaux?)"
+    r"|(?P<mobility>mobilite reduite|fauteuils? roulants?|pmr|handicap\w*)"
+    r"|(?P<hours>horaires?)"
+    r"|(?P<form>formulaires?)"
+    r"|(?P<phone>telephone|telephonique|standard)"
+    r"|(?P<website>site|sites|page|pages|en ligne|internet|application|lien|bouton"
+    r"|rubrique|menu))\b",
+    re.IGNORECASE,
+)
+
+
+def _topic(sentence: str) -> str | None:
+    """What the suggestion in ``sentence`` (folded) is about: the first of
+    :data:`SUGGESTION_TOPICS` whose words it holds, or None."""
+    found = {match.lastgroup for match in _TOPIC_WORDS.finditer(sentence)}
+    return next((topic for topic in SUGGESTION_TOPICS if topic in found), None)
+
+
 #: A question is quoted up to this many characters.
 MAX_QUOTE = 200
 
@@ -242,6 +273,8 @@ class Said(NamedTuple):
     #: The channel kinds the words name (praised, blamed or neither); None when no
     #: description was read.
     mentioned: frozenset[str] | None = None
+    #: What the suggestion is about (a key of :data:`SUGGESTION_TOPICS`), or None.
+    topic: str | None = None
 
 
 NOTHING_SAID = Said(
@@ -353,6 +386,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     blame_in: set[int] = set()
     question: str | None = None
     suggestion = bug = False
+    topic: str | None = None
     bereaved: str | None = None
     felt: dict[str, set[str]] = {}
     for category, start, end in _matches(_said_patterns(), folded):
@@ -373,6 +407,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             first, last = _sentence(text, ends, start)
             question = _quote(text[first:last])
         elif category == "suggestion":
+            if not suggestion:
+                first, last = _sentence(text, ends, start)
+                topic = _topic(folded[first:last])
             suggestion = True
         elif category == "bug":
             bug = True
@@ -409,7 +446,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     if question is not None:
         notes.append(f"the user asks: « {question} » (answer it)")
     if suggestion:
-        notes.append("the user makes a suggestion")
+        notes.append(
+            "the user makes a suggestion" + (f" (on {topic})" if topic is not None else "")
+        )
     if bug:
         notes.append("the user reports a technical problem")
     if procedure is not None:
@@ -438,6 +477,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         felt_liked=felt_liked,
         notes=tuple(notes),
         mentioned=frozenset(mentioned),
+        topic=topic,
     )
 
 
@@ -449,6 +489,7 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "mixed": False,
     "asks": False,
     "point": None,
+    "topic": None,
     "bereaved": None,
 }
 
@@ -473,7 +514,8 @@ def said_context(
       positive or neutral, or praised a criterion and suggested something): partial
       regret, not failure;
     - ``asks``: the user asks a question; ``point``: "suggestion" or "bug" (what the
-      improvement step thanks them for), or None;
+      improvement step thanks them for), or None; ``topic``: what the suggestion is
+      about (a phrase of :data:`SUGGESTION_TOPICS`), or None;
     - ``bereaved``: someone close to the writer died (see :class:`Said`).
     """
     praised = said.praised
@@ -493,5 +535,6 @@ def said_context(
         and (sentiment != "negative" or (bool(liked) and said.suggestion)),
         "asks": said.question is not None,
         "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
+        "topic": SUGGESTION_TOPICS[said.topic] if said.suggestion and said.topic else None,
         "bereaved": said.bereaved,
     }
