@@ -6,6 +6,7 @@ test (never a real one), drafted under several ids so that every phrasing is see
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -528,57 +529,27 @@ def test_an_unknown_channel_is_no_exchange_with_our_services():
 
 def test_read_with_attention_is_said_once():
     for sentiment in ("Positif", "Neutre", "Négatif"):
-        for reply in drafts(
-            sentiment=sentiment,
-            ratings={"Réactivité": "Négatif"},
-            description="Je suis désespérée, mon dossier est bloqué depuis un an.",
-        ):
-            assert reply.text.count("avec attention") <= 1, reply.text
+        for ratings in ({}, {"Relation": "Positif"}):
+            for description in (
+                "Je suis désespérée, mon dossier est bloqué depuis un an.",
+                "Tout s'est bien passé.",
+            ):
+                for reply in drafts(sentiment=sentiment, ratings=ratings, description=description):
+                    assert reply.text.count("avec attention") <= 1, reply.text
 
 
-def test_regret_with_toutefois_follows_a_contrast():
+@pytest.mark.parametrize("sentiment", ["Positif", "Neutre"])
+@pytest.mark.parametrize("ratings", [{"Réactivité": "Négatif", "Relation": "Positif"}, {}])
+def test_regret_with_toutefois_follows_a_contrast(sentiment, ratings):
     for reply in drafts(
-        sentiment="Positif",
-        ratings={"Réactivité": "Négatif"},
-        description="Les délais sont très longs, trop longs.",
+        sentiment=sentiment,
+        ratings=ratings or {"Réactivité": "Négatif"},
+        description="Je suis désespérée : les délais sont trop longs." if not ratings else None,
     ):
         ack = reply.steps["acknowledgement"]
         if "regrettons toutefois" in ack:
-            assert ack.index("regrettons toutefois") > 0 and (
-                "soulignez" in ack or "appréciez" in ack or "heureux" in ack
-            ), ack
-
-
-def test_a_user_who_could_not_reach_anyone_is_not_first_sent_to_an_adviser():
-    for reply in drafts(
-        sentiment="Négatif",
-        channels="Téléphone",
-        ratings={"Accessibilité": "Négatif"},
-        description="Impossible de vous joindre au téléphone, personne ne décroche jamais.",
-    ):
-        assert "conseiller" not in reply.steps["orientation"], reply.steps["orientation"]
-
-
-def test_a_visit_is_regretted_only_when_the_user_tells_of_one():
-    for reply in drafts(
-        sentiment="Négatif",
-        channels="Accueil",
-        description="J'ai envoyé trois courriels sans réponse depuis deux mois.",
-    ):
-        assert "visite à notre accueil" not in reply.text, reply.text
-
-
-def test_a_visit_that_went_well_is_never_regretted():
-    for reply in drafts(
-        sentiment="Négatif",
-        channels="Accueil",
-        ratings={"Réactivité": "Négatif"},
-        description=(
-            "Trois mois pour obtenir un rendez-vous. Une fois à l'ambassade, tout s'est "
-            "très bien passé."
-        ),
-    ):
-        assert "visite à notre accueil" not in reply.text, reply.text
+            before = ack[: ack.index("regrettons toutefois")]
+            assert re.search(r"soulignez|appréciez|heureux|satisfaction|saluez", before), ack
 
 
 # --- review 1: the user's own point ------------------------------------------------------
