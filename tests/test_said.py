@@ -584,3 +584,21 @@ def test_a_suggestion_of_no_known_domain_is_thanked_plainly():
         sentiment="Positif", description="Merci. Il faudrait tout simplifier, vraiment tout."
     ):
         assert "suggestion sur" not in reply.text
+
+
+def test_a_call_is_regretted_only_when_the_user_tells_of_one():
+    for reply in drafts(
+        sentiment="Négatif",
+        channels="Téléphone",
+        description="J'ai envoyé deux lettres recommandées, toujours sans réponse.",
+    ):
+        assert "votre appel" not in reply.text, reply.text
+    texts = [
+        reply.text
+        for reply in drafts(
+            sentiment="Négatif",
+            channels="Téléphone",
+            description="Au téléphone, on m'a raccroché au nez deux fois.",
+        )
+    ]
+    assert any("votre appel" in text for text in texts)

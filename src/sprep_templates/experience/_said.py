@@ -523,10 +523,10 @@ def said_context(
         praised = praised | {"counter", "phone"}
     regrets = tone != "positive"
     shown = None if regrets and channel in praised else channel
-    if regrets and shown == "counter" and said.mentioned is not None:
-        # A visit is regretted only when the words tell of one: the export's channel
-        # is often the service's, not what the user went through.
-        if "counter" not in said.mentioned:
+    if regrets and shown in ("counter", "phone") and said.mentioned is not None:
+        # A visit or a call is regretted only when the words tell of one: the
+        # export's channels are often the service's, not what the user went through.
+        if shown not in said.mentioned and not (shown == "phone" and said.phone_unreachable):
             shown = None
     return {
         "occasion": occasion(shown, said.procedure),
