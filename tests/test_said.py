@@ -602,3 +602,20 @@ def test_a_call_is_regretted_only_when_the_user_tells_of_one():
         )
     ]
     assert any("votre appel" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pourquoi faire compliqué quand on peut faire simple ?",
+        "Comment vous dire ? Tout était parfait.",
+        "Comment voulez-vous que l'on s'y retrouve ?",
+    ],
+)
+def test_a_figure_of_speech_is_no_question(text):
+    assert read_said(None, f"Merci pour tout. {text}").question is None
+
+
+def test_a_bare_why_is_quoted_with_what_it_asks_about():
+    said = read_said(None, "Mon dossier est refusé sans motif. Pourquoi ?")
+    assert said.question == "Mon dossier est refusé sans motif. Pourquoi ?"

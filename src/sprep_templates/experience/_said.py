@@ -231,11 +231,15 @@ _SENTENCE_END = re.compile(r"[.!?\n]+")
 
 #: A sentence that ends with a question mark (and no exclamation mark) and starts
 #: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
-#: "Pouvez-vous…?"), on the folded text. "Pourquoi ne pas…" is a suggestion and
-#: "pourquoi faire simple…" a figure. Anchored at the sentence's start: linear.
+#: "Pouvez-vous…?"), on the folded text. "Pourquoi ne pas…" is a suggestion;
+#: "pourquoi faire simple…", "comment vous dire ?", "comment voulez-vous que…?" are
+#: figures. Anchored at the sentence's start: linear.
 _ASKING_START = re.compile(
     r"\s*(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
-    r"(?:pourquoi(?! ne | faire simple)|comment|pouvez[- ]vous|pourriez[- ]vous"
+    r"(?:pourquoi(?! ne | faire simple| faire compliqu)"
+    r"|comment(?! (?:vous )?dire| expliquer (?:cela|ca)| est-ce possible| est-il possible"
+    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
+    r"|pouvez[- ]vous|pourriez[- ]vous"
     r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
     r"|dois-je|puis-je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui|qui (?:peut|doit))"
     r"(?![\w])",
@@ -355,12 +359,16 @@ def _quote(text: str) -> str:
 def _explicit_question(text: str, folded: str) -> str | None:
     """The first sentence of ``text`` that ends with "?" and starts with an asking
     word (:data:`_ASKING_START`), quoted; None when there is none."""
-    start = 0
+    previous = start = 0
     for end in _SENTENCE_END.finditer(text):
         mark = end.group()
         if "?" in mark and "!" not in mark and _ASKING_START.match(folded, start):
-            return _quote(text[start : end.start()] + "?")
-        start = end.end()
+            asked = text[start : end.start()] + "?"
+            if len(asked.split()) <= 3:
+                # "Pourquoi ?" alone: the sentence before says what it asks about.
+                asked = text[previous : end.start()] + "?"
+            return _quote(asked)
+        previous, start = start, end.end()
     return None
 
 
