@@ -475,12 +475,20 @@ def test_an_exclamation_or_a_suggestion_is_no_question(text):
         assert reply.status == "ready", (reply.status, reply.notes)
 
 
-def test_every_draft_to_complete_says_what_to_add():
-    for reply in drafts(
-        sentiment="Neutre", description="J'ai fait ma démarche au guichet ce matin."
-    ):
+@pytest.mark.parametrize(
+    "description",
+    ["J'ai fait ma démarche au guichet ce matin.", "Pourquoi mon dossier est-il bloqué ?"],
+)
+def test_every_draft_to_complete_says_what_to_add(description):
+    statuses = set()
+    for reply in drafts(sentiment="Neutre", description=description):
+        statuses.add(reply.status)
         if reply.status == "to_complete":
-            assert any("add" in note for note in reply.notes), reply.notes
+            assert reply.to_add is not None and "to complete" in reply.to_add
+            assert reply.to_dict()["notes"][-1] == reply.to_add
+        else:
+            assert reply.to_add is None
+    assert "to_complete" in statuses
 
 
 # --- review 1: orientation that fits ----------------------------------------------------------

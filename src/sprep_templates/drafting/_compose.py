@@ -304,13 +304,6 @@ def draft_reply(
         or ("ratings" in used and bool(context["hard"]))
         or "suggestion" in used
     )
-    if not names_difficulty and (
-        "negative" in (experience.sentiment, tone) or experience.sentiment == "neutral"
-    ):
-        notes.append(
-            "to complete: the reply does not name what went wrong for the user; "
-            "add a sentence on it (situation=…)"
-        )
     return Reply(
         sentiment=experience.sentiment,
         step_texts=step_texts,
