@@ -307,6 +307,9 @@ def _posted_as(value: object) -> PostedAs:
     return found
 
 
+_ASCII_COUNT = re.compile(r"[0-9]{1,9}")
+
+
 def _similar(value: object) -> int:
     if value.__class__ is int and 0 <= value <= MAX_SIMILAR:
         return value
@@ -316,8 +319,8 @@ def _similar(value: object) -> int:
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, (str, bytes)):
         number = item()  # a numpy scalar
-    if isinstance(number, str) and number.strip().isdigit():
-        number = int(number.strip())
+    if isinstance(number, str) and _ASCII_COUNT.fullmatch(number.strip()):
+        number = int(number.strip())  # ASCII digits only: "²", "①" or 5,000 digits are no count
     elif isinstance(number, float) and number.is_integer():
         number = int(number)
     if isinstance(number, bool) or not isinstance(number, int):
@@ -456,8 +459,38 @@ class Structure:
     """A structure an experience concerns (the export's ``Intitulé structure N``), and
     its id when the export gives it (``ID structure N``). Each one answers on its own."""
 
-    name: str
-    id: str | None = None
+    name: str = attrs.field(validator=lambda _s, _a, v: _structure_text("name", v))
+    id: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _structure_text("id", v))
+
+
+#: Characters a structure's name or id never holds: controls (an escape sequence, a
+#: carriage return), bidi and invisible format characters.
+_STRUCTURE_REFUSED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def _structure_text(field: str, value: object) -> None:
+    """Refuse a structure's name or id (None: no id) that a terminal would act on."""
+    if value is None and field == "id":
+        return
+    if not isinstance(value, str):
+        raise InvalidInputTypeError(
+            f"Structure.{field} must be a str (got {value!r} that is a {type(value).__name__})"
+        )
+    if not value.strip():
+        raise InvalidInputError(f"Structure.{field} is empty")
+    if len(value) > MAX_TITLE_CHARS:
+        raise InvalidInputError(
+            f"Structure.{field} is {len(value):,} characters; the most accepted is "
+            f"{MAX_TITLE_CHARS}"
+        )
+    found = _STRUCTURE_REFUSED.search(value)
+    if found:
+        raise InvalidInputError(
+            f"Structure.{field} holds a control or invisible character "
+            f"(U+{ord(found.group()):04X}) at {found.start()}: {value!r}"
+        )
 
 
 _FIRST_NAME = re.compile(r"[^\W\d_]+(?:[ '’\-][^\W\d_]+)*")

@@ -31,6 +31,7 @@ __all__ = [
     "MAX_QUOTED_TITLE_WORDS",
     "MAX_ROW_BYTES",
     "MAX_SIMILAR",
+    "MAX_STRUCTURES",
     "MAX_TITLE_CHARS",
     "MAX_WORDS",
     "MIN_WORDS",
@@ -76,6 +77,9 @@ MAX_TITLE_CHARS = 300
 MAX_CHANNELS = 12
 #: What the user wrote (the platform's longest in the sample is 7,875 characters).
 MAX_DESCRIPTION_CHARS = 50_000
+#: The structures one row may concern (the export has three columns; JSON lines may
+#: list more, up to this: each one is a draft).
+MAX_STRUCTURES = 10
 #: The export's "Expériences Similaires" (363 at most in the sample).
 MAX_SIMILAR = 1_000_000
 #: Contacts one reply may point to (the guaranteed length holds for fewer: see above).

@@ -17,6 +17,7 @@ import attrs
 
 from ..exceptions import InvalidInputError
 from ..inputs import Experience, Structure, read_date
+from ..limits import MAX_STRUCTURES
 
 __all__ = [
     "ANSWERED_STATUS_COLUMNS",
@@ -236,7 +237,13 @@ def structures_of(fields: Mapping[str, Any]) -> tuple[Structure, ...]:
 
 
 def _json_structures(values: list[Any]) -> list[Structure]:
-    """A JSON line's ``structures``: names, or objects with ``name`` and ``id``."""
+    """A JSON line's ``structures``: names, or objects with ``name`` and ``id``; at most
+    :data:`~sprep_templates.limits.MAX_STRUCTURES` (each one is a draft)."""
+    if len(values) > MAX_STRUCTURES:
+        raise InvalidInputError(
+            f"structures lists {len(values):,} structures; the most accepted is "
+            f"{MAX_STRUCTURES} (the export names three at most)"
+        )
     found = []
     for value in values:
         if isinstance(value, Mapping):

@@ -206,9 +206,7 @@ class _Jobs:
                 child.close()
                 self._processes.append(process)
                 results: queue.SimpleQueue[object] = queue.SimpleQueue()
-                reader = threading.Thread(
-                    target=_read_results, args=(parent, results), daemon=True
-                )
+                reader = threading.Thread(target=_read_results, args=(parent, results), daemon=True)
                 reader.start()
                 self._results.append(results)
                 self._readers.append(reader)
