@@ -25,8 +25,9 @@ from typing import Any
 
 from bench import CONTACTS, SIGNATURE, experiences
 
-from sprep_templates import Experience, draft_reply, reading
+from sprep_templates import Experience, draft_reply
 from sprep_templates.checking import _data, _rules, check_reply
+from sprep_templates.checking import _reading as reading
 from sprep_templates.i18n import translator
 
 

@@ -33,10 +33,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sprep_templates import Contact, Experience, Signature, apply_typography, draft_reply
-from sprep_templates.compose import GUARANTEED_LIMITS
+from sprep_templates import (
+    GUARANTEED_LIMITS,
+    Contact,
+    Experience,
+    Signature,
+    apply_typography,
+    draft_reply,
+)
 from sprep_templates.exceptions import SprepError
-from sprep_templates.screening import pseudonym_problem
 from sprep_templates.testing import (
     EXPORT_CHANNELS,
     FIRST_NAMES,
@@ -45,6 +50,11 @@ from sprep_templates.testing import (
     SENTIMENT_NAMES,
     WORDS,
 )
+
+try:  # the experience package since issue 19
+    from sprep_templates.experience import pseudonym_problem
+except ImportError:  # the flat module before it
+    from sprep_templates.screening import pseudonym_problem  # type: ignore[no-redef]
 
 try:  # the package since issue 11
     from sprep_templates.checking import check_reply

@@ -40,12 +40,17 @@ try:
 except ImportError:  # a version before the checking package
     from sprep_templates.checker import check_reply
 if os.environ.get("WITHOUT_SPP"):  # drop the entries learnt from real replies
-    from sprep_templates import jargon
-    numbered = jargon._numbered
-    jargon._numbered = lambda name: [
+    try:  # the lexicons package since issue 19 (one reader of data/: numbered_lines)
+        from sprep_templates.lexicons import _jargon as jargon
+        reader = "numbered_lines"
+    except ImportError:
+        from sprep_templates import jargon
+        reader = "_numbered"
+    numbered = getattr(jargon, reader)
+    setattr(jargon, reader, lambda name: [
         (n, line) for n, line in numbered(name)
         if name != "jargon.tsv" or line.split("\\t")[-1].strip() != "[SPP]"
-    ]
+    ])
 for line in sys.stdin:
     text, pseudonym = json.loads(line)
     found = check_reply(text, pseudonym=pseudonym, closing_added=True)

@@ -24,9 +24,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from sprep_templates.complaints import phone_unreachable_span
+from sprep_templates.experience import CATEGORIES, phone_unreachable_span, sensitive_concerns
 from sprep_templates.export import repair_c1
-from sprep_templates.sensitive import CATEGORIES, sensitive_concerns
 
 RELATED = re.compile(
     r"\b(?:mort|morte|décès|deces|décéd|defunt|défunt|battu|menac|enfant|fils|fille|"

@@ -18,7 +18,7 @@ import random
 import time
 import tracemalloc
 
-from sprep_templates.stock import find_stock_groups
+from sprep_templates.checking import find_stock_groups
 
 NAMES = ["Sandrine", "Marc D.", "énervédu76", "Jo", "Tiphaine", "Dav80", "Constance"]
 WORDS = (

@@ -11,6 +11,7 @@ import pytest
 
 import sprep_templates
 from sprep_templates.cli import EXIT_FATAL, EXIT_USAGE, main
+from tests.documentation import documentation
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -61,7 +62,7 @@ def test_readme_has_the_same_exit_code_table():
     """The README's table of exit codes is the one --help prints."""
     from sprep_templates.cli import EXIT_CODES
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = documentation()  # the README and docs/
     for code, meaning in EXIT_CODES:
         assert f"| {code} | {meaning} |" in readme, code
 
@@ -116,7 +117,7 @@ def test_a_wrong_flag_after_draft_shows_drafts_usage():
 def test_rejects_file_is_named_as_the_readme_says(tmp_path):
     """The rejects file is named as the README and --help say: `-o drafts.jsonl` →
     `drafts.rejects.jsonl` (OUT without its extension)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = documentation()  # the README and docs/
     assert "by default `drafts.rejects.jsonl` for `-o drafts.jsonl`" in readme
     assert "drafts.rejects.jsonl for -o drafts.jsonl" in " ".join(
         sprep("draft", "-h").stdout.split()

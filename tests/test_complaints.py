@@ -1,4 +1,4 @@
-"""Complaints found in what the user wrote (sprep_templates.complaints)."""
+"""Complaints found in what the user wrote (sprep_templates.experience)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sprep_templates.complaints import (
+from sprep_templates.exceptions import DataFileError
+from sprep_templates.experience._complaints import (
     _phone_patterns,
     load_phone_patterns,
     phone_unreachable_span,
     says_phone_unreachable,
 )
-from sprep_templates.exceptions import DataFileError
-from sprep_templates.pattern_files import fold_keeping_length
+from sprep_templates.lexicons import fold_keeping_length
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,7 @@ def test_same_input_same_reply(experience, arguments):
 @given(experiences, draft_arguments())
 def test_greeting_rule(experience, arguments):
     """Greets by pseudonym when it is fit to use, else with a plain "Bonjour,"."""
-    from sprep_templates.screening import greeting_name
+    from sprep_templates.experience import greeting_name
 
     greeting = draft_reply(experience, **arguments).steps["greeting"]
     name = greeting_name(experience.pseudonym)
@@ -322,7 +322,7 @@ def test_every_drafted_reply_passes_the_checker(experience, arguments):
     # The checker recognises each step the templates write, in order.
     assert not [f for f in findings if f.rule == "steps"]
     # Ready, unless a sensitive case asks a person to read the experience first.
-    assert reply.ready == (not reply.attention)
+    assert reply.compliant == (not reply.attention)
 
 
 def test_agent_text_is_checked():
@@ -342,7 +342,7 @@ def test_agent_text_is_checked():
 
 def test_choices_beyond_32_bits_use_a_wider_stable_hash():
     """With more phrasing combinations than 32 bits number, choices stay stable and in range."""
-    from sprep_templates.compose import _choices
+    from sprep_templates.drafting._compose import _choices
 
     counts = [97] * 6  # 97**6 > 2**32
     first = _choices("2904756", "negative", counts)
@@ -367,7 +367,7 @@ def test_choices_beyond_32_bits_use_a_wider_stable_hash():
 def test_a_hasty_title_is_not_quoted_back(title):
     """A title typed in haste (no capital, lost apostrophe or accents, stray spaces) is
     not repeated in « » to the user."""
-    from sprep_templates.screening import quotable_title
+    from sprep_templates.experience import quotable_title
 
     assert quotable_title(title) is None
 
@@ -377,6 +377,6 @@ def test_a_hasty_title_is_not_quoted_back(title):
 )
 def test_a_careful_title_is_quoted(title):
     """A title written with care is quoted as it is."""
-    from sprep_templates.screening import quotable_title
+    from sprep_templates.experience import quotable_title
 
     assert quotable_title(title) == title

@@ -17,8 +17,9 @@ from hypothesis import given
 from jinja2 import meta
 
 from sprep_templates import STEPS, Contact, Signature, draft_reply
-from sprep_templates.compose import _SAYS_NOTHING, render_step
-from sprep_templates.environment import load_template_set
+from sprep_templates.drafting import load_template_set
+from sprep_templates.drafting._contract import VALUES_WHEN_UNSAID
+from sprep_templates.drafting._rendering import render_step
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
@@ -94,7 +95,7 @@ GRAMMAR_EXCEPTIONS = {
 }
 
 #: The values of the export's variables when the experience says nothing of them.
-NOTHING_SAID: dict[str, object] = {**_SAYS_NOTHING, "sober": False}
+NOTHING_SAID: dict[str, object] = {**VALUES_WHEN_UNSAID, "sober": False}
 
 ADDRESSES = re.compile(r"https://\S+[^.\s]|\S+@\S+[^.\s]")
 

@@ -30,6 +30,7 @@ from sprep_templates.cli import (
 )
 from sprep_templates.exceptions import InvalidInputTypeError
 from sprep_templates.export import read_rows
+from tests.documentation import documentation
 
 from .real_size import real_size_export
 from .test_batch import HEADER, export_bytes
@@ -565,6 +566,6 @@ def test_a_closed_pipe_is_a_message_and_a_non_zero_status(tmp_path):
 
 def test_memory_bound_is_documented():
     """The README states the row bound and the exit codes."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = documentation()  # the README and docs/
     for said in ("1 MiB", "130", "143", "141"):
         assert said in readme

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 
 from sprep_templates import draft_reply
-from sprep_templates.anchored import literal_prefixes
 from sprep_templates.checking import check_reply
 from sprep_templates.exceptions import DataFileError
-from sprep_templates.jargon import (
+from sprep_templates.lexicons import literal_prefixes
+from sprep_templates.lexicons._jargon import (
     acronym_expansions,
     compile_pattern,
     lexicon,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sprep_templates.exceptions import DataFileError
-from sprep_templates.lexicons import _read_jargon
+from sprep_templates.lexicons import read_lexicon
 
 
 @pytest.mark.parametrize(
@@ -22,4 +22,4 @@ from sprep_templates.lexicons import _read_jargon
 def test_jargon_list_entries_are_checked_when_read(line, problem):
     """An entry the one-pass search could not find is refused with the reason, not skipped."""
     with pytest.raises(DataFileError, match=problem):
-        _read_jargon(["nonobstant\tjargon\tmalgré\t[REF]", line])
+        read_lexicon(["nonobstant\tjargon\tmalgré\t[REF]", line])

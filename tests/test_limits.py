@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sprep_templates import limits, lint
-from sprep_templates.environment import load_template_set
+from sprep_templates import limits
+from sprep_templates.drafting import _length_proof as proof
+from sprep_templates.drafting import _lint as lint
+from sprep_templates.drafting import load_template_set
+from sprep_templates.experience import greeting_name, quotable_title
 from sprep_templates.limits import CHANNEL_KINDS, EXPORT_CHANNELS, MAX_WORDS
-from sprep_templates.screening import greeting_name, quotable_title
 from sprep_templates.text import count_words
 
 
@@ -30,7 +32,7 @@ def test_the_proof_renders_every_channel_kind():
 
 def test_the_proofs_largest_inputs_sit_at_the_limits():
     """The largest pseudonym and title are as long as the screening lets through, and used."""
-    _small, large = lint._extreme_inputs()
+    _small, large = proof.extreme_inputs()
     assert count_words(large.pseudonym) == limits.MAX_GREETED_WORDS
     assert greeting_name(large.pseudonym) == large.pseudonym
     assert count_words(large.title) == limits.MAX_QUOTED_TITLE_WORDS
@@ -44,12 +46,12 @@ def test_the_proofs_largest_inputs_sit_at_the_limits():
 def test_raising_a_limit_is_proven_or_fails(monkeypatch):
     """A limit raised past what the templates allow makes the proof fail."""
     raised = dict(limits.GUARANTEED_LIMITS, answer_words=90)
-    monkeypatch.setattr(lint, "GUARANTEED_LIMITS", raised)
-    lint._extreme_inputs.cache_clear()
+    monkeypatch.setattr(proof, "GUARANTEED_LIMITS", raised)
+    proof.extreme_inputs.cache_clear()
     try:
-        bounds = lint.length_bounds(load_template_set())
+        bounds = proof.length_bounds(load_template_set())
     finally:
-        lint._extreme_inputs.cache_clear()
+        proof.extreme_inputs.cache_clear()
     assert max(b.longest for b in bounds) > MAX_WORDS
 
 

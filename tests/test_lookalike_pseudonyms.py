@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_reply
-from sprep_templates.screening import greeting_name, pseudonym_problem
+from sprep_templates.experience import greeting_name, pseudonym_problem
 
 JEAN = Signature("Jean", "la Caf de Paris")
 PHONE = Contact("phone", "32 30")
@@ -88,7 +88,7 @@ def test_latin_first_names_are_still_greeted(pseudonym):
 
 def test_a_pseudonym_starting_or_ending_with_punctuation_is_not_greeted():
     """".A" or "Jean-" are typing slips: "Bonjour .A," would read oddly."""
-    from sprep_templates.screening import greeting_name
+    from sprep_templates.experience import greeting_name
 
     assert greeting_name(".A") is None
     assert greeting_name("Jean-") is None

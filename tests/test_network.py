@@ -14,10 +14,10 @@ import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_reply
 from sprep_templates.cli import EXIT_ERRORS_FOUND, EXIT_OK, EXIT_USAGE, main
+from sprep_templates.drafting import longest_reply
 from sprep_templates.export import Drafted, Skipped, draft_many
 from sprep_templates.export._columns import experience_from_fields
 from sprep_templates.inputs import Structure
-from sprep_templates.lint import longest_reply
 from sprep_templates.profile import Profile, ProfileError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -477,9 +477,10 @@ def test_the_example_network_profile_loads():
 
 def test_a_one_word_closing_stays_within_the_guarantee():
     """The fast path takes a one-word closing as covered: the proof agrees at the limits."""
-    from sprep_templates.lint import _extreme_inputs, within_guaranteed_limits
+    from sprep_templates.drafting import within_guaranteed_limits
+    from sprep_templates.drafting._length_proof import extreme_inputs
 
-    large = _extreme_inputs()[1]
+    large = extreme_inputs()[1]
     signature = Signature(large.signature.first_name, large.signature.organisation, "Cordialement")
     assert within_guaranteed_limits(signature, large.contacts)
     assert longest_reply(signature, large.contacts).longest <= 150

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sprep_templates import Contact, InvalidInputError, check_reply
+from sprep_templates.experience import pseudonym_problem, quotable_title
 from sprep_templates.patterns import (
     ACRONYM,
     CAPITAL_WORD,
@@ -14,7 +15,6 @@ from sprep_templates.patterns import (
     french_number,
     is_abroad,
 )
-from sprep_templates.screening import pseudonym_problem, quotable_title
 from sprep_templates.text import apply_typography
 
 from .test_checking_rules import NEGATIVE_GOOD

@@ -10,9 +10,9 @@ from datetime import date, timedelta
 import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_many, draft_reply
-from sprep_templates.environment import load_template_set
+from sprep_templates.drafting import load_template_set
+from sprep_templates.experience import DEFAULT_LATE_AFTER_DAYS, tone_of
 from sprep_templates.inputs import CRITERIA
-from sprep_templates.personalisation import DEFAULT_LATE_AFTER_DAYS, tone_of
 from sprep_templates.profile import Profile
 
 SIGNATURE = Signature("Jean", "la Caf de Paris")
@@ -483,3 +483,36 @@ def test_a_long_description_is_accepted_and_never_repeated():
     description = "Mon dossier est bloqué depuis des mois. " * 200
     reply = draft(sentiment="negative", description=description)
     assert "bloqué" not in reply.text
+
+
+def test_the_experience_is_read_once_per_draft(monkeypatch, tmp_path):
+    """One reading per draft, passed to the templates' context: the template contract
+    has no reading of its own (it used to read the experience again with today's date
+    when not handed one), with built-in templates or a custom folder."""
+    import inspect
+
+    from sprep_templates.drafting import _compose, _contract
+    from sprep_templates.experience import personalise
+
+    reading = inspect.signature(_contract.step_context).parameters["reading"]
+    assert reading.default is inspect.Parameter.empty
+    folder = tmp_path / "negative" / "thanks"
+    folder.mkdir(parents=True)
+    (folder / "01.j2").write_text("Merci pour votre message, lu avec attention.", "utf-8")
+    load_template_set(tmp_path)  # loading a folder renders every phrasing once, apart
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return personalise(*args, **kwargs)
+
+    monkeypatch.setattr(_compose, "personalise", counted)
+    for template_dir in (None, tmp_path):
+        calls.clear()
+        draft_reply(
+            Experience(sentiment="negative", description="Personne ne répond au téléphone."),
+            signature=SIGNATURE,
+            contacts=[PHONE],
+            template_dir=template_dir,
+        )
+        assert len(calls) == 1

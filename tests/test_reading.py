@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sprep_templates import reading
-from sprep_templates.reading import reading_ease
+from sprep_templates.checking import _reading as reading
+from sprep_templates.checking._reading import reading_ease
 
 
 def _reading_ease_of_whole_text(text: str) -> float:

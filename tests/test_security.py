@@ -23,7 +23,7 @@ from sprep_templates import (
 )
 from sprep_templates.checking import check_reply
 from sprep_templates.cli import main
-from sprep_templates.lint import lint_templates
+from sprep_templates.drafting import lint_templates
 
 JEAN = Signature("Jean", "la Caf de Paris")
 PHONE = Contact("phone", "32 30")
@@ -114,7 +114,7 @@ def test_lint_checks_the_guides_rules(tmp_path):
 
 def test_lint_passes_the_built_in_templates():
     """The built-in templates lint clean."""
-    from sprep_templates.environment import builtin_template_dir
+    from sprep_templates.drafting import builtin_template_dir
 
     assert lint_templates(builtin_template_dir(), samples=50) == []
 

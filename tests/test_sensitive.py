@@ -1,4 +1,4 @@
-"""Sensitive situations in what the user wrote (sprep_templates.sensitive)."""
+"""Sensitive situations in what the user wrote (sprep_templates.experience)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sprep_templates.exceptions import DataFileError
-from sprep_templates.pattern_files import fold_keeping_length
-from sprep_templates.sensitive import (
+from sprep_templates.experience._sensitive import (
     CATEGORIES,
     CATEGORY_LABELS,
     Concern,
@@ -18,6 +17,7 @@ from sprep_templates.sensitive import (
     load_patterns,
     sensitive_concerns,
 )
+from sprep_templates.lexicons import fold_keeping_length
 
 
 def categories(text):

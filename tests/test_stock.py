@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from sprep_templates.checking import StockGroup, find_stock_groups, normalise_reply, stock_finding
 from sprep_templates.cli import main
-from sprep_templates.stock import StockGroup, find_stock_groups, normalise_reply, stock_finding
 
 STOCK = (
     "Bonjour {name},\n\nMerci d’avoir partagé votre expérience sur Services Publics +. Nous "
@@ -140,3 +140,12 @@ def test_csv_audit_names_replies_by_id_field_or_line(tmp_path, capsys):
     assert out.count("[generic] Réponse type\u00a0: le même texte") == 3
     _status, out = audit(capsys, data)
     assert re.search(r"^3 replies, the same text: line 2, line \d+, line \d+$", out, re.M)
+
+
+def test_the_path_the_readme_gave_before_still_works():
+    """sprep_templates.stock.find_stock_groups (the README's path before the checking
+    package took the audit) is the checking package's function."""
+    import sprep_templates.checking
+    import sprep_templates.stock
+
+    assert sprep_templates.stock.find_stock_groups is sprep_templates.checking.find_stock_groups

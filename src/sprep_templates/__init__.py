@@ -1,8 +1,8 @@
 """Draft replies to Services Publics + experiences that follow the DITP guide."""
 
+from .caches import clear_caches
 from .checking import Finding, check_reply
-from .compose import Reply, draft_reply
-from .environment import STEPS
+from .drafting import Reply, draft_reply
 from .exceptions import (
     DataFileError,
     InvalidInputError,
@@ -18,10 +18,12 @@ from .exceptions import (
     UnreadableInputError,
 )
 from .export import Drafted, Rejected, Skipped, draft_many, results_frame
-from .inputs import Contact, Experience, Signature
+from .inputs import Contact, Experience, Signature, Structure
 from .limits import GUARANTEED_LIMITS, MAX_WORDS, MIN_WORDS
 from .profile import Profile
+from .steps import STEPS
 from .text import apply_typography, count_words
+from .vocabulary import STATUSES, Sentiment, Severity, Status
 
 try:  # the installed distribution's version; a working tree that is not installed has none
     from importlib.metadata import PackageNotFoundError, version
@@ -34,6 +36,7 @@ __all__ = [
     "GUARANTEED_LIMITS",
     "MAX_WORDS",
     "MIN_WORDS",
+    "STATUSES",
     "STEPS",
     "Contact",
     "DataFileError",
@@ -50,15 +53,20 @@ __all__ = [
     "ReplyLengthError",
     "ReplyTooLongError",
     "ReplyTooShortError",
+    "Sentiment",
+    "Severity",
     "Signature",
     "Skipped",
     "SprepError",
+    "Status",
+    "Structure",
     "TemplateProblemError",
     "TemplateSecurityError",
     "UnreadableInputError",
     "__version__",
     "apply_typography",
     "check_reply",
+    "clear_caches",
     "count_words",
     "draft_many",
     "draft_reply",

@@ -2,7 +2,7 @@
 
 - the guide's word bounds (:data:`MIN_WORDS`, :data:`MAX_WORDS`);
 - :data:`GUARANTEED_LIMITS`: inputs within them always give a reply of 60 to
-  150 words (the exhaustive proof in ``lint.length_bounds`` derives its
+  150 words (the exhaustive proof in ``drafting/_length_proof.py`` derives its
   extreme inputs from this module, so raising a limit here is proven or fails);
 - the screening limits: the longest pseudonym a greeting uses, the longest
   title a reply quotes;

@@ -1,5 +1,5 @@
-"""What several modules recognise in text, defined once: e-mail addresses, phone
-numbers, acronyms, and which phone numbers are French.
+"""What several modules recognise in text, defined once: web and e-mail addresses,
+phone numbers, acronyms, and which phone numbers are French.
 
 One definition each, so that the modules agree: the address a :class:`~.inputs.Contact`
 accepts is the address the checker finds in a reply; typography leaves alone exactly
@@ -18,6 +18,8 @@ __all__ = [
     "EMAIL",
     "NUMBER_RUN",
     "PHONE",
+    "URL",
+    "URL_UNTOUCHED",
     "dialable_from_abroad",
     "french_number",
     "is_abroad",
@@ -27,6 +29,17 @@ __all__ = [
 #: The local part takes ’ as well as ' (a word processor turns one into the other);
 #: the last label of the domain is two letters or more.
 EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)*\.(?i:[a-z]{2,})")
+
+# A web address: how it starts, what it never holds, what it does not end with.
+_URL_START = r"(?:https?://|www\.)"
+_NOT_IN_URL = r"\s<>«»\""
+_NOT_ENDING_URL = _NOT_IN_URL + r".,;:!?"
+#: A web address in a reply, as the checker reads it: a parenthesis ends it (a link
+#: written in brackets), trailing punctuation is not part of it.
+URL = re.compile(rf"\b{_URL_START}[^{_NOT_IN_URL}()]+[^{_NOT_ENDING_URL}()]", re.I)
+#: A web address as typography leaves it alone: the same, but it may hold
+#: parentheses (a wiki page's name), only not end with one.
+URL_UNTOUCHED = rf"{_URL_START}[^{_NOT_IN_URL}]+[^{_NOT_ENDING_URL})]"
 
 # What separates the groups of a number written in groups: a space (also U+00A0,
 # U+202F) or a dot; a phone number may use a dash too.

@@ -35,7 +35,7 @@ A section's ``signature`` keys replace the default's one by one (a section givin
 
 Every signer (the default, and each section with what it inherits) is checked when the
 profile loads: a signature or contacts that could push a reply past 150 words are refused
-with the figure (:func:`~sprep_templates.lint.longest_reply`).
+with the figure (``drafting/_length_proof.longest_reply``).
 """
 
 from __future__ import annotations
@@ -51,12 +51,12 @@ from typing import Any
 
 import attrs
 
-from .exceptions import InvalidInputError, ProfileError, SprepError
+from .drafting import longest_reply, within_guaranteed_limits
+from .exceptions import InvalidInputError, InvalidInputTypeError, ProfileError, SprepError
+from .experience import DEFAULT_LATE_AFTER_DAYS
 from .french import contact_phrase, join_alternatives
 from .inputs import Contact, Signature, Structure
 from .limits import MAX_WORDS
-from .lint import longest_reply, within_guaranteed_limits
-from .personalisation import DEFAULT_LATE_AFTER_DAYS
 from .text import count_words
 
 __all__ = ["Profile", "ProfileError", "StructureSection", "example_profile_path"]
@@ -124,13 +124,19 @@ def _sections(value: object) -> tuple[StructureSection, ...]:
 @attrs.frozen
 class Profile:
     """Signature, contacts and (optionally) a folder of custom templates, and sections
-    per structure (:class:`StructureSection`) that override them for their structures."""
+    per structure (:class:`StructureSection`) that override them for their structures.
+
+    ``signature`` signs, ``contacts`` orient the user, ``template_dir`` holds
+    custom templates (None: the built-in ones), ``late_after_days`` and ``structures``
+    are described below. Read one with :meth:`from_toml`; pass it to
+    ``draft_reply(profile=…)`` or ``draft_many(profile=…)``.
+    """
 
     signature: Signature
     contacts: tuple[Contact, ...] = ()
     template_dir: Path | None = None
     #: A reply written more than this many days after the experience was published
-    #: apologises for the wait (``personalisation.DEFAULT_LATE_AFTER_DAYS``: a month).
+    #: apologises for the wait (``experience.DEFAULT_LATE_AFTER_DAYS``: a month).
     late_after_days: int = DEFAULT_LATE_AFTER_DAYS
     #: Sections per structure, in order: the first that matches a structure signs it.
     structures: tuple[StructureSection, ...] = attrs.field(default=(), converter=_sections)
@@ -155,8 +161,17 @@ class Profile:
             ),
         )
 
-    def for_structure(self, structure: Structure | None) -> Profile:
-        """The profile that signs the drafts of ``structure``."""
+    def for_structure(self, structure: Structure | str | None) -> Profile:
+        """The profile that signs the drafts of ``structure``: a :class:`Structure`, or a
+        structure's name or id as text (matched as a section's ``match`` would match
+        either); None gives the default."""
+        if isinstance(structure, str):
+            structure = Structure(structure, structure)  # either its name or its id
+        elif structure is not None and not isinstance(structure, Structure):
+            raise InvalidInputTypeError(
+                "Profile.for_structure takes a Structure, a structure's name or id (str), "
+                f"or None (got {structure!r} that is a {type(structure).__name__})"
+            )
         return self.signer(self.section_for(structure))
 
     @classmethod
@@ -243,8 +258,9 @@ def _signature(values: Mapping[str, Any], where: str) -> Signature:
     _refuse_unknown(values, _SIGNATURE_KEYS, where)
     try:
         return Signature(
-            first_name=values.get("first_name"),
-            organisation=values.get("organisation"),
+            # a missing one is None, which Signature refuses naming the field
+            first_name=values.get("first_name"),  # type: ignore[arg-type]
+            organisation=values.get("organisation"),  # type: ignore[arg-type]
             closing=values.get("closing"),
         )
     except InvalidInputError as error:

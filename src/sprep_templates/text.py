@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import compress, pairwise
 from typing import TypeVar
 
-from .patterns import EMAIL, NUMBER_RUN
+from .patterns import EMAIL, NUMBER_RUN, URL_UNTOUCHED
 
 __all__ = [
     "NBSP",
@@ -151,9 +151,9 @@ def fold(text: str) -> str:
 
 # --- typography -------------------------------------------------------------
 
-_URL = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]"
-# Typography leaves alone the e-mail addresses the checker finds, and numbers in groups.
-_PROTECTED = re.compile(f"{_URL}|{EMAIL.pattern}|{NUMBER_RUN.pattern}")
+# Typography leaves alone web addresses, the e-mail addresses the checker finds, and
+# numbers in groups.
+_PROTECTED = re.compile(f"{URL_UNTOUCHED}|{EMAIL.pattern}|{NUMBER_RUN.pattern}")
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|'")
 _DOUBLE_PUNCT = re.compile(r"(?<=[^\s\u00a0\u202f;:!?])[ \u00a0\u202f]?([;!?]+)")

@@ -9,11 +9,12 @@ import attrs
 from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
-from ..reading import Reading
 from ..text import apply_typography
 from ._data import lexicon
 from ._finding import Finding
+from ._reading import Reading
 from ._registry import run_every_rule, run_fragment_rules
+from ._result import CheckResult
 
 __all__ = ["check_fragments", "check_reply"]
 
@@ -67,8 +68,10 @@ def check_reply(
     closing_added: bool = False,
     official_domains: Iterable[str] = (),
     locale: str = "fr",
-) -> list[Finding]:
-    """Check ``text`` against the guide's rules; findings in rule order, then by position.
+) -> CheckResult:
+    """Check ``text`` against the guide's rules; findings in rule order, then by position,
+    as a :class:`CheckResult`: a list of :class:`Finding` that keeps ``text`` and, in a
+    notebook, shows it with the findings highlighted.
 
     ``pseudonym``, ``signature`` and ``contacts`` make the checks exact (the
     pseudonym to greet, the expected signer, contact data known to be right).
@@ -86,7 +89,7 @@ def check_reply(
     _check_items(given_contacts, domains)
     _ = translator(locale)
     reply = Reading(text, closing_added, lexicon())
-    return run_every_rule(
+    findings = run_every_rule(
         reply,
         pseudonym,
         signature,
@@ -95,6 +98,7 @@ def check_reply(
         domains,
         _,
     )
+    return CheckResult(findings, text)
 
 
 def check_fragments(

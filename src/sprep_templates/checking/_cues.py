@@ -34,7 +34,6 @@ __all__ = [
     "SHOUTED",
     "SIGNER",
     "STEPS_UNION",
-    "STEP_NAMES",
     "STEP_PATTERNS",
 ]
 
@@ -58,7 +57,6 @@ SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
 
 # --- the steps -------------------------------------------------------------------
 
-STEP_NAMES = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
 
 #: The words that carry each step the `steps` rule looks for (each starts a word).
 STEP_PATTERNS = {
@@ -107,7 +105,7 @@ SHOUTED = frozenset(
 #: by family: each group of :data:`GENERIC` is one family. The message is recognised by
 #: meaning, not by one sentence: :func:`._rules.generic_rule` reports two families
 #: found close together (see :data:`GENERIC_CORE`). Each branch starts with literal
-#: lower-case words, so the one-pass search (:mod:`..anchored`) finds where it may start.
+#: lower-case words, so the one-pass search (``lexicons/_matcher.py``) finds where it may start.
 GENERIC_FAMILIES = {
     # "cannot answer you", only when what follows says it is about the platform or the
     # moment, not a question: "n’est pas en mesure de vous répondre." / "… car" / "… sur

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..anchored import PatternSet
-from ..lexicons import jargon, read_list
-from ..reading import READING_PATTERNS, READING_PREFIXES
+from ..lexicons import PatternSet, jargon, read_list
 from ._cues import BIRTH, COLD, FORM_NUMBER, GENERIC, STEPS_UNION
+from ._reading import READING_PATTERNS, READING_PREFIXES
 
 __all__ = ["lexicon", "official_domains", "personal_email_domains"]
 
 
 @cache
 def lexicon() -> PatternSet:
-    """The patterns found with one pass over a reply (see :mod:`..anchored`): those
+    """The patterns found with one pass over a reply (see ``lexicons/_matcher.py``): those
     every reply is searched for. Patterns whose prefixes are short and frequent
     ("je", "no") and that are needed rarely or only once are searched alone."""
     combined_jargon, _entries = jargon()

@@ -65,6 +65,8 @@ class Rule:
     tuple, ``sentiment`` as ``positive``/``neutral``/``negative``), and ``_`` is the
     translation function. ``on_fragments``: the rule is about wording or data, and
     :func:`~.check_fragments` runs it on the sentences an agent wrote into a draft.
+
+    ``id`` is the rule's stable id (in findings and ``--details``); ``check`` its function.
     """
 
     id: str

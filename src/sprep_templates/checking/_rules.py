@@ -11,13 +11,18 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from ..experience import pseudonym_problem
 from ..inputs import Contact, Sentiment, Signature
-from ..jargon import JargonEntry, acronym_expansions, explained, known_acronyms
-from ..jargon import lexicon as jargon_lexicon
+from ..lexicons import (
+    JargonEntry,
+    acronym_expansions,
+    explained,
+    jargon_lexicon,
+    known_acronyms,
+)
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
-from ..reading import Reading
-from ..screening import pseudonym_problem
+from ..steps import STEPS
 from ..text import count_words, fold
 from ._cues import (
     AMOUNT,
@@ -39,11 +44,11 @@ from ._cues import (
     POSTAL_CODE_OR_YEAR,
     SHOUTED,
     SIGNER,
-    STEP_NAMES,
     STEPS_UNION,
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
+from ._reading import Reading
 
 __all__ = [
     "READING_EASE_FLOOR",
@@ -245,7 +250,7 @@ def _step_sentences(reply: Reading) -> dict[str, list[int]]:
 def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
     """Thanks, acknowledgement, orientation and improvement found, in the guide's order."""
     found = _step_sentences(reply)
-    for step in STEP_NAMES[1:-1]:
+    for step in STEPS[1:-1]:
         if step in found:
             continue
         if step == "orientation" and sentiment == "positive":
@@ -256,7 +261,7 @@ def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Itera
         )
     # In order: each step found at or after the sentence where the previous one was.
     position = 0
-    for step in STEP_NAMES[1:-1]:
+    for step in STEPS[1:-1]:
         indices = found.get(step)
         if indices is None:
             continue

@@ -30,6 +30,7 @@ from ._common import (
     EXIT_REJECTED,
     EXIT_TERMINATED,
     EXIT_USAGE,
+    EXIT_WARNINGS,
     FatalError,
     OutputFailed,
     Stopped,
@@ -51,6 +52,7 @@ __all__ = [
     "EXIT_REJECTED",
     "EXIT_TERMINATED",
     "EXIT_USAGE",
+    "EXIT_WARNINGS",
     "main",
 ]
 

@@ -52,7 +52,8 @@ EXIT_FATAL = 4  # `draft`: nothing could be done (unreadable profile, unwritable
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 EXIT_BROKEN_PIPE = 141  # standard output closed before the end (128 + SIGPIPE)
 EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
-EXIT_OUTPUT_FAILED = 5  # standard output could not be written (a full disk)
+EXIT_WARNINGS = 5  # `draft --fail-on-warning`: a warning was printed (the drafts are written)
+EXIT_OUTPUT_FAILED = 6  # standard output could not be written (a full disk)
 
 #: Every exit status of every command, as ``--help`` and the README list them.
 EXIT_CODES = (
@@ -67,7 +68,7 @@ EXIT_CODES = (
         "bad usage: a wrong option or value, an input file or folder that does not exist, "
         "a column or a --structure that matches nothing, -o naming the input",
     ),
-    ("3", "draft: some rows were rejected (see the rejects file)"),
+    ("3", "draft: some rows were rejected (see the rejects file; 0 with --accept-rejects)"),
     (
         "4",
         "nothing could be done: an input that is empty or no export (its encoding, its "
@@ -75,6 +76,11 @@ EXIT_CODES = (
     ),
     (
         "5",
+        "draft --fail-on-warning: a warning (no --profile, a profile section matching no "
+        "structure); the drafts are written",
+    ),
+    (
+        "6",
         "standard output could not be written (a full disk, a device that refuses "
         "writes): what it received is incomplete",
     ),
@@ -102,7 +108,7 @@ class Terminated(BaseException):
 
 
 class OutputFailed(SprepError):
-    """Standard output could not be written (not a closed pipe): exit status 5."""
+    """Standard output could not be written (not a closed pipe): exit status 6."""
 
 
 class Stopped(BaseException):

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from .. import __version__
 from ..export import MAX_JOBS, STATUSES
 from ..inputs import SENTIMENTS
 from ._common import EPILOG
@@ -35,8 +36,6 @@ class _Formatter(argparse.HelpFormatter):
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``sprep`` and its commands."""
-    from .. import __version__
-
     parser = argparse.ArgumentParser(
         prog="sprep",
         description="Draft and check replies to Services Publics + experiences (DITP guide).",
@@ -87,8 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "json"),
         default="text",
-        help="for one reply: text (FILE:LINE:COLUMN lines, grouped by rule) or json (one "
-        "object: findings with rule, severity, message, start, end, line, column; counts)",
+        help="text, or json: for one reply, one object (findings with rule, severity, "
+        "message, start, end, line, column; counts); with --jsonl, one object (checked, "
+        "failing, by_rule, stock_groups, replies with their findings)",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when a reply has an error (for an audit in a script): only a "
+        "check that could not run fails",
     )
     check.add_argument(
         "--details",
@@ -164,6 +170,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draft.add_argument(
         "--templates", metavar="DIR", help="a folder of custom templates (over the profile's)"
+    )
+    draft.add_argument(
+        "--excel",
+        action="store_true",
+        help="with -o OUT.csv: a CSV French Excel opens by double-click (UTF-8 with a BOM, "
+        "; between cells, lists as plain text, one item a line)",
+    )
+    draft.add_argument(
+        "--accept-rejects",
+        action="store_true",
+        help="exit 0 when some rows are rejected but every draft is written (the rejects "
+        "file still lists them)",
+    )
+    draft.add_argument(
+        "--fail-on-warning",
+        action="store_true",
+        help="exit 5 after a warning (no --profile, a profile section matching no "
+        "structure): a nightly job's log is not read, its exit status is",
     )
     draft.add_argument(
         "--status",

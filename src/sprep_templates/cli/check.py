@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
-from ..checking import RULES, Finding, check_reply
+from ..audit import AuditReport
+from ..checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
 from ..exceptions import InvalidInputError, UnreadableInputError
 from ..export import read_rows
-from ..stock import StockGroup, find_stock_groups, stock_finding
 from ._common import (
     EXIT_ERRORS_FOUND,
     EXIT_OK,
@@ -140,13 +140,13 @@ def _reply_id(row: dict[str, Any], number: int, id_field: str | None) -> str:
     for name in (id_field,) if id_field else ID_FIELDS:
         value = row.get(name)
         if value not in (None, ""):
-            return shown(value)
+            return str(value)
     return f"line {number}"
 
 
 def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``sprep check``: findings as text (controls from the input escaped) or JSON."""
-    if arguments.format != "json":
+    if arguments.format != "json":  # JSON escapes its own controls; a reader parses it
         out = TerminalWriter(out)  # type: ignore[assignment]
     options = {
         "closing_added": arguments.closing_added,
@@ -169,9 +169,8 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         else:
             _print_findings(arguments.file, text, findings, out, headings=True)
             out.write(f"{errors} error(s), {warnings} warning(s)\n")
-        return EXIT_ERRORS_FOUND if errors else EXIT_OK
-    if arguments.format == "json":
-        raise UsageError("--format json is for one reply (sprep check FILE), not with --jsonl")
+        return EXIT_ERRORS_FOUND if errors and not arguments.exit_zero else EXIT_OK
+    audit = AuditReport(path=arguments.jsonl) if arguments.format == "json" else None
     if arguments.stock_min < 2 or not 0.0 < arguments.similarity <= 1.0:
         raise UsageError("--stock-min must be 2 or more and --similarity in (0, 1]")
 
@@ -216,16 +215,21 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 names[number] = _reply_id(row, number, arguments.id_field)
             checked += 1
             failing += any(f.severity == "error" for f in findings)
+            if audit is not None:
+                audit.add(number, _reply_id(row, number, arguments.id_field), findings)
             errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
             warnings_by_rule.update({f.rule for f in findings if f.severity == "warning"})
-            if arguments.details:
+            if arguments.details and audit is None:
                 name = _reply_id(row, number, arguments.id_field)
                 _print_findings(
-                    f"{shown(path)}:{number}" if name == f"line {number}" else name,
+                    f"{shown(path)}:{number}" if name == f"line {number}" else shown(name),
                     reply_text,
                     findings,
                     out,
                 )
+    if audit is not None:
+        out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names))
+        return EXIT_ERRORS_FOUND if failing and not arguments.exit_zero else EXIT_OK
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
@@ -236,6 +240,7 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
     )
     for group in groups:
         how = "the same text" if group.exact else "nearly the same text"
-        out.write(f"{group.size} replies, {how}: {', '.join(names[int(n)] for n in group.ids)}\n")
+        listed = ", ".join(shown(names[int(n)]) for n in group.ids)
+        out.write(f"{group.size} replies, {how}: {listed}\n")
         out.write("".join(f"    {line}".rstrip() + "\n" for line in group.text.splitlines()))
-    return EXIT_ERRORS_FOUND if failing else EXIT_OK
+    return EXIT_ERRORS_FOUND if failing and not arguments.exit_zero else EXIT_OK

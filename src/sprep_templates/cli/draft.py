@@ -15,7 +15,7 @@ from typing import TextIO
 
 import attrs
 
-from ..environment import load_template_set
+from ..drafting import load_template_set
 from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..export import (
     MAX_JOBS,
@@ -30,11 +30,12 @@ from ..export import (
     rejects_path_for,
 )
 from ..inputs import Structure
-from ..profile import Profile, ProfileError
+from ..profile import Profile, ProfileError, example_profile_path
 from ..text import fold
 from ._common import (
     EXIT_OK,
     EXIT_REJECTED,
+    EXIT_WARNINGS,
     FatalError,
     Stopped,
     UsageError,
@@ -77,7 +78,7 @@ def _is_bundled_example(name: str) -> bool:
 def _profile_of(arguments: argparse.Namespace) -> Profile:
     """The profile (``--profile``, else the example), its templates checked at once: a
     broken template folder stops the batch before it starts, not row by row."""
-    profile_path = Path(arguments.profile) if arguments.profile else _example_profile()
+    profile_path = Path(arguments.profile) if arguments.profile else example_profile_path()
     try:
         profile = load_profile(profile_path, "--profile")
     except ProfileError as error:
@@ -96,12 +97,6 @@ def _profile_of(arguments: argparse.Namespace) -> Profile:
     return profile
 
 
-def _example_profile() -> Path:
-    from ..profile import example_profile_path
-
-    return example_profile_path()
-
-
 def draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``sprep draft INPUT [-o OUT]``: the drafts into OUT (or standard output)."""
     encoding = encoding_of(arguments)
@@ -115,6 +110,8 @@ def draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     output = None if arguments.output in (None, "-") else Path(arguments.output)
     if arguments.resume and output is None:
         raise UsageError("--resume needs -o OUT: the drafts already written there are kept")
+    if arguments.excel and (output is None or output.suffix.lower() != ".csv"):
+        raise UsageError("--excel writes a spreadsheet's CSV: give -o OUT.csv")
     rejects = (
         Path(arguments.rejects)
         if arguments.rejects
@@ -164,6 +161,7 @@ def draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 today=arguments.today,
                 note=EXAMPLE_PROFILE_NOTE if example_signs else None,
                 encoding=encoding,
+                excel=arguments.excel,
                 on_progress=on_progress,
                 on_reject=on_reject,
             )
@@ -203,8 +201,10 @@ def draft_command(arguments: argparse.Namespace, out: TextIO) -> int:
     progress.close()
     for wanted in summary.unmatched:
         say(_unmatched(wanted, tuple(sorted({s.name for s in summary.seen}))))
-    _report(arguments, profile, summary, example_signs)
-    return EXIT_REJECTED if summary.rejected else EXIT_OK
+    unmatched = _report(arguments, profile, summary, example_signs)
+    if arguments.fail_on_warning and (example_signs or unmatched):
+        return EXIT_WARNINGS
+    return EXIT_REJECTED if summary.rejected and not arguments.accept_rejects else EXIT_OK
 
 
 def _unmatched(wanted: str, names: Sequence[str]) -> str:
@@ -216,10 +216,11 @@ def _unmatched(wanted: str, names: Sequence[str]) -> str:
 
 def _report(
     arguments: argparse.Namespace, profile: Profile, summary: ExportSummary, example_signs: bool
-) -> None:
+) -> int:
+    """The closing report on stderr; returns how many profile sections match no structure."""
     skipped_total = sum(summary.skipped.values())
     details = ", ".join(f"{n} {why}" for why, n in summary.skipped.items())
-    _report_structures(profile, summary.structures, summary.sections, summary.seen)
+    unmatched = _report_structures(profile, summary.structures, summary.sections, summary.seen)
     # Counts are of (row, structure) pairs: a row concerning two structures counts once
     # for each; a row naming none, or that cannot be read, counts once.
     pairs = summary.drafted + summary.rejected + skipped_total
@@ -239,6 +240,7 @@ def _report(
             else ""
         )
     )
+    return unmatched
 
 
 def _closest(wanted: str, names: Sequence[str]) -> list[str]:
@@ -264,9 +266,10 @@ def _report_structures(
     by_structure: Mapping[Structure | None, int],
     by_section: Mapping[int | None, int],
     seen: Mapping[Structure, int],
-) -> None:
+) -> int:
     """The drafts per structure and per profile section, and the profile's sections that
-    match no structure of the input (a typo in a name must not go unnoticed)."""
+    match no structure of the input (a typo in a name must not go unnoticed): returns
+    how many such sections were reported."""
     if any(s is not None for s in by_structure):
         ranked = sorted(by_structure.items(), key=lambda item: -item[1])
         listed = [
@@ -288,6 +291,9 @@ def _report_structures(
         )
         default = by_section.get(None, 0)
         say(f"drafted per profile section: {signed}, {default} by the default")
+    unmatched = 0
     for section in profile.structures:
         if not any(section.matches(s) for s in seen):
             say(f"{section} matches no structure of the input")
+            unmatched += 1
+    return unmatched

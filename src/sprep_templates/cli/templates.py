@@ -6,10 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..compose import draft_reply
-from ..environment import STEPS, load_template_set
+from ..drafting import STEPS, draft_reply, lint_templates, load_template_set
 from ..inputs import SENTIMENTS, Contact, Experience
-from ..lint import lint_templates
 from ..profile import example_profile_path
 from ._common import EXIT_ERRORS_FOUND, EXIT_OK, UsageError, load_profile
 from ._terminal import TerminalWriter

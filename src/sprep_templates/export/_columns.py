@@ -106,6 +106,8 @@ class Column:
     ``names`` are the export's column names, in order; ``combine`` turns the
     non-blank cells found there, as (column, text) pairs, into the field's value
     (by default the first one).
+
+    ``field`` is the :class:`Experience` field the columns feed.
     """
 
     field: str
@@ -176,7 +178,7 @@ def experience_from_fields(fields: Mapping[str, Any]) -> RowExperience:
     Raises :class:`InvalidInputError` naming the column or field that is wrong.
     """
     if _is_export_row(fields):
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each checked by its Experience converter
         for column in EXPORT_COLUMNS:
             found = [
                 (name, text)

@@ -19,12 +19,15 @@ from typing import Any
 
 import attrs
 
-from ..compose import Reply, draft_reply
 from ..display import plain_repr, status_badge
+from ..drafting import Reply, draft_reply
 from ..exceptions import SprepError
 from ..inputs import Structure
 from ..profile import Profile
+from ..serialise import reply_record
+from ..vocabulary import Status
 from ._columns import experience_from_fields, is_missing, repair_c1, row_id
+from ._headers import export_fields
 from ._reading import Row
 
 __all__ = [
@@ -41,7 +44,13 @@ __all__ = [
 
 @attrs.frozen(repr=False)
 class Drafted:
-    """A row drafted: the reply and what identifies it."""
+    """A row drafted: the reply and what identifies it.
+
+    ``line``: the row's first line in the input (from 1); ``id``: the experience id;
+    ``reply``: the :class:`~sprep_templates.Reply`; ``notes``: remarks on the row;
+    ``structure``: the structure answered for; ``section``: the profile section that
+    signed it. ``record()`` is what ``sprep draft`` writes.
+    """
 
     line: int
     id: str | None
@@ -54,7 +63,7 @@ class Drafted:
     section: int | None = None
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         """``to_review`` (an error, or a sensitive case to read first), ``to_complete``
         (the reply names nothing of a negative or neutral experience's difficulty), or
         ``ready``: see :attr:`Reply.status`."""
@@ -76,28 +85,19 @@ class Drafted:
         )
 
     def record(self) -> dict[str, Any]:
-        """The output record, its fields in ``RECORD_FIELDS`` order."""
-        reply = self.reply
-        return {
-            "id": self.id,
-            "structure_id": self.structure.id if self.structure else None,
-            "structure": self.structure.name if self.structure else None,
-            "sentiment": reply.sentiment,
-            "tone": reply.tone,
-            "status": self.status,
-            "attention": list(reply.attention),
-            "word_count": reply.word_count,
-            "text": reply.text,
-            "body": reply.body,
-            "personalised_by": list(reply.personalised_by),
-            "notes": [*self.notes, *reply.notes],
-            "findings": [attrs.asdict(f) for f in reply.findings],
-        }
+        """The output record, its fields in ``RECORD_FIELDS`` order (as
+        :meth:`Reply.to_dict`, with this row's id, structure and notes)."""
+        return reply_record(self.reply, id=self.id, structure=self.structure, notes=self.notes)
 
 
 @attrs.frozen(repr=False)
 class Rejected:
-    """A row that could not be drafted, with the reason and the row as it came."""
+    """A row that could not be drafted, with the reason and the row as it came.
+
+    ``line``: the row's first line; ``reason``: why, naming the column; ``raw``: the
+    row as it came; ``id``: its experience id when readable; ``structure``: see below;
+    ``status`` is always ``rejected``.
+    """
 
     line: int
     reason: str
@@ -127,7 +127,12 @@ class Rejected:
 
 @attrs.frozen(repr=False)
 class Skipped:
-    """A row left out on purpose: already answered, or about another structure."""
+    """A row left out on purpose: already answered, or about another structure.
+
+    ``line``: the row's first line; ``id``: its experience id; ``why``: ``already
+    answered``, ``about another structure``, ``blank``…; ``structure``: the structure
+    left out; ``status`` is always ``skipped``.
+    """
 
     line: int
     id: str | None
@@ -263,11 +268,14 @@ def draft_many(
 ) -> Iterator[Result]:
     """Draft every row of an iterable of mappings (or a pandas DataFrame), lazily.
 
-    Each row has the export's columns (``ID expérience``, ``Ressenti usager``…)
-    or the :class:`~sprep_templates.Experience` fields (``structures``: names, or
-    objects with ``name`` and ``id``). Yields, in order, one result per row and
-    structure it concerns, as :func:`draft_row` does (``structure``: the names or
-    ids to draft for; ``require_section``: skip the structures no section matches).
+    Each row has the export's columns (``ID expérience``, ``Ressenti usager``…, their
+    names read as ``sprep draft`` reads a header: a BOM, runs of spaces and case aside,
+    so the official ``Intitulé structure  3`` counts) or the
+    :class:`~sprep_templates.Experience` fields (``structures``: names, or objects with
+    ``name`` and ``id``). Text mangled by a cp1252 round-trip is repaired. Yields, in
+    order, one result per row and structure it concerns, as :func:`draft_row` does
+    (``structure``: the names or ids to draft for; ``require_section``: skip the
+    structures no section matches).
     """
     if hasattr(rows, "iterrows"):  # a pandas DataFrame, without importing pandas
         records: Iterable[Mapping[str, Any]] = (
@@ -280,7 +288,8 @@ def draft_many(
         if not isinstance(fields, Mapping):
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
-        row = Row(number, fields, json.dumps(dict(fields), ensure_ascii=False, default=str))
+        raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
+        row = Row(number, export_fields(fields), raw)  # names read as sprep draft reads them
         yield from draft_row(
             row,
             profile,

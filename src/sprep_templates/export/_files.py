@@ -41,6 +41,7 @@ from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import is_selected, selected_structures
+from ._excel import EXCEL, CsvForm
 from ._pool import draft_export
 from ._records import drafts_already_in, partial_path, write_csv_header
 
@@ -93,7 +94,8 @@ class ExportSummary:
     ``rows`` read; ``drafted`` and ``rejected`` count (row, structure) pairs;
     ``statuses`` the drafts by status; ``skipped`` the pairs left out, by reason;
     ``structures`` and ``sections`` the drafts by structure and by profile section
-    (None: the default); ``seen`` the rows read per structure; ``rejects`` the file
+    (None: the default); ``seen`` the rows read per structure; ``output`` the drafts
+    file (None: a stream was written); ``rejects`` the file
     the rejected rows went to (None: none was written); ``unmatched`` the ``structure``
     names asked for that match no structure of the input (when others did).
     """
@@ -294,6 +296,7 @@ def draft_export_to(
     today: date | None = None,
     note: str | None = None,
     encoding: str | None = None,
+    excel: bool = False,
     on_progress: Callable[[int], None] | None = None,
     on_reject: Callable[[str], None] | None = None,
 ) -> ExportSummary:
@@ -305,7 +308,8 @@ def draft_export_to(
     number and reason (removed when none is; see :func:`rejects_path_for`), else
     rejected rows are only given to ``on_reject``. ``resume``: keep the drafts
     already in ``OUT.partial`` (what an interrupted run kept), else in OUT, and skip
-    their ids. The other options are :func:`draft_export`'s. ``on_progress`` is
+    their ids. ``excel``: a CSV French Excel opens by double-click (OUT must end in
+    ``.csv``). The other options are :func:`draft_export`'s. ``on_progress`` is
     called with the rows read so far after each chunk.
 
     Raises :class:`UnreadableInputError` (the input, or a file to resume from that
@@ -336,7 +340,11 @@ def draft_export_to(
         if owned:
             stream_in.close()
         raise
-    as_csv = path is not None and path.suffix.lower() == ".csv"
+    as_csv: CsvForm = path is not None and path.suffix.lower() == ".csv"
+    if excel:
+        if not as_csv:
+            raise InvalidInputError("excel writes a spreadsheet's CSV: the output must end in .csv")
+        as_csv = EXCEL
 
     counts: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
@@ -362,7 +370,7 @@ def draft_export_to(
                     with resume_from.open(encoding="utf-8", newline="") as existing:
                         shutil.copyfileobj(existing, stream)
                 elif as_csv:
-                    write_csv_header(stream)
+                    write_csv_header(stream, excel=as_csv == EXCEL)
                 started = committed = stream.tell()
             else:
                 stream = output  # type: ignore[assignment]

@@ -29,10 +29,12 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
+from ..drafting import one_version_per_folder
 from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import Drafted, Rejected, draft_row, selected_structures
+from ._excel import CsvForm
 from ._reading import Chunk, Format, chunk_rows, chunks
 from ._records import RecordWriter
 
@@ -57,7 +59,7 @@ class ChunkJob:
     profile: Profile
     structures: tuple[str, ...] | None
     include_answered: bool
-    as_csv: bool
+    as_csv: CsvForm  # False: JSON lines; True: CSV; "excel": a spreadsheet's CSV
     today: date | None
     require_section: bool = False
     note: str | None = None
@@ -84,6 +86,8 @@ class ChunkResult:
     ``skipped`` counts skipped rows (or row and structure) by reason. ``structures``
     and ``sections`` count the drafts written per structure and per profile section
     (None: the default); ``seen`` counts the rows read per structure they concern.
+
+    ``rows`` is how many rows of the input the chunk held.
     """
 
     rows: int
@@ -303,6 +307,11 @@ def _reject_line(record: dict[str, Any]) -> str:
 
 
 def _draft_chunk(job: ChunkJob) -> _DraftedChunk:
+    with one_version_per_folder():  # a custom template folder is checked once a chunk
+        return _draft_chunk_rows(job)
+
+
+def _draft_chunk_rows(job: ChunkJob) -> _DraftedChunk:
     rows = 0
     drafted: list[DraftedRecord] = []
     rejects: list[str] = []
@@ -397,7 +406,7 @@ def draft_export(
     structure: str | Iterable[str] | None = None,
     require_section: bool = False,
     include_answered: bool = False,
-    as_csv: bool = False,
+    as_csv: CsvForm = False,
     skip_ids: Iterable[str | tuple[str, str | None]] = (),
     statuses: Iterable[str] | None = None,
     today: date | None = None,

@@ -31,6 +31,7 @@ import attrs
 
 from ..exceptions import UnreadableInputError
 from ..limits import MAX_ROW_BYTES
+from ._headers import column_name
 
 __all__ = [
     "CHUNK_LINES",
@@ -59,6 +60,10 @@ class Row:
 
     ``blank`` is a record with nothing in it (an empty line, or only delimiters):
     it is counted and skipped, never drafted.
+
+    ``line``: its first line number (from 1); ``fields``: column to cell (None when
+    the record cannot be read); ``raw``: the record as it came; ``problem``: why it
+    cannot be read.
     """
 
     line: int
@@ -96,10 +101,6 @@ class Chunk:
 def detect_delimiter(header: str) -> str:
     """The CSV delimiter of an export, from its header line: ``;`` or ``,``."""
     return ";" if header.count(";") > header.count(",") else ","
-
-
-def _normalise_header(name: str) -> str:
-    return " ".join(name.replace("\ufeff", "").split())
 
 
 def _refuse_duplicates(names: tuple[str, ...]) -> None:
@@ -410,7 +411,7 @@ def chunks(
             names = next(csv.reader([first], delimiter=delimiter), [])
         except csv.Error as error:
             raise UnreadableInputError(f"the header cannot be read as CSV ({error})") from None
-        form = Format(False, delimiter, tuple(_normalise_header(n) for n in names))
+        form = Format(False, delimiter, tuple(column_name(n) for n in names))
         _refuse_duplicates(form.names)
         start = 2
         records = _csv_records(lines, delimiter, max_row)

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..exceptions import UnreadableInputError
+from ..vocabulary import STATUSES
+from ._excel import EXCEL, EXCEL_BOM, EXCEL_DELIMITER, CsvForm, excel_cell
 
 __all__ = [
     "RECORD_FIELDS",
@@ -43,8 +45,6 @@ RECORD_FIELDS = (
     "findings",
 )
 
-#: The statuses a draft can have, from the one needing the most work.
-STATUSES = ("to_review", "to_complete", "ready")
 
 #: Fields a CSV cell holds as JSON text (lists and mappings).
 _JSON_IN_CSV = frozenset({"attention", "personalised_by", "notes", "findings"})
@@ -69,32 +69,40 @@ class RecordWriter:
     (:func:`spreadsheet_safe`); JSON lines are written as they are.
     """
 
-    def __init__(self, *, as_csv: bool) -> None:
-        self.as_csv = as_csv
+    def __init__(self, *, as_csv: CsvForm) -> None:
+        self.as_csv = bool(as_csv)
+        self.excel = as_csv == EXCEL  # a spreadsheet's CSV: see _excel
         self._buffer = io.StringIO()
-        self._writer = csv.writer(self._buffer)
+        self._writer = csv.writer(self._buffer, delimiter=EXCEL_DELIMITER if self.excel else ",")
 
     def __call__(self, record: dict[str, Any]) -> str:
         """One record as text, with its line end."""
         if not self.as_csv:
             return json.dumps(record, ensure_ascii=False) + "\n"
-        self._writer.writerow(
-            spreadsheet_safe(
-                json.dumps(record.get(field), ensure_ascii=False)
-                if field in _JSON_IN_CSV
-                else record.get(field)
+        if self.excel:
+            self._writer.writerow(
+                spreadsheet_safe(excel_cell(field, record.get(field))) for field in RECORD_FIELDS
             )
-            for field in RECORD_FIELDS
-        )
+        else:
+            self._writer.writerow(
+                spreadsheet_safe(
+                    json.dumps(record.get(field), ensure_ascii=False)
+                    if field in _JSON_IN_CSV
+                    else record.get(field)
+                )
+                for field in RECORD_FIELDS
+            )
         text = self._buffer.getvalue()
         self._buffer.seek(0)
         self._buffer.truncate()
         return text
 
 
-def write_csv_header(stream: TextIO) -> None:
-    """The header row of a CSV output."""
-    csv.writer(stream).writerow(RECORD_FIELDS)
+def write_csv_header(stream: TextIO, *, excel: bool = False) -> None:
+    """The header row of a CSV output (``excel``: after a BOM, ``;``-separated)."""
+    if excel:
+        stream.write(EXCEL_BOM)
+    csv.writer(stream, delimiter=EXCEL_DELIMITER if excel else ",").writerow(RECORD_FIELDS)
 
 
 def _records_in(path: Path) -> list[dict[str, Any]]:
@@ -139,7 +147,11 @@ def _csv_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
     # one is no drafts file, and is refused below (the process-wide limit is left alone).
     records: list[dict[str, Any]] = []
     try:
-        rows = csv.reader(stream, strict=True)
+        # a plain CSV, or a spreadsheet's (--excel: a BOM, then ;-separated)
+        excel = stream.read(1) == EXCEL_BOM
+        if not excel:
+            stream.seek(0)
+        rows = csv.reader(stream, strict=True, delimiter=EXCEL_DELIMITER if excel else ",")
         header = next(rows, None)
         if header is None:
             return records

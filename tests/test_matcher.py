@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sprep_templates.anchored import PatternSet, literal_prefixes
 from sprep_templates.checking._data import lexicon  # the checker's lexicon: the patterns to compare
+from sprep_templates.lexicons import PatternSet, literal_prefixes
 
 
 @pytest.mark.parametrize(

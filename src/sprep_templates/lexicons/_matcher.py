@@ -1,4 +1,5 @@
-"""Many regular expressions searched in one pass over a text.
+"""The one matcher of the library's word lists: many regular expressions searched in
+one pass over a text.
 
 Python's regex engine tries a pattern at every position of the text: a dozen
 patterns mean a dozen scans. Most of the checker's patterns start with a
@@ -7,11 +8,14 @@ automaton (pyahocorasick, in C) over the text finds every position where one
 of them can start, and the pattern is tried there only. The result is exactly
 what ``pattern.finditer`` returns: every match starts with one of its literal
 prefixes, so no start is missed, and matches are taken left to right without
-overlap, as ``finditer`` does. ``tests/test_anchored.py`` compares the two.
+overlap, as ``finditer`` does. ``tests/test_matcher.py`` compares the two.
 
-The prefixes are read from the pattern's source (:func:`literal_prefixes`),
-or given when the source is beyond that reading (see :class:`PatternSet`).
-Candidates are looked for in lower-cased text, so prefixes are lower case.
+The prefixes are read from the pattern's source (:func:`literal_prefixes`, the one
+prefix reader), or given when the source is beyond that reading (see
+:class:`PatternSet`). Candidates are looked for in lower-cased text, so prefixes are
+lower case. :class:`PrefixAutomaton` is the one automaton: :class:`PatternSet` (the
+checker's patterns, by name), the jargon lexicon and the pattern files of the
+description (``_pattern_files``) all find their candidates with it.
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import product
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-__all__ = ["Candidates", "PatternSet", "literal_prefixes"]
+T = TypeVar("T")
+
+__all__ = ["Candidates", "PatternSet", "PrefixAutomaton", "literal_prefixes"]
 
 #: Past this many alternatives a prefix stops growing (the first element is always
 #: taken): shorter keys find more candidates, never fewer, so correctness does not
@@ -189,6 +196,30 @@ def literal_prefixes(source: str) -> frozenset[str] | None:
     return frozenset(prefixes)
 
 
+class PrefixAutomaton(Generic[T]):
+    """One Aho–Corasick automaton (pyahocorasick, in C) over literal prefixes, each
+    with the owners (pattern names, line numbers…) whose matches may start with it."""
+
+    __slots__ = ("_automaton", "empty")
+
+    def __init__(self, owners_of: Mapping[str, Iterable[T]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for prefix, owners in owners_of.items():
+            self._automaton.add_word(prefix, (len(prefix) - 1, tuple(sorted(owners))))  # type: ignore[type-var]
+        self.empty = not owners_of
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def hits(self, lower: str) -> Iterator[tuple[int, tuple[int, tuple[T, ...]]]]:
+        """``(end, (length - 1, owners))`` for each prefix found in ``lower`` (where it
+        starts: ``end - (length - 1)``); pyahocorasick's own iterator, unwrapped, since
+        a reply has hundreds of hits."""
+        if self.empty:
+            return iter(())
+        hits: Iterator[Any] = self._automaton.iter(lower)
+        return hits
+
+
 class Candidates:
     """Where each pattern of a :class:`PatternSet` may match in one text."""
 
@@ -257,15 +288,12 @@ class PatternSet:
                     raise ValueError(f"prefix {prefix!r} of pattern {name!r} is not lower case")
                 keys.setdefault(prefix, set()).add(name)
         self.patterns = dict(patterns)
-        self._automaton = ahocorasick.Automaton()
-        for key, names in keys.items():
-            self._automaton.add_word(key, (len(key) - 1, tuple(sorted(names))))
-        self._automaton.make_automaton()
+        self._automaton = PrefixAutomaton(keys)
 
     def candidates(self, lower: str) -> Candidates:
         """The candidate starts of every pattern in ``lower`` (lower-cased text)."""
         starts: dict[str, list[int]] = {}
-        for end, (back, names) in self._automaton.iter(lower):
+        for end, (back, names) in self._automaton.hits(lower):
             start = end - back
             for name in names:
                 found = starts.get(name)

@@ -1,141 +1,50 @@
-"""Checking a folder of custom templates before use (``sprep templates lint DIR``).
+"""The exhaustive length proof: every reply the templates can give keeps within
+60–150 words, for every input within :data:`~sprep_templates.GUARANTEED_LIMITS`.
 
-Three kinds of problem, each with the file and, where it applies, the line:
-syntax errors; variables the templates use but never receive; and the
-guide's rules over generated inputs (every phrasing within 60 to 150 words
-at the documented limits, and every drafted reply free of checker errors).
+It runs when asked (``tests/test_length_bounds.py``, ``sprep templates lint``, a
+profile checking its signers with :func:`longest_reply`), never on import.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import random
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 import attrs
-import jinja2
-import jinja2.nodes
-from jinja2 import meta
 
-from .checking import check_reply
-from .compose import draft_reply, step_context, step_word_count
-from .environment import CONTEXT_VARIABLES, STEPS, TemplateSet, load_template_set
-from .exceptions import SprepError, TemplateProblemError
-from .french import contact_phrase, join_alternatives
-from .inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
-from .limits import (
+from ..experience import (
+    DEFAULT_LATE_AFTER_DAYS,
+    MAX_NAMED_CRITERIA,
+    greeting_name,
+    personalise,
+    quotable_action,
+    quotable_title,
+)
+from ..french import contact_phrase, join_alternatives
+from ..inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
+from ..limits import (
     CHANNEL_KINDS,
-    EXPORT_CHANNELS,
     GUARANTEED_LIMITS,
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
     MAX_QUOTED_TITLE_WORDS,
     MAX_SIMILAR,
-    MAX_WORDS,
-    MIN_WORDS,
 )
-from .personalisation import MAX_NAMED_CRITERIA, _quotable_action
-from .sandbox import (
-    BoundedSandbox,
-    OutsideFolderError,
-    UnreadableTemplateError,
-    read_template,
-    rendering_deadline,
-)
-from .screening import greeting_name, quotable_title
-from .text import count_words
+from ..steps import STEPS
+from ..text import count_words
+from ._contract import step_context
+from ._environment import TemplateSet
+from ._rendering import step_word_count
+from ._templates import load_template_set
 
-__all__ = [
-    "Bound",
-    "Problem",
-    "length_bounds",
-    "lint_templates",
-    "longest_reply",
-    "within_guaranteed_limits",
-]
+__all__ = ["Bound", "extreme_inputs", "length_bounds", "longest_reply", "within_guaranteed_limits"]
 
-_FILTERS_AND_MACROS = {"loop", "caller", "varargs", "kwargs"}
-
-#: The longest a lint may spend rendering a custom folder (the built-in one takes
-#: about 10 s; each rendering is bounded too, see sandbox.py).
-LINT_SECONDS = 120.0
-
-
-@attrs.frozen
-class Problem:
-    """One thing wrong with a custom template folder."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
-#: Problems that stop the lint before rendering: rendering would only repeat them.
-_BLOCKING = (
-    "syntax error",
-    "unknown variable",
-    "outside the template folder",
-    "not UTF-8",
-    "not a regular file",
-    "cannot be read",
-    "KiB, the most",
-)
-
-
-def _syntax_and_variables(folder: Path) -> list[Problem]:
-    # The sandbox does not fold constants such as 10**5000 while parsing.
-    environment = BoundedSandbox()
-    root = Path(os.path.realpath(folder))
-    problems = []
-    for path in sorted(folder.rglob("*.j2")):
-        name = path.relative_to(folder).as_posix()
-        try:
-            tree = environment.parse(read_template(root, root / name, name), name)
-        except (OutsideFolderError, UnreadableTemplateError) as error:
-            problems.append(Problem(name, None, error.reason))
-            continue
-        except jinja2.TemplateSyntaxError as error:
-            problems.append(Problem(name, error.lineno, f"syntax error: {error.message}"))
-            continue
-        known = set(CONTEXT_VARIABLES) | _FILTERS_AND_MACROS
-        for variable in sorted(meta.find_undeclared_variables(tree) - known):
-            line = next(
-                (n.lineno for n in tree.find_all(jinja2.nodes.Name) if n.name == variable), None
-            )
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"unknown variable '{variable}'; templates receive "
-                    f"{', '.join(CONTEXT_VARIABLES)}",
-                )
-            )
-        parts = name.split("/")
-        if not (len(parts) == 2 and parts[0] == "shared") and not (
-            len(parts) == 3 and parts[0] in (*SENTIMENTS, "shared") and parts[1] in STEPS
-        ):
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    "not used: phrasings go in <sentiment>/<step>/NN.j2 or shared/<step>/NN.j2",
-                )
-            )
-    return problems
-
-
-def _names_by_kind() -> dict[str, list[str]]:
-    names: dict[str, list[str]] = {}
-    for name, kind in EXPORT_CHANNELS.items():
-        names.setdefault(kind, []).append(name)
-    return names
+#: The day the proof's experiences are read on: they have no publication date, so
+#: no day makes them late (the proof takes ``late`` both ways through its values).
+_ANY_DAY = date(2000, 1, 1)
 
 
 @attrs.frozen
@@ -169,7 +78,7 @@ def _repeated(word: str, count: int) -> str:
 
 
 @cache
-def _extreme_inputs() -> tuple[_Inputs, _Inputs]:
+def extreme_inputs() -> tuple[_Inputs, _Inputs]:
     """The smallest and the largest inputs the limits allow, derived from ``limits``.
 
     Raising a limit there changes these inputs, so the proof follows it. Each
@@ -183,7 +92,7 @@ def _extreme_inputs() -> tuple[_Inputs, _Inputs]:
     if greeting_name(pseudonym) != pseudonym or quotable_title(title) != title:
         raise RuntimeError(  # pragma: no cover - a screening change the proof must follow
             f"the length proof's largest pseudonym {pseudonym!r} or title {title!r} is not "
-            "used as is by the screening: update lint._extreme_inputs"
+            "used as is by the screening: update _length_proof.extreme_inputs"
         )
     most = GUARANTEED_LIMITS["contacts"]
     wordiest = max(
@@ -207,11 +116,6 @@ def _extreme_inputs() -> tuple[_Inputs, _Inputs]:
     return small, large
 
 
-#: One channel of each kind a template can name, and none (an unknown channel).
-_CHANNELS: list[tuple[str, ...]] = [
-    (),
-    *(tuple(names[:1]) for names in _names_by_kind().values()),
-]
 _FREE_FIELDS = ("situation", "answer", "improvement")
 
 
@@ -238,11 +142,11 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
     return {
         "channel": [None, *CHANNEL_KINDS],
         "posted_as": list(POSTED_AS),
-        # Left out first when a reply would pass 150 words (compose._LEFT_OUT_FIRST):
+        # Left out first when a reply would pass 150 words (``_contract.LEFT_OUT_FIRST``):
         # the core is what remains once they are.
         "similar": [0] if core else [0, 1, 2, MAX_SIMILAR],
         "late": [False] if core else [False, True],
-        "action": [None, _quotable_action(_words(action_words))],
+        "action": [None, quotable_action(_words(action_words))],
         "sober": [False, True],
     }
 
@@ -264,6 +168,7 @@ def _ratings_pairs(core: bool) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 
 #: The variables of the export axis that pair (a criterion is never on both sides).
 _RATINGS = ("hard", "liked")
+
 
 _Memo = dict[tuple[object, ...], int]
 
@@ -346,7 +251,7 @@ def _extreme(
     memo: _Memo,
     inputs: _Inputs | None = None,
 ) -> tuple[int, tuple[str, ...]]:
-    inputs = inputs or _extreme_inputs()[1 if large else 0]
+    inputs = inputs or extreme_inputs()[1 if large else 0]
     signature, contacts = inputs.signature, inputs.contacts
     free = {
         field: _words(
@@ -359,7 +264,10 @@ def _extreme(
         for field in _FREE_FIELDS
     }
     experience = Experience(sentiment=sentiment, pseudonym=inputs.pseudonym, title=inputs.title)
-    context = step_context(experience, signature, contacts if given["contacts"] else (), free)
+    reading = personalise(experience, today=_ANY_DAY, late_after_days=DEFAULT_LATE_AFTER_DAYS)
+    context = step_context(
+        experience, signature, contacts if given["contacts"] else (), free, reading
+    )
     pick = max if large else min
     results = []
     for updates in itertools.product(*_shared_axes(templates, sentiment, large, core)):
@@ -401,7 +309,7 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
     for the whole reply. The sums bound every reply that can be drafted.
 
     ``longest`` is the reply's core: what remains once the sentences a reply
-    leaves out to keep to 150 words are left out (compose._LEFT_OUT_FIRST), so
+    leaves out to keep to 150 words are left out (``_contract.LEFT_OUT_FIRST``), so
     ``longest <= 150`` proves every reply fits once they are.
     """
     bounds = []
@@ -424,7 +332,7 @@ def within_guaranteed_limits(signature: Signature, contacts: Sequence[Contact]) 
     than the proof's, a closing of the signer's own of one word at most (it replaces a
     politeness formula, which has one word or more), and at most two phone, web or
     e-mail contacts without label that say no more words than the proof's wordiest."""
-    _small, large = _extreme_inputs()
+    _small, large = extreme_inputs()
     return (
         count_words(signature.first_name) <= GUARANTEED_LIMITS["first_name_words"]
         and count_words(signature.organisation) <= GUARANTEED_LIMITS["organisation_words"]
@@ -447,7 +355,7 @@ def longest_reply(
     when it loads (:meth:`~sprep_templates.Profile.from_mapping`).
     """
     templates = load_template_set(template_dir)
-    inputs = attrs.evolve(_extreme_inputs()[1], signature=signature, contacts=tuple(contacts))
+    inputs = attrs.evolve(extreme_inputs()[1], signature=signature, contacts=tuple(contacts))
     memo: _Memo = {}
     longest: Bound | None = None
     for sentiment in SENTIMENTS:
@@ -462,100 +370,3 @@ def longest_reply(
                 longest = Bound(sentiment, shape, 0, count, (), names)
     assert longest is not None  # the shape with an answer is always bounded
     return longest
-
-
-def _length_problems(folder: Path) -> list[Problem]:
-    problems = []
-    for bound in length_bounds(load_template_set(folder)):
-        shape = "+".join(bound.shape)
-        if bound.shortest < MIN_WORDS:
-            problems.append(
-                Problem(
-                    ", ".join(bound.shortest_templates),
-                    None,
-                    f"{bound.sentiment} replies with {shape} can have {bound.shortest} words, "
-                    f"fewer than {MIN_WORDS}, with the smallest inputs the limits allow",
-                )
-            )
-        if bound.longest > MAX_WORDS:
-            problems.append(
-                Problem(
-                    ", ".join(bound.longest_templates),
-                    None,
-                    f"{bound.sentiment} replies with {shape} can have {bound.longest} words, "
-                    f"more than {MAX_WORDS}, with the largest inputs the limits allow",
-                )
-            )
-    return problems
-
-
-def _drafts(folder: Path, count: int) -> list[Problem]:
-    """Draft ``count`` replies from generated inputs and check each one fully."""
-    rng = random.Random(0)
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for n in range(count):
-        small, large = _extreme_inputs()
-        signature = rng.choice([small.signature, large.signature, Signature("Jean", "la Caf")])
-        experience = Experience(
-            sentiment=rng.choice(SENTIMENTS),
-            id=str(n),
-            pseudonym=rng.choice([None, "Sandrine", "énervédu76", "Dominique"]),
-            title=rng.choice([None, "Relevé de carrière", "vote en ligne"]),
-            channels=rng.choice(_CHANNELS),
-        )
-        contacts = rng.choice([small.contacts, large.contacts, ()])
-        answer = "Vous pouvez suivre votre demande en ligne." if not contacts or n % 2 else None
-        try:
-            reply = draft_reply(
-                experience,
-                signature=signature,
-                contacts=contacts,
-                answer=answer,
-                template_dir=folder,
-            )
-        except SprepError as error:
-            key = str(error)
-            if key not in seen:
-                seen.add(key)
-                problems.append(Problem(str(folder), None, f"drafting failed: {error}"))
-            continue
-        for finding in check_reply(
-            reply.text,
-            pseudonym=experience.pseudonym,
-            signature=signature,
-            contacts=contacts,
-            sentiment=experience.sentiment,
-        ):
-            if finding.severity != "error":
-                continue
-            key = f"{finding.rule}{reply.templates}"
-            if key not in seen:
-                seen.add(key)
-                problems.append(
-                    Problem(
-                        ", ".join(t for t in reply.templates if not t.startswith("shared/")),
-                        None,
-                        f"[{finding.rule}] {finding.message}",
-                    )
-                )
-    return problems
-
-
-def lint_templates(folder: str | Path, *, samples: int = 200) -> list[Problem]:
-    """Every problem found in a folder of custom templates; an empty list when none."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return [Problem(str(folder), None, "not a folder")]
-    problems = _syntax_and_variables(folder)
-    if any(blocking in p.message for p in problems for blocking in _BLOCKING):
-        return problems  # rendering would only repeat these
-    try:
-        with rendering_deadline(LINT_SECONDS, f"lint (rendering for {LINT_SECONDS:.0f} s)"):
-            problems += _length_problems(folder)
-            problems += _drafts(folder, samples)
-    except TemplateProblemError as error:
-        problems.append(Problem(error.template or str(folder), error.line, error.reason))
-    except SprepError as error:
-        problems.append(Problem(str(folder), None, str(error)))
-    return problems

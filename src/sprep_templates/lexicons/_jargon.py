@@ -14,7 +14,7 @@ regular expression, so that one line covers the forms of a word::
 - letters are lower case; the whole form is matched as whole words, case aside.
 
 Every form must start with a word (not with an empty form): the checker finds
-the lexicon in one pass by looking for those first words (:mod:`.anchored`), and
+the lexicon in one pass by looking for those first words (``lexicons/_matcher.py``), and
 an entry it could not anchor is refused with :class:`DataFileError`, not skipped.
 """
 
@@ -28,10 +28,10 @@ from typing import Literal
 
 import attrs
 
-from .anchored import literal_prefixes
-from .exceptions import DataFileError
-from .lexicons import read_list
-from .text import apply_typography, fold
+from ..exceptions import DataFileError
+from ..text import apply_typography, fold
+from ._files import numbered_lines, read_list
+from ._matcher import literal_prefixes
 
 __all__ = [
     "CATEGORIES",
@@ -39,8 +39,10 @@ __all__ = [
     "JargonEntry",
     "Lexicon",
     "acronym_expansions",
+    "clear_text_caches",
     "compile_pattern",
     "explained",
+    "jargon",
     "lexicon",
     "read_lexicon",
 ]
@@ -192,21 +194,17 @@ def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
     return Lexicon(re.compile(rf"\b(?:{branches})\b"), tuple(entries))
 
 
-def _numbered(name: str) -> list[tuple[int, str]]:
-    from importlib.resources import files
-
-    raw = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [
-        (number, line.rstrip("\r"))
-        for number, line in enumerate(raw.split("\n"), start=1)
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 @cache
 def lexicon() -> Lexicon:
     """The bundled lexicon, read and compiled once."""
-    return read_lexicon(_numbered("jargon.tsv"))
+    return read_lexicon(numbered_lines("jargon.tsv"))
+
+
+def jargon() -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
+    """Administrative jargon (``jargon.tsv``): one combined pattern, for lower-cased
+    text, and its entries."""
+    found = lexicon()
+    return found.combined, found.entries
 
 
 # --- acronyms ------------------------------------------------------------------
@@ -226,7 +224,7 @@ def acronym_expansions() -> dict[str, Acronym]:
     """Administrative acronyms and their expansions (``acronym-expansions.tsv``),
     by their letters in capitals."""
     found: dict[str, Acronym] = {}
-    for number, line in _numbered("acronym-expansions.tsv"):
+    for number, line in numbered_lines("acronym-expansions.tsv"):
         fields = line.split("\t")
         if len(fields) != 3 or not all(field.strip() for field in fields):
             raise DataFileError(
@@ -245,7 +243,7 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _expansion_words(letters: str) -> str | None:
     acronym = acronym_expansions().get(letters.upper())
     return _words(acronym.expansion) if acronym else None
@@ -256,6 +254,12 @@ def explained(letters: str, text: str) -> bool:
     expansion, accents, case and punctuation aside)."""
     words = _expansion_words(letters)
     return bool(words) and f" {words} " in f" {_words(text)} "
+
+
+def clear_text_caches() -> None:
+    """Forget the acronyms and texts read lately (their expansions stay)."""
+    _words.cache_clear()
+    _expansion_words.cache_clear()
 
 
 @cache

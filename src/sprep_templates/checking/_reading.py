@@ -2,7 +2,7 @@
 
 :class:`Reading` blanks a text's links and e-mail addresses (their dots end no
 sentence), cuts it into paragraphs and sentences, finds where the lexicon's
-patterns may start (one automaton pass, see :mod:`.anchored`) and counts its
+patterns may start (one automaton pass, see ``lexicons/_matcher.py``) and counts its
 words, syllables, digits and capitals token by token (see :data:`_TOKEN_COUNTS`).
 """
 
@@ -12,21 +12,19 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .anchored import Candidates, PatternSet
-from .patterns import ACRONYM, EMAIL, PHONE
-from .text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
+from ..lexicons import Candidates, PatternSet
+from ..patterns import ACRONYM, EMAIL, PHONE, URL
+from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
 
 __all__ = [
     "READING_PATTERNS",
     "READING_PREFIXES",
-    "URL",
     "Counts",
     "Reading",
     "mask",
     "reading_ease",
 ]
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>«»\"()]+[^\s<>«»\"().,;:!?]", re.I)
 _PHONE_PREFIXES = tuple("+0123456789")
 _LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
 

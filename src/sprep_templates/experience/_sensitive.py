@@ -2,13 +2,13 @@
 
 Such an experience must be read by a person before any reply: the draft is then
 written in a sober register and never marked ready. The words are in
-``data/sensitive-situations.tsv`` (format in :mod:`sprep_templates.pattern_files`),
+``data/sensitive-situations.tsv`` (format in ``lexicons/_pattern_files.py``),
 with the ordinary senses that must not count ("lettre morte", "nous nous sommes
 battus", "menace de suspension des droits") as exclusions.
 
 Out of scope on purpose: scams ("arnaque", "escroquerie"), which are not in the
 list of situations that call for a person's attention; and the user's own
-anger, which :mod:`sprep_templates.screening` deals with.
+anger, which ``_screening.py`` deals with.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 import attrs
 
-from .pattern_files import PatternSet, read_packaged_patterns, read_pattern_file
+from ..lexicons import PatternFile, read_packaged_patterns, read_pattern_file
 
 __all__ = ["CATEGORIES", "CATEGORY_LABELS", "Concern", "sensitive_concerns"]
 
@@ -67,18 +67,18 @@ class Concern:
 
 
 @cache
-def _patterns() -> PatternSet:
+def _patterns() -> PatternFile:
     return read_packaged_patterns(DATA_FILE, CATEGORIES)
 
 
-def load_patterns(path: str | Path) -> PatternSet:
+def load_patterns(path: str | Path) -> PatternFile:
     """Read a sensitive-situations file from ``path``, for ``sensitive_concerns(patterns=)``;
     raises :class:`~sprep_templates.exceptions.DataFileError` naming the line at fault."""
     return read_pattern_file(path, CATEGORIES)
 
 
 def sensitive_concerns(
-    text: str | None, *, patterns: PatternSet | None = None
+    text: str | None, *, patterns: PatternFile | None = None
 ) -> tuple[Concern, ...]:
     """The sensitive situations ``text`` tells of: at most one :class:`Concern` per
     category (its first occurrence), in the order of :data:`CATEGORIES`; ``()`` for

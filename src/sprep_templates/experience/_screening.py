@@ -11,15 +11,15 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .lexicons import first_names, jargon, read_list, screening_words
-from .limits import (
+from ..lexicons import first_names, jargon, read_list, screening_words
+from ..limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
     MAX_QUOTED_TITLE_CHARS,
     MAX_QUOTED_TITLE_WORDS,
 )
-from .patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
-from .text import fold
+from ..patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
+from ..text import fold
 
 __all__ = [
     "greeting_name",
@@ -28,7 +28,8 @@ __all__ = [
 ]
 
 
-_URL = re.compile(r"https?:|www\.|\.(?:fr|com|net|org)\b", re.IGNORECASE)
+#: What makes a pseudonym look like a web address (not a whole address: a piece is enough).
+_LOOKS_LIKE_AN_ADDRESS = re.compile(r"https?:|www\.|\.(?:fr|com|net|org)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
 _ALLOWED = re.compile(r"[\w .'’\-]+")
@@ -108,7 +109,7 @@ def pseudonym_problem(pseudonym: str) -> str | None:
         return "it starts or ends with punctuation"
     if EMAIL.search(pseudonym):
         return "it looks like an e-mail address"
-    if _URL.search(pseudonym):
+    if _LOOKS_LIKE_AN_ADDRESS.search(pseudonym):
         return "it looks like a web address"
     if DIGITS_IN_NAME.search(pseudonym):
         return "it looks like a phone number"

@@ -1,6 +1,6 @@
 """Word patterns read from a TSV data file and matched on what the user wrote.
 
-Used by :mod:`sprep_templates.sensitive` and :mod:`sprep_templates.complaints`.
+Used by ``experience/_sensitive.py`` and ``experience/_complaints.py``.
 Each data file has a header line ``category<TAB>pattern<TAB>source``; lines
 starting with ``#`` are comments. A pattern is a Python regular expression
 written for *folded* text, that is: any case, accents optional (they are taken
@@ -14,9 +14,9 @@ an exclusion matches is consumed, so no other line can match inside it; so is
 what any line matches, so a longer phrase must come before a shorter one that
 starts at the same word ("violences sexuelles" before "violences").
 
-Every branch of a pattern starts with plain words (not ``\\w``, a class with a range
-or an optional part): a line is tried only where its first words occur, found
-for all lines at once by an Aho–Corasick automaton.
+Every match of a pattern starts with literal text (not ``\\w``, a class with a range
+or an optional part): a line is tried only where that text occurs, found for all
+lines at once by the one matcher of ``_matcher`` (its prefix reader and automaton).
 """
 
 from __future__ import annotations
@@ -24,17 +24,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from importlib.resources import files
 from pathlib import Path
 
-import ahocorasick
 import attrs
 
-from .exceptions import DataFileError
+from ..exceptions import DataFileError
+from ._files import data_text
+from ._matcher import PrefixAutomaton, literal_prefixes
 
 __all__ = [
     "EXCLUDE",
-    "PatternSet",
+    "PatternFile",
     "fold_keeping_length",
     "parse_pattern_lines",
     "read_packaged_patterns",
@@ -94,122 +94,6 @@ def _fold_pattern(pattern: str) -> str:
     return fold_keeping_length(pattern)
 
 
-_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
-
-
-def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """``(index, char, depth)`` for each ``(``, ``)`` and ``|`` of ``source`` from
-    ``start`` that is not escaped nor inside a character class; ``depth`` is the
-    group depth after that character."""
-    depth, index, in_class = 0, start, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if source[index + 1 : index + 2] == "]":  # "[]…]": a literal ] first
-                index += 1
-        elif char in "()|":
-            depth += {"(": 1, ")": -1, "|": 0}[char]
-            yield index, char, depth
-        index += 1
-
-
-def _top_level_branches(source: str) -> list[str]:
-    """``source`` split at the ``|`` that are outside any group or class."""
-    branches, start = [], 0
-    for index, char, depth in _structure(source):
-        if char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
-    branches.append(source[start:])
-    return branches
-
-
-def _closing(source: str, opening: int) -> int:
-    """The index of the parenthesis that closes the one at ``opening`` (-1: none)."""
-    for index, char, depth in _structure(source, opening):
-        if char == ")" and depth == 0:
-            return index
-    return -1
-
-
-_QUANTIFIERS = ("?", "*", "+", "{")
-_MAX_STARTS = 512
-
-
-def _plain_options(group: str) -> list[str] | None:
-    """The branches of ``(?:…)`` when each is plain text, else None."""
-    options = _top_level_branches(group[3:-1])
-    return options if all(option and set(option) <= _PLAIN for option in options) else None
-
-
-def _branch_starts(branch: str) -> set[str] | None:
-    """Texts one of which starts every match of ``branch`` (a regex without top-level
-    ``|``), grown element by element while each is plain: a character, a group of
-    plain branches or a class of plain characters, not made optional or repeated."""
-    starts = {""}
-    index = 0
-    while index < len(branch):
-        char = branch[index]
-        element: list[str]
-        if branch.startswith(("(?=", "(?!", "(?<=", "(?<!"), index):  # consumes nothing
-            end = _closing(branch, index) + 1
-            if end <= 0:
-                return None
-            index = end
-            continue
-        if char in _PLAIN:
-            element, end = [char], index + 1
-        elif branch.startswith("(?:", index):
-            end = _closing(branch, index) + 1
-            if end <= 0:
-                return None
-            options = _plain_options(branch[index:end])
-            if options is None:
-                if starts == {""} and branch[end : end + 1] not in _QUANTIFIERS:
-                    inner = start_words(branch[index + 3 : end - 1])
-                    return set(inner) if inner else None
-                break
-            element = options
-        elif char == "[" and branch.find("]", index) > index + 1:
-            end = branch.find("]", index) + 1
-            chars = branch[index + 1 : end - 1]
-            if chars.startswith("^") or "-" in chars or not set(chars) <= _PLAIN:
-                break
-            element = list(chars)
-        else:
-            break
-        grown = {start + option for start in starts for option in element}
-        if len(grown) > _MAX_STARTS and starts != {""}:
-            break
-        if branch[end : end + 1] in _QUANTIFIERS:
-            if branch[end] == "+":  # once at least: it starts the rest
-                starts = grown
-            break
-        starts = grown
-        index = end
-    return starts if "" not in starts else None
-
-
-def start_words(source: str) -> frozenset[str] | None:
-    """Texts one of which starts every match of the regex ``source`` (lower case), read
-    conservatively: each branch must start with plain text (``menac``), a group whose
-    branches do (``(?:ça|cela) ``), or a class of plain characters (``[0123456789]``),
-    not quantified. None when a branch does not."""
-    starts: set[str] = set()
-    for branch in _top_level_branches(source):
-        found = _branch_starts(branch)
-        if not found:
-            return None
-        starts |= found
-    return frozenset(starts)
-
-
 # A word starts where no letter comes before it, or where a capital follows a
 # lower-case letter (line breaks lost by the export glue "décédéeIl" together).
 _LETTER = r"[^\W\d_]"
@@ -228,7 +112,7 @@ class Entry:
 
 
 @attrs.frozen
-class PatternSet:
+class PatternFile:
     """The lines of one pattern file, compiled.
 
     ``regex`` holds every line as one alternation (exclusions first, then the
@@ -244,14 +128,12 @@ class PatternSet:
     entries: tuple[Entry, ...]
     regex: re.Pattern[str]
     lines: tuple[re.Pattern[str], ...]
-    automaton: ahocorasick.Automaton
+    automaton: PrefixAutomaton[int]
 
     def _candidates(self, lower: str) -> dict[int, set[int]]:
         """For each position where some lines may match, which ones."""
         found: dict[int, set[int]] = {}
-        if self.automaton.kind == ahocorasick.EMPTY:
-            return found
-        for end, (back, indexes) in self.automaton.iter(lower):
+        for end, (back, indexes) in self.automaton.hits(lower):
             start = end - back
             if start in found:
                 found[start].update(indexes)
@@ -289,7 +171,7 @@ class PatternSet:
                 yield category, start, end
 
 
-def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternSet:
+def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternFile:
     """Read the lines of pattern file ``name``; a line that cannot be used raises
     :class:`DataFileError` naming the file and line number."""
     entries: list[Entry] = []
@@ -335,9 +217,9 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
         if compiled.fullmatch(""):
             raise DataFileError(f"{name}:{number}: {pattern!r} matches an empty text")
         try:
-            prefixes = start_words(folded.lower())
-        except ValueError as error:
-            raise DataFileError(f"{name}:{number}: {pattern!r}: {error}") from None
+            prefixes = literal_prefixes(folded.lower())
+        except ValueError:
+            prefixes = None  # a group the prefix reader does not know, such as (?i:…)
         if prefixes is None:
             raise DataFileError(
                 f"{name}:{number}: {pattern!r} must start with a word in every branch, not "
@@ -360,23 +242,22 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
     for index, entry in enumerate(ordered):
         for prefix in prefixes_of[entry.line]:
             by_prefix.setdefault(prefix, set()).add(index)
-    automaton = ahocorasick.Automaton()
-    for prefix, indexes in by_prefix.items():
-        automaton.add_word(prefix, (len(prefix) - 1, tuple(sorted(indexes))))
-    automaton.make_automaton()
-    return PatternSet(
-        name=name, entries=ordered, regex=regex, lines=one_by_one, automaton=automaton
+    return PatternFile(
+        name=name,
+        entries=ordered,
+        regex=regex,
+        lines=one_by_one,
+        automaton=PrefixAutomaton(by_prefix),
     )
 
 
-def read_pattern_file(path: str | Path, categories: Sequence[str]) -> PatternSet:
+def read_pattern_file(path: str | Path, categories: Sequence[str]) -> PatternFile:
     """Read the pattern file at ``path`` (on disk)."""
     path = Path(path)
     with path.open(encoding="utf-8") as lines:
         return parse_pattern_lines(path.name, lines, categories)
 
 
-def read_packaged_patterns(name: str, categories: Sequence[str]) -> PatternSet:
+def read_packaged_patterns(name: str, categories: Sequence[str]) -> PatternFile:
     """Read pattern file ``name`` of ``sprep_templates/data``."""
-    text = files("sprep_templates").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return parse_pattern_lines(name, text.splitlines(), categories)
+    return parse_pattern_lines(name, data_text(name).splitlines(), categories)

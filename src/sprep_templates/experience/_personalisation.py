@@ -12,15 +12,16 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from .complaints import says_phone_unreachable
-from .inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
-from .sensitive import sensitive_concerns
+from ..inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
+from ._complaints import says_phone_unreachable
+from ._sensitive import sensitive_concerns
 
 __all__ = [
     "DEFAULT_LATE_AFTER_DAYS",
     "MAX_NAMED_CRITERIA",
     "Personalisation",
     "personalise",
+    "quotable_action",
     "tone_of",
 ]
 
@@ -80,7 +81,7 @@ def _tone(sentiment: Sentiment, hard: tuple[str, ...], liked: tuple[str, ...]) -
     return sentiment
 
 
-def _quotable_action(action: str | None) -> str | None:
+def quotable_action(action: str | None) -> str | None:
     """The action as a reply quotes it: no final full stop, no quotes of its own around it."""
     if action is None:
         return None
@@ -101,7 +102,7 @@ def personalise(
         and not experience.similar
     ):
         # What most experiences of a plain input say: nothing beyond who wrote.
-        return _SAYS_NOTHING[(experience.sentiment, experience.posted_as)]
+        return _READING_OF_A_PLAIN_EXPERIENCE[(experience.sentiment, experience.posted_as)]
     ratings = experience.ratings
     hard = ratings.rated("negative") if ratings else ()
     liked = ratings.rated("positive") if ratings else ()
@@ -122,14 +123,16 @@ def personalise(
         posted_as=experience.posted_as,
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
-        action=_quotable_action(experience.action),
+        action=quotable_action(experience.action),
         sober=bool(concerns),
         phone_unreachable=phone_unreachable,
         attention=tuple(concern.reason for concern in concerns),
     )
 
 
-_SAYS_NOTHING = {
+#: The reading of an experience that says nothing beyond its sentiment and who wrote
+#: (no ratings, description, date, action or others), made once for each pair.
+_READING_OF_A_PLAIN_EXPERIENCE = {
     (sentiment, posted_as): Personalisation(
         sentiment, (), (), posted_as, 0, False, None, False, False, ()
     )

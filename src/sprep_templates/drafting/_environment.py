@@ -14,7 +14,6 @@ the built-in phrasings. Custom templates render in Jinja's sandbox.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cache
 from importlib.resources import files
 from operator import itemgetter
 from pathlib import Path
@@ -24,40 +23,20 @@ import jinja2
 import jinja2.nodes
 from jinja2 import meta
 
-from .exceptions import InvalidInputError, TemplateProblemError, TemplateSecurityError
-from .french import format_count, with_a, with_de
-from .inputs import SENTIMENTS, Sentiment
-from .sandbox import (
+from ..exceptions import TemplateProblemError, TemplateSecurityError
+from ..french import format_count, with_a, with_de
+from ..inputs import SENTIMENTS, Sentiment
+from ..steps import STEPS
+from ._contract import CONTEXT_VARIABLES
+from ._render_cache import RenderCache
+from ._sandbox import (
     BoundedSandbox,
     FolderLoader,
     OutsideFolderError,
     UnreadableTemplateError,
-    rendering_deadline,
 )
 
-__all__ = ["CONTEXT_VARIABLES", "STEPS", "TemplateSet", "builtin_template_dir", "load_template_set"]
-
-STEPS = ("greeting", "thanks", "acknowledgement", "orientation", "improvement", "signature")
-
-#: The variables every step template receives.
-CONTEXT_VARIABLES = (
-    "action",
-    "answer",
-    "channel",
-    "contacts",
-    "first_name",
-    "hard",
-    "improvement",
-    "late",
-    "liked",
-    "organisation",
-    "posted_as",
-    "pseudonym",
-    "similar",
-    "situation",
-    "sober",
-    "title",
-)
+__all__ = ["TRIAL_SECONDS", "TemplateSet", "build_template_set", "builtin_template_dir"]
 
 
 def builtin_template_dir() -> Path:
@@ -65,7 +44,7 @@ def builtin_template_dir() -> Path:
     packaged = Path(str(files("sprep_templates"))) / "templates"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
+    checkout = Path(__file__).resolve().parents[3] / "templates"
     if checkout.is_dir():
         return checkout
     raise TemplateProblemError(  # pragma: no cover - a broken installation
@@ -99,7 +78,7 @@ class TemplateSet:
     key_of: dict[str, Callable[[Mapping[str, object]], tuple[object, ...]]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
-    #: For each sentiment, the phrasings of each step in order (what compose chooses from).
+    #: For each sentiment, the phrasings of each step in order (what ``_compose`` chooses from).
     by_tone: dict[Sentiment, tuple[tuple[str, ...], ...]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
@@ -109,10 +88,8 @@ class TemplateSet:
     )
     #: For each phrasing, the names of the context variables it reads.
     reads: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
-    #: Rendered steps, keyed by phrasing and the values it reads (see compose).
-    rendered: dict[object, tuple[str, int, frozenset[str]]] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
+    #: Rendered steps, keyed by phrasing and the values it reads (see ``_render_cache``).
+    rendered: RenderCache = attrs.field(factory=RenderCache, eq=False, repr=False)
 
     def template(self, name: str) -> jinja2.Template:
         """The compiled template ``name`` (compiled once, then cached by Jinja)."""
@@ -143,8 +120,9 @@ def _make_environment(search_path: list[Path], *, sandboxed: bool) -> jinja2.Env
 TRIAL_SECONDS = 10.0
 
 
-@cache
-def _load(custom: Path | None) -> TemplateSet:
+def build_template_set(custom: Path | None) -> TemplateSet:
+    """The template set of the built-in folder, or of ``custom`` over it: read, parsed,
+    each phrasing's variables found. Not cached, not tried (see ``_templates``)."""
     builtin = builtin_template_dir()
     roots = [custom, builtin] if custom is not None else [builtin]
     variants: dict[tuple[Sentiment, str], tuple[str, ...]] = {}
@@ -167,7 +145,7 @@ def _load(custom: Path | None) -> TemplateSet:
     for names in variants.values():
         for name in names:
             uses[name] = _variables_read(environment, name)
-    templates = TemplateSet(
+    return TemplateSet(
         environment=environment,
         variants=variants,
         sources=tuple(roots),
@@ -182,14 +160,6 @@ def _load(custom: Path | None) -> TemplateSet:
             for sentiment in SENTIMENTS
         },
     )
-    if custom is not None:
-        # A phrasing that fails whatever the experience (``{{ 1/0 }}``) is found now,
-        # so that a batch stops before its first row rather than rejecting every one.
-        from .compose import render_every_phrasing  # compose imports this module
-
-        with rendering_deadline(TRIAL_SECONDS, "rendering every phrasing once"):
-            render_every_phrasing(templates)
-    return templates
 
 
 def _values_getter(
@@ -242,19 +212,3 @@ def _variables_read(environment: jinja2.Environment, name: str) -> tuple[str, ..
     if any(_reads_whole_context(node) for node in tree.find_all(_REFERENCE_NODES)):
         return CONTEXT_VARIABLES
     return tuple(sorted(meta.find_undeclared_variables(tree) & set(CONTEXT_VARIABLES)))
-
-
-def load_template_set(template_dir: str | Path | None = None) -> TemplateSet:
-    """The templates to draft with: built-in, or ``template_dir`` over the built-in ones.
-
-    Loaded and compiled once per folder, then cached.
-    """
-    if template_dir is None:
-        return _load(None)
-    path = Path(template_dir).expanduser().resolve()
-    if not path.is_dir():
-        raise InvalidInputError(
-            f"template_dir {str(template_dir)!r} is not a folder; give a folder laid out "
-            "like the built-in templates/ (positive/, negative/, neutral/, shared/)"
-        )
-    return _load(path)

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from .exceptions import InvalidInputError, InvalidInputTypeError
-from .limits import (
+from ..exceptions import InvalidInputError, InvalidInputTypeError
+from ..limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
     MAX_CHANNELS,
@@ -26,8 +26,9 @@ from .limits import (
     MAX_SIMILAR,
     MAX_TITLE_CHARS,
 )
-from .patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
-from .text import blank_forbidden, clean_text, count_words, fold, forbidden_character
+from ..patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
+from ..text import blank_forbidden, clean_text, count_words, fold, forbidden_character
+from ._structure_text import check_structure_text as _checked
 
 __all__ = [
     "CONTACT_KINDS",
@@ -87,6 +88,13 @@ def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str
         )
     bad = forbidden_character(value)
     if bad is not None:
+        if "\x80" <= bad <= "\x9f":  # C1: text that went through cp1252 and back
+            raise InvalidInputError(
+                f"{owner}.{field} contains U+{ord(bad):04X}, a character a cp1252 export "
+                "leaves in place of ’, «, œ…: read export rows with "
+                "Experience.from_export_row(row), which repairs them as sprep draft does "
+                "(or repair the text with sprep_templates.export.repair_c1)"
+            )
         raise InvalidInputError(
             f"{owner}.{field} contains the control character U+{ord(bad):04X}; "
             "remove it (copy the text again from its source)"
@@ -123,25 +131,25 @@ def _optional_text(owner: str, field: str, value: object, max_chars: int) -> str
     return _text_field(owner, field, value, max_chars=max_chars)
 
 
-def _experience_id(value: object) -> str | None:
+def _experience_id(value: str | None) -> str | None:
     if value is None:
         return None
     return _optional_text("Experience", "id", value, MAX_ID_CHARS)
 
 
-def _pseudonym(value: object) -> str | None:
+def _pseudonym(value: str | None) -> str | None:
     if value is None:
         return None
     return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS)
 
 
-def _title(value: object) -> str | None:
+def _title(value: str | None) -> str | None:
     if value is None:
         return None
     return _optional_text("Experience", "title", value, MAX_TITLE_CHARS)
 
 
-def _label(value: object) -> str | None:
+def _label(value: str | None) -> str | None:
     return _optional_text("Contact", "label", value, 80)
 
 
@@ -166,7 +174,13 @@ def parse_sentiment(value: object) -> Sentiment:
     )
 
 
-def _channels(value: object) -> tuple[str, ...]:
+def _sentiment(value: str) -> Sentiment:
+    """The converter of ``Experience.sentiment``: typed ``str`` so that a type checker
+    refuses ``Experience(sentiment=5)``; other types are refused at run time too."""
+    return parse_sentiment(value)
+
+
+def _channels(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -246,7 +260,7 @@ class Ratings(Mapping[str, Sentiment]):
 NO_RATINGS = Ratings()
 
 
-def _ratings(value: object) -> Ratings:
+def _ratings(value: Mapping[str, str | None] | None) -> Ratings:
     if value is None:
         return NO_RATINGS
     if isinstance(value, Ratings):
@@ -288,7 +302,7 @@ _POSTED_AS_NAMES: dict[str, PostedAs] = {
 }
 
 
-def _posted_as(value: object) -> PostedAs:
+def _posted_as(value: str | None) -> PostedAs:
     if value == "self":  # the default: no work
         return "self"
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -307,10 +321,7 @@ def _posted_as(value: object) -> PostedAs:
     return found
 
 
-_ASCII_COUNT = re.compile(r"[0-9]{1,9}")
-
-
-def _similar(value: object) -> int:
+def _similar(value: int | float | str | None) -> int:
     if value.__class__ is int and 0 <= value <= MAX_SIMILAR:
         return value
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -319,7 +330,7 @@ def _similar(value: object) -> int:
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, (str, bytes)):
         number = item()  # a numpy scalar
-    if isinstance(number, str) and _ASCII_COUNT.fullmatch(number.strip()):
+    if isinstance(number, str) and re.fullmatch("[0-9]{1,9}", number.strip()):
         number = int(number.strip())  # ASCII digits only: "²", "①" or 5,000 digits are no count
     elif isinstance(number, float) and number.is_integer():
         number = int(number)
@@ -357,7 +368,7 @@ def read_date(text: str) -> date | None:
         return None
 
 
-def _published(value: object) -> date | None:
+def _published(value: date | str | None) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
@@ -378,7 +389,7 @@ def _published(value: object) -> date | None:
     )
 
 
-def _action(value: object) -> str | None:
+def _action(value: str | None) -> str | None:
     if value is None:
         return None
     return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS)
@@ -389,13 +400,13 @@ def _action(value: object) -> str | None:
 _FRANCE_NAMES = frozenset({"france", "france metropolitaine", "fr"})
 
 
-def _country(value: object) -> str | None:
+def _country(value: str | None) -> str | None:
     if value is None:
         return None
     return _optional_text("Experience", "country", value, 100)
 
 
-def _description(value: object) -> str | None:
+def _description(value: str | None) -> str | None:
     """What the user wrote: read to find sensitive cases, never repeated in a reply.
 
     Control characters are blanked rather than refused: the text is only read.
@@ -431,9 +442,15 @@ class Experience:
     publication date), ``action`` (the improvement action the administration
     registered) and ``description`` (what the user wrote: read to find
     sensitive cases and an unreachable phone, never repeated in a reply).
+
+    Fields: ``id``, ``sentiment``, ``pseudonym`` (the name the reply greets, screened
+    first), ``title`` (the experience's title, quoted when it reads well), ``channels``,
+    ``ratings``, ``posted_as``, ``similar``, ``published``, ``action``, ``description``
+    and ``country`` (where the user lives: abroad, no number that cannot be dialled
+    from there). Read an export row with :meth:`from_export_row`.
     """
 
-    sentiment: Sentiment = attrs.field(converter=parse_sentiment)
+    sentiment: Sentiment = attrs.field(converter=_sentiment)
     id: str | None = attrs.field(default=None, converter=_experience_id)
     pseudonym: str | None = attrs.field(default=None, converter=_pseudonym)
     title: str | None = attrs.field(default=None, converter=_title)
@@ -446,6 +463,18 @@ class Experience:
     description: str | None = attrs.field(default=None, converter=_description, repr=False)
     country: str | None = attrs.field(default=None, converter=_country)
 
+    @classmethod
+    def from_export_row(cls, row: Mapping[str, object]) -> Experience:
+        """The experience of one row of the platform's export, read exactly as
+        ``sprep draft`` reads it: a ``csv.DictReader`` row, a DataFrame row's
+        ``to_dict()`` or a service's JSON object, with the export's column names
+        (``ID expérience``, ``Ressenti usager``…; BOM, runs of spaces and case aside)
+        or the field names. Text mangled by a cp1252 round-trip (``\x92`` for ``’``) is
+        repaired. Raises :class:`InvalidInputError` naming the column that is wrong."""
+        from ..export._headers import experience_from_export_row
+
+        return experience_from_export_row(row)
+
     @property
     def abroad(self) -> bool:
         """Whether the user lives outside France (``country`` given and not France):
@@ -457,46 +486,19 @@ class Experience:
 @attrs.frozen
 class Structure:
     """A structure an experience concerns (the export's ``Intitulé structure N``), and
-    its id when the export gives it (``ID structure N``). Each one answers on its own."""
+    its id when the export gives it (``ID structure N``). Each one answers on its own.
 
-    name: str = attrs.field(validator=lambda _s, _a, v: _structure_text("name", v))
-    id: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _structure_text("id", v))
+    ``name`` as the export writes it; ``id`` when known.
+    """
 
-
-#: Characters a structure's name or id never holds: controls (an escape sequence, a
-#: carriage return), bidi and invisible format characters.
-_STRUCTURE_REFUSED = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
-)
-
-
-def _structure_text(field: str, value: object) -> None:
-    """Refuse a structure's name or id (None: no id) that a terminal would act on."""
-    if value is None and field == "id":
-        return
-    if not isinstance(value, str):
-        raise InvalidInputTypeError(
-            f"Structure.{field} must be a str (got {value!r} that is a {type(value).__name__})"
-        )
-    if not value.strip():
-        raise InvalidInputError(f"Structure.{field} is empty")
-    if len(value) > MAX_TITLE_CHARS:
-        raise InvalidInputError(
-            f"Structure.{field} is {len(value):,} characters; the most accepted is "
-            f"{MAX_TITLE_CHARS}"
-        )
-    found = _STRUCTURE_REFUSED.search(value)
-    if found:
-        raise InvalidInputError(
-            f"Structure.{field} holds a control or invisible character "
-            f"(U+{ord(found.group()):04X}) at {found.start()}: {value!r}"
-        )
+    name: str = attrs.field(validator=lambda _s, _a, v: _checked("name", v))
+    id: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _checked("id", v))
 
 
 _FIRST_NAME = re.compile(r"[^\W\d_]+(?:[ '’\-][^\W\d_]+)*")
 
 
-def _first_name(value: object) -> str:
+def _first_name(value: str) -> str:
     text = _text_field("Signature", "first_name", value, max_chars=40)
     if not _FIRST_NAME.fullmatch(text):
         raise InvalidInputError(
@@ -506,7 +508,7 @@ def _first_name(value: object) -> str:
     return text
 
 
-def _organisation(value: object) -> str:
+def _organisation(value: str) -> str:
     text = _text_field("Signature", "organisation", value, max_chars=120)
     if count_words(text) > 12:
         raise InvalidInputError(
@@ -516,7 +518,7 @@ def _organisation(value: object) -> str:
     return text
 
 
-def _closing(value: object) -> str | None:
+def _closing(value: str | None) -> str | None:
     if value is None:
         return None
     text = _text_field("Signature", "closing", value, max_chars=60)
@@ -536,6 +538,8 @@ class Signature:
     ``la Caf de Paris``, ``l’Assurance Maladie``, ``France Travail``,
     ``le consulat général de France à Montréal``. ``closing`` replaces the
     politeness formula the templates would choose ("Cordialement,").
+
+    ``first_name`` is the agent's first name (letters, spaces, hyphens, apostrophes).
     """
 
     first_name: str = attrs.field(converter=_first_name)
@@ -600,6 +604,10 @@ class Contact:
     counter or postal address, such as a "point numérique"). ``label``
     optionally says more: ``service retraite`` for a phone, ``le point
     numérique de la préfecture`` for an address.
+
+    ``value``: the address, number or text, checked and written the French way
+    (phone numbers in pairs of digits). ``abroad``: whether a user abroad can use it
+    (derived when not given, see below).
     """
 
     kind: str = attrs.field()

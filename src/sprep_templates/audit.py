@@ -1,0 +1,75 @@
+"""A supervisor's audit as one JSON object (``sprep check --jsonl FILE --format json``).
+
+``checked`` and ``failing`` (replies with at least one error), ``by_rule`` (per rule,
+how many replies have an error or a warning of it), ``stock_groups`` (replies sent
+as the same text) and ``replies``: each reply's ``line``, ``id`` and findings
+(``Finding.to_dict()``), in the file's order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .checking import Finding, StockGroup
+
+__all__ = ["AuditReport"]
+
+
+@attrs.define
+class AuditReport:
+    """The replies of an audit, gathered one by one, then written as JSON (:meth:`json`).
+
+    ``path`` is the file audited; ``replies`` the records gathered by :meth:`add`.
+    """
+
+    path: str
+    replies: list[dict[str, Any]] = attrs.field(factory=list)
+
+    def add(self, line: int, name: str, findings: Iterable[Finding]) -> None:
+        """One reply checked: its line in the file, its id (or ``line N``), its findings."""
+        listed = [finding.to_dict() for finding in findings]
+        self.replies.append(
+            {
+                "line": line,
+                "id": name,
+                "errors": sum(f["severity"] == "error" for f in listed),
+                "findings": listed,
+            }
+        )
+
+    def json(
+        self,
+        rules: Sequence[str],
+        errors_by_rule: Mapping[str, int],
+        warnings_by_rule: Mapping[str, int],
+        groups: Sequence[StockGroup],
+        names: Mapping[int, str],
+    ) -> str:
+        """The whole report, indented, with a final line end."""
+        report = {
+            "file": self.path,
+            "checked": len(self.replies),
+            "failing": sum(1 for reply in self.replies if reply["errors"]),
+            "by_rule": {
+                rule: {
+                    "errors": errors_by_rule.get(rule, 0),
+                    "warnings": warnings_by_rule.get(rule, 0),
+                }
+                for rule in rules
+            },
+            "stock_groups": [
+                {
+                    "size": group.size,
+                    "exact": group.exact,
+                    "ids": [names[int(n)] for n in group.ids],
+                    "text": group.text,
+                }
+                for group in groups
+            ],
+            "replies": self.replies,
+        }
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

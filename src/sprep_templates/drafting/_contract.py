@@ -1,0 +1,156 @@
+"""The template contract: the variables every step template may read, and their values.
+
+One place for what a template receives (:func:`step_context`, its names in
+:data:`CONTEXT_VARIABLES`), what of the experience a reply can use
+(:data:`PERSONALISED_BY`), each such variable's value when the experience says nothing
+of it (:data:`VALUES_WHEN_UNSAID`), and what a reply leaves out first to keep to
+150 words (:data:`LEFT_OUT_FIRST`). Adding a variable: add it here (all four when it
+comes from the experience), then to the length proof's values
+(``_length_proof._export_values``) and to ``tests/test_french.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+
+from ..experience import Personalisation, greeting_name, quotable_title
+from ..french import contact_phrase, join_alternatives
+from ..inputs import Contact, Experience, Signature, channel_kind
+from ..steps import STEPS
+
+__all__ = [
+    "CONTEXT_VARIABLES",
+    "LEFT_OUT_FIRST",
+    "LEFT_OUT_NAMES",
+    "PERSONALISED_BY",
+    "PERSONALISED_ITEMS",
+    "STEPS",
+    "VALUES_WHEN_UNSAID",
+    "step_context",
+]
+
+#: The variables every step template receives.
+CONTEXT_VARIABLES = (
+    "action",
+    "answer",
+    "channel",
+    "contacts",
+    "first_name",
+    "hard",
+    "improvement",
+    "late",
+    "liked",
+    "organisation",
+    "posted_as",
+    "pseudonym",
+    "similar",
+    "situation",
+    "sober",
+    "title",
+)
+
+
+def _fewer_criteria(names: object) -> object:
+    return names[:-1] if isinstance(names, tuple) else names
+
+
+#: What a reply leaves out, in this order, when the agent's own text leaves no room
+#: for it within 150 words: (context variable, how to shorten it).
+LEFT_OUT_FIRST: tuple[tuple[str, Callable[[object], object]], ...] = (
+    ("liked", _fewer_criteria),
+    ("liked", _fewer_criteria),
+    ("similar", lambda value: 0),
+    ("late", lambda value: False),
+    ("hard", _fewer_criteria),
+)
+
+
+LEFT_OUT_NAMES = {
+    "liked": "a criterion the user appreciated",
+    "similar": "the others who lived the same",
+    "late": "the apology for the late answer",
+    "hard": "a criterion the user found hard",
+}
+
+
+#: What of the experience a reply can use, and the context variables that carry it.
+PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("title", ("title",)),
+    ("channel", ("channel",)),
+    ("ratings", ("hard", "liked")),
+    ("posted_as", ("posted_as",)),
+    ("similar", ("similar",)),
+    ("wait", ("late",)),
+    ("action", ("action",)),
+)
+
+
+PERSONALISED_ITEMS = tuple(item for item, _variables in PERSONALISED_BY)
+
+
+#: Each of those variables when the experience says nothing of it.
+VALUES_WHEN_UNSAID: dict[str, object] = {
+    "title": None,
+    "channel": None,
+    "hard": (),
+    "liked": (),
+    "posted_as": "self",
+    "similar": 0,
+    "late": False,
+    "action": None,
+}
+
+
+def step_context(
+    experience: Experience,
+    signature: Signature,
+    contacts: tuple[Contact, ...],
+    free_text: Mapping[str, str | None],
+    reading: Personalisation,
+) -> dict[str, object]:
+    """The variables every step template receives (all validated, none undefined).
+
+    ``reading`` is the draft's one reading of the experience (:func:`personalise`):
+    the pseudonym, title and channel are read here, the rest comes from it.
+    """
+    return {
+        "pseudonym": greeting_name(experience.pseudonym),
+        # A sensitive case's title is not quoted back.
+        "title": None if reading.sober else quotable_title(experience.title),
+        "channel": channel_kind(experience.channels),
+        "contacts": _phrase_of(contacts) if contacts else None,
+        "organisation": signature.organisation,
+        "first_name": signature.first_name,
+        "situation": free_text.get("situation"),
+        "answer": free_text.get("answer"),
+        "improvement": free_text.get("improvement"),
+        "hard": reading.hard,
+        "liked": reading.liked,
+        "posted_as": reading.posted_as,
+        "similar": reading.similar,
+        "late": reading.late,
+        # The agent's own improvement wins over the registered action.
+        "action": None if free_text.get("improvement") else reading.action,
+        "sober": reading.sober,
+    }
+
+
+_LAST_PHRASE: tuple[object, str] = (None, "")
+
+
+def _phrase_of(contacts: tuple[Contact, ...]) -> str:
+    """The contacts as the orientation says them; the same tuple as last time is not
+    hashed again (a batch passes one tuple for every row)."""
+    global _LAST_PHRASE
+    last = _LAST_PHRASE
+    if contacts is last[0]:
+        return last[1]
+    phrase = _contacts_phrase(contacts)
+    _LAST_PHRASE = (contacts, phrase)
+    return phrase
+
+
+@lru_cache(maxsize=1024)
+def _contacts_phrase(contacts: tuple[Contact, ...]) -> str:
+    return join_alternatives([contact_phrase(c) for c in contacts])

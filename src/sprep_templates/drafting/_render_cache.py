@@ -1,0 +1,78 @@
+"""The rendered steps a template set keeps, bounded by entries and by bytes.
+
+A step is rendered once per phrasing and values it reads (see ``_compose``): a batch
+renders the same greeting for every "Sandrine". Agent sentences make each entry as
+large as they are (an answer of 150 words), so the bound is on bytes as well as on
+entries: past either, the cache starts again empty (cheaper than tracking the least
+recently used, and a batch refills what it needs within a few rows).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+__all__ = ["RENDER_CACHE_BYTES", "RENDER_CACHE_ENTRIES", "RenderCache", "Rendered"]
+
+#: A step's text, its word count and what of the experience it depends on.
+Rendered = tuple[str, int, frozenset[str]]
+
+#: At most this many rendered steps per template set...
+RENDER_CACHE_ENTRIES = 100_000
+#: ... and at most about this many bytes of them (their texts and keys' strings).
+RENDER_CACHE_BYTES = 48 * 1024 * 1024
+
+#: What an entry costs beyond its strings: the dict slot, the key and value tuples.
+_ENTRY_OVERHEAD = 400
+
+
+def entry_size(key: tuple[object, ...], text: str) -> int:
+    """About how many bytes an entry holds: its text, the strings its key holds (one
+    level deep: the values a phrasing reads), and a fixed overhead."""
+    size = _ENTRY_OVERHEAD + sys.getsizeof(text)
+    for part in key:
+        if part.__class__ is tuple:
+            for value in part:
+                if value.__class__ is str:
+                    size += sys.getsizeof(value)
+        elif part.__class__ is str:
+            size += sys.getsizeof(part)
+    return size
+
+
+class RenderCache:
+    """A dict of rendered steps that empties itself past its bounds (thread-safe)."""
+
+    def __init__(
+        self, max_entries: int = RENDER_CACHE_ENTRIES, max_bytes: int = RENDER_CACHE_BYTES
+    ) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._entries: dict[object, Rendered] = {}
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: object) -> Rendered | None:
+        return self._entries.get(key)
+
+    def put(self, key: tuple[object, ...], value: Rendered) -> None:
+        size = entry_size(key, value[0])
+        with self._lock:
+            if len(self._entries) >= self.max_entries or self._bytes + size > self.max_bytes:
+                self._entries = {}
+                self._bytes = 0
+            self._entries[key] = value
+            self._bytes += size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries = {}
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def size(self) -> int:
+        """About how many bytes the entries hold."""
+        return self._bytes

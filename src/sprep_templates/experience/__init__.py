@@ -1,0 +1,38 @@
+"""Everything a draft reads from the experience.
+
+- ``_personalisation``: tone, criteria, who wrote, the wait, the action, sober;
+- ``_screening``: whether the pseudonym can be greeted and the title quoted;
+- ``_sensitive``: sensitive situations the description tells of;
+- ``_complaints``: a phone that could not be reached.
+"""
+
+from ._complaints import load_phone_patterns, phone_unreachable_span, says_phone_unreachable
+from ._personalisation import (
+    DEFAULT_LATE_AFTER_DAYS,
+    MAX_NAMED_CRITERIA,
+    Personalisation,
+    personalise,
+    quotable_action,
+    tone_of,
+)
+from ._screening import greeting_name, pseudonym_problem, quotable_title
+from ._sensitive import CATEGORIES, CATEGORY_LABELS, Concern, sensitive_concerns
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "DEFAULT_LATE_AFTER_DAYS",
+    "MAX_NAMED_CRITERIA",
+    "Concern",
+    "Personalisation",
+    "greeting_name",
+    "load_phone_patterns",
+    "personalise",
+    "phone_unreachable_span",
+    "pseudonym_problem",
+    "quotable_action",
+    "quotable_title",
+    "says_phone_unreachable",
+    "sensitive_concerns",
+    "tone_of",
+]

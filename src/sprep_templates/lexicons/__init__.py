@@ -1,0 +1,55 @@
+"""Word lists shipped in ``sprep_templates/data`` and how they are matched.
+
+- ``_files``: the one reader of a data file (sources and licences in
+  ``data/README.md``), first names, offensive and hostile words;
+- ``_jargon``: the administrative jargon lexicon (``jargon.tsv``) and acronyms;
+- ``_matcher``: the one matcher: a regex's literal prefixes, one automaton, the
+  checker's patterns found through them;
+- ``_pattern_files``: the pattern files of the description (sensitive
+  situations, unreachable phone).
+"""
+
+from ._files import data_text, first_names, numbered_lines, read_list, screening_words
+from ._jargon import (
+    JargonEntry,
+    Lexicon,
+    acronym_expansions,
+    clear_text_caches,
+    explained,
+    jargon,
+    known_acronyms,
+    read_lexicon,
+)
+from ._jargon import lexicon as jargon_lexicon
+from ._matcher import Candidates, PatternSet, PrefixAutomaton, literal_prefixes
+from ._pattern_files import (
+    PatternFile,
+    fold_keeping_length,
+    read_packaged_patterns,
+    read_pattern_file,
+)
+
+__all__ = [
+    "Candidates",
+    "JargonEntry",
+    "Lexicon",
+    "PatternFile",
+    "PatternSet",
+    "PrefixAutomaton",
+    "acronym_expansions",
+    "clear_text_caches",
+    "data_text",
+    "explained",
+    "first_names",
+    "fold_keeping_length",
+    "jargon",
+    "jargon_lexicon",
+    "known_acronyms",
+    "literal_prefixes",
+    "numbered_lines",
+    "read_lexicon",
+    "read_list",
+    "read_packaged_patterns",
+    "read_pattern_file",
+    "screening_words",
+]

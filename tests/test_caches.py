@@ -1,0 +1,128 @@
+"""What the library keeps between calls: bounded, and never stale."""
+
+from __future__ import annotations
+
+import os
+
+from sprep_templates import Contact, Experience, Signature, clear_caches, draft_reply
+
+JEAN = Signature(first_name="Jean", organisation="la Caf de Paris")
+PHONE = Contact(kind="phone", value="32 30")
+THANKS = "negative/thanks/01.j2"
+
+
+def write(folder, name, text):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def draft(folder, number="1"):
+    return draft_reply(
+        Experience(sentiment="negative", id=number),
+        signature=JEAN,
+        contacts=[PHONE],
+        template_dir=folder,
+    )
+
+
+def test_a_template_edited_between_two_drafts_gives_the_new_text(tmp_path):
+    """A notebook edits a custom template and drafts again: the new text, not the old."""
+    write(tmp_path, THANKS, "Merci pour votre message, que nous avons lu avec attention.")
+    assert draft(tmp_path).steps["thanks"].startswith("Merci pour votre message")
+    write(tmp_path, THANKS, "Nous vous remercions d’avoir pris le temps de nous écrire.")
+    assert draft(tmp_path).steps["thanks"].startswith("Nous vous remercions")
+
+
+def test_an_edit_of_the_same_size_and_time_is_seen_after_clear_caches(tmp_path):
+    """Even an edit the folder's fingerprint cannot see (same size, time put back) is
+    used once clear_caches() is called."""
+    path = write(tmp_path, THANKS, "Merci pour votre message, que nous avons lu avec soin.")
+    assert "avec soin" in draft(tmp_path).steps["thanks"]
+    status = os.stat(path)
+    path.write_text("Merci pour votre message, que nous avons lu avec joie.", encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    os.utime(tmp_path, ns=(os.stat(tmp_path).st_atime_ns, os.stat(tmp_path).st_mtime_ns))
+    clear_caches()
+    assert "avec joie" in draft(tmp_path).steps["thanks"]
+
+
+def test_a_phrasing_added_to_the_folder_is_used(tmp_path):
+    """A new file in a step's folder joins the phrasings the next draft chooses from."""
+    write(tmp_path, THANKS, "Merci pour votre message, que nous avons lu avec attention.")
+    first = {draft(tmp_path, str(n)).templates[1] for n in range(20)}
+    write(tmp_path, "negative/thanks/02.j2", "Nous vous remercions de votre message.")
+    second = {draft(tmp_path, str(n)).templates[1] for n in range(20)}
+    assert first == {THANKS}
+    assert second == {THANKS, "negative/thanks/02.j2"}
+
+
+def test_custom_template_sets_kept_are_bounded(tmp_path):
+    """Drafting from many folders keeps only the most recent few loaded."""
+    from sprep_templates.drafting import _templates
+
+    for number in range(_templates.MAX_CUSTOM_SETS + 3):
+        folder = tmp_path / str(number)
+        write(folder, THANKS, f"Merci pour votre message numéro {number}, lu avec attention.")
+        assert f"numéro {number}," in draft(folder).steps["thanks"]
+    assert len(_templates._custom) == _templates.MAX_CUSTOM_SETS
+
+
+def test_rendered_steps_are_bounded_by_bytes():
+    """Long agent answers fill the render cache by bytes long before its entry bound:
+    it never holds more than its byte budget (issue 21: 360 MB with long answers)."""
+    from sprep_templates import GUARANTEED_LIMITS
+    from sprep_templates.drafting import load_template_set
+
+    clear_caches()
+    cache = load_template_set().rendered
+    budget = cache.max_bytes
+    cache.max_bytes = 200_000  # a small budget, to reach it within the test
+    try:
+        words = "nous avons transmis votre dossier au service compétent qui vous répondra"
+        answer_words = GUARANTEED_LIMITS["answer_words"]
+        largest = 0
+        for number in range(400):
+            answer = " ".join(
+                f"{word}{number}" if index == 0 else word
+                for index, word in enumerate((words.split() * 10)[:answer_words])
+            )
+            draft_reply(
+                Experience(sentiment="neutral", id=str(number)),
+                signature=JEAN,
+                answer=answer + ".",
+            )
+            largest = max(largest, cache.size)
+            assert cache.size <= cache.max_bytes
+        assert largest > cache.max_bytes // 2  # the budget was reached, and held
+        assert len(cache) < cache.max_entries
+    finally:
+        cache.max_bytes = budget
+        clear_caches()
+
+
+def test_acronym_memory_is_bounded():
+    """Checking texts full of different acronyms does not grow a cache without end."""
+    from sprep_templates import check_reply
+    from sprep_templates.lexicons import _jargon
+
+    for number in range(3000):
+        letters = "".join(chr(ord("A") + (number // 26**k) % 26) for k in range(4))
+        check_reply(f"Bonjour, la {letters} vous répondra. Cordialement, Jean")
+    assert _jargon._expansion_words.cache_info().currsize <= 1024
+    assert _jargon._words.cache_info().currsize <= 16
+
+
+def test_a_batch_chunk_drafts_with_one_version_of_the_folder(tmp_path):
+    """Within one_version_per_folder (each chunk of sprep draft), a folder is checked
+    once: the chunk's rows share one version of the templates; the next chunk sees
+    the edit."""
+    from sprep_templates.drafting import one_version_per_folder
+
+    write(tmp_path, THANKS, "Merci pour votre message, que nous avons lu avec attention.")
+    with one_version_per_folder():
+        assert draft(tmp_path).steps["thanks"].startswith("Merci pour votre message")
+        write(tmp_path, THANKS, "Nous vous remercions d’avoir pris le temps de nous écrire.")
+        assert draft(tmp_path, "2").steps["thanks"].startswith("Merci pour votre message")
+    assert draft(tmp_path, "3").steps["thanks"].startswith("Nous vous remercions")
