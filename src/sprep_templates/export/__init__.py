@@ -1,7 +1,8 @@
 """The platform's export: reading it, drafting every row, writing the drafts.
 
-- ``_columns``: which export column feeds which :class:`~sprep_templates.Experience`
-  field (one table), and reading a row's cells;
+- ``_columns``: a row's :class:`~sprep_templates.Experience`, built from the values
+  ``inputs`` reads (the column table, the header names and the cells live in
+  ``inputs/_export_row.py``, shared with ``Experience.from_export_row``; re-exported here);
 - ``_reading``: CSV and JSON-lines readers, in chunks (shared by ``sprep draft``
   and ``sprep check --jsonl``);
 - ``_drafting``: one result per row (:class:`Drafted`, :class:`Rejected`,

@@ -4,40 +4,76 @@
 :class:`Contact` (a way to reach the service), :class:`Structure` (a service of
 the export) and :class:`Ratings`. Each refuses a bad value on construction,
 naming the field and what to write instead.
+
+The export's columns are read here too (``_export_row``: which column feeds which
+field, header names, cells), so that :meth:`Experience.from_export_row` and the
+``export`` package share one reading without importing each other.
 """
 
-from ._values import (
-    CONTACT_KINDS,
+from ._experience import (
     CRITERIA,
     POSTED_AS,
     SENTIMENTS,
-    Contact,
     Experience,
     PostedAs,
     Ratings,
     Sentiment,
-    Signature,
-    Structure,
     channel_kind,
-    clean_free_text,
     parse_sentiment,
-    read_date,
 )
+from ._export_row import (
+    ANSWERED_STATUS_COLUMNS,
+    EXPERIENCE_FIELDS,
+    EXPORT_COLUMNS,
+    STRUCTURE_COLUMNS,
+    STRUCTURE_ID_COLUMNS,
+    Column,
+    RowValues,
+    cell_text,
+    column_name,
+    export_fields,
+    export_row_values,
+    is_answered,
+    is_missing,
+    read_date,
+    repair_c1,
+    repaired_fields,
+    row_values,
+    structures_of,
+)
+from ._values import CONTACT_KINDS, Contact, Signature, Structure, clean_free_text
 
 __all__ = [
+    "ANSWERED_STATUS_COLUMNS",
     "CONTACT_KINDS",
     "CRITERIA",
+    "EXPERIENCE_FIELDS",
+    "EXPORT_COLUMNS",
     "POSTED_AS",
     "SENTIMENTS",
+    "STRUCTURE_COLUMNS",
+    "STRUCTURE_ID_COLUMNS",
+    "Column",
     "Contact",
     "Experience",
     "PostedAs",
     "Ratings",
+    "RowValues",
     "Sentiment",
     "Signature",
     "Structure",
+    "cell_text",
     "channel_kind",
     "clean_free_text",
+    "column_name",
+    "export_fields",
+    "export_row_values",
+    "is_answered",
+    "is_missing",
     "parse_sentiment",
     "read_date",
+    "repair_c1",
+    "repaired_fields",
+    "row_values",
+    "structures_of",
 ]

@@ -1,0 +1,61 @@
+"""The export's columns read in ``inputs`` (``inputs/_export_row.py``): one reading for
+``Experience.from_export_row`` and for ``sprep draft``, without ``inputs`` importing
+``export``."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from sprep_templates import Experience, InvalidInputError, export, inputs
+from sprep_templates.export._columns import experience_from_fields
+
+
+def test_the_field_names_a_json_line_may_give_are_the_experience_fields():
+    """The reader cannot import Experience (Experience imports the reader): its copy of
+    the field names must follow the class."""
+    assert inputs.EXPERIENCE_FIELDS == {field.name for field in attrs.fields(Experience)}
+
+
+def test_every_column_feeds_an_experience_field():
+    assert {column.field for column in inputs.EXPORT_COLUMNS} <= inputs.EXPERIENCE_FIELDS
+
+
+def test_export_keeps_exporting_the_same_objects():
+    for name in ("EXPORT_COLUMNS", "Column", "repair_c1", "is_answered", "structures_of"):
+        assert getattr(export, name) is getattr(inputs, name)
+
+
+ROWS = [
+    {"ID expérience": "7", "Ressenti usager": "Positif", "Titre": "Merci"},
+    {
+        "\ufeffid expérience": "8",
+        "Ressenti usager": "Neutre",
+        "Date de publication": "31/31/2024",  # unreadable: dropped with a note
+        "Canaux Typologie 1": "Téléphone, Courrier",
+        "Canaux Typologie 2": "Guichet",
+        "Accessibilité": "Négatif",
+        "Expériences Similaires": "3",
+    },
+    {"id": 9, "sentiment": "negative", "published": "2024-02-01", "unknown": "dropped"},
+]
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_from_export_row_reads_a_row_as_sprep_draft_does(row):
+    by_cli = experience_from_fields(export._headers.repaired_fields(row)).experience
+    assert Experience.from_export_row(row) == by_cli
+
+
+def test_row_values_are_the_fields_before_the_experience_is_built():
+    read = inputs.row_values(inputs.repaired_fields(ROWS[1]))
+    assert read.from_export and read.values["id"] == "8"
+    assert "published" not in read.values and "31/31/2024" in read.notes[0]
+    assert read.values["channels"] == ("Téléphone", "Courrier", "Guichet")
+    assert Experience(**read.values).channels == ("Téléphone", "Courrier", "Guichet")
+
+
+def test_from_export_row_still_refuses_a_bad_structure_cell_naming_it():
+    row = {"ID expérience": "7", "Ressenti usager": "Positif", "Intitulé structure 1": True}
+    with pytest.raises(InvalidInputError, match="Intitulé structure 1"):
+        Experience.from_export_row(row)
