@@ -48,9 +48,10 @@ _PHONE_SEPARATOR = rf"[{_GROUP_SEPARATORS}\-]"
 
 #: A phone-like run in running text: 4 to 15 digits 0-9 (phone numbers are written
 #: with those), grouped by single separators, maybe after + and a country code; a
-#: run of its own, not inside a word, a number or a path.
+#: run of its own, not inside a word, a number or a path (a slash after it ends the
+#: number only when a word follows: "01 76 35 01 70/ du lundi" is read to its last digit).
 PHONE = re.compile(
-    rf"(?<![\w/])(?:\+[0-9]{{1,3}}[ .\u00a0]?)?[0-9](?:{_PHONE_SEPARATOR}?[0-9]){{3,14}}(?![\w/])"
+    rf"(?<![\w/])(?:\+[0-9]{{1,3}}[ .\u00a0]?)?[0-9](?:{_PHONE_SEPARATOR}?[0-9]){{3,14}}(?!\w|/\w)"
 )
 
 #: A number of four characters or more written in groups of digits (``01 23 45 67 89``,

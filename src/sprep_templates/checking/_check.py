@@ -11,6 +11,7 @@ from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
 from ..text import apply_typography
 from ._data import lexicon
+from ._entities import decode
 from ._finding import Finding
 from ._reading import Reading
 from ._registry import run_every_rule, run_fragment_rules
@@ -88,7 +89,8 @@ def check_reply(
     given_contacts, domains = tuple(contacts), tuple(official_domains)
     _check_items(given_contacts, domains)
     _ = translator(locale)
-    reply = Reading(text, closing_added, lexicon())
+    decoded, origins = decode(text)
+    reply = Reading(decoded, closing_added, lexicon())
     findings = run_every_rule(
         reply,
         pseudonym,
@@ -98,6 +100,14 @@ def check_reply(
         domains,
         _,
     )
+    if origins is not None:
+        mapped = []
+        for finding in findings:  # spans of the decoded text, pointed back into the text
+            if finding.start is not None and finding.end is not None:
+                start, end = origins.span(finding.start, finding.end)
+                finding = attrs.evolve(finding, start=start, end=end)
+            mapped.append(finding)
+        findings = mapped
     return CheckResult(findings, text)
 
 

@@ -7,6 +7,7 @@ from functools import cache
 
 from ..lexicons import PatternSet, jargon, read_list
 from ._cues import BIRTH, COLD, FORM_NUMBER, GENERIC, STEPS_UNION
+from ._leaks import STAFF, STAFF_PREFIXES
 from ._reading import READING_PATTERNS, READING_PREFIXES
 
 __all__ = ["lexicon", "official_domains", "personal_email_domains"]
@@ -26,9 +27,10 @@ def lexicon() -> PatternSet:
             "cold": COLD,
             "birth": BIRTH,
             "generic": GENERIC,
+            "staff": STAFF,
             **READING_PATTERNS,
         },
-        prefixes=READING_PREFIXES,
+        prefixes={**READING_PREFIXES, "staff": STAFF_PREFIXES},
     )
 
 

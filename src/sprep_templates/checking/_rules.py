@@ -17,13 +17,14 @@ from ..lexicons import (
     JargonEntry,
     acronym_expansions,
     explained,
-    jargon_lexicon,
     known_acronyms,
 )
+from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
-from ..patterns import ACRONYM, CAPITAL_WORD, EMAIL, french_number, is_abroad
+from ..patterns import ACRONYM, EMAIL, french_number, is_abroad
 from ..steps import STEPS
 from ..text import count_words, fold
+from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
     AMOUNT,
     CLOSINGS,
@@ -48,6 +49,7 @@ from ._cues import (
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
+from ._leaks import leak_findings, thanks_only
 from ._reading import Reading
 
 __all__ = [
@@ -302,11 +304,15 @@ _ROMAN = re.compile(r"[IVXLC]+")
 def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[Finding]:
     """Administrative jargon and form numbers (errors), formal register and legal terms
     (warnings); acronyms neither known nor explained in the reply (warnings)."""
-    found = jargon_lexicon()
     masked = reply.masked
-    for match in reply.find("jargon"):
+    quoted = quoted_spans(masked)
+    # entry by entry at the lexicon's candidate starts: the same matches as the
+    # combined pattern, without trying its 430 branches at each start
+    starts = reply.candidates.starts("jargon")
+    for match, entry in entry_search().finditer(reply.lower, starts):
+        if quoted and inside(quoted, match.start(), match.end()):
+            continue  # a title or a rubric quoted as it is
         term = reply.text[match.start() : match.end()]
-        entry = found.entry_for(match)
         yield Finding(
             "jargon", entry.severity, _jargon_message(term, entry, _), match.start(), match.end()
         )
@@ -323,8 +329,14 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         )
     if not reply.counts.acronyms:
         return
-    known = known_acronyms() | SHOUTED | set(re.findall(r"\w+", pseudonym or ""))
+    known = (
+        known_acronyms()
+        | SHOUTED
+        | set(re.findall(r"\w+", pseudonym or ""))
+        | bracket_definitions(masked)
+    )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
+    spelt: dict[str, bool] = {}
     for match in ACRONYM.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
@@ -333,16 +345,19 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
             continue
         if _ROMAN.fullmatch(word):
             continue  # "annexe II", "Louis XIV": a number, not an acronym
-        neighbours = masked[max(0, match.start() - 12) : match.end() + 12]
-        if len(CAPITAL_WORD.findall(neighbours)) > 1:
+        if shouted(masked, match.start(), match.end(), known):
             continue  # a shouted phrase or a name in capitals, not an acronym
         if re.fullmatch(r"[A-Z]+\d+", word) and word.startswith("CERFA"):
             continue
         after = masked[match.end() : match.end() + 3]
         before = masked[max(0, match.start() - 1) : match.start()]
-        if after.lstrip().startswith("(") or before == "(":
+        alone_in_brackets = before == "(" and masked[match.end() : match.end() + 1] == ")"
+        if after.lstrip().startswith("(") or alone_in_brackets:
             continue  # explained next to it: "CNI (carte nationale d’identité)"
-        if explained(word, masked):
+        spelt_out = spelt.get(word)
+        if spelt_out is None:  # once per acronym: each look reads the whole reply
+            spelt_out = spelt[word] = explained(word, masked)
+        if spelt_out:
             continue  # spelt out elsewhere in the reply
         expansion = acronym_expansions().get(word)
         yield Finding(
@@ -367,6 +382,18 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     answering or the platform (:data:`._cues.GENERIC_CORE`), in one sentence or two
     that follow each other. One finding per such passage, from its first cue to its last.
     """
+    thin = thanks_only(reply)
+    if thin is not None:
+        yield Finding(
+            "generic",
+            "error",
+            _(
+                "Réponse générique : elle ne fait que remercier. Le guide demande une réponse "
+                "personnalisée, qui tient compte de la situation de l’usager."
+            ),
+            *thin,
+        )
+        return
     matches = reply.find("generic")
     if not matches:
         return
@@ -445,6 +472,7 @@ def personal_data_rule(
                 match.start(),
                 match.end(),
             )
+    yield from leak_findings(reply, _)
     personal = personal_email_domains()
     for match in EMAIL.finditer(text) if "@" in text else ():
         address = match.group().lower()

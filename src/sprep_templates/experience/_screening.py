@@ -120,6 +120,8 @@ def pseudonym_problem(pseudonym: str) -> str | None:
     script = _script_problem(pseudonym)
     if script is not None:
         return script
+    if _placeholder(stripped):
+        return "it is a placeholder, not a name"
     whole, anywhere = screening_words()
     names = first_names()
     # Tokens that are first names are never screened (Constance, Dominique, Tiphaine).
@@ -141,6 +143,16 @@ def pseudonym_problem(pseudonym: str) -> str | None:
         if found is not None:
             return f"it contains “{found}”"
     return None
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(read_list("placeholder-pseudonyms.txt"))
+
+
+def _placeholder(pseudonym: str) -> bool:
+    """Whether ``pseudonym`` fills the field rather than names ("Moi", "Aucun", "X")."""
+    return " ".join(fold(pseudonym).replace(".", " ").split()) in _placeholders()
 
 
 def _find_substring(text: str, words: frozenset[str]) -> str | None:

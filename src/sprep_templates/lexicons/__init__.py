@@ -2,7 +2,11 @@
 
 - ``_files``: the one reader of a data file (sources and licences in
   ``data/README.md``), first names, offensive and hostile words;
-- ``_jargon``: the administrative jargon lexicon (``jargon.tsv``) and acronyms;
+- ``_jargon``: the administrative jargon lexicon (``jargon.tsv``, and the general
+  ``register.tsv``) and acronyms;
+- ``_morphology``: what makes an entry match the forms replies write (verb paradigms,
+  an adverb or negation between its words);
+- ``_entry_search``: the lexicon searched entry by entry at its candidate starts;
 - ``_matcher``: the one matcher: a regex's literal prefixes, one automaton, the
   checker's patterns found through them;
 - ``_pattern_files``: the pattern files of the description (sensitive

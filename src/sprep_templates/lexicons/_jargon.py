@@ -32,6 +32,7 @@ from ..exceptions import DataFileError
 from ..text import apply_typography, fold
 from ._files import numbered_lines, read_list
 from ._matcher import literal_prefixes
+from ._morphology import CLASSES, complete_paradigms, insertion_slot, takes_insertion
 
 __all__ = [
     "CATEGORIES",
@@ -56,7 +57,7 @@ CATEGORIES: dict[str, Literal["error", "warning"]] = {
     "legal": "warning",  # a legal term to explain rather than replace
 }
 
-_CLASSES = {"s": "{,s}", "é": "{é,ée,és,ées}"}
+_CLASSES = CLASSES
 _APOSTROPHES = "’'"
 _ALLOWED = re.compile(r"[a-zà-ÿœæ0-9 ’'\-.°{},|<>#]+")
 
@@ -115,10 +116,11 @@ def compile_pattern(source: str) -> str:
     if not _ALLOWED.fullmatch(source):
         bad = sorted({c for c in source if not _ALLOWED.fullmatch(c)})
         raise _Syntax(f"not a valid pattern: {''.join(bad)!r} is not part of the syntax")
-    expanded = _expand_classes(unicodedata.normalize("NFC", source))
+    expanded = complete_paradigms(_expand_classes(unicodedata.normalize("NFC", source)))
     out: list[str] = []
     depth = 0
-    for char in expanded:
+    slot = insertion_slot()
+    for index, char in enumerate(expanded):
         if char == "{":
             depth += 1
             out.append("(?:")
@@ -139,8 +141,12 @@ def compile_pattern(source: str) -> str:
             out.append(r"\d+")
         elif char in _APOSTROPHES:
             out.append("[’']")
-        elif char == " ":
-            out.append(" ")
+        elif char == " ":  # an adverb or a negation may come after a word (morphology)
+            out.append(
+                " " + slot
+                if depth == 0 and takes_insertion(expanded[:index], expanded[index + 1 :])
+                else " "
+            )
         else:
             out.append(re.escape(char))
     if depth:
@@ -148,8 +154,9 @@ def compile_pattern(source: str) -> str:
     return "".join(out)
 
 
-def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
-    """Parse and compile lexicon lines (each a line of text, or ``(number, line)``).
+def read_lexicon(lines: Iterable[str | tuple[int, str] | tuple[str, int, str]]) -> Lexicon:
+    """Parse and compile lexicon lines (each a line of text, ``(number, line)``, or
+    ``(file, number, line)`` for a line of another file than ``jargon.tsv``).
 
     Raises :class:`DataFileError` naming the line for a line with the wrong
     columns, an unknown category, a pattern outside the syntax, or one whose
@@ -157,8 +164,14 @@ def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
     entries: list[JargonEntry] = []
     regexes: list[str] = []
     for index, item in enumerate(lines, start=1):
-        number, line = item if isinstance(item, tuple) else (index, item)
-        where = f"jargon.tsv, line {number}"
+        file, number, line = (
+            item
+            if isinstance(item, tuple) and len(item) == 3
+            else ("jargon.tsv", *item)
+            if isinstance(item, tuple)
+            else ("jargon.tsv", index, item)
+        )
+        where = f"{file}, line {number}"
         fields = line.split("\t")
         if len(fields) != 4:
             raise DataFileError(
@@ -196,13 +209,15 @@ def read_lexicon(lines: Iterable[str | tuple[int, str]]) -> Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The bundled lexicon, read and compiled once."""
-    return read_lexicon(numbered_lines("jargon.tsv"))
+    """The bundled lexicon (``jargon.tsv`` and the general ``register.tsv``), read and
+    compiled once."""
+    general = [("register.tsv", number, line) for number, line in numbered_lines("register.tsv")]
+    return read_lexicon([*numbered_lines("jargon.tsv"), *general])
 
 
 def jargon() -> tuple[re.Pattern[str], tuple[JargonEntry, ...]]:
-    """Administrative jargon (``jargon.tsv``): one combined pattern, for lower-cased
-    text, and its entries."""
+    """Administrative jargon (``jargon.tsv``, ``register.tsv``): one combined pattern,
+    for lower-cased text, and its entries."""
     found = lexicon()
     return found.combined, found.entries
 
@@ -249,11 +264,24 @@ def _expansion_words(letters: str) -> str | None:
     return _words(acronym.expansion) if acronym else None
 
 
+#: Latin letters to what :func:`..text.fold` makes of them, for ``str.translate``: a
+#: cheap first look before folding a whole reply.
+_UNACCENT = str.maketrans(
+    {c: fold(c) for c in map(chr, range(0xC0, 0x250)) if fold(c) != c.lower()} | {"ß": "ss"}
+)
+
+
 def explained(letters: str, text: str) -> bool:
     """Whether ``text`` spells out the acronym ``letters`` anywhere (its known
     expansion, accents, case and punctuation aside)."""
     words = _expansion_words(letters)
-    return bool(words) and f" {words} " in f" {_words(text)} "
+    if not words:
+        return False
+    # The expansion's longest word must be there: looked for first, without folding the
+    # whole reply (folding costs a millisecond on a long one).
+    if max(words.split(), key=len) not in text.lower().translate(_UNACCENT):
+        return False
+    return f" {words} " in f" {_words(text)} "
 
 
 def clear_text_caches() -> None:

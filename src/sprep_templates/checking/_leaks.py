@@ -1,0 +1,207 @@
+"""What published replies leak about the user and the staff, beyond numbers (issue 23),
+and the thin stock reply that only thanks. Warnings for leaks, since each is a judgement:
+a postcode with a town that is not a service's address, a staff member's first name in
+the body, a sentence that recounts the user's file with a date or a decision.
+
+Patterns here have no nested quantifier: each is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from ..lexicons import first_names, read_list
+from ..text import count_words
+from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
+from ._finding import Finding
+from ._reading import Reading
+
+__all__ = [
+    "STAFF",
+    "STAFF_PREFIXES",
+    "file_story",
+    "leak_findings",
+    "postcode_towns",
+    "staff_names",
+    "thanks_only",
+]
+
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    "novembre|décembre|decembre"
+)
+_DATE = rf"(?:\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+
+#: A French postcode (departments 01–98, Corsica 2A/2B) and the first word of a town.
+#: (It starts with a class, so that the engine skips to the digits; what comes before
+#: and the department are checked after.)
+_POSTCODE_TOWN = re.compile(r"[0-9][0-9AB][0-9]{3} [A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]{1,40}")
+_DEPARTMENT = re.compile(r"0[1-9]|[1-8][0-9]|9[0-8]|2[AB]")
+# What makes it a service's address, not the user's: a street, a box, Cedex, a service.
+_SERVICE_ADDRESS = re.compile(
+    r"\b(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|quai|route|impasse|cours|square|"
+    r"bp|cs|tsa|cedex|accueil|agence|centre|caisse|service|services|mairie|préfecture|"
+    r"sous-préfecture|caf|cpam|carsat|urssaf|maison|bureau|antenne|tribunal|direction|"
+    r"trésorerie|siège)\b",
+    re.I,
+)
+_NOT_TOWNS = frozenset({"euros", "euro", "eur", "cedex", "habitants", "dossiers", "personnes"})
+
+#: A staff member named by first name after a word that hands something to a person,
+#: or a title; a title after the word ("suivi par Mme Nathalie") is skipped. Found
+#: through the reading's one automaton pass (its prefixes: :data:`STAFF_PREFIXES`).
+STAFF = re.compile(
+    r"(?:retransmise?s? à|transmise?s? à|transférée?s? à|adressée?s? à|confiée?s? à|"
+    r"suivie?s? par|traitée?s? par|avec|auprès de|M\.|Mme|Mlle|Madame|Monsieur|collègue|"
+    r"conseillère|conseiller|agent|gestionnaire) (?:(?:Mme|Mlle|Madame|Monsieur|M\.) )?"
+    r"([A-ZÀ-Ý][a-zà-ÿ]{2,20})\b"
+)
+#: What every match of :data:`STAFF` starts with, in lower case.
+STAFF_PREFIXES = (
+    "retransmis", "transmis", "transféré", "adressé", "confié", "suivi", "traité", "avec",
+    "auprès de", "m.", "mme", "mlle", "madame", "monsieur", "collègue", "conseill", "agent",
+    "gestionnaire",
+)  # fmt: skip
+
+#: The user's file recounted: "votre message du 5 mars", "votre radiation a été enregistrée".
+_DATED = re.compile(
+    r"\bvotre (?:message|courrier|courriel|mail|e-mail|demande|dossier|appel|réclamation|"
+    r"déclaration|rendez-vous|visite|dépôt|envoi|formulaire|lettre|recours) "
+    rf"(?:du|en date du|reçu le|envoyé le|daté du) {_DATE}"
+)
+_DECIDED = re.compile(
+    r"\bvotre (?:radiation|inscription|demande|dossier|pension|retraite|allocation|prime|"
+    r"aide|remboursement|paiement|virement|contrat|adhésion|affiliation|résiliation|"
+    r"réclamation|déclaration|carte|passeport|permis)(?: d[’'][a-zà-ÿ]{2,20}| de [a-zà-ÿ]{2,20})? "
+    r"(?:a|ont) (?:bien )?été (?:enregistré|validé|accepté|refusé|rejeté|clôturé|radié|"
+    r"versé|payé|annulé|suspendu|accordé|résilié|supprimé)e?s?\b"
+)
+
+
+def postcode_towns(reply: Reading) -> Iterator[re.Match[str]]:
+    """Postcodes followed by a town, unless the words around make it a service's address."""
+    text = reply.masked
+    for match in _POSTCODE_TOWN.finditer(text):
+        before_code = text[match.start() - 1 : match.start()] if match.start() else ""
+        if before_code and (before_code.isalnum() or before_code in "_.,/-"):
+            continue  # inside a longer number, a word or a path
+        if not _DEPARTMENT.fullmatch(match.group()[:2]):
+            continue
+        town = match.group().split(" ", 1)[1]
+        if town.lower() in _NOT_TOWNS:
+            continue
+        sentence_start = max(text.rfind(c, 0, match.start()) for c in ("\n", ". ", "! ", "? "))
+        before = text[max(sentence_start + 1, match.start() - 80) : match.start()]
+        after = text[match.end() : match.end() + 25]
+        if _SERVICE_ADDRESS.search(before) or "cedex" in after.lower():
+            continue
+        yield match
+
+
+def _body_end(reply: Reading) -> int:
+    """Where the body ends: before the closing formula and the signature, when the text
+    has them (the platform adds them when ``closing_added``)."""
+    if not reply.closing_added and len(reply.paragraphs) >= 3:
+        return reply.paragraphs[-2][0]
+    return len(reply.text)
+
+
+@cache
+def _name_forms() -> frozenset[str]:
+    """First names in lower case, as written and without accents ("éric", "eric")."""
+    written = frozenset(name.lower() for name in read_list("first-names.txt"))
+    return written | first_names()
+
+
+def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
+    """First names of staff in the body ("retransmis à Eric", "Mme Nathalie")."""
+    text = reply.masked
+    greeting = GREETING_WITH_NAME.match(text)
+    start, end = (greeting.end() if greeting else 0), _body_end(reply)
+    names = _name_forms()
+    for match in reply.candidates.finditer("staff", STAFF, text, start, end):
+        if match.start() and text[match.start() - 1].isalnum():
+            continue  # inside a word ("Lavec")
+        name_end = match.end(1)
+        following = text[name_end : name_end + 2]
+        if following[:1] == " " and following[1:2].isupper():
+            continue  # "France Travail", "Marie Curie": a name of a place or a service
+        if match.group(1).lower() in names:
+            yield match.span(1)
+
+
+def file_story(reply: Reading) -> Iterator[re.Match[str]]:
+    """Sentences that recount the user's file: a dated message, a decision on it (tried
+    where "votre " starts, in the order of the text)."""
+    lower = reply.lower
+    at = lower.find("votre ")
+    while at >= 0:
+        match = _DATED.match(lower, at) or _DECIDED.match(lower, at)
+        if match is not None:
+            yield match
+        at = lower.find("votre ", match.end() if match is not None else at + 6)
+
+
+_THANKS = re.compile(STEP_PATTERNS["thanks"])
+# An answer after all: the user is oriented, or told what the service does with it.
+_ANSWER = re.compile(rf"\b(?:{STEP_PATTERNS['orientation']}|{STEP_PATTERNS['improvement']})")
+_ABOUT_THE_MESSAGE = re.compile(
+    r"\b(?:message|témoignage|retour|expérience|avis|commentaire|contribution|partage|"
+    r"remarque|confiance|temps)"
+)
+
+
+def thanks_only(reply: Reading) -> tuple[int, int] | None:
+    """The span of a body that only thanks the user for writing (one or two short
+    sentences, each a thank-you for the message; no link, number, orientation or word
+    of what the service does with it), or None."""
+    text, lower = reply.text, reply.lower
+    greeting = GREETING_WITH_NAME.match(text)
+    start, end = (greeting.end() if greeting else 0), _body_end(reply)
+    body = lower[start:end]
+    if len(body) > 400 or not body.strip() or reply.urls or any(c.isdigit() for c in body):
+        return None  # 30 words take less than 400 characters
+    if count_words(body) > 30:
+        return None
+    sentences = [s for s in re.split(r"[.!?…]+(?=\s|$)", body) if s.strip()]
+    if len(sentences) > 2 or _ANSWER.search(body):
+        return None
+    for sentence in sentences:
+        if not _THANKS.search(sentence) or not _ABOUT_THE_MESSAGE.search(sentence):
+            return None
+    first = start + len(body) - len(body.lstrip())
+    return first, start + len(body.rstrip())
+
+
+def leak_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
+    """The `personal-data` warnings of what replies leak beyond numbers (each is a
+    judgement: a warning)."""
+    public = _(" La réponse est publique : vérifiez qu’elle ne donne pas ce détail.")
+    if reply.counts.digits >= 5:
+        for match in postcode_towns(reply):
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Un code postal et une ville : s’agit-il de l’adresse de l’usager ?") + public,
+                match.start(),
+                match.end(),
+            )
+    for start, end in staff_names(reply):
+        yield Finding(
+            "personal-data",
+            "warning",
+            _("« {name} » : le prénom d’un agent.").format(name=reply.text[start:end]) + public,
+            start,
+            end,
+        )
+    if "votre" in reply.lower:
+        for match in file_story(reply):
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Ce passage raconte le dossier de l’usager (une date, une décision).") + public,
+                match.start(),
+                match.end(),
+            )
