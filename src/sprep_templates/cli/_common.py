@@ -144,8 +144,8 @@ def _regular(path: str, what: str) -> None:
     """Refuse what is not a regular file (a FIFO blocks, /dev/zero never ends)."""
     try:
         found = os.stat(path)
-    except OSError as error:
-        raise UsageError(f"cannot read {shown(path)}: {error.strerror}") from None
+    except OSError:  # missing or unreadable: the reader says so, as it always did
+        return
     if not stat.S_ISREG(found.st_mode):
         raise UsageError(
             f"{what} {shown(path)} is not a regular file (a FIFO, a device or a folder): "
