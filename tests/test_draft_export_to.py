@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sprep_templates.cli import EXIT_REJECTED, main
 from sprep_templates.export import (
@@ -114,3 +117,45 @@ def test_cli_modules_are_thin():
     package = ROOT / "src" / "sprep_templates" / "cli"
     sizes = {p.name: p.read_text(encoding="utf-8").count("\n") for p in package.glob("*.py")}
     assert max(sizes.values()) < 300, sizes
+
+
+_CELLS = st.text(alphabet=st.sampled_from('ab,;"\r\n é\x00'), max_size=12)
+
+
+@given(
+    st.one_of(
+        st.lists(_CELLS, min_size=1, max_size=5).map(lambda cells: ("records", cells)),
+        _CELLS.map(lambda raw: ("raw", raw)),
+    ),
+    st.sampled_from([",", ";"]),
+    st.sampled_from(["", "\n", "\r\n", "\r"]),
+)
+def test_large_records_are_split_as_csv_splits_them(drawn, delimiter, end):
+    """Issue 19: a record past csv's field limit is split by the reader itself (the limit
+    is process-wide, never raised): the same fields as csv.reader(strict=True), or an
+    error where csv has one (or finds several records)."""
+    from sprep_templates.export._reading import _split_record
+
+    kind, value = drawn
+    if kind == "records":
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter, lineterminator=end or "\n").writerow(value)
+        raw = buffer.getvalue() if end else buffer.getvalue()[:-1]
+    else:
+        raw = value + end
+    try:
+        expected: list[list[str]] | None = list(
+            csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter, strict=True)
+        )
+    except csv.Error:
+        expected = None
+    try:
+        found: list[str] | None = _split_record(raw, delimiter)
+    except csv.Error:
+        found = None
+    if expected is not None and len(expected) == 1:
+        assert found == expected[0] or (not any(expected[0]) and not any(found or [""]))
+    elif expected == [] or expected == [[]]:
+        assert found is None or not any(found)
+    else:  # csv refuses it, or reads several records where the reader found one
+        assert found is None
