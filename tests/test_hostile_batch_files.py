@@ -428,3 +428,46 @@ def test_item18_running_out_of_descriptors_is_said_truthfully(tmp_path):
     )  # fmt: skip
     assert done.returncode == EXIT_FATAL, done.stderr
     assert "file descriptors" in done.stderr and f"cannot write {output}" not in done.stderr
+
+
+# --- 17 (part): the stock grouping's memory ------------------------------------------------
+
+
+def _grouping_peak(count: int, words: list[str], seed: int) -> int:
+    import random
+    import tracemalloc
+
+    from sprep_templates.checking import find_stock_groups
+
+    draw = random.Random(seed)
+    replies = [
+        (str(n), "Bonjour,\n" + " ".join(draw.choice(words) for _ in range(80)) + ".\nJean")
+        for n in range(count)
+    ]
+    tracemalloc.start()
+    try:
+        assert find_stock_groups(replies) == []
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_item17_stock_grouping_holds_little_per_distinct_reply():
+    """Each distinct reply costs its normalised text, its digest and its sketch: the band
+    table holds no object per band (it took about 1.5 KB a reply as a dict)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = [letters[n // 676] + letters[n // 26 % 26] + letters[n % 26] for n in range(3_000)]
+    small = _grouping_peak(1_000, words, 1)
+    large = _grouping_peak(3_000, words, 1)
+    per_reply = (large - small) / 2_000
+    assert per_reply < 2_400, f"{per_reply:.0f} bytes a distinct reply"
+
+
+def test_item17_the_word_cache_is_bounded():
+    from sprep_templates.checking._stock import _Sketcher
+
+    sketcher = _Sketcher()
+    for n in range(_Sketcher.MAX_WORDS + 1_000):
+        sketcher.word(f"w{n}")  # digits are fine here: the cache sees words as they come
+    assert len(sketcher.words) <= _Sketcher.MAX_WORDS
+    assert sketcher.word("w1") == _Sketcher().word("w1")  # the same hash after a clear
