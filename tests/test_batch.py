@@ -91,9 +91,7 @@ def test_mixed_export_drafts_good_rows_and_keeps_bad_ones(tmp_path, capsys):
     assert "Experience.sentiment must be one of" in rejects[1]["reason"]
     assert "Sans ressenti" in rejects[0]["raw"]
     summary = capsys.readouterr().err
-    assert (
-        "6 rows read: 3 drafted (1 ready, 2 to complete, 0 to review), 2 rejected" in summary
-    )
+    assert "6 rows read: 3 drafted (1 ready, 2 to complete, 0 to review), 2 rejected" in summary
     assert "1 skipped (1 already answered)" in summary
 
 
@@ -353,7 +351,14 @@ def test_draft_many_reads_ids_pandas_reads_as_numbers():
     results = list(draft_many(frame, profile=PROFILE))
     assert [r.id for r in results] == [str(n) for n in range(1001, 1009)]
     assert [r.status for r in results] == [
-        "ready", "ready", "ready", "to_complete", "ready", "skipped", "to_review", "ready"
+        "ready",
+        "ready",
+        "ready",
+        "to_complete",
+        "ready",
+        "skipped",
+        "to_review",
+        "ready",
     ]
 
 
@@ -387,7 +392,9 @@ def test_results_frame_gives_one_row_per_result():
     pytest.importorskip("pandas")
     from sprep_templates import results_frame
 
-    frame = results_frame(draft_many([{"id": "1", "sentiment": "neutral"}, {"id": "2"}], profile=PROFILE))
+    frame = results_frame(
+        draft_many([{"id": "1", "sentiment": "neutral"}, {"id": "2"}], profile=PROFILE)
+    )
     assert list(frame["status"]) == ["to_complete", "rejected"]
     assert frame.loc[1, "reason"] == "the sentiment is missing"
 

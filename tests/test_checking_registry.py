@@ -114,7 +114,9 @@ def test_check_fragments_spans_point_into_the_text():
         assert text.index(EVERY_FRAGMENT_RULE) <= finding.start < finding.end
 
 
-@pytest.mark.parametrize("name", ["NEGATIVE_GOOD", "AVOID_CERFA", "AVOID_ONE_BLOCK", "NUMBERED_GOOD"])
+@pytest.mark.parametrize(
+    "name", ["NEGATIVE_GOOD", "AVOID_CERFA", "AVOID_ONE_BLOCK", "NUMBERED_GOOD"]
+)
 def test_check_reply_is_the_registry_run_in_order(name):
     """check_reply's written-out runner gives what calling each rule in turn gives."""
     from sprep_templates.checking._data import lexicon

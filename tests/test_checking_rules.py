@@ -266,7 +266,7 @@ def test_a_pseudonym_of_punctuation_is_not_seen_in_a_plain_greeting():
 
 
 def test_a_case_file_code_is_personal_data_not_an_acronym():
-    """"2023-AB-45678" is a case-file number (personal data), not the acronym "AB"."""
+    """ "2023-AB-45678" is a case-file number (personal data), not the acronym "AB"."""
     text = "Bonjour,\n\nVotre dossier 2023-AB-45678 est en cours.\n\nJean, pour la Caf"
     findings = check_reply(text)
     flagged = [text[f.start : f.end] for f in findings if f.rule == "personal-data"]

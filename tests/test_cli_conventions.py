@@ -289,7 +289,9 @@ def test_another_export_without_profile_says_so_loudly(tmp_path, capsys):
     import json
 
     source = tmp_path / "export.csv"
-    source.write_text(EXAMPLE.read_text(encoding="utf-8") + "2001,A traiter,,,,,,Positif\n", encoding="utf-8")
+    source.write_text(
+        EXAMPLE.read_text(encoding="utf-8") + "2001,A traiter,,,,,,Positif\n", encoding="utf-8"
+    )
     output = tmp_path / "o.jsonl"
     main(["draft", str(source), "-o", str(output), "--quiet"])
     err = capsys.readouterr().err.splitlines()
@@ -341,7 +343,9 @@ def test_mixed_file_still_rejects_row_by_row(tmp_path):
     the others drafted."""
     header, first, second = CP1252_EXPORT.splitlines()[:3]
     rows = [first.replace("3001", str(4000 + n)) for n in range(900)]  # > 64 KiB of UTF-8
-    data = ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8") + (second + "\r\n").encode("cp1252")
+    data = ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8") + (second + "\r\n").encode(
+        "cp1252"
+    )
     assert len(data) > 1 << 16
     source = tmp_path / "export.csv"
     source.write_bytes(data)

@@ -26,7 +26,15 @@ EXAMPLES = [
 
 def test_the_site_has_a_page_per_audience():
     names = {page.stem for page in PAGES}
-    assert {"quickstart", "service", "notebook", "nightly", "reference", "threat-model", "benchmarks"} <= names
+    assert {
+        "quickstart",
+        "service",
+        "notebook",
+        "nightly",
+        "reference",
+        "threat-model",
+        "benchmarks",
+    } <= names
 
 
 @pytest.mark.parametrize(("page", "number", "block"), EXAMPLES)
@@ -46,7 +54,18 @@ def test_sphinx_builds_without_warnings(tmp_path):
     pytest.importorskip("sphinx")
     pytest.importorskip("myst_parser")
     done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(ROOT / "docs"), str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(ROOT / "docs"),
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
     )
@@ -65,7 +84,9 @@ def test_the_quickstart_commands_run_as_written(tmp_path):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     shim = tmp_path / "bin" / "sprep"
     shim.parent.mkdir()
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m sprep_templates "$@"\n', encoding="utf-8")
+    shim.write_text(
+        f'#!/bin/sh\nexec "{sys.executable}" -m sprep_templates "$@"\n', encoding="utf-8"
+    )
     shim.chmod(0o755)
     env = {
         **os.environ,
@@ -81,7 +102,9 @@ def test_the_quickstart_commands_run_as_written(tmp_path):
     ]
     statuses = []
     for command in commands:
-        done = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
         statuses.append((command.split()[0], command.split()[1], done.returncode))
         if command.startswith("sprep check"):
             assert "solliciter" in done.stdout

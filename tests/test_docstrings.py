@@ -38,7 +38,9 @@ def undocumented(cls) -> list[str]:
         if name in fields:
             if f"``{name}``" not in doc and not fields[name].metadata.get("doc"):
                 missing.append(name)
-        elif isinstance(member, (property, staticmethod, classmethod)) or inspect.isfunction(member):
+        elif isinstance(member, (property, staticmethod, classmethod)) or inspect.isfunction(
+            member
+        ):
             function = member.fget if isinstance(member, property) else member
             if not inspect.getdoc(function):
                 missing.append(name)

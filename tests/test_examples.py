@@ -18,7 +18,10 @@ from sprep_templates import Experience, Profile, check_reply, draft_reply
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+}
 MONTREAL = "Consulat général de France à Montréal"
 
 
@@ -28,7 +31,14 @@ MONTREAL = "Consulat général de France à Montréal"
 @pytest.fixture(scope="module")
 def service():
     process = subprocess.Popen(
-        [sys.executable, str(EXAMPLES / "service.py"), "--profile", str(EXAMPLES / "network-profile.toml"), "--port", "0"],
+        [
+            sys.executable,
+            str(EXAMPLES / "service.py"),
+            "--profile",
+            str(EXAMPLES / "network-profile.toml"),
+            "--port",
+            "0",
+        ],
         stdout=subprocess.PIPE,
         text=True,
         env=ENV,
@@ -69,8 +79,13 @@ def rows(count: int) -> list[dict]:
 
 def test_the_service_drafts_and_checks_concurrently(service):
     profile = Profile.from_toml(EXAMPLES / "network-profile.toml")
-    requests = [("/draft", {"row": row, "structure": row["Intitulé structure 1"]}) for row in rows(24)]
-    texts = [f"Bonjour Sandrine,\n\nVeuillez vous rapprocher de votre agence n° {n}.\n\nJean" for n in range(16)]
+    requests = [
+        ("/draft", {"row": row, "structure": row["Intitulé structure 1"]}) for row in rows(24)
+    ]
+    texts = [
+        f"Bonjour Sandrine,\n\nVeuillez vous rapprocher de votre agence n° {n}.\n\nJean"
+        for n in range(16)
+    ]
     requests += [("/check", {"text": text, "pseudonym": "Sandrine"}) for text in texts]
     with ThreadPoolExecutor(max_workers=16) as pool:
         answers = list(pool.map(lambda r: post(service, *r), requests))
@@ -90,11 +105,21 @@ def test_the_service_drafts_and_checks_concurrently(service):
 
 
 def test_the_service_answers_422_with_the_librarys_message(service):
-    status, answer = post(service, "/draft", {"row": {"ID expérience": "1", "Ressenti usager": "Bof"}})
+    status, answer = post(
+        service, "/draft", {"row": {"ID expérience": "1", "Ressenti usager": "Bof"}}
+    )
     assert status == 422 and "Positif, Neutre, Négatif" in answer["error"]
     status, answer = post(service, "/check", {"text": 12})
     assert status == 422 and "str" in answer["error"]
-    status, answer = post(service, "/draft", {"row": {"ID expérience": "1", "Ressenti usager": "Positif"}, "structure": MONTREAL, "answer": "x" * 5000})
+    status, answer = post(
+        service,
+        "/draft",
+        {
+            "row": {"ID expérience": "1", "Ressenti usager": "Positif"},
+            "structure": MONTREAL,
+            "answer": "x" * 5000,
+        },
+    )
     assert status == 422
 
 
@@ -110,7 +135,10 @@ def test_the_notebook_runs_headless_and_shows_what_it_says(monkeypatch):
     notebook = nbformat.read(EXAMPLES / "notebook.ipynb", as_version=4)
     monkeypatch.setenv("PYTHONPATH", ENV["PYTHONPATH"])  # the kernel imports this tree
     nbclient.NotebookClient(
-        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+        notebook,
+        timeout=180,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(EXAMPLES)}},
     ).execute()
     outputs = [cell.outputs for cell in notebook.cells if cell.cell_type == "code"]
     assert not [o for cell in outputs for o in cell if o.output_type == "error"]
@@ -130,14 +158,25 @@ def test_the_notebook_runs_headless_and_shows_what_it_says(monkeypatch):
 def run_nightly(tmp_path: Path, profile: str) -> subprocess.CompletedProcess[str]:
     shim = tmp_path / "bin" / "sprep"
     shim.parent.mkdir(exist_ok=True)
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m sprep_templates "$@"\n', encoding="utf-8")
+    shim.write_text(
+        f'#!/bin/sh\nexec "{sys.executable}" -m sprep_templates "$@"\n', encoding="utf-8"
+    )
     shim.chmod(0o755)
     env = {**ENV, "PATH": f"{shim.parent}{os.pathsep}/usr/bin{os.pathsep}/bin"}
     script = (EXAMPLES / "nightly.sh").read_text(encoding="utf-8")
     assert "set -euo pipefail" in script
     return subprocess.run(
-        ["bash", str(EXAMPLES / "nightly.sh"), str(EXAMPLES / "export.csv"), str(EXAMPLES / profile), str(tmp_path / "out")],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            "bash",
+            str(EXAMPLES / "nightly.sh"),
+            str(EXAMPLES / "export.csv"),
+            str(EXAMPLES / profile),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 

@@ -120,9 +120,7 @@ def every_paragraph() -> dict[str, set[str]]:
                 )
                 for values in itertools.product(*(VALUES[v] for v in used)):
                     context = (
-                        dict.fromkeys(VALUES)
-                        | NOTHING_SAID
-                        | dict(zip(used, values, strict=True))
+                        dict.fromkeys(VALUES) | NOTHING_SAID | dict(zip(used, values, strict=True))
                     )
                     if step == "orientation" and not (context["answer"] or context["contacts"]):
                         continue  # refused before rendering: a reply needs an orientation

@@ -30,6 +30,7 @@ from sprep_templates.cli import (
 )
 from sprep_templates.exceptions import InvalidInputTypeError
 from sprep_templates.export import read_rows
+from sprep_templates.export._reading import CHUNK_LINES
 from tests.documentation import documentation
 
 from .real_size import real_size_export
@@ -458,14 +459,21 @@ def test_check_reply_refuses_arguments_of_the_wrong_type(arguments, named):
 # --- 14, 15, 16: signals, memory, closed pipe -------------------------------------------------------
 
 
+#: More than one chunk's drafts (512 lines, each draft well under 4 KB): once the temporary
+#: output is larger, the first chunk was written whole, and is what an interruption keeps.
+MORE_THAN_A_CHUNK = CHUNK_LINES * 4096
+
+
 def _wait_for_drafts(directory: Path, prefix: str, process: subprocess.Popen) -> None:
-    """Until the run's temporary output holds drafts (it grows as chunks are written)."""
+    """Until the run's temporary output holds more than one chunk of drafts (it grows as
+    chunks are written; a chunk's write flushes several times, so any growth alone could
+    be a first chunk still being written)."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
         for path in directory.iterdir():
             with contextlib.suppress(FileNotFoundError):
-                if path.name.startswith(prefix) and path.stat().st_size > 0:
+                if path.name.startswith(prefix) and path.stat().st_size > MORE_THAN_A_CHUNK:
                     return
         time.sleep(0.02)
     raise AssertionError("no draft written in 120 s")
@@ -486,7 +494,7 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
     Rows of the real export's size (issue 21, item 1: short rows hid a hang), and the
     signal is sent once drafts were written (not after a fixed sleep, which a quiet
     machine outran)."""
-    source = real_size_export(tmp_path / "export.csv", 6_000)
+    source = real_size_export(tmp_path / "export.csv", 12_000)
     output = tmp_path / "drafts.jsonl"
     output.write_text("previous\n")
     process = subprocess.Popen(
@@ -510,7 +518,9 @@ def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status,
     assert f"kept in {partial} ({output} is as it was)" in err and "--resume" in err
     assert output.read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "drafts.jsonl", "drafts.jsonl.partial", "export.csv"
+        "drafts.jsonl",
+        "drafts.jsonl.partial",
+        "export.csv",
     ]
 
 

@@ -79,7 +79,11 @@ def test_to_dict_names_the_structure_as_the_cli_does():
     reply = draft_reply(Experience(sentiment="positive", id="8"), signature=JEAN, contacts=[PHONE])
     structure = sprep_templates.Structure("Caf de Paris", "S1")
     record = reply.to_dict(id="8", structure=structure)
-    assert (record["id"], record["structure_id"], record["structure"]) == ("8", "S1", "Caf de Paris")
+    assert (record["id"], record["structure_id"], record["structure"]) == (
+        "8",
+        "S1",
+        "Caf de Paris",
+    )
 
 
 def test_finding_to_dict_and_full_message_in_str():
@@ -103,7 +107,9 @@ def test_finding_to_dict_and_full_message_in_str():
 
 def test_draft_reply_takes_a_profile_and_a_structure():
     experience = Experience(sentiment="negative", id="12", pseudonym="Sandrine")
-    by_profile = draft_reply(experience, profile=NETWORK, structure=MONTREAL, today=date(2025, 3, 1))
+    by_profile = draft_reply(
+        experience, profile=NETWORK, structure=MONTREAL, today=date(2025, 3, 1)
+    )
     signer = NETWORK.for_structure(MONTREAL)
     by_hand = draft_reply(
         experience,
@@ -158,7 +164,10 @@ def test_for_structure_takes_a_name_an_id_or_a_structure(tmp_path, given):
         assert profile.for_structure(given) == expected  # an id
     else:
         assert NETWORK.for_structure(given).signature.first_name == "Léa"  # a name
-        assert NETWORK.for_structure(" consulat général de france à  montréal ").signature.first_name == "Léa"
+        assert (
+            NETWORK.for_structure(" consulat général de france à  montréal ").signature.first_name
+            == "Léa"
+        )
 
 
 def test_for_structure_refuses_other_types_with_a_library_error():
@@ -206,9 +215,36 @@ def test_one_header_reading_for_the_cli_and_python(tmp_path):
         encoding="utf-8",
     )
     output = tmp_path / "drafts.jsonl"
-    assert main(["draft", str(source), "-o", str(output), "--quiet", "--profile", str(ROOT / "examples" / "profile.toml")]) == 0
+    assert (
+        main(
+            [
+                "draft",
+                str(source),
+                "-o",
+                str(output),
+                "--quiet",
+                "--profile",
+                str(ROOT / "examples" / "profile.toml"),
+            ]
+        )
+        == 0
+    )
     record = json.loads(output.read_text(encoding="utf-8"))
-    drafted = next(iter(draft_many([{"id expérience": "42", "RESSENTI USAGER": "Positif", "Intitulé structure  3": "Caf de Paris", "Titre": "Merci"}], profile=Profile.from_toml(ROOT / "examples" / "profile.toml"))))
+    drafted = next(
+        iter(
+            draft_many(
+                [
+                    {
+                        "id expérience": "42",
+                        "RESSENTI USAGER": "Positif",
+                        "Intitulé structure  3": "Caf de Paris",
+                        "Titre": "Merci",
+                    }
+                ],
+                profile=Profile.from_toml(ROOT / "examples" / "profile.toml"),
+            )
+        )
+    )
     assert record == drafted.record()
 
 
@@ -220,7 +256,9 @@ def test_ready_means_the_status_ready():
     assert reply.status == "to_complete"
     assert reply.ready is False
     assert reply.compliant is True
-    positive = draft_reply(Experience(sentiment="positive", id="3"), signature=JEAN, contacts=[PHONE])
+    positive = draft_reply(
+        Experience(sentiment="positive", id="3"), signature=JEAN, contacts=[PHONE]
+    )
     assert positive.ready is (positive.status == "ready")
 
 
@@ -250,13 +288,26 @@ def test_mypy_strict_rejects_wrong_constructor_types(tmp_path):
         encoding="utf-8",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "service.py"],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            "/dev/null",
+            "service.py",
+        ],
         capture_output=True,
         text=True,
         env={"MYPYPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
         cwd=tmp_path,
     )
-    errors = [line for line in done.stdout.splitlines() if line.startswith("service.py:") and ": error:" in line]
+    errors = [
+        line
+        for line in done.stdout.splitlines()
+        if line.startswith("service.py:") and ": error:" in line
+    ]
     lines = sorted(int(line.split(":")[1]) for line in errors)
     assert lines == [5, 6, 7, 13], done.stdout
 
@@ -266,8 +317,20 @@ def test_mypy_strict_rejects_wrong_constructor_types(tmp_path):
 
 def notebook_rows():
     return [
-        {"ID expérience": "1", "Ressenti usager": "Négatif", "Intitulé structure 1": "Caf de Paris", "Intitulé structure 2": MONTREAL, "ID structure 2": "CONSULAT-MTL", "Titre": "Relevé"},
-        {"ID expérience": "2", "Ressenti usager": "Positif", "Intitulé structure 1": "Caf de Paris", "Titre": "Accueil"},
+        {
+            "ID expérience": "1",
+            "Ressenti usager": "Négatif",
+            "Intitulé structure 1": "Caf de Paris",
+            "Intitulé structure 2": MONTREAL,
+            "ID structure 2": "CONSULAT-MTL",
+            "Titre": "Relevé",
+        },
+        {
+            "ID expérience": "2",
+            "Ressenti usager": "Positif",
+            "Intitulé structure 1": "Caf de Paris",
+            "Titre": "Accueil",
+        },
         {"ID expérience": "3", "Ressenti usager": "Bof", "Intitulé structure 1": "Caf de Paris"},
     ]
 
@@ -306,7 +369,14 @@ def test_summary_tables():
     tones = tones_by_sentiment(frame)
     assert tones.loc["negative"].sum() == 2
     rules = findings_per_rule(
-        [draft_reply(Experience(sentiment="negative", id="9"), signature=JEAN, contacts=[PHONE], answer="Veuillez solliciter un rendez-vous.")]
+        [
+            draft_reply(
+                Experience(sentiment="negative", id="9"),
+                signature=JEAN,
+                contacts=[PHONE],
+                answer="Veuillez solliciter un rendez-vous.",
+            )
+        ]
     )
     assert rules.loc["jargon", "error"] == 1 and rules.loc["tone", "warning"] == 1
 
@@ -314,8 +384,15 @@ def test_summary_tables():
 def test_charts_import_matplotlib_only_when_used():
     pytest.importorskip("pandas")
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, sprep_templates.summary; print('matplotlib' in sys.modules)"],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+        [
+            sys.executable,
+            "-c",
+            "import sys, sprep_templates.summary; print('matplotlib' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert done.stdout.strip() == "False", done.stderr
     pytest.importorskip("matplotlib")

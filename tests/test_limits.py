@@ -38,9 +38,9 @@ def test_the_proofs_largest_inputs_sit_at_the_limits():
     assert count_words(large.title) == limits.MAX_QUOTED_TITLE_WORDS
     assert quotable_title(large.title) == large.title
     assert len(large.contacts) == limits.GUARANTEED_LIMITS["contacts"]
-    assert count_words(large.signature.organisation) == limits.GUARANTEED_LIMITS[
-        "organisation_words"
-    ]
+    assert (
+        count_words(large.signature.organisation) == limits.GUARANTEED_LIMITS["organisation_words"]
+    )
 
 
 def test_raising_a_limit_is_proven_or_fails(monkeypatch):

@@ -87,7 +87,7 @@ def test_latin_first_names_are_still_greeted(pseudonym):
 
 
 def test_a_pseudonym_starting_or_ending_with_punctuation_is_not_greeted():
-    """".A" or "Jean-" are typing slips: "Bonjour .A," would read oddly."""
+    """ ".A" or "Jean-" are typing slips: "Bonjour .A," would read oddly."""
     from sprep_templates.experience import greeting_name
 
     assert greeting_name(".A") is None

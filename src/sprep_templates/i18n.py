@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
+from .arguments import shown
 from .exceptions import InvalidInputError
 from .text import apply_typography
 
@@ -32,15 +33,19 @@ def _typeset_message(message: str) -> str:
     return apply_typography(message, also_keep=_FORMAT_FIELD)
 
 
-@cache
 def translator(locale: str = "fr") -> Callable[[str], str]:
     """The ``gettext`` function for ``locale`` (``fr``, the source language, or ``en``).
 
     French messages come out with French typography (non-breaking spaces before
     ``:`` and inside « »), set once per message; what a message quotes is
     inserted afterwards, as it was written."""
-    if locale not in LOCALES:
-        raise InvalidInputError(f"locale must be one of {', '.join(LOCALES)} (got {locale!r})")
+    if not isinstance(locale, str) or locale not in LOCALES:
+        raise InvalidInputError(f"locale must be one of {', '.join(LOCALES)} (got {shown(locale)})")
+    return _translator(locale)
+
+
+@cache
+def _translator(locale: str) -> Callable[[str], str]:
     if locale == "fr":
         return _typeset_message
     directory = str(files("sprep_templates").joinpath("locale"))

@@ -21,6 +21,7 @@ __all__ = [
     "FREE_TEXT_MAX_CHARS",
     "GUARANTEED_LIMITS",
     "MAX_CHANNELS",
+    "MAX_CHECKED_CHARS",
     "MAX_CONTACTS",
     "MAX_DESCRIPTION_CHARS",
     "MAX_GREETED_LENGTH",
@@ -82,6 +83,11 @@ MAX_DESCRIPTION_CHARS = 50_000
 MAX_STRUCTURES = 10
 #: The export's "Expériences Similaires" (363 at most in the sample).
 MAX_SIMILAR = 1_000_000
+#: A reply given to ``check_reply``, in characters: as much as an export row holds
+#: (:data:`MAX_ROW_BYTES`), 1,000 times a reply of 150 words (the longest of the 195
+#: real replies has 8,790 characters). Checking is linear (a second at most), the
+#: bound keeps a whole pasted document from holding an audit longer.
+MAX_CHECKED_CHARS = 1_000_000
 #: Contacts one reply may point to (the guaranteed length holds for fewer: see above).
 MAX_CONTACTS = 4
 #: A row of an export larger than this is refused (a description of several

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -51,6 +52,7 @@ from typing import Any
 
 import attrs
 
+from .arguments import shown
 from .drafting import longest_reply, within_guaranteed_limits
 from .exceptions import InvalidInputError, InvalidInputTypeError, ProfileError, SprepError
 from .experience import DEFAULT_LATE_AFTER_DAYS
@@ -170,13 +172,18 @@ class Profile:
         elif structure is not None and not isinstance(structure, Structure):
             raise InvalidInputTypeError(
                 "Profile.for_structure takes a Structure, a structure's name or id (str), "
-                f"or None (got {structure!r} that is a {type(structure).__name__})"
+                f"or None (got {shown(structure)} that is a {type(structure).__name__})"
             )
         return self.signer(self.section_for(structure))
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Profile:
         """Read a profile; :class:`ProfileError` says which file and key is wrong."""
+        if not isinstance(path, (str, os.PathLike)) or "\x00" in str(path):
+            raise ProfileError(
+                f"Profile.from_toml: path must be the profile's file, as a str or a "
+                f"pathlib.Path (got {shown(path)} that is a {type(path).__name__})"
+            )
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -197,6 +204,17 @@ class Profile:
         Raises :class:`ProfileError` naming the source, the section and the key; also
         when a signer's signature or contacts could make a reply longer than 150 words.
         """
+        if not isinstance(source, str):
+            raise ProfileError(f"Profile.from_mapping: source must be a str (got {shown(source)})")
+        if base is not None and not isinstance(base, Path):
+            raise ProfileError(
+                f"Profile.from_mapping: base must be a pathlib.Path or None (got {shown(base)})"
+            )
+        if not isinstance(data, dict):
+            raise ProfileError(
+                f"{source}: the profile must be a table (a dict of keys such as signature "
+                f"and contacts), got {shown(data)} that is a {type(data).__name__}"
+            )
         _refuse_unknown(data, _PROFILE_KEYS, source)
         signature_data = data.get("signature")
         if not isinstance(signature_data, dict):
@@ -216,15 +234,16 @@ class Profile:
         if not isinstance(sections_data, list):
             raise ProfileError(f"{source}: structures must be an array of tables ([[structures]])")
         sections: list[StructureSection] = []
+        matches: dict[str, StructureSection] = {}  # folded match: the first section with it
         for number, item in enumerate(sections_data, start=1):
             section = _section(item, number, signature_data, source, base)
             where = f"{source}: {section}"
-            for earlier in sections:
-                if _fold(earlier.match) == _fold(section.match):
-                    raise ProfileError(
-                        f"{where}: match repeats {earlier}'s, which comes first and "
-                        "always wins: remove one"
-                    )
+            earlier = matches.setdefault(_fold(section.match), section)
+            if earlier is not section:
+                raise ProfileError(
+                    f"{where}: match repeats {earlier}'s, which comes first and "
+                    "always wins: remove one"
+                )
             _check_length(default.signer(section), where)
             sections.append(section)
         return attrs.evolve(default, structures=tuple(sections))
@@ -303,7 +322,8 @@ def _templates(data: Mapping[str, Any], where: str, base: Path | None) -> Path |
 def _late_after_days(value: object, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ProfileError(
-            f"{where}: late_after_days must be a whole number of days, 0 or more (got {value!r})"
+            f"{where}: late_after_days must be a whole number of days, 0 or more "
+            f"(got {shown(value)})"
         )
     return value
 
@@ -323,7 +343,7 @@ def _section(
     if not isinstance(match, str) or not match.strip():
         raise ProfileError(
             f"{source}: [[structures]] #{number}: match is required: a structure's name or "
-            f'id, or a pattern such as "Consulat*" (got {match!r})'
+            f'id, or a pattern such as "Consulat*" (got {shown(match)})'
         )
     where = f"{source}: [[structures]] #{number} (match = {match!r})"
     _refuse_unknown(item, _SECTION_KEYS, where)
@@ -344,14 +364,24 @@ def _section(
     )
 
 
+# The proof's counts for each (contacts, template folder), shared by the signers that
+# have them: only the signature step is counted again for each signer. A few kept.
+_PROOF_MEMOS: dict[tuple[tuple[Contact, ...], Path | None], dict[tuple[object, ...], int]] = {}
+
+
 @lru_cache(maxsize=64)
 def _longest(
     signature: Signature, contacts: tuple[Contact, ...], template_dir: Path | None
 ) -> tuple[int, str] | None:
     """The longest reply a signer can give and what it is (None: its templates cannot
     be loaded; the draft command reports a broken folder before drafting)."""
+    memo = _PROOF_MEMOS.get((contacts, template_dir))
+    if memo is None:
+        if len(_PROOF_MEMOS) >= 4:
+            _PROOF_MEMOS.clear()
+        memo = _PROOF_MEMOS[(contacts, template_dir)] = {}
     try:
-        bound = longest_reply(signature, contacts, template_dir)
+        bound = longest_reply(signature, contacts, template_dir, memo)
     except SprepError:
         return None
     return bound.longest, f"a {bound.sentiment} reply with {'+'.join(bound.shape)}"

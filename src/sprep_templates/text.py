@@ -15,6 +15,7 @@ from collections.abc import Callable
 from itertools import compress, pairwise
 from typing import TypeVar
 
+from .exceptions import InvalidInputError, InvalidInputTypeError
 from .patterns import EMAIL, NUMBER_RUN, URL_UNTOUCHED
 
 __all__ = [
@@ -31,9 +32,11 @@ NNBSP = "\u202f"
 
 # Characters refused in any input: C0/C1 controls other than white space, and
 # the bidirectional controls that can reorder what an agent sees.
-_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # The supplementary private-use planes are refused too: apply_typography uses them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _BIDI + "\U000f0000-\U0010ffff]")
+#: The characters refused in any input (see :func:`forbidden_character`).
+FORBIDDEN = _FORBIDDEN
 
 _DASHES = re.compile("[\u2013\u2014\u2015]")
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -109,6 +112,8 @@ def merged_numbers(tokens: list[str]) -> int:
 
 def count_words(text: str) -> int:
     """Count the words of ``text`` as the guide's 60–150 rule counts them."""
+    if text.__class__ is not str and not isinstance(text, str):
+        raise InvalidInputTypeError(f"count_words: text must be a str (got {type(text).__name__})")
     # Tokens between white space (str.split knows U+00A0 and U+202F) or dashes,
     # less those without a letter or digit (isolated punctuation).
     tokens = split_dashes(text).split()
@@ -144,7 +149,8 @@ def clean_text(text: str, *, single_line: bool = True) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents, for matching against word lists."""
+    """Lower-case ``text`` and strip its accents, for matching against word lists (the
+    screening's own, which also undoes look-alikes, is :func:`.lexicons.fold_for_screening`)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
 
@@ -160,15 +166,15 @@ _DOUBLE_PUNCT = re.compile(r"(?<=[^\s\u00a0\u202f;:!?])[ \u00a0\u202f]?([;!?]+)"
 _COLON = re.compile(r"(?<=[^\s\u00a0\u202f\d:])[ \u00a0\u202f]?:(?!//)")
 _COLON_AFTER_DIGIT = re.compile(r"(?<=\d) :")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
-_CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
+_CLOSE_QUOTE = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*+»")  # from a run's start
 _STRAIGHT_QUOTES = re.compile(r"\"([^\"\n]+)\"")
 _HOURS = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})\b")
 _DURATION = re.compile(r"\b(\d+) ?h\b")
 _UNIT = re.compile(r"(\d) ?(€|%|Mo|Go|ko|km)(?!\w)")
 _ORDINAL = re.compile(r"\b(\d+)(?:ème|eme|ième|ieme)\b")
 _SPACES = re.compile(r"[ ]{2,}")
-_PLACEHOLDER_BASE = 0xF0000  # Supplementary Private Use Area-A
-_PLACEHOLDER = re.compile("[\U000f0000-\U000ffffd]")
+# Placeholders: one supplementary private-use character the text does not hold.
+_PLACEHOLDERS = range(0xF0000, 0x10FFFE)
 
 
 def _typeset(segment: str) -> str:
@@ -186,24 +192,67 @@ def _typeset(segment: str) -> str:
     return _SPACES.sub(" ", segment)
 
 
+def _unused_character(text: str, besides: str = "") -> str:
+    """A private-use character that neither ``text`` nor ``besides`` holds."""
+    for code in _PLACEHOLDERS:
+        char = chr(code)
+        if char not in text and char != besides:
+            return char
+    raise InvalidInputError(  # pragma: no cover - a text holding 131,000 private-use characters
+        "apply_typography: the text holds every supplementary private-use character"
+    )
+
+
+def _protect(pattern: re.Pattern[str], text: str, besides: str = "") -> tuple[str, str, list[str]]:
+    """``text`` with each match of ``pattern`` replaced by one placeholder character (the
+    same for all, one that ``text`` does not hold), the placeholder, the matches."""
+    placeholder = _unused_character(text, besides)
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return placeholder
+
+    return pattern.sub(keep, text), placeholder, kept
+
+
+def _restore(text: str, placeholder: str, kept: list[str]) -> str:
+    """``text`` with its placeholders replaced by ``kept``, in order."""
+    if not kept:
+        return text
+    pieces = text.split(placeholder)
+    if len(pieces) != len(kept) + 1:  # pragma: no cover - the rules move no character
+        raise AssertionError("typography lost or added a protected run")
+    out = [pieces[0]]
+    for run, piece in zip(kept, pieces[1:], strict=True):
+        out += (run, piece)
+    return "".join(out)
+
+
 def apply_typography(text: str, *, also_keep: re.Pattern[str] | None = None) -> str:
     """French typography: ’ apostrophes, « » quotes, non-breaking spaces before
     ; : ! ? and inside guillemets, ``48 h``, ``9 h 30``, ``50 €``, ``2e``.
 
     URLs, e-mail addresses and phone numbers are left exactly as they are: each
     stands in as one private-use character while the rules run, so punctuation
-    right after it is still typeset. The matches of ``also_keep`` are kept the same
-    way (the checker's messages keep their ``{fields}``). The pass is idempotent.
+    right after it is still typeset. That character is one the text does not hold
+    (any number of runs, any private-use character in the text is safe), and the
+    rules neither move nor drop it: the n-th is the n-th run kept. The matches of
+    ``also_keep`` are kept the same way (the checker's messages keep their
+    ``{fields}``). The pass is idempotent.
     """
-    kept: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        kept.append(match.group())
-        return chr(_PLACEHOLDER_BASE + len(kept) - 1)
-
+    if not isinstance(text, str):
+        raise InvalidInputTypeError(
+            f"apply_typography: text must be a str (got {type(text).__name__})"
+        )
+    if also_keep is not None and not isinstance(also_keep, re.Pattern):
+        raise InvalidInputTypeError(
+            "apply_typography: also_keep must be a compiled pattern (re.compile) or None "
+            f"(got {type(also_keep).__name__})"
+        )
+    outer, outer_placeholder, outer_kept = text, "", list[str]()
     if also_keep is not None:
-        text = also_keep.sub(keep, text)
-    typeset = _typeset(_PROTECTED.sub(keep, text))
-    if not kept:
-        return typeset
-    return _PLACEHOLDER.sub(lambda m: kept[ord(m.group()) - _PLACEHOLDER_BASE], typeset)
+        outer, outer_placeholder, outer_kept = _protect(also_keep, text)
+    protected, placeholder, kept = _protect(_PROTECTED, outer, outer_placeholder)
+    typeset = _restore(_typeset(protected), placeholder, kept)
+    return _restore(typeset, outer_placeholder, outer_kept)

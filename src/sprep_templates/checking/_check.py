@@ -6,9 +6,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ..arguments import check_bool, shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..i18n import translator
 from ..inputs import Contact, Signature, parse_sentiment
+from ..limits import MAX_CHECKED_CHARS
 from ..text import apply_typography
 from ._data import lexicon
 from ._entities import decode
@@ -26,7 +28,7 @@ def _check_arguments(
     """Refuse arguments of the wrong type, naming the argument (not a crash deep in a rule)."""
     if pseudonym is not None and not isinstance(pseudonym, str):
         raise InvalidInputTypeError(
-            f"check_reply: pseudonym must be a str or None (got {pseudonym!r} that is a "
+            f"check_reply: pseudonym must be a str or None (got {shown(pseudonym)} that is a "
             f"{type(pseudonym).__name__})"
         )
     if signature is not None and not isinstance(signature, Signature):
@@ -40,7 +42,7 @@ def _check_arguments(
     if isinstance(official_domains, (str, bytes)) or not isinstance(official_domains, Iterable):
         raise InvalidInputTypeError(
             "check_reply: official_domains must be an iterable of str, such as ('caf.fr',) "
-            f"(got {official_domains!r} that is a {type(official_domains).__name__})"
+            f"(got {shown(official_domains)} that is a {type(official_domains).__name__})"
         )
 
 
@@ -48,14 +50,14 @@ def _check_items(contacts: tuple[object, ...], official_domains: tuple[object, .
     for contact in contacts:
         if not isinstance(contact, Contact):
             raise InvalidInputTypeError(
-                f"check_reply: contacts must hold Contact values (got {contact!r} that is a "
+                f"check_reply: contacts must hold Contact values (got {shown(contact)} that is a "
                 f"{type(contact).__name__})"
             )
     for domain in official_domains:
         if not isinstance(domain, str):
             raise InvalidInputTypeError(
-                f"check_reply: official_domains must hold str values (got {domain!r} that is a "
-                f"{type(domain).__name__})"
+                "check_reply: official_domains must hold str values (got "
+                f"{shown(domain)} that is a {type(domain).__name__})"
             )
 
 
@@ -84,8 +86,17 @@ def check_reply(
     extends the domains a reply may link to. ``locale``: ``fr`` or ``en``.
     """
     if not isinstance(text, str):
-        raise InvalidInputError(f"check_reply needs the reply as a str (got {type(text).__name__})")
+        raise InvalidInputTypeError(
+            f"check_reply: text (the reply) must be a str (got {type(text).__name__})"
+        )
+    if len(text) > MAX_CHECKED_CHARS:
+        raise InvalidInputError(
+            f"check_reply: the reply is {len(text):,} characters long; the most checked is "
+            f"{MAX_CHECKED_CHARS:,} (a reply of 150 words has about 1,000): check the reply "
+            "alone, not the document it was pasted from"
+        )
     _check_arguments(pseudonym, signature, contacts, official_domains)
+    check_bool("check_reply: closing_added", closing_added)
     given_contacts, domains = tuple(contacts), tuple(official_domains)
     _check_items(given_contacts, domains)
     _ = translator(locale)

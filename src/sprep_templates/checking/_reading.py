@@ -29,7 +29,9 @@ _PHONE_PREFIXES = tuple("+0123456789")
 _LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
 
 # The end of a sentence within a paragraph (a line break ends one too).
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
+# Only from the first mark of a run (the lookbehind): a run of 16,000 "!" was read
+# again from each of its marks.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
 _DIGIT = re.compile(r"\d")
 
 #: Patterns every :class:`Reading` needs from the lexicon it is given.

@@ -49,6 +49,7 @@ from ._cues import (
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
+from ._hidden import invisible_findings, link_host
 from ._leaks import leak_findings, thanks_only
 from ._reading import Reading
 
@@ -68,13 +69,6 @@ __all__ = [
 ]
 
 # --- helpers -------------------------------------------------------------------
-
-
-def _host(url: str) -> str:
-    """The host name of ``url`` (with or without its scheme)."""
-    if url[:8].lower().startswith(("http://", "https://")):
-        url = url[url.index("://") + 3 :]
-    return url.split("/")[0].split(":")[0]
 
 
 @lru_cache(maxsize=4096)
@@ -183,7 +177,9 @@ def greeting_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable
 
 
 def paragraphs_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
-    """One idea per paragraph: more than 4 sentences or 70 words is a wall of text."""
+    """One idea per paragraph: more than 4 sentences or 70 words is a wall of text.
+    And no invisible character (see :func:`._hidden.invisible_findings`)."""
+    yield from invisible_findings(reply, _)
     for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
         words = count_words(reply.text[start:end]) if end - start > 280 else 0
         if sentences > 4 or words > 70:
@@ -513,10 +509,10 @@ def contact_rule(
     """Links: https (error), on an official domain (warning); phone numbers: valid French
     numbers (error), where the words before a number say it is one."""
     masked = reply.masked
-    trusted = (*official_domains, *(_host(c.value) for c in contacts if c.kind == "web"))
+    trusted = (*official_domains, *(link_host(c.value) for c in contacts if c.kind == "web"))
     for match in reply.urls:
         url = match.group()
-        host = _host(url)
+        host = link_host(url)
         if url.lower().startswith("http://"):
             yield Finding(
                 "contact",

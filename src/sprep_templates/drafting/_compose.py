@@ -12,6 +12,7 @@ from math import prod
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from ..arguments import shown
 from ..checking import Finding, check_fragments, check_reply
 from ..exceptions import (
     InvalidInputError,
@@ -70,7 +71,7 @@ def _choices(seed: str, sentiment: str, counts: Sequence[int]) -> list[int]:
 
 
 #: The last tuple of contacts checked, and what came of it (one assignment: thread-safe).
-_LAST_CONTACTS: tuple[object, tuple[Contact, ...]] = (None, ())
+_LAST_CONTACTS: tuple[object, tuple[Contact, ...]] = (object(), ())
 
 
 def _check_arguments(
@@ -78,7 +79,7 @@ def _check_arguments(
 ) -> tuple[Contact, ...]:
     if not isinstance(experience, Experience):
         raise InvalidInputTypeError(
-            f"draft_reply needs an Experience (got {type(experience).__name__})"
+            f"draft_reply: experience must be an Experience (got {type(experience).__name__})"
         )
     if not isinstance(signature, Signature):
         raise InvalidInputTypeError(
@@ -88,8 +89,13 @@ def _check_arguments(
     last = _LAST_CONTACTS
     if contacts is last[0]:
         return last[1]  # a batch passes its profile's tuple for every row: checked once
-    if isinstance(contacts, (str, bytes, Contact)):
-        raise InvalidInputTypeError("draft_reply contacts must be a list of Contact")
+    if contacts is None:
+        return ()  # None: no contacts, as ()
+    if isinstance(contacts, (str, bytes, Contact)) or not isinstance(contacts, Iterable):
+        raise InvalidInputTypeError(
+            "draft_reply contacts must be a list of Contact (got "
+            f"{shown(contacts)} that is a {type(contacts).__name__})"
+        )
     given = contacts
     contacts = tuple(contacts)
     for position, contact in enumerate(contacts):
@@ -117,14 +123,14 @@ def _today(value: object) -> date:
     if isinstance(value, date):
         return value
     raise InvalidInputTypeError(
-        f"draft_reply today must be a date (got {value!r} that is a {type(value).__name__})"
+        f"draft_reply today must be a date (got {shown(value)} that is a {type(value).__name__})"
     )
 
 
 def _late_after_days(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInputTypeError(
-            f"draft_reply late_after_days must be a whole number of days (got {value!r})"
+            f"draft_reply late_after_days must be a whole number of days (got {shown(value)})"
         )
     if value < 0:
         raise InvalidInputError(f"draft_reply late_after_days must be 0 or more (got {value})")
@@ -216,7 +222,7 @@ def draft_reply(
     }
     if not checked_contacts and free_text["answer"] is None:
         raise MissingOrientationError(
-            "a reply must orient the user: give at least one contact "
+            "a reply must orient the user: give at least one contact in contacts "
             "(Contact(kind='phone', value='32 30')) or a first-level answer (answer='…')"
         )
     if late_after_days.__class__ is not int or late_after_days < 0:

@@ -217,7 +217,13 @@ def _step_counts(
         values = dict(base)
         for update in updates:
             values.update(update)
-        key = (name, signature.closing, signature.line, key_of(values))
+        # Only the signature step prints the signature: other steps' counts hold for
+        # every signer (a profile's signers share them, see longest_reply's memo).
+        key = (
+            (name, signature.closing, signature.line, key_of(values))
+            if step == "signature"
+            else (name, key_of(values))
+        )
         count = memo.get(key)
         if count is None:
             count = step_word_count(templates, step, name, values, signature)
@@ -279,7 +285,8 @@ def _extreme(
             candidates = []
             for name in templates.variants[(sentiment, step)]:  # type: ignore[index]
                 values = {**context, **fixed}
-                key = ("extreme", pick, core, name, templates.key_of[name](values), signature)
+                signer = signature if step == "signature" else None
+                key = ("extreme", pick, core, name, templates.key_of[name](values), signer)
                 extreme = memo.get(key)
                 if extreme is None:
                     extreme = pick(
@@ -344,7 +351,10 @@ def within_guaranteed_limits(signature: Signature, contacts: Sequence[Contact]) 
 
 
 def longest_reply(
-    signature: Signature, contacts: Sequence[Contact], template_dir: str | Path | None = None
+    signature: Signature,
+    contacts: Sequence[Contact],
+    template_dir: str | Path | None = None,
+    memo: _Memo | None = None,
 ) -> Bound:
     """The longest reply the templates can give with this signature and these contacts,
     the other inputs at the largest the limits allow: the proof of :func:`length_bounds`
@@ -352,11 +362,13 @@ def longest_reply(
 
     Like ``Bound.longest`` there, it is the reply's core (what the reply keeps once it
     leaves out what it may to keep to 150 words). A profile checks each signer with it
-    when it loads (:meth:`~sprep_templates.Profile.from_mapping`).
+    when it loads (:meth:`~sprep_templates.Profile.from_mapping`). ``memo``: the counts
+    of earlier calls with the same ``contacts`` and ``template_dir``, shared (only the
+    signature step's differ from one signer to the next).
     """
     templates = load_template_set(template_dir)
     inputs = attrs.evolve(extreme_inputs()[1], signature=signature, contacts=tuple(contacts))
-    memo: _Memo = {}
+    memo = {} if memo is None else memo
     longest: Bound | None = None
     for sentiment in SENTIMENTS:
         for flags in itertools.product((False, True), repeat=3):

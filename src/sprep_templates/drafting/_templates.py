@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..arguments import check_path
 from ..exceptions import InvalidInputError
 from ._environment import TRIAL_SECONDS, TemplateSet, build_template_set
 from ._rendering import render_every_phrasing
@@ -95,6 +96,7 @@ def load_template_set(template_dir: str | Path | None = None) -> TemplateSet:
                     _builtin = build_template_set(None)
                 found = _builtin
         return found
+    check_path("template_dir", template_dir)
     pinned: dict[str | Path, TemplateSet] | None = getattr(_pinned, "sets", None)
     if pinned is not None:
         found = pinned.get(template_dir)

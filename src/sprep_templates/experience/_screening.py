@@ -11,15 +11,15 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from ..lexicons import first_names, jargon, read_list, screening_words
+from ..lexicons import first_names, fold_for_screening, jargon, read_list, screening_words
 from ..limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
+    MAX_PSEUDONYM_CHARS,
     MAX_QUOTED_TITLE_CHARS,
     MAX_QUOTED_TITLE_WORDS,
 )
 from ..patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
-from ..text import fold
 
 __all__ = [
     "greeting_name",
@@ -66,7 +66,7 @@ def _service_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     words: set[str] = set()
     phrases: set[str] = set()
     for entry in read_list("service-names.txt"):
-        parts = fold(entry).split()
+        parts = fold_for_screening(entry).split()
         (words if len(parts) == 1 else phrases).add("".join(parts))
     long = frozenset(entry for entry in words | phrases if len(entry) >= 8)
     return frozenset(words), frozenset(phrases | words), long
@@ -98,9 +98,15 @@ def _tokens(pseudonym: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=65536)
 def pseudonym_problem(pseudonym: str) -> str | None:
     """Why ``pseudonym`` must not be used in a greeting, or None when it can be."""
+    if len(pseudonym) > MAX_PSEUDONYM_CHARS:  # read no further, and keep it out of the memo
+        return "it is too long for a greeting"
+    return _pseudonym_problem(pseudonym)
+
+
+@lru_cache(maxsize=65536)
+def _pseudonym_problem(pseudonym: str) -> str | None:
     if not pseudonym.strip():
         return "it is empty"
     stripped = pseudonym.strip()
@@ -125,7 +131,9 @@ def pseudonym_problem(pseudonym: str) -> str | None:
     whole, anywhere = screening_words()
     names = first_names()
     # Tokens that are first names are never screened (Constance, Dominique, Tiphaine).
-    suspects = [token for token in map(fold, _tokens(pseudonym)) if token not in names]
+    suspects = [
+        token for token in map(fold_for_screening, _tokens(pseudonym)) if token not in names
+    ]
     service = _service_name(suspects)
     if service is not None:
         return f"it reads as the name of a service or of its staff (“{service}”)"
@@ -133,7 +141,7 @@ def pseudonym_problem(pseudonym: str) -> str | None:
     raw_tokens = [
         token
         for token in re.split(r"[\s.'’\-_]+", pseudonym.casefold())
-        if token and fold(token) not in names
+        if token and fold_for_screening(token) not in names
     ]
     for token in suspects + raw_tokens:
         if token in whole:
@@ -152,7 +160,7 @@ def _placeholders() -> frozenset[str]:
 
 def _placeholder(pseudonym: str) -> bool:
     """Whether ``pseudonym`` fills the field rather than names ("Moi", "Aucun", "X")."""
-    return " ".join(fold(pseudonym).replace(".", " ").split()) in _placeholders()
+    return " ".join(fold_for_screening(pseudonym).replace(".", " ").split()) in _placeholders()
 
 
 def _find_substring(text: str, words: frozenset[str]) -> str | None:
@@ -180,10 +188,15 @@ _COMPLAINT = re.compile(
 _TITLE_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ ’'\-,])*")
 
 
+def _singular(token: str) -> str:
+    """``token`` without a plural's final s or x ("nuls": "nul")."""
+    return token[:-1] if len(token) > 2 and token[-1] in "sx" else token
+
+
 def _has_screened_word(text: str) -> bool:
     whole, anywhere = screening_words()
-    tokens = [fold(token) for token in _tokens(text)]
-    if any(token in whole for token in tokens):
+    tokens = [fold_for_screening(token) for token in _tokens(text)]
+    if any(token in whole or _singular(token) in whole for token in tokens):
         return True
     return _find_substring("".join(tokens), anywhere) is not None
 
@@ -234,6 +247,8 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if not _TITLE_CHARS.fullmatch(text) or (text.isupper() and len(text) > 3):
         return None
+    if _script_problem(text) is not None:
+        return None  # look-alike letters (Cyrillic, fullwidth): a quote would show them
     if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
         return None
     if not _reads_as_careful(text):

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from ..arguments import check_draft_many_arguments
 from ..display import plain_repr, status_badge
 from ..drafting import Reply, draft_reply
 from ..exceptions import SprepError
@@ -277,6 +278,9 @@ def draft_many(
     (``structure``: the names or ids to draft for; ``require_section``: skip the
     structures no section matches).
     """
+    check_draft_many_arguments(
+        rows, profile, structure, require_section, include_answered, today, profile_type=Profile
+    )
     if hasattr(rows, "iterrows"):  # a pandas DataFrame, without importing pandas
         records: Iterable[Mapping[str, Any]] = (
             {str(k): v for k, v in record.items() if not is_missing(v)}

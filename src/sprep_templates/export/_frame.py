@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..arguments import shown
+from ..exceptions import InvalidInputTypeError
 from ._drafting import Drafted, Rejected, Result, Skipped
 
 __all__ = ["FRAME_COLUMNS", "results_frame"]
@@ -74,7 +76,19 @@ def results_frame(results: Iterable[Result]) -> Any:
         raise ImportError(
             "results_frame needs pandas: pip install 'sprep_templates[notebook]'"
         ) from error
-    rows = [_row(result) for result in results]
+    if isinstance(results, (str, bytes)) or not isinstance(results, Iterable):
+        raise InvalidInputTypeError(
+            "results_frame: results must be what draft_many gives (got "
+            f"{shown(results)} that is a {type(results).__name__})"
+        )
+    rows = []
+    for result in results:
+        if not isinstance(result, (Drafted, Rejected, Skipped)):
+            raise InvalidInputTypeError(
+                "results_frame: results must hold Drafted, Rejected or Skipped values "
+                f"(got {shown(result)} that is a {type(result).__name__})"
+            )
+        rows.append(_row(result))
     # object columns keep None as None (not NaN), and lists as lists
     frame = pandas.DataFrame(rows, columns=list(FRAME_COLUMNS), dtype=object)
     return frame.astype({column: "Int64" for column in _COUNTS})

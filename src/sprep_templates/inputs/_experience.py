@@ -14,7 +14,9 @@ from typing import Literal
 
 import attrs
 
+from ..arguments import shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
+from ..folding import strip_invisible
 from ..limits import (
     EXPORT_CHANNELS,
     FREE_TEXT_MAX_CHARS,
@@ -26,7 +28,12 @@ from ..limits import (
     MAX_TITLE_CHARS,
 )
 from ..text import blank_forbidden, clean_text, fold
-from ._export_row import export_row_values, read_date
+from ._export_row import (
+    FIRST_PUBLICATION_YEAR,
+    LAST_PUBLICATION_YEAR,
+    export_row_values,
+    read_date,
+)
 from ._values import _optional_text, _text_field
 
 __all__ = [
@@ -72,13 +79,13 @@ def _experience_id(value: str | None) -> str | None:
 def _pseudonym(value: str | None) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS)
+    return _optional_text("Experience", "pseudonym", value, MAX_PSEUDONYM_CHARS, invisible="strip")
 
 
 def _title(value: str | None) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "title", value, MAX_TITLE_CHARS)
+    return _optional_text("Experience", "title", value, MAX_TITLE_CHARS, invisible="strip")
 
 
 def parse_sentiment(value: object) -> Sentiment:
@@ -87,7 +94,7 @@ def parse_sentiment(value: object) -> Sentiment:
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             "Experience.sentiment must be one of positive, neutral, negative (or the "
-            f"export's Positif, Neutre, Négatif), as a str; got {value!r} that is a "
+            f"export's Positif, Neutre, Négatif), as a str; got {shown(value)} that is a "
             f"{type(value).__name__}"
         )
     exact = _SENTIMENT_NAMES.get(value)
@@ -98,7 +105,7 @@ def parse_sentiment(value: object) -> Sentiment:
         return found
     raise InvalidInputError(
         "Experience.sentiment must be one of positive, neutral, negative "
-        f"(or the export's Positif, Neutre, Négatif); got {value!r}"
+        f"(or the export's Positif, Neutre, Négatif); got {shown(value)}"
     )
 
 
@@ -113,16 +120,23 @@ def _channels(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = value.split(",")
+    if isinstance(value, (set, frozenset)):
+        raise InvalidInputTypeError(
+            "Experience.channels must be in order, as a tuple or a list: the first known "
+            f"channel is the one a reply names, and a set has no order (got {shown(value)})"
+        )
     if not isinstance(value, Iterable):
         raise InvalidInputTypeError(
-            f"Experience.channels must be a tuple of str (got {value!r} "
+            f"Experience.channels must be a tuple of str (got {shown(value)} "
             f"that is a {type(value).__name__})"
         )
     channels: list[str] = []
     for item in value:
         if isinstance(item, str) and not item.strip():
             continue
-        channel = _text_field("Experience", "channels", item, max_chars=80)
+        channel = _text_field("Experience", "channels", item, max_chars=80, invisible="strip")
+        if not channel:  # nothing but invisible characters
+            continue
         if channel not in channels:  # the export repeats channels across typologies
             channels.append(channel)
     if len(channels) > MAX_CHANNELS:
@@ -196,14 +210,14 @@ def _ratings(value: Mapping[str, str | None] | None) -> Ratings:
     if not isinstance(value, Mapping):
         raise InvalidInputTypeError(
             "Experience.ratings must be a mapping of criterion to rating, such as "
-            f"{{'accessibility': 'negative'}} (got {value!r} that is a {type(value).__name__})"
+            f"{{'accessibility': 'negative'}} (got {shown(value)} that is a {type(value).__name__})"
         )
     found: dict[str, Sentiment] = {}
     for key, rating in value.items():
         criterion = _CRITERION_NAMES.get(fold(key.strip())) if isinstance(key, str) else None
         if criterion is None:
             raise InvalidInputError(
-                f"Experience.ratings has the unknown criterion {key!r}; the criteria are "
+                f"Experience.ratings has the unknown criterion {shown(key)}; the criteria are "
                 f"{', '.join(CRITERIA)} (or the export's Accessibilité, Information/Explication, "
                 "Relation, Réactivité, Simplicité/Complexité)"
             )
@@ -213,7 +227,7 @@ def _ratings(value: Mapping[str, str | None] | None) -> Ratings:
             found[criterion] = parse_sentiment(rating)
         except InvalidInputError as error:
             raise type(error)(
-                f"Experience.ratings[{key!r}]: " + str(error).split(" must ", 1)[-1]
+                f"Experience.ratings[{shown(key)}]: " + str(error).split(" must ", 1)[-1]
             ) from None
     return Ratings(tuple((name, found[name]) for name in CRITERIA if name in found))
 
@@ -237,14 +251,15 @@ def _posted_as(value: str | None) -> PostedAs:
         return "self"
     if not isinstance(value, str):
         raise InvalidInputTypeError(
-            f"Experience.posted_as must be a str (got {value!r} that is a {type(value).__name__})"
+            "Experience.posted_as must be a str (got "
+            f"{shown(value)} that is a {type(value).__name__})"
         )
     found = _POSTED_AS_NAMES.get(fold(" ".join(value.split())))
     if found is None:
         raise InvalidInputError(
             "Experience.posted_as must be one of self, relative, mediator (or the export's "
             "« La personne concernée », « Un proche de la personne concernée », « Un agent de "
-            f"médiation »); got {value!r}"
+            f"médiation »); got {shown(value)}"
         )
     return found
 
@@ -265,11 +280,11 @@ def _similar(value: int | float | str | None) -> int:
     if isinstance(number, bool) or not isinstance(number, int):
         raise InvalidInputTypeError(
             "Experience.similar must be a whole number: how many other users said they "
-            f"lived the same (got {value!r} that is a {type(value).__name__})"
+            f"lived the same (got {shown(value)} that is a {type(value).__name__})"
         )
     if not 0 <= number <= MAX_SIMILAR:
         raise InvalidInputError(
-            f"Experience.similar must be between 0 and {MAX_SIMILAR:,} (got {value!r})"
+            f"Experience.similar must be between 0 and {MAX_SIMILAR:,} (got {shown(value)})"
         )
     return number
 
@@ -277,28 +292,33 @@ def _similar(value: int | float | str | None) -> int:
 def _published(value: date | str | None) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        day = value.date() if isinstance(value, datetime) else value
+        if not FIRST_PUBLICATION_YEAR <= day.year <= LAST_PUBLICATION_YEAR:
+            raise InvalidInputError(
+                f"Experience.published: {day.isoformat()} is no publication date on Services "
+                f"Publics + (years {FIRST_PUBLICATION_YEAR} to {LAST_PUBLICATION_YEAR})"
+            )
+        return day
     if isinstance(value, str):
         found = read_date(value)
         if found is None:
             raise InvalidInputError(
                 "Experience.published must be a date: a datetime.date, or text such as "
-                f"'06/10/2022 15:07' or '2022-10-06' (got {value!r})"
+                f"'06/10/2022 15:07' or '2022-10-06', of a year from {FIRST_PUBLICATION_YEAR} "
+                f"to {LAST_PUBLICATION_YEAR} (got {shown(value)})"
             )
         return found
     raise InvalidInputTypeError(
         "Experience.published must be a date, a datetime or the export's text "
-        f"(got {value!r} that is a {type(value).__name__})"
+        f"(got {shown(value)} that is a {type(value).__name__})"
     )
 
 
 def _action(value: str | None) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS)
+    return _optional_text("Experience", "action", value, FREE_TEXT_MAX_CHARS, invisible="strip")
 
 
 #: The export's ``Pays`` values (folded) that mean France. Overseas France dials
@@ -309,7 +329,7 @@ _FRANCE_NAMES = frozenset({"france", "france metropolitaine", "fr"})
 def _country(value: str | None) -> str | None:
     if value is None:
         return None
-    return _optional_text("Experience", "country", value, 100)
+    return _optional_text("Experience", "country", value, 100, invisible="strip")
 
 
 def _description(value: str | None) -> str | None:
@@ -328,7 +348,7 @@ def _description(value: str | None) -> str | None:
             f"Experience.description is {len(value):,} characters long; the most accepted "
             f"is {MAX_DESCRIPTION_CHARS:,}"
         )
-    text = clean_text(blank_forbidden(value), single_line=False)
+    text = clean_text(strip_invisible(blank_forbidden(value)), single_line=False)
     return text or None
 
 

@@ -60,23 +60,38 @@ _ANSWERED = re.compile(r"avec réponse|trait[ée]e", re.I)
 _DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?")
 
 
+# ISO dates with their dashes, maybe a time: YYYY-MM-DD[ T]HH:MM[:SS[.ffffff]][offset].
+_ISO = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+#: The years a publication date may have: Services Publics + opened in 2019 (its
+#: predecessor Voxusagers in 2016); a year outside these is a typing or export error.
+FIRST_PUBLICATION_YEAR = 2000
+LAST_PUBLICATION_YEAR = 2200
+
+
 def read_date(text: str) -> date | None:
     """A date as the export writes it, or None when it cannot be read.
 
     ``DD/MM/YYYY HH:MM`` (the export's form; some rows have the day and month
     swapped, which shows when the second number is above 12), ``DD/MM/YYYY``,
-    or ISO ``YYYY-MM-DD`` with an optional time.
+    or ISO ``YYYY-MM-DD`` with an optional time; a year before 2000 or after 2200
+    is none.
     """
     text = text.strip()
     match = _DAY_FIRST.fullmatch(text)
     try:
         if match is None:
-            return datetime.fromisoformat(text).date()
-        first, second, year = int(match[1]), int(match[2]), int(match[3])
-        day, month = (second, first) if second > 12 >= first else (first, second)
-        return date(year, month, day)
+            if not _ISO.fullmatch(text):  # "1" * 20 is no date ("11111111" would read 1111-11-11)
+                return None
+            found = datetime.fromisoformat(text).date()
+        else:
+            first, second, year = int(match[1]), int(match[2]), int(match[3])
+            day, month = (second, first) if second > 12 >= first else (first, second)
+            found = date(year, month, day)
     except ValueError:
         return None
+    return found if FIRST_PUBLICATION_YEAR <= found.year <= LAST_PUBLICATION_YEAR else None
 
 
 def repair_c1(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..arguments import shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
 from ..limits import MAX_TITLE_CHARS
 
@@ -22,7 +23,7 @@ def check_structure_text(field: str, value: object) -> None:
         return
     if not isinstance(value, str):
         raise InvalidInputTypeError(
-            f"Structure.{field} must be a str (got {value!r} that is a {type(value).__name__})"
+            f"Structure.{field} must be a str (got {shown(value)} that is a {type(value).__name__})"
         )
     if not value.strip():
         raise InvalidInputError(f"Structure.{field} is empty")
@@ -35,5 +36,5 @@ def check_structure_text(field: str, value: object) -> None:
     if found:
         raise InvalidInputError(
             f"Structure.{field} holds a control or invisible character "
-            f"(U+{ord(found.group()):04X}) at {found.start()}: {value!r}"
+            f"(U+{ord(found.group()):04X}) at {found.start()}: {shown(value)}"
         )

@@ -8,14 +8,17 @@ with a message naming the class, the field, what was expected and what came.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import attrs
 
+from ..arguments import shown
 from ..exceptions import InvalidInputError, InvalidInputTypeError
+from ..folding import INVISIBLE, strip_invisible
 from ..limits import FREE_TEXT_MAX_CHARS
 from ..patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
-from ..text import clean_text, count_words, forbidden_character
+from ..text import FORBIDDEN, clean_text, count_words, forbidden_character
 from ._structure_text import check_structure_text as _checked
 
 __all__ = [
@@ -32,19 +35,35 @@ CONTACT_KINDS = ("web", "phone", "email", "address")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str:
-    """Validate and clean one text field; the error names ``owner.field``."""
+# Any character a text field refuses or drops: one scan finds whether there is one.
+_SUSPECT = re.compile("[\ud800-\udfff" + FORBIDDEN.pattern[1:-1] + INVISIBLE.pattern[1:-1] + "]")
+
+
+def _text_field(
+    owner: str, field: str, value: object, *, max_chars: int, invisible: str = "refuse"
+) -> str:
+    """Validate and clean one text field; the error names ``owner.field``.
+
+    Invisible characters (:data:`.folding.INVISIBLE`: zero-width characters, the word
+    joiner, a BOM, soft hyphens, tag characters, Hangul fillers) would pass into a reply
+    as they are. ``invisible="refuse"`` (the agent's own text: signature, contacts,
+    situation, answer, improvement) refuses them, naming the character, since an agent
+    can remove them at the source; ``"strip"`` (the user's text in an export: pseudonym,
+    title, channels, action, country) drops them, since one row must not be lost for
+    what shows nothing. Bidirectional controls are refused in both.
+    """
     if not isinstance(value, str):
         raise InvalidInputTypeError(
-            f"{owner}.{field} must be a str (got {value!r} that is a {type(value).__name__})"
+            f"{owner}.{field} must be a str (got {shown(value)} that is a {type(value).__name__})"
         )
-    surrogate = _SURROGATE.search(value)
+    suspect = _SUSPECT.search(value) is not None
+    surrogate = _SURROGATE.search(value) if suspect else None
     if surrogate is not None:
         raise InvalidInputError(
             f"{owner}.{field} contains U+{ord(surrogate.group()):04X}, half of a surrogate "
             "pair, which is no character (text decoded wrongly?)"
         )
-    bad = forbidden_character(value)
+    bad = forbidden_character(value) if suspect else None
     if bad is not None:
         if "\x80" <= bad <= "\x9f":  # C1: text that went through cp1252 and back
             raise InvalidInputError(
@@ -61,9 +80,20 @@ def _text_field(owner: str, field: str, value: object, *, max_chars: int) -> str
         raise InvalidInputError(
             f"{owner}.{field} is {len(value)} characters long; the most accepted is {max_chars}"
         )
+    hidden = INVISIBLE.search(value) if suspect else None
+    if hidden is not None:
+        if invisible == "refuse":
+            raise InvalidInputError(
+                f"{owner}.{field} contains the invisible character U+{ord(hidden.group()):04X} "
+                f"({unicodedata.name(hidden.group(), 'unnamed')}), which would pass into the "
+                "reply as it is; remove it (retype the text rather than paste it)"
+            )
+        value = strip_invisible(value)
+        if not value.strip():
+            return ""  # nothing but invisible characters: blank (see _optional_text)
     cleaned = clean_text(value)
     if not cleaned:
-        raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {value!r})")
+        raise InvalidInputError(f"{owner}.{field} must not be empty or blank (got {shown(value)})")
     return cleaned
 
 
@@ -82,11 +112,14 @@ def clean_free_text(field: str, value: str | None) -> str | None:
     return text[0].upper() + text[1:]
 
 
-def _optional_text(owner: str, field: str, value: object, max_chars: int) -> str | None:
+def _optional_text(
+    owner: str, field: str, value: object, max_chars: int, invisible: str = "refuse"
+) -> str | None:
     """None for a missing or blank value, else the cleaned text."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return _text_field(owner, field, value, max_chars=max_chars)
+    text = _text_field(owner, field, value, max_chars=max_chars, invisible=invisible)
+    return text or None  # "": nothing but invisible characters
 
 
 def _label(value: str | None) -> str | None:
@@ -113,7 +146,7 @@ def _first_name(value: str) -> str:
     if not _FIRST_NAME.fullmatch(text):
         raise InvalidInputError(
             f"Signature.first_name must be a first name: letters, spaces, hyphens or "
-            f"apostrophes (got {value!r})"
+            f"apostrophes (got {shown(value)})"
         )
     return text
 
@@ -123,7 +156,7 @@ def _organisation(value: str) -> str:
     if count_words(text) > 12:
         raise InvalidInputError(
             f"Signature.organisation has {count_words(text)} words; the most accepted is 12 "
-            f"(got {value!r})"
+            f"(got {shown(value)})"
         )
     return text
 
@@ -135,7 +168,7 @@ def _closing(value: str | None) -> str | None:
     if count_words(text) > 6:
         raise InvalidInputError(
             f"Signature.closing must be a short politeness formula of 6 words at most "
-            f"(got {value!r})"
+            f"(got {shown(value)})"
         )
     return text if text.endswith(",") else text.rstrip(".") + ","
 
@@ -171,7 +204,7 @@ def _format_phone(value: str) -> str:
     if not _PHONE_CHARS.fullmatch(value):
         raise InvalidInputError(
             f"Contact.value for a phone must hold only digits, spaces and a leading + "
-            f"(got {value!r})"
+            f"(got {shown(value)})"
         )
     number = french_number(value)
     if number is not None and value.startswith(("+", "00")):  # +33 or 0033
@@ -187,21 +220,27 @@ def _format_phone(value: str) -> str:
     raise InvalidInputError(
         "Contact.value is not a phone number we can print: expected 10 digits starting "
         f"with 0 (01 23 45 67 89), a 4-digit service number (32 30), or +33…/+ an "
-        f"international number (got {value!r})"
+        f"international number (got {shown(value)})"
     )
 
 
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "https://[::1/": an unclosed bracket
+        raise InvalidInputError(
+            f"Contact.value for web must be a web address such as "
+            f"https://www.caf.fr/nous-contacter (got {shown(value)})"
+        ) from None
     if parts.scheme != "https":
         raise InvalidInputError(
-            f"Contact.value for web must be an https:// address (got {value!r})"
+            f"Contact.value for web must be an https:// address (got {shown(value)})"
         )
-    host = (parts.hostname or "").lower()
     if not _HOST.fullmatch(host) or " " in value or parts.username or parts.password:
         raise InvalidInputError(
             f"Contact.value for web must be a web address such as "
-            f"https://www.caf.fr/nous-contacter (got {value!r})"
+            f"https://www.caf.fr/nous-contacter (got {shown(value)})"
         )
     return value
 
@@ -232,7 +271,7 @@ class Contact:
     def _check_kind(self, attribute: attrs.Attribute[str], kind: object) -> None:
         if kind not in CONTACT_KINDS:
             raise InvalidInputError(
-                f"Contact.kind must be one of {', '.join(CONTACT_KINDS)} (got {kind!r})"
+                f"Contact.kind must be one of {', '.join(CONTACT_KINDS)} (got {shown(kind)})"
             )
 
     def __attrs_post_init__(self) -> None:
@@ -245,12 +284,12 @@ class Contact:
             if not EMAIL.fullmatch(value):
                 raise InvalidInputError(
                     f"Contact.value for email must be an address such as "
-                    f"contact@caf.fr (got {value!r})"
+                    f"contact@caf.fr (got {shown(value)})"
                 )
         elif count_words(value) > 15:
             raise InvalidInputError(
                 f"Contact.value for an address has {count_words(value)} words; "
-                f"the most accepted is 15 (got {value!r})"
+                f"the most accepted is 15 (got {shown(value)})"
             )
         object.__setattr__(self, "value", value)
         object.__setattr__(self, "abroad", self._reachable_from_abroad())
@@ -258,7 +297,7 @@ class Contact:
     def _reachable_from_abroad(self) -> bool:
         if self.abroad is not None and not isinstance(self.abroad, bool):
             raise InvalidInputError(
-                f"Contact.abroad must be true, false or left out (got {self.abroad!r})"
+                f"Contact.abroad must be true, false or left out (got {shown(self.abroad)})"
             )
         dialable = self.kind != "phone" or dialable_from_abroad(self.value)
         if self.abroad is None:

@@ -14,6 +14,7 @@
 """
 
 from ._files import data_text, first_names, numbered_lines, read_list, screening_words
+from ._folding import confusables, fold_for_screening
 from ._jargon import (
     JargonEntry,
     Lexicon,
@@ -42,9 +43,11 @@ __all__ = [
     "PrefixAutomaton",
     "acronym_expansions",
     "clear_text_caches",
+    "confusables",
     "data_text",
     "explained",
     "first_names",
+    "fold_for_screening",
     "fold_keeping_length",
     "jargon",
     "jargon_lexicon",

@@ -29,7 +29,9 @@ from pathlib import Path
 import attrs
 
 from ..exceptions import DataFileError
+from ..linear import bound_repetitions
 from ._files import data_text
+from ._folding import fold_char, fold_with_positions
 from ._matcher import PrefixAutomaton, literal_prefixes
 
 __all__ = [
@@ -85,6 +87,38 @@ def fold_keeping_length(text: str) -> str:
         if wide in text:
             text = text.replace(wide, narrow)
     return text.encode("latin-1", errors="replace").translate(_LATIN1).decode("latin-1")
+
+
+# Text whose characters fold_keeping_length reads as folding.fold_char would: the
+# short path. Anything else (an invisible character, a look-alike letter, a
+# compatibility form, a combining accent) is folded first (see .folding).
+_SHORT_PATH = re.compile(
+    "[\x00-\xac\xae-\xff"
+    + "".join(wide for wide, _narrow in _WIDE)
+    + "\u2013\u2014\u2026\u0152\u0153\u20ac\u201c\u201d\u201e\u2022]+"
+)
+_INERT: dict[str, bool] = {}
+
+
+def _inert(char: str) -> bool:
+    """Whether ``char`` folds to itself (fold_keeping_length then makes it "?"): no
+    invisible character, look-alike letter, compatibility form or combining mark."""
+    found = _INERT.get(char)
+    if found is None:
+        found = fold_char(char) == char and not unicodedata.combining(char)
+        if len(_INERT) < 10_000:
+            _INERT[char] = found
+    return found
+
+
+def screening_form(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the patterns read it, and for each of its characters the index of
+    the character of ``text`` it comes from (None: the same index)."""
+    rest = _SHORT_PATH.sub("", text)  # the characters the short path may misread
+    if not rest or all(map(_inert, set(rest))):
+        return fold_keeping_length(text), None
+    folded, where = fold_with_positions(text)
+    return fold_keeping_length(folded), where
 
 
 def _fold_pattern(pattern: str) -> str:
@@ -165,9 +199,12 @@ class PatternFile:
     def matches(self, text: str) -> Iterator[tuple[str, int, int]]:
         """``(category, start, end)`` of each match in ``text``, left to right, the
         ordinary senses (``exclude``) left out; spans index ``text`` itself."""
-        for index, start, end in self.finditer(fold_keeping_length(text)):
+        folded, where = screening_form(text)
+        for index, start, end in self.finditer(folded):
             category = self.entries[index].category
             if category != EXCLUDE:
+                if where is not None:  # back to the text's own positions
+                    start, end = where[start], where[end - 1] + 1
                 yield category, start, end
 
 
@@ -233,10 +270,12 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
     # Exclusions first, then the file's order: see the module docstring.
     order = sorted(range(len(entries)), key=lambda i: entries[i].category != EXCLUDE)
     ordered = tuple(entries[i] for i in order)
-    alternatives = "|".join(f"(?P<g{i}>{entry.pattern})" for i, entry in enumerate(ordered))
+    # Bounded repetitions: a match attempt costs a constant, the scan is linear (see .linear).
+    bounded = [bound_repetitions(entry.pattern) for entry in ordered]
+    alternatives = "|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(bounded))
     regex = re.compile(f"{_START}(?:{alternatives}){_END}", re.IGNORECASE)
     one_by_one = tuple(
-        re.compile(f"{_START}(?:{entry.pattern}){_END}", re.IGNORECASE) for entry in ordered
+        re.compile(f"{_START}(?:{pattern}){_END}", re.IGNORECASE) for pattern in bounded
     )
     by_prefix: dict[str, set[int]] = {}
     for index, entry in enumerate(ordered):
