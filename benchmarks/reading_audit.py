@@ -4,7 +4,8 @@ Drafts the real export with the tree on ``PYTHONPATH`` (``sprep draft --today
 2026-12-07``, the example profile), audits the drafts with ``sprep check --jsonl``
 and counts each kind by script, with heuristics of its own (word lists written here,
 independent of the library's reader, so that the audit does not grade itself).
-The 40 rows of the blind review (``/work/status/review-ids.txt``) are left out
+The rows of the two blind reviews (``/work/status/review-ids.txt``,
+``review2-ids.txt``) are left out
 before anything is counted or printed.
 
     PYTHONPATH=src python benchmarks/reading_audit.py            # this tree
@@ -32,7 +33,7 @@ import zlib
 from collections import Counter
 
 EXPORT = "/work/shared/data/experiences-export-sample.csv"
-REVIEW_IDS = "/work/status/review-ids.txt"
+REVIEW_IDS = ("/work/status/review-ids.txt", "/work/status/review2-ids.txt")
 TODAY = "2026-12-07"
 
 
@@ -155,7 +156,7 @@ POSITIVE_BEFORE = re.compile(
 
 
 def load_rows(split: str | None) -> dict[str, dict[str, str]]:
-    review = set(open(REVIEW_IDS).read().split())
+    review = {row_id for path in REVIEW_IDS for row_id in open(path).read().split()}
     rows = {}
     with open(EXPORT, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

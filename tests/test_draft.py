@@ -234,7 +234,7 @@ def test_situation_personalises_the_acknowledgement():
         ("Compte ou espace personnel", "votre démarche dans votre espace personnel"),
         ("Courrier", "votre échange de courriers avec nos services"),
         ("E-mail", "votre échange de courriels avec nos services"),
-        ("Patrouille", "votre échange avec nos services"),
+        ("Patrouille", "votre démarche"),
     ],
 )
 def test_channel_personalises_without_situation(channel, phrase):

@@ -20,7 +20,13 @@ from sprep_templates import STEPS, Contact, Signature, draft_reply
 from sprep_templates.drafting import load_template_set
 from sprep_templates.drafting._contract import VALUES_WHEN_UNSAID
 from sprep_templates.drafting._rendering import render_step
-from sprep_templates.experience import ACCESS_KINDS, MOMENTS, PROCEDURE_PHRASES, RELATIVE_PHRASES
+from sprep_templates.experience import (
+    ACCESS_KINDS,
+    MOMENTS,
+    PROCEDURE_PHRASES,
+    RELATIVE_PHRASES,
+    SUGGESTION_TOPICS,
+)
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
@@ -93,6 +99,7 @@ VALUES: dict[str, list[object]] = {
     "mixed": [False, True],
     "asks": [False, True],
     "point": [None, "suggestion", "bug"],
+    "topic": [None, "l’accès des personnes à mobilité réduite"],
     "bereaved": [None, "", "votre grand-mère"],
 }
 
@@ -251,6 +258,8 @@ def every_export_sentence() -> dict[str, str]:
         sentences[str(module.question_noted(n))] = "question_noted"
         for point in ("suggestion", "bug"):
             sentences[str(module.point_thanks(point, n))] = "point_thanks"
+        for topic in SUGGESTION_TOPICS.values():
+            sentences[str(module.point_thanks("suggestion", n, topic))] = "point_thanks"
     return {apply_typography(text): macro for text, macro in sentences.items()}
 
 
@@ -269,7 +278,9 @@ def every_occasion_paragraph() -> dict[str, str]:
                         | NOTHING_SAID
                         | {"occasion": occasion, "mixed": mixed, "asks": asks, "sober": sober}
                     )
-                    paragraphs[render_step(templates, "acknowledgement", name, context, signature)] = name
+                    paragraphs[
+                        render_step(templates, "acknowledgement", name, context, signature)
+                    ] = name
     return paragraphs
 
 

@@ -33,7 +33,7 @@ LIKED = {
     "accessibility": "un accès facile au service",
     "information": "la clarté de nos explications",
     "relation": "la qualité de notre accueil",
-    "reactivity": "la rapidité de notre réponse",
+    "reactivity": "la rapidité de notre service",
     "simplicity": "la simplicité de la démarche",
 }
 #: Joy about the whole experience (not about one criterion the user appreciated).

@@ -6,6 +6,7 @@ test (never a real one), drafted under several ids so that every phrasing is see
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -340,3 +341,289 @@ def test_praise_in_a_positive_experience_is_still_named():
         )
     ]
     assert any("rapidité" in text for text in texts)
+
+
+# --- review 1: ratings never say the opposite of the words --------------------------------
+
+
+def test_a_furious_user_is_not_thanked_for_a_simplicity_their_words_deny():
+    """Ratings against the feeling of the text are not voiced without words to back them."""
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={
+            "Simplicité/Complexité": "Positif",
+            "Relation": "Positif",
+            "Réactivité": "Négatif",
+        },
+        description=(
+            "Une journée perdue sur ce site, une horreur. Personne ne répond et mon "
+            "dossier est toujours bloqué."
+        ),
+    ):
+        for praise in ("simplicité", "qualité de notre accueil", "apprécié", "soulignez"):
+            assert praise not in reply.text, reply.text
+
+
+def test_praise_the_words_confirm_is_named_in_a_complaint():
+    texts = [
+        reply.text
+        for reply in drafts(
+            sentiment="Négatif",
+            ratings={"Relation": "Positif", "Réactivité": "Négatif"},
+            description=(
+                "L'agente au téléphone a été très aimable, mais mon dossier attend depuis six mois."
+            ),
+        )
+    ]
+    assert any("qualité de notre accueil" in text for text in texts)
+
+
+def test_a_fully_positive_message_is_not_told_its_procedure_was_too_complicated():
+    for reply in drafts(
+        sentiment="Positif",
+        ratings={"Simplicité/Complexité": "Négatif", "Relation": "Positif"},
+        description="Tout s'est très bien passé, merci à toute l'équipe.",
+    ):
+        assert "trop compliquée" not in reply.text, reply.text
+        assert "regrett" not in reply.text, reply.text
+
+
+def test_a_fast_online_vote_is_not_a_fast_response():
+    for reply in drafts(
+        sentiment="Positif",
+        channels="Démarche en ligne",
+        ratings={"Réactivité": "Positif"},
+        description="J'ai voté en ligne en deux minutes, c'est très rapide.",
+    ):
+        assert "rapidité de notre réponse" not in reply.text, reply.text
+
+
+def test_an_online_procedure_is_not_a_difficulty_to_reach_us():
+    for reply in drafts(
+        sentiment="Négatif",
+        channels="Démarche en ligne",
+        ratings={"Accessibilité": "Négatif"},
+        description=(
+            "Le site refuse mon paiement à chaque fois, le formulaire ne répond pas et "
+            "la page reste blanche."
+        ),
+    ):
+        assert "à nous joindre" not in reply.text, reply.text
+
+
+# --- review 1: no joy to a person in distress -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Demande désespérée de logement", "Demande désepérée de logement", "Ma désespérance"],
+)
+def test_a_title_in_despair_gets_no_joy_and_a_person_reads_it(title):
+    for reply in drafts(
+        sentiment="Positif",
+        channels="Démarche en ligne",
+        title=title,
+        description="J'ai déposé ma demande de logement en ligne il y a deux ans.",
+    ):
+        assert reply.status == "to_review"
+        for joy in ("plaisir", "ravis", "heureux", "heureuses"):
+            assert joy not in reply.text, reply.text
+
+
+# --- review 1: statuses -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pourquoi mon dossier est-il toujours en attente ?",
+        "Comment puis-je payer sans mandat de prélèvement ?",
+        "Pouvez-vous me rappeler ?",
+        "Quand vais-je recevoir ma carte ?",
+    ],
+)
+def test_an_explicit_question_makes_the_draft_to_complete(question):
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif"},
+        description=f"J'ai envoyé mon dossier il y a trois mois. {question}",
+    ):
+        assert reply.status == "to_complete"
+        assert any(question in note for note in reply.notes), reply.notes
+
+
+def test_missing_information_is_a_question():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Information/Explication": "Négatif"},
+        description="Je ne trouve pas l'information sur le montant à payer sur le site.",
+    ):
+        assert reply.status == "to_complete"
+        assert any("je ne trouve pas l'information" in note.lower() for note in reply.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pourquoi faire simple quand on peut faire compliqué !",
+        "Merci pour tout. Il serait bien d'ajouter un rappel par SMS.",
+    ],
+)
+def test_an_exclamation_or_a_suggestion_is_no_question(text):
+    for reply in drafts(sentiment="Positif", description=f"Tout va bien. {text}"):
+        assert reply.question is None
+        assert reply.status == "ready", (reply.status, reply.notes)
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["J'ai fait ma démarche au guichet ce matin.", "Pourquoi mon dossier est-il bloqué ?"],
+)
+def test_every_draft_to_complete_says_what_to_add(description):
+    statuses = set()
+    for reply in drafts(sentiment="Neutre", description=description):
+        statuses.add(reply.status)
+        if reply.status == "to_complete":
+            assert reply.to_add is not None and "to complete" in reply.to_add
+            assert reply.to_dict()["notes"][-1] == reply.to_add
+        else:
+            assert reply.to_add is None
+    assert "to_complete" in statuses
+
+
+# --- review 1: orientation that fits ----------------------------------------------------------
+
+
+def test_no_offer_to_solve_a_problem_that_is_solved():
+    for sentiment, ratings in (
+        ("Neutre", {}),
+        ("Positif", {"Réactivité": "Négatif", "Simplicité/Complexité": "Négatif"}),
+    ):
+        for reply in drafts(
+            sentiment=sentiment,
+            ratings=ratings,
+            description="C'était long, mais tout est réglé maintenant.",
+        ):
+            orientation = reply.steps["orientation"]
+            for offer in (
+                "trouver une solution",
+                "régler votre problème",
+                "répondre à vos questions",
+                "faire le point",
+            ):
+                assert offer not in orientation, orientation
+
+
+# --- review 1: procedure and channel named only when said -------------------------------------
+
+
+def test_a_vat_payment_is_no_fine():
+    for reply in drafts(
+        sentiment="Négatif",
+        description=(
+            "Je n'arrive pas à payer ma TVA sans mandat SEPA, sous peine d'une amende de retard."
+        ),
+    ):
+        assert "amende" not in reply.text, reply.text
+
+
+def test_an_unknown_channel_is_no_exchange_with_our_services():
+    for reply in drafts(sentiment="Négatif", description="Mon dossier est bloqué."):
+        assert "échange avec nos services" not in reply.text, reply.text
+
+
+# --- review 1: the draft's own wording -----------------------------------------------------
+
+
+def test_read_with_attention_is_said_once():
+    for sentiment in ("Positif", "Neutre", "Négatif"):
+        for ratings in ({}, {"Relation": "Positif"}):
+            for description in (
+                "Je suis désespérée, mon dossier est bloqué depuis un an.",
+                "Tout s'est bien passé.",
+            ):
+                for reply in drafts(sentiment=sentiment, ratings=ratings, description=description):
+                    assert reply.text.count("avec attention") <= 1, reply.text
+
+
+@pytest.mark.parametrize("sentiment", ["Positif", "Neutre"])
+@pytest.mark.parametrize("ratings", [{"Réactivité": "Négatif", "Relation": "Positif"}, {}])
+def test_regret_with_toutefois_follows_a_contrast(sentiment, ratings):
+    for reply in drafts(
+        sentiment=sentiment,
+        ratings=ratings or {"Réactivité": "Négatif"},
+        description="Je suis désespérée : les délais sont trop longs." if not ratings else None,
+    ):
+        ack = reply.steps["acknowledgement"]
+        if "regrettons toutefois" in ack:
+            before = ack[: ack.index("regrettons toutefois")]
+            assert re.search(r"soulignez|appréciez|heureux|satisfaction|saluez", before), ack
+
+
+# --- review 1: the user's own point ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Il faudrait pouvoir choisir un créneau de rendez-vous le samedi.",
+            "suggestion sur la prise de rendez-vous",
+        ),
+        (
+            "Il serait utile d'ajouter un bouton de retour sur chaque page du site.",
+            "suggestion sur notre site",
+        ),
+        (
+            "Je suggère une rampe pour les personnes en fauteuil roulant.",
+            "suggestion sur l’accès des personnes à mobilité réduite",
+        ),
+    ],
+)
+def test_a_suggestion_is_thanked_in_the_words_of_its_domain(text, phrase):
+    texts = [reply.text for reply in drafts(sentiment="Positif", description=f"Merci. {text}")]
+    assert any(phrase in t for t in texts), texts[0]
+    for t in texts:
+        assert "suggestion sur" not in t or phrase in t
+
+
+def test_a_suggestion_of_no_known_domain_is_thanked_plainly():
+    for reply in drafts(
+        sentiment="Positif", description="Merci. Il faudrait tout simplifier, vraiment tout."
+    ):
+        assert "suggestion sur" not in reply.text
+
+
+def test_a_call_is_regretted_only_when_the_user_tells_of_one():
+    for reply in drafts(
+        sentiment="Négatif",
+        channels="Téléphone",
+        description="J'ai envoyé deux lettres recommandées, toujours sans réponse.",
+    ):
+        assert "votre appel" not in reply.text, reply.text
+    texts = [
+        reply.text
+        for reply in drafts(
+            sentiment="Négatif",
+            channels="Téléphone",
+            description="Au téléphone, on m'a raccroché au nez deux fois.",
+        )
+    ]
+    assert any("votre appel" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pourquoi faire compliqué quand on peut faire simple ?",
+        "Comment vous dire ? Tout était parfait.",
+        "Comment voulez-vous que l'on s'y retrouve ?",
+    ],
+)
+def test_a_figure_of_speech_is_no_question(text):
+    assert read_said(None, f"Merci pour tout. {text}").question is None
+
+
+def test_a_bare_why_is_quoted_with_what_it_asks_about():
+    said = read_said(None, "Mon dossier est refusé sans motif. Pourquoi ?")
+    assert said.question == "Mon dossier est refusé sans motif. Pourquoi ?"

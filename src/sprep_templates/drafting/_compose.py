@@ -297,8 +297,12 @@ def draft_reply(
             fragments,
             contacts=checked_contacts,
         )
-    names_difficulty = free_text["situation"] is not None or (
-        "ratings" in used and bool(context["hard"])
+    # The user's own point (a suggestion, a technical problem) thanked as such is what
+    # they came to say: a plain suggestion is no draft to complete.
+    names_difficulty = (
+        free_text["situation"] is not None
+        or ("ratings" in used and bool(context["hard"]))
+        or "suggestion" in used
     )
     return Reply(
         sentiment=experience.sentiment,

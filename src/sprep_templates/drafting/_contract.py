@@ -60,6 +60,7 @@ CONTEXT_VARIABLES = (
     "situation",
     "sober",
     "title",
+    "topic",
 )
 
 
@@ -97,7 +98,7 @@ PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("access", ("access",)),
     ("mixed", ("mixed",)),
     ("question", ("asks",)),
-    ("suggestion", ("point",)),
+    ("suggestion", ("point", "topic")),
     ("bereavement", ("bereaved",)),
     ("posted_as", ("posted_as",)),
     ("similar", ("similar",)),

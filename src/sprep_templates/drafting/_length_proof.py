@@ -22,6 +22,7 @@ from ..experience import (
     MOMENTS,
     PROCEDURE_PHRASES,
     RELATIVE_PHRASES,
+    SUGGESTION_TOPICS,
     greeting_name,
     personalise,
     quotable_action,
@@ -159,6 +160,7 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "mixed": [False, True],
         "asks": [False, True],
         "point": [None, "suggestion", "bug"],
+        "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],
         # Who died is left out first when a reply would pass 150 words.
         "bereaved": [None, ""]
         if core

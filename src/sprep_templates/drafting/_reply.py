@@ -102,6 +102,19 @@ class Reply:
             return "to_complete"
         return "ready"
 
+    @property
+    def to_add(self) -> str | None:
+        """What an agent must add to a ``to_complete`` draft (the record's last note);
+        None for any other status."""
+        if self.status != "to_complete":
+            return None
+        if self.question is not None:
+            return f"to complete: answer the user's question « {self.question} »"
+        return (
+            "to complete: the reply does not name what went wrong for the user; "
+            "add a sentence on it (situation=…)"
+        )
+
     def to_dict(
         self, *, id: str | None = None, structure: Structure | None = None
     ) -> dict[str, Any]:
@@ -175,6 +188,6 @@ def reply_record(
         "text": reply.text,
         "body": reply.body,
         "personalised_by": list(reply.personalised_by),
-        "notes": [*notes, *reply.notes],
+        "notes": [*notes, *reply.notes, *([reply.to_add] if reply.to_add else [])],
         "findings": [f.to_dict() for f in reply.findings],
     }

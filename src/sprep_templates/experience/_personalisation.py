@@ -130,6 +130,15 @@ def personalise(
     # délais", "patiente") is too often something else, and thanking a complainant for
     # what they did not praise is the worst sentence a draft can write.
     rated = set(hard) | set(liked)
+    # A rating against the reply's feeling (a criterion rated positive in a reply of
+    # regret, negative in a reply of satisfaction) is voiced only when the words back
+    # it: "la simplicité de la démarche" to a furious user, "une démarche trop
+    # compliquée" to a delighted one, tell them the opposite of what they wrote.
+    # With no text, the ratings are all the user said: they are voiced.
+    if description is not None and tone == "negative":
+        liked = tuple(c for c in liked if _words_back(c, "positive", said))
+    elif description is not None and tone == "positive":
+        hard = tuple(c for c in hard if _words_back(c, "negative", said))
     if experience.sentiment != "positive":
         hard += tuple(c for c in said.felt_hard if c not in rated)
     if experience.sentiment == "positive":
@@ -147,6 +156,19 @@ def personalise(
         attention=attention,
         said=said,
     )
+
+
+def _words_back(criterion: str, side: str, said: Said) -> bool:
+    """The user's words say ``criterion`` on ``side`` (a criterion they praise or
+    regret; access that failed; a channel they praised, for the reception)."""
+    if criterion == "accessibility":
+        return side == "negative" and said.access is not None
+    felt = said.felt_liked if side == "positive" else said.felt_hard
+    if criterion in felt:
+        return True
+    if criterion == "relation" and side == "positive":
+        return bool(said.praised & {"counter", "phone"})
+    return False
 
 
 #: The reading of an experience that says nothing beyond its sentiment and who wrote

@@ -35,6 +35,7 @@ __all__ = [
     "PROCEDURES",
     "PROCEDURE_PHRASES",
     "RELATIVE_PHRASES",
+    "SUGGESTION_TOPICS",
     "Said",
     "occasion",
     "read_said",
@@ -131,7 +132,7 @@ MOMENTS = {
     "email": "votre échange de courriels avec nos services",
     "chat": "votre échange sur notre messagerie en ligne",
     "social": "votre échange avec nous sur les réseaux sociaux",
-    None: "votre échange avec nos services",
+    None: "votre démarche",
 }
 
 
@@ -193,10 +194,57 @@ _CHANNELS = {
     "channel-mail": ("mail", "email"),
 }
 
+#: What a suggestion is about, as the reply names it after "votre suggestion sur":
+#: found by these words (folded) in the suggestion's sentence, the first in this
+#: order. A short phrase that is safe whatever the suggestion says about it.
+SUGGESTION_TOPICS = {
+    "appointment": "la prise de rendez-vous",
+    "mobility": "l’accès des personnes à mobilité réduite",
+    "hours": "nos horaires d’ouverture",
+    "form": "nos formulaires",
+    "phone": "l’accueil téléphonique",
+    "website": "notre site",
+}
+_TOPIC_WORDS = re.compile(
+    r"\b(?:(?P<appointment>rendez-vous|rdv|creneaux?)"
+    r"|(?P<mobility>mobilite reduite|fauteuils? roulants?|pmr|handicap\w*)"
+    r"|(?P<hours>horaires?)"
+    r"|(?P<form>formulaires?)"
+    r"|(?P<phone>telephone|telephonique|standard)"
+    r"|(?P<website>site|sites|page|pages|en ligne|internet|application|lien|bouton"
+    r"|rubrique|menu))\b",
+    re.IGNORECASE,
+)
+
+
+def _topic(sentence: str) -> str | None:
+    """What the suggestion in ``sentence`` (folded) is about: the first of
+    :data:`SUGGESTION_TOPICS` whose words it holds, or None."""
+    found = {match.lastgroup for match in _TOPIC_WORDS.finditer(sentence)}
+    return next((topic for topic in SUGGESTION_TOPICS if topic in found), None)
+
+
 #: A question is quoted up to this many characters.
 MAX_QUOTE = 200
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+
+#: A sentence that ends with a question mark (and no exclamation mark) and starts
+#: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
+#: "Pouvez-vous…?"), on the folded text. "Pourquoi ne pas…" is a suggestion;
+#: "pourquoi faire simple…", "comment vous dire ?", "comment voulez-vous que…?" are
+#: figures. Anchored at the sentence's start: linear.
+_ASKING_START = re.compile(
+    r"\s*(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
+    r"(?:pourquoi(?! ne | faire simple| faire compliqu)"
+    r"|comment(?! (?:vous )?dire| expliquer (?:cela|ca)| est-ce possible| est-il possible"
+    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
+    r"|pouvez[- ]vous|pourriez[- ]vous"
+    r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
+    r"|dois-je|puis-je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui|qui (?:peut|doit))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
 
 
 class Said(NamedTuple):
@@ -226,6 +274,11 @@ class Said(NamedTuple):
     felt_liked: tuple[str, ...]
     #: What was read, for ``reply.notes``.
     notes: tuple[str, ...]
+    #: The channel kinds the words name (praised, blamed or neither); None when no
+    #: description was read.
+    mentioned: frozenset[str] | None = None
+    #: What the suggestion is about (a key of :data:`SUGGESTION_TOPICS`), or None.
+    topic: str | None = None
 
 
 NOTHING_SAID = Said(
@@ -268,6 +321,26 @@ def _procedure(*texts: str | None) -> str | None:
     return next((c for c, _start, _end in _matches(_procedure_patterns(), folded)), None)
 
 
+#: A procedure the description alone names counts when it is named within this many
+#: characters of its start (where users say what they came for), or named twice:
+#: further in, a single mention is most often incidental ("arrondir ma retraite", a
+#: passport in a list of papers). Measured on the export's rows outside both blind
+#: reviews: see the commit that set it.
+PROCEDURE_OPENING = 160
+
+
+def _procedure_described(description: str) -> str | None:
+    """The procedure the description names with some weight (see
+    :data:`PROCEDURE_OPENING`), or None."""
+    found = list(_matches(_procedure_patterns(), fold_keeping_length(description)))
+    if not found:
+        return None
+    first, start, _end = found[0]
+    if start < PROCEDURE_OPENING or sum(1 for c, _s, _e in found if c == first) > 1:
+        return first
+    return None
+
+
 def _sentence(text: str, ends: list[int], position: int) -> tuple[int, int]:
     """The span of the sentence of ``text`` that holds ``position``."""
     index = bisect_right(ends, position)
@@ -281,6 +354,22 @@ def _quote(text: str) -> str:
     if len(quoted) > MAX_QUOTE:
         quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
     return quoted
+
+
+def _explicit_question(text: str, folded: str) -> str | None:
+    """The first sentence of ``text`` that ends with "?" and starts with an asking
+    word (:data:`_ASKING_START`), quoted; None when there is none."""
+    previous = start = 0
+    for end in _SENTENCE_END.finditer(text):
+        mark = end.group()
+        if "?" in mark and "!" not in mark and _ASKING_START.match(folded, start):
+            asked = text[start : end.start()] + "?"
+            if len(asked.split()) <= 3:
+                # "Pourquoi ?" alone: the sentence before says what it asks about.
+                asked = text[previous : end.start()] + "?"
+            return _quote(asked)
+        previous, start = start, end.end()
+    return None
 
 
 def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
@@ -305,6 +394,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     blame_in: set[int] = set()
     question: str | None = None
     suggestion = bug = False
+    topic: str | None = None
     bereaved: str | None = None
     felt: dict[str, set[str]] = {}
     for category, start, end in _matches(_said_patterns(), folded):
@@ -325,15 +415,22 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             first, last = _sentence(text, ends, start)
             question = _quote(text[first:last])
         elif category == "suggestion":
+            if not suggestion:
+                first, last = _sentence(text, ends, start)
+                topic = _topic(folded[first:last])
             suggestion = True
         elif category == "bug":
             bug = True
         elif category == "bereaved" and bereaved is None:
             who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
+    if question is None:
+        question = _explicit_question(text, folded)
     praised: set[str] = set()
     blamed: set[str] = set()
+    mentioned: set[str] = set()
     for sentence, kinds in channels_in.items():
+        mentioned |= kinds
         if sentence in blame_in:
             blamed |= kinds
         elif sentence in praise_in:
@@ -344,7 +441,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             distress[category] = (
                 f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
             )
-    procedure = _procedure(title, *topics, description)
+    procedure = _procedure(title, *topics) or _procedure_described(description)
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
     felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
     notes = []
@@ -357,7 +454,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     if question is not None:
         notes.append(f"the user asks: « {question} » (answer it)")
     if suggestion:
-        notes.append("the user makes a suggestion")
+        notes.append(
+            "the user makes a suggestion" + (f" (on {topic})" if topic is not None else "")
+        )
     if bug:
         notes.append("the user reports a technical problem")
     if procedure is not None:
@@ -385,6 +484,8 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         felt_hard=felt_hard,
         felt_liked=felt_liked,
         notes=tuple(notes),
+        mentioned=frozenset(mentioned),
+        topic=topic,
     )
 
 
@@ -396,6 +497,7 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "mixed": False,
     "asks": False,
     "point": None,
+    "topic": None,
     "bereaved": None,
 }
 
@@ -420,7 +522,8 @@ def said_context(
       positive or neutral, or praised a criterion and suggested something): partial
       regret, not failure;
     - ``asks``: the user asks a question; ``point``: "suggestion" or "bug" (what the
-      improvement step thanks them for), or None;
+      improvement step thanks them for), or None; ``topic``: what the suggestion is
+      about (a phrase of :data:`SUGGESTION_TOPICS`), or None;
     - ``bereaved``: someone close to the writer died (see :class:`Said`).
     """
     praised = said.praised
@@ -428,6 +531,11 @@ def said_context(
         praised = praised | {"counter", "phone"}
     regrets = tone != "positive"
     shown = None if regrets and channel in praised else channel
+    if regrets and shown in ("counter", "phone") and said.mentioned is not None:
+        # A visit or a call is regretted only when the words tell of one: the
+        # export's channels are often the service's, not what the user went through.
+        if shown not in said.mentioned and not (shown == "phone" and said.phone_unreachable):
+            shown = None
     return {
         "occasion": occasion(shown, said.procedure),
         "access": said.access if "accessibility" in hard else None,
@@ -435,5 +543,6 @@ def said_context(
         and (sentiment != "negative" or (bool(liked) and said.suggestion)),
         "asks": said.question is not None,
         "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
+        "topic": SUGGESTION_TOPICS[said.topic] if said.suggestion and said.topic else None,
         "bereaved": said.bereaved,
     }
