@@ -2,7 +2,7 @@
 
 Run:  python benchmarks/real_rows.py                 (about three minutes)
       python benchmarks/real_rows.py --quick         (batch runs on 20,000 rows only)
-      python benchmarks/real_rows.py --compare /tmp/old/src
+      python benchmarks/real_rows.py --compare /tmp/old/src [--new /tmp/new/src]
                                    (the per-call figures of an older tree against this
                                     one, each in its own process, alternately)
 
@@ -234,11 +234,11 @@ def profile_summary(export: Path, top: int) -> str:
     return out.getvalue()
 
 
-def compare(old: Path, export: Path, rounds: int) -> None:
+def compare(old: Path, new: Path, export: Path, rounds: int) -> None:
     """The per-call figures of ``old`` and of this tree, alternately in their own processes."""
     best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
     for _ in range(rounds):
-        for name, src in (("old", old), ("new", ROOT / "src")):
+        for name, src in (("old", old), ("new", new)):
             out = subprocess.run(
                 [sys.executable, __file__, "--worker", "--export", str(export)],
                 env={"PYTHONPATH": str(src), "PATH": ""},
@@ -260,6 +260,7 @@ def main() -> None:
     parser.add_argument("--export", type=Path, default=EXPORT)
     parser.add_argument("--quick", action="store_true", help="batch runs on 20,000 rows only")
     parser.add_argument("--compare", type=Path, metavar="OLD_SRC")
+    parser.add_argument("--new", type=Path, default=ROOT / "src", metavar="NEW_SRC")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--top", type=int, default=25, help="profile entries shown")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -268,7 +269,7 @@ def main() -> None:
         print(json.dumps(per_call(arguments.export)))
         return
     if arguments.compare:
-        compare(arguments.compare, arguments.export, arguments.rounds)
+        compare(arguments.compare, arguments.new, arguments.export, arguments.rounds)
         return
 
     src = ROOT / "src"
