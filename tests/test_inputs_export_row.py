@@ -59,3 +59,20 @@ def test_from_export_row_still_refuses_a_bad_structure_cell_naming_it():
     row = {"ID expérience": "7", "Ressenti usager": "Positif", "Intitulé structure 1": True}
     with pytest.raises(InvalidInputError, match="Intitulé structure 1"):
         Experience.from_export_row(row)
+
+
+def test_repair_c1_cells_repairs_each_text_cell_as_repair_c1_does():
+    from sprep_templates.inputs import repair_c1, repair_c1_cells
+
+    clean = {"Titre": "Un titre", "Note": 3, "Vide": None}
+    assert repair_c1_cells(clean) == clean
+    assert repair_c1_cells(clean) is not clean  # a copy the caller may change
+    mangled = {"Titre": "Un titre", "Description": "l\x92agent", "Note": 3.0}
+    assert repair_c1_cells(mangled) == {
+        "Titre": "Un titre",
+        "Description": repair_c1("l\x92agent"),
+        "Note": 3.0,
+    }
+    assert repair_c1_cells(mangled)["Description"] == "l’agent"
+    with pytest.raises(UnicodeDecodeError):  # \x81: no cp1252 character either
+        repair_c1_cells({"Titre": "ok", "Description": "a\x81b"})

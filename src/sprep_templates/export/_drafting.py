@@ -27,7 +27,7 @@ from ..inputs import Structure
 from ..profile import Profile
 from ..serialise import reply_record
 from ..vocabulary import Status
-from ._columns import experience_from_fields, is_missing, repair_c1, row_id
+from ._columns import experience_from_fields, is_missing, repair_c1_cells, row_id
 from ._headers import export_fields
 from ._reading import Row
 
@@ -203,7 +203,7 @@ def draft_row(
         return [Rejected(row.line, row.problem or "unreadable row", row.raw)]
     identifier = row_id(row.fields)
     try:
-        fields = {k: repair_c1(v) if isinstance(v, str) else v for k, v in row.fields.items()}
+        fields = repair_c1_cells(row.fields)
     except UnicodeDecodeError:
         return [
             Rejected(row.line, "a control character that no encoding explains", row.raw, identifier)
