@@ -292,13 +292,16 @@ def draft_many(
         if not isinstance(fields, Mapping):
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
-        raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
-        row = Row(number, export_fields(fields), raw)  # names read as sprep draft reads them
-        yield from draft_row(
+        row = Row(number, export_fields(fields), "")  # names read as sprep draft reads them
+        for result in draft_row(
             row,
             profile,
             structure=structure,
             require_section=require_section,
             include_answered=include_answered,
             today=today,
-        )
+        ):
+            if isinstance(result, Rejected):  # the row as it came, written for this one only
+                raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
+                result = attrs.evolve(result, raw=raw)
+            yield result
