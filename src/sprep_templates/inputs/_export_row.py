@@ -112,7 +112,11 @@ def repair_c1_cells(fields: Mapping[str, Any]) -> dict[str, Any]:
     them when none holds a C1 character (the common case), instead of one per cell.
 
     Raises ValueError (UnicodeDecodeError) as :func:`repair_c1` does."""
-    if _C1.search("".join([v for v in fields.values() if isinstance(v, str)])) is None:
+    try:
+        joined = "".join(fields.values())  # every cell a text: a CSV row
+    except TypeError:
+        joined = "".join([v for v in fields.values() if isinstance(v, str)])
+    if _C1.search(joined) is None:
         return dict(fields)
     return {k: repair_c1(v) if isinstance(v, str) else v for k, v in fields.items()}
 
@@ -363,12 +367,19 @@ def column_name(name: str) -> str:
 def export_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     """``fields`` with every name read by :func:`column_name` (the first of two cells
     that read the same name wins, as in a CSV header)."""
-    read: dict[str, Any] = {}
-    for name, value in fields.items():
+    return {key: fields[name] for name, key in _header_reading(tuple(fields))}
+
+
+@lru_cache(maxsize=64)
+def _header_reading(names: tuple[Any, ...]) -> tuple[tuple[Any, Any], ...]:
+    """Each name of a header that counts, and the name it reads as: the rows of one
+    export share their header, read once."""
+    read: dict[Any, Any] = {}
+    for name in names:
         key = column_name(name) if isinstance(name, str) else name
         if key not in read:
-            read[key] = value
-    return read
+            read[key] = name
+    return tuple((name, key) for key, name in read.items())
 
 
 def repaired_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
