@@ -101,10 +101,15 @@ def repair_c1(text: str) -> str:
     not define either.
     """
 
-    def replace(match: re.Match[str]) -> str:
-        return match.group().encode("latin-1").decode("cp1252")
+    return _C1.sub(_from_cp1252, text)
 
-    return _C1.sub(replace, text)
+
+def _from_cp1252(match: re.Match[str]) -> str:
+    return match.group().encode("latin-1").decode("cp1252")
+
+
+#: The C1 control characters, each looked for with ``in`` (faster than a pattern).
+_C1_CHARACTERS = tuple(map(chr, range(0x80, 0xA0)))
 
 
 def repair_c1_cells(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -116,9 +121,14 @@ def repair_c1_cells(fields: Mapping[str, Any]) -> dict[str, Any]:
         joined = "".join(fields.values())  # every cell a text: a CSV row
     except TypeError:
         joined = "".join([v for v in fields.values() if isinstance(v, str)])
-    if _C1.search(joined) is None:
-        return dict(fields)
-    return {k: repair_c1(v) if isinstance(v, str) else v for k, v in fields.items()}
+    repaired = dict(fields)
+    if not any(c in joined for c in _C1_CHARACTERS):
+        return repaired
+    search = _C1.search
+    for name, value in fields.items():
+        if isinstance(value, str) and search(value) is not None:
+            repaired[name] = repair_c1(value)
+    return repaired
 
 
 def is_missing(value: object) -> bool:
