@@ -20,6 +20,7 @@ from sprep_templates import STEPS, Contact, Signature, draft_reply
 from sprep_templates.drafting import load_template_set
 from sprep_templates.drafting._contract import VALUES_WHEN_UNSAID
 from sprep_templates.drafting._rendering import render_step
+from sprep_templates.experience import ACCESS_KINDS, MOMENTS, PROCEDURE_PHRASES, RELATIVE_PHRASES
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
@@ -84,6 +85,15 @@ VALUES: dict[str, list[object]] = {
     "late": [False, True],
     "action": [None, "Mise à jour de la page d’aide de notre site"],
     "sober": [False, True],
+    # What the user wrote (issue 20). Every occasion and every access in every
+    # sentence that says them is checked apart (every_export_sentence); here the
+    # shortest and longest stand in for them, in every template.
+    "occasion": [MOMENTS[None], "votre appel", "votre démarche pour vos indemnités journalières"],
+    "access": [None, "appointment", "office"],
+    "mixed": [False, True],
+    "asks": [False, True],
+    "point": [None, "suggestion", "bug"],
+    "bereaved": [None, "", "votre grand-mère"],
 }
 
 # Grammalecte rules that do not apply to a span, each with the reason.
@@ -220,7 +230,9 @@ def every_export_sentence() -> dict[str, str]:
     for n in range(3):
         for tone in SENTIMENTS:
             for names in sets:
-                sentences[str(module.hard_sentence(tone, names, n))] = "hard_sentence"
+                for access in (None, *ACCESS_KINDS) if "accessibility" in names else (None,):
+                    sentence = str(module.hard_sentence(tone, names, n, access))
+                    sentences[sentence] = "hard_sentence"
                 for sober in (False, True):
                     sentences[str(module.liked_sentence(tone, names, n, sober))] = "liked_sentence"
             for count in (1, 2, 12, 1200, 1_000_000):
@@ -231,7 +243,48 @@ def every_export_sentence() -> dict[str, str]:
         sentences[str(module.late_apology(n))] = "late_apology"
         sentences[str(module.sober_sentence(n))] = "sober_sentence"
         sentences[str(module.action_sentence("Mise à jour de la page d’aide", n))] = "action"
+        for occasion in (*MOMENTS.values(), *PROCEDURE_PHRASES.values()):
+            for posted_as in ("self", "relative", "mediator"):
+                sentences[str(module.partial_regret(occasion, posted_as, n))] = "partial_regret"
+        for bereaved in ("", *RELATIVE_PHRASES.values()):
+            sentences[str(module.condolences(bereaved, n))] = "condolences"
+        sentences[str(module.question_noted(n))] = "question_noted"
+        for point in ("suggestion", "bug"):
+            sentences[str(module.point_thanks(point, n))] = "point_thanks"
     return {apply_typography(text): macro for text, macro in sentences.items()}
+
+
+def every_occasion_paragraph() -> dict[str, str]:
+    """Every acknowledgement with every occasion (each channel's moment, each procedure)
+    in each sentence that names it: the variations VALUES' three occasions stand for."""
+    templates = load_template_set()
+    signature = Signature(first_name="Jean", organisation=ORGANISATIONS[0])
+    paragraphs: dict[str, str] = {}
+    for sentiment in SENTIMENTS:
+        for name in templates.variants[(sentiment, "acknowledgement")]:
+            for occasion in (*MOMENTS.values(), *PROCEDURE_PHRASES.values()):
+                for mixed, asks, sober in itertools.product((False, True), repeat=3):
+                    context = (
+                        dict.fromkeys(VALUES)
+                        | NOTHING_SAID
+                        | {"occasion": occasion, "mixed": mixed, "asks": asks, "sober": sober}
+                    )
+                    paragraphs[render_step(templates, "acknowledgement", name, context, signature)] = name
+    return paragraphs
+
+
+def test_every_occasion_reads_right():
+    """Grammalecte finds no error where a procedure or a channel's moment is named."""
+    checker = grammar_checker()
+    problems = []
+    for paragraph, name in every_occasion_paragraph().items():
+        grammar, spelling = checker.getParagraphErrors(paragraph)
+        for error in grammar:
+            problems.append(f"{name}: {error['sRuleId']}: {error['sMessage']} in: {paragraph}")
+        for error in spelling:
+            if error["sValue"] not in SPELLING_ALLOWLIST:
+                problems.append(f"{name}: unknown word {error['sValue']!r} in: {paragraph}")
+    assert not problems, "\n".join(problems)
 
 
 def test_every_export_sentence_is_correct_french():

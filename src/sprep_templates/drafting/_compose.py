@@ -272,8 +272,14 @@ def draft_reply(
         used = [item for item in PERSONALISED_ITEMS if item in union]
     if "action" in used and reading.action is not None:
         fragments.append(reading.action)
+    if "occasion" in used:
+        # The occasion names the procedure when the user's words name one, else the channel.
+        used[used.index("occasion")] = "procedure" if reading.said.procedure else "channel"
     if any(free_text.values()):
         used.append("agent text")
+    notes.extend(reading.said.notes)
+    if context["posted_as"] != reading.posted_as:
+        notes.append("written for a relative who died: the reply speaks to the writer")
     findings: list[Finding] = []
     if template_dir is not None:
         findings = check_reply(
@@ -305,6 +311,8 @@ def draft_reply(
         personalised_by=tuple(used),
         names_difficulty=names_difficulty,
         notes=tuple(notes),
+        # A question the agent answers in the reply is answered.
+        question=None if free_text["answer"] else reading.said.question,
     )
 
 

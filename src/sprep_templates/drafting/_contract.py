@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-from ..experience import Personalisation, greeting_name, quotable_title
+from ..experience import (
+    NOTHING_SAID_CONTEXT,
+    Personalisation,
+    greeting_name,
+    quotable_title,
+    said_context,
+)
 from ..french import contact_phrase, join_alternatives
 from ..inputs import Contact, Experience, Signature, channel_kind
 from ..steps import STEPS
@@ -32,8 +38,11 @@ __all__ = [
 
 #: The variables every step template receives.
 CONTEXT_VARIABLES = (
+    "access",
     "action",
     "answer",
+    "asks",
+    "bereaved",
     "channel",
     "contacts",
     "first_name",
@@ -41,7 +50,10 @@ CONTEXT_VARIABLES = (
     "improvement",
     "late",
     "liked",
+    "mixed",
+    "occasion",
     "organisation",
+    "point",
     "posted_as",
     "pseudonym",
     "similar",
@@ -63,6 +75,7 @@ LEFT_OUT_FIRST: tuple[tuple[str, Callable[[object], object]], ...] = (
     ("similar", lambda value: 0),
     ("late", lambda value: False),
     ("hard", _fewer_criteria),
+    ("bereaved", lambda value: "" if value else value),
 )
 
 
@@ -71,6 +84,7 @@ LEFT_OUT_NAMES = {
     "similar": "the others who lived the same",
     "late": "the apology for the late answer",
     "hard": "a criterion the user found hard",
+    "bereaved": "who died, in the condolences",
 }
 
 
@@ -78,7 +92,13 @@ LEFT_OUT_NAMES = {
 PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("title",)),
     ("channel", ("channel",)),
+    ("occasion", ("occasion",)),
     ("ratings", ("hard", "liked")),
+    ("access", ("access",)),
+    ("mixed", ("mixed",)),
+    ("question", ("asks",)),
+    ("suggestion", ("point",)),
+    ("bereavement", ("bereaved",)),
     ("posted_as", ("posted_as",)),
     ("similar", ("similar",)),
     ("wait", ("late",)),
@@ -99,6 +119,8 @@ VALUES_WHEN_UNSAID: dict[str, object] = {
     "similar": 0,
     "late": False,
     "action": None,
+    # What the user wrote (experience._said.said_context).
+    **NOTHING_SAID_CONTEXT,
 }
 
 
@@ -114,11 +136,12 @@ def step_context(
     ``reading`` is the draft's one reading of the experience (:func:`personalise`):
     the pseudonym, title and channel are read here, the rest comes from it.
     """
+    channel = channel_kind(experience.channels)
     return {
         "pseudonym": greeting_name(experience.pseudonym),
         # A sensitive case's title is not quoted back.
         "title": None if reading.sober else quotable_title(experience.title),
-        "channel": channel_kind(experience.channels),
+        "channel": channel,
         "contacts": _phrase_of(contacts) if contacts else None,
         "organisation": signature.organisation,
         "first_name": signature.first_name,
@@ -127,12 +150,23 @@ def step_context(
         "improvement": free_text.get("improvement"),
         "hard": reading.hard,
         "liked": reading.liked,
-        "posted_as": reading.posted_as,
+        # "votre proche" is never the one who died: the reply speaks to the writer.
+        "posted_as": "self"
+        if reading.said.bereaved is not None and reading.posted_as == "relative"
+        else reading.posted_as,
         "similar": reading.similar,
         "late": reading.late,
         # The agent's own improvement wins over the registered action.
         "action": None if free_text.get("improvement") else reading.action,
         "sober": reading.sober,
+        **said_context(
+            reading.said,
+            channel=channel,
+            tone=reading.tone,
+            sentiment=experience.sentiment,
+            hard=reading.hard,
+            liked=reading.liked,
+        ),
     }
 
 

@@ -8,7 +8,7 @@ profile checking its signers with :func:`longest_reply`), never on import.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,8 +16,12 @@ from pathlib import Path
 import attrs
 
 from ..experience import (
+    ACCESS_KINDS,
     DEFAULT_LATE_AFTER_DAYS,
     MAX_NAMED_CRITERIA,
+    MOMENTS,
+    PROCEDURE_PHRASES,
+    RELATIVE_PHRASES,
     greeting_name,
     personalise,
     quotable_action,
@@ -148,7 +152,24 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "late": [False] if core else [False, True],
         "action": [None, quotable_action(_words(action_words))],
         "sober": [False, True],
+        # What the user wrote (experience._said.said_context). A phrase (occasion,
+        # bereaved) is said as a whole wherever it is used: its shortest and longest
+        # bound it.
+        "occasion": [*MOMENTS.values(), *_extreme_phrases(PROCEDURE_PHRASES.values())],
+        "mixed": [False, True],
+        "asks": [False, True],
+        "point": [None, "suggestion", "bug"],
+        # Who died is left out first when a reply would pass 150 words.
+        "bereaved": [None, ""]
+        if core
+        else [None, "", *_extreme_phrases(RELATIVE_PHRASES.values())],
     }
+
+
+def _extreme_phrases(phrases: Iterable[str]) -> list[str]:
+    """The shortest and the longest of ``phrases`` by their words."""
+    ordered = sorted(set(phrases), key=lambda phrase: (count_words(phrase), phrase))
+    return [ordered[0], ordered[-1]]
 
 
 def _ratings_pairs(core: bool) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -187,7 +208,17 @@ def _axes(
             (hard if "hard" in reads else (), liked if "liked" in reads else ())
             for hard, liked in _ratings_pairs(core)
         }
-        axes.append([{"hard": hard, "liked": liked} for hard, liked in sorted(seen)])
+        axis: list[dict[str, object]] = []
+        for hard, liked in sorted(seen):
+            # The access that failed words accessibility rated negative, and is set
+            # only then (experience._said.said_context): it varies with the ratings.
+            accesses = (
+                [None, *ACCESS_KINDS] if "access" in reads and "accessibility" in hard else [None]
+            )
+            axis.extend({"hard": hard, "liked": liked, "access": access} for access in accesses)
+        axes.append(axis)
+    elif "access" in reads and "access" not in fixed:
+        axes.append([{"access": access} for access in (None, *ACCESS_KINDS)])
     return axes
 
 

@@ -29,7 +29,8 @@ class Reply:
     six (step, paragraph) pairs, in order), ``templates`` (the phrasing chosen per
     step), ``word_count`` (60 to 150), ``findings`` (what the checker found in the
     agent's own sentences, or in the whole reply with custom templates), ``attention``,
-    ``personalised_by``, ``names_difficulty`` and ``notes`` (described below).
+    ``personalised_by``, ``names_difficulty``, ``notes`` and ``question`` (the
+    question the user asks, which an agent must answer; described below).
     Use ``text``, ``body``, ``steps``, ``status`` and ``to_dict()``.
     """
 
@@ -43,13 +44,16 @@ class Reply:
     #: Why a person must read the experience first (a sensitive case); empty when none.
     attention: tuple[str, ...] = ()
     #: What of the experience the reply uses: title, channel, ratings, posted_as,
-    #: similar, wait, action, agent text (see :data:`PERSONALISED_BY`).
+    #: similar, wait, action, and what the user wrote: procedure, access, mixed,
+    #: question, suggestion, bereavement; agent text (see :data:`PERSONALISED_BY`).
     personalised_by: tuple[str, ...] = ()
     #: Whether the reply names the user's difficulty (the agent's situation, or a
     #: criterion the user rated negative).
     names_difficulty: bool = False
     #: What was left out to keep to 150 words, and other remarks for the agent.
     notes: tuple[str, ...] = ()
+    #: The question the user asks, as they wrote it: an agent must answer it.
+    question: str | None = None
 
     @property
     def text(self) -> str:
@@ -85,10 +89,13 @@ class Reply:
     @property
     def status(self) -> Status:
         """``to_review`` (an error, or a sensitive case to read first); ``to_complete``
-        (compliant, but a negative or neutral experience whose difficulty the reply
-        does not name: an agent should add a sentence); ``ready`` otherwise."""
+        (compliant, but the user asks a question an agent must answer, or a negative or
+        neutral experience whose difficulty the reply does not name: an agent should
+        add a sentence); ``ready`` otherwise."""
         if not self.compliant:
             return "to_review"
+        if self.question is not None:
+            return "to_complete"
         if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
             return "to_complete"
         if not self.names_difficulty and self.sentiment == "neutral":

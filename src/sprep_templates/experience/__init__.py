@@ -3,7 +3,9 @@
 - ``_personalisation``: tone, criteria, who wrote, the wait, the action, sober;
 - ``_screening``: whether the pseudonym can be greeted and the title quoted;
 - ``_sensitive``: sensitive situations the description tells of;
-- ``_complaints``: a phone that could not be reached.
+- ``_complaints``: a phone that could not be reached;
+- ``_said``: what the user wrote beyond the ratings (access, channels, question,
+  suggestion, bug, procedure, bereavement, distress) and its template variables.
 """
 
 from ._complaints import load_phone_patterns, phone_unreachable_span, says_phone_unreachable
@@ -15,16 +17,34 @@ from ._personalisation import (
     quotable_action,
     tone_of,
 )
+from ._said import (
+    ACCESS_KINDS,
+    MOMENTS,
+    NOTHING_SAID,
+    NOTHING_SAID_CONTEXT,
+    PROCEDURE_PHRASES,
+    RELATIVE_PHRASES,
+    Said,
+    read_said,
+    said_context,
+)
 from ._screening import greeting_name, pseudonym_problem, quotable_title
 from ._sensitive import CATEGORIES, CATEGORY_LABELS, Concern, sensitive_concerns
 
 __all__ = [
+    "ACCESS_KINDS",
     "CATEGORIES",
     "CATEGORY_LABELS",
     "DEFAULT_LATE_AFTER_DAYS",
     "MAX_NAMED_CRITERIA",
+    "MOMENTS",
+    "NOTHING_SAID",
+    "NOTHING_SAID_CONTEXT",
+    "PROCEDURE_PHRASES",
+    "RELATIVE_PHRASES",
     "Concern",
     "Personalisation",
+    "Said",
     "greeting_name",
     "load_phone_patterns",
     "personalise",
@@ -32,6 +52,8 @@ __all__ = [
     "pseudonym_problem",
     "quotable_action",
     "quotable_title",
+    "read_said",
+    "said_context",
     "says_phone_unreachable",
     "sensitive_concerns",
     "tone_of",

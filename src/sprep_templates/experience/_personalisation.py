@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
-from ._complaints import says_phone_unreachable
+from ._said import NOTHING_SAID, Said, read_said
 from ._sensitive import sensitive_concerns
 
 __all__ = [
@@ -62,6 +62,8 @@ class Personalisation(NamedTuple):
     phone_unreachable: bool
     #: Why a person must read the experience before the reply is sent.
     attention: tuple[str, ...]
+    #: What the user wrote, read beyond the ratings (see ``experience._said``).
+    said: Said = NOTHING_SAID
 
 
 def tone_of(experience: Experience) -> Sentiment:
@@ -100,6 +102,7 @@ def personalise(
         and experience.published is None
         and experience.action is None
         and not experience.similar
+        and not experience.topics
     ):
         # What most experiences of a plain input say: nothing beyond who wrote.
         return _READING_OF_A_PLAIN_EXPERIENCE[(experience.sentiment, experience.posted_as)]
@@ -108,25 +111,41 @@ def personalise(
     liked = ratings.rated("positive") if ratings else ()
     description = experience.description
     concerns = sensitive_concerns(description) if description else ()
+    said = read_said(experience.title, description, experience.topics)
+    attention = tuple(concern.reason for concern in concerns) + said.distress
+    if said.bereaved is not None and not any(c.category == "death" for c in concerns):
+        attention += ("décès ou deuil\u00a0: un proche de l’auteur est décédé",)
     phone_unreachable = bool(
         (
             "accessibility" in hard
             and any(channel_kind((channel,)) == "phone" for channel in experience.channels)
         )
-        or (description and says_phone_unreachable(description))
+        or said.phone_unreachable
     )
     published = experience.published
+    tone = _tone(experience.sentiment, hard, liked)
+    # Criteria the user did not rate but the words regret or praise are named too,
+    # after the rated ones (the tone stays the ratings'). Words only ever confirm the
+    # user's own feeling: a word read as praise in a complaint ("pratique", "dans les
+    # délais", "patiente") is too often something else, and thanking a complainant for
+    # what they did not praise is the worst sentence a draft can write.
+    rated = set(hard) | set(liked)
+    if experience.sentiment != "positive":
+        hard += tuple(c for c in said.felt_hard if c not in rated)
+    if experience.sentiment == "positive":
+        liked += tuple(c for c in said.felt_liked if c not in rated)
     return Personalisation(
-        tone=_tone(experience.sentiment, hard, liked),
+        tone=tone,
         hard=hard[:MAX_NAMED_CRITERIA],
         liked=liked[:MAX_NAMED_CRITERIA],
         posted_as=experience.posted_as,
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=quotable_action(experience.action),
-        sober=bool(concerns),
+        sober=bool(attention),
         phone_unreachable=phone_unreachable,
-        attention=tuple(concern.reason for concern in concerns),
+        attention=attention,
+        said=said,
     )
 
 

@@ -351,6 +351,34 @@ def _description(value: str | None) -> str | None:
     return text or None
 
 
+#: At most this many topics (typology labels and tags) are kept, each this long at most.
+MAX_TOPICS = 12
+MAX_TOPIC_CHARS = 200
+
+
+def _topics(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """The export's typology labels and tags ("Intitulé Typologie", "Tags Métiers"):
+    read to find the procedure, never repeated in a reply. A string is split on ``;``."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, (tuple, list)):
+        raise InvalidInputTypeError(
+            f"Experience.topics must be a tuple of str (got a {type(value).__name__})"
+        )
+    topics = []
+    for position, topic in enumerate(value):
+        if not isinstance(topic, str):
+            raise InvalidInputTypeError(
+                f"Experience.topics[{position}] must be a str (got a {type(topic).__name__})"
+            )
+        text = clean_text(blank_forbidden(topic), single_line=True)[:MAX_TOPIC_CHARS].strip()
+        if text:
+            topics.append(text)
+    return tuple(topics[:MAX_TOPICS])
+
+
 @attrs.frozen
 class Experience:
     """One experience a user published, as far as the reply needs it.
@@ -371,8 +399,9 @@ class Experience:
     Fields: ``id``, ``sentiment``, ``pseudonym`` (the name the reply greets, screened
     first), ``title`` (the experience's title, quoted when it reads well), ``channels``,
     ``ratings``, ``posted_as``, ``similar``, ``published``, ``action``, ``description``
-    and ``country`` (where the user lives: abroad, no number that cannot be dialled
-    from there). Read an export row with :meth:`from_export_row`.
+    ``country`` (where the user lives: abroad, no number that cannot be dialled
+    from there) and ``topics`` (the export's typology labels and tags: read to find
+    the procedure). Read an export row with :meth:`from_export_row`.
     """
 
     sentiment: Sentiment = attrs.field(converter=_sentiment)
@@ -387,6 +416,7 @@ class Experience:
     action: str | None = attrs.field(default=None, converter=_action)
     description: str | None = attrs.field(default=None, converter=_description, repr=False)
     country: str | None = attrs.field(default=None, converter=_country)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=_topics, repr=False)
 
     @classmethod
     def from_export_row(cls, row: Mapping[str, object]) -> Experience:

@@ -178,6 +178,13 @@ def _comma_joined(column_values: list[tuple[str, str]]) -> tuple[str, ...]:
     )
 
 
+def _semicolon_joined(column_values: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Every value of every column, each split on semicolons (the export joins tags so)."""
+    return tuple(
+        part.strip() for _, value in column_values for part in value.split(";") if part.strip()
+    )
+
+
 @attrs.frozen
 class Column:
     """Where the export holds one :class:`Experience` field.
@@ -222,6 +229,11 @@ EXPORT_COLUMNS: tuple[Column, ...] = (
     Column("action", ("Action",)),
     Column("description", ("Description",)),
     Column("country", ("Pays",)),
+    Column(
+        "topics",
+        ("Tags Métiers", "Intitulé Typologie 1", "Intitulé Typologie 2", "Intitulé Typologie 3"),
+        _semicolon_joined,
+    ),
 )
 
 #: The structures an experience concerns, in order.
@@ -248,6 +260,7 @@ EXPERIENCE_FIELDS = frozenset(
         "action",
         "description",
         "country",
+        "topics",
     }
 )
 

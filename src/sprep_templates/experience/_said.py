@@ -1,0 +1,439 @@
+"""What the user wrote, read for the reply: beyond the ratings, the words.
+
+The ratings say that access was hard; the description says which access (the phone,
+an appointment, the online service, the office), which channel the user praised or
+blamed, whether they ask a question (quoted for the agent), make a suggestion or
+report a bug, which procedure it concerns (the title, then the tags and typology,
+then the description), whether someone close to them died (who), and distress the
+sensitive list does not name (serious illness, money distress, the shelter line,
+despair).
+
+The words are data files (format in :mod:`sprep_templates.lexicons._pattern_files`, sources in
+``data/README.md``): ``said.tsv``, ``procedures.tsv``, ``distress.tsv``; the phone
+that could not be reached is ``experience._complaints``'. Every file is read
+in one left-to-right pass of an Aho–Corasick automaton: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from ..lexicons import PatternFile, fold_keeping_length, read_packaged_patterns
+from ..lexicons._pattern_files import EXCLUDE
+from ._complaints import _phone_patterns
+
+__all__ = [
+    "ACCESS_KINDS",
+    "DISTRESS_LABELS",
+    "MOMENTS",
+    "NOTHING_SAID",
+    "NOTHING_SAID_CONTEXT",
+    "PROCEDURES",
+    "PROCEDURE_PHRASES",
+    "RELATIVE_PHRASES",
+    "Said",
+    "occasion",
+    "read_said",
+    "said_context",
+]
+
+SAID_FILE = "said.tsv"
+PROCEDURES_FILE = "procedures.tsv"
+DISTRESS_FILE = "distress.tsv"
+
+#: The accesses a user can say failed, as the reply names them.
+ACCESS_KINDS = ("phone", "appointment", "online", "office")
+
+_SAID_CATEGORIES = (
+    "access-appointment",
+    "access-online",
+    "access-office",
+    "channel-counter",
+    "channel-phone",
+    "channel-online",
+    "channel-mail",
+    "praise",
+    "blame",
+    "question",
+    "suggestion",
+    "bug",
+    "bereaved",
+    *(
+        f"felt-{criterion}-{side}"
+        for criterion in ("reactivity", "information", "relation", "simplicity")
+        for side in ("negative", "positive")
+    ),
+)
+
+#: The procedures ``procedures.tsv`` names (their wording: templates/shared/experience.j2).
+PROCEDURES = (
+    "vote-online",
+    "proxy",
+    "vote",
+    "passport",
+    "identity-card",
+    "residence-permit",
+    "naturalisation",
+    "civil-status",
+    "driving-licence",
+    "vehicle-registration",
+    "fine",
+    "reversion",
+    "pension",
+    "energy-cheque",
+    "activity-bonus",
+    "housing-aid",
+    "health-card",
+    "sick-pay",
+    "tax-return",
+    "census",
+)
+
+#: Each procedure as a reply names it: a singular noun phrase starting with "votre",
+#: that fits after "lors de", "de", "après" and before "ne vous a pas apporté" (at
+#: most as many words as the longest of :data:`MOMENTS`, which it replaces).
+PROCEDURE_PHRASES = {
+    "vote-online": "votre vote par internet",
+    "proxy": "votre demande de procuration",
+    "vote": "votre démarche pour voter",
+    "passport": "votre demande de passeport",
+    "identity-card": "votre demande de carte d’identité",
+    "residence-permit": "votre demande de titre de séjour",
+    "naturalisation": "votre demande de naturalisation",
+    "civil-status": "votre demande d’acte d’état civil",
+    "driving-licence": "votre démarche pour le permis de conduire",
+    "vehicle-registration": "votre demande de carte grise",
+    "fine": "votre démarche au sujet d’une amende",
+    "reversion": "votre démarche pour la retraite de votre conjoint",
+    "pension": "votre démarche pour votre retraite",
+    "energy-cheque": "votre démarche pour le chèque énergie",
+    "activity-bonus": "votre demande de prime d’activité",
+    "housing-aid": "votre demande d’aide au logement",
+    "health-card": "votre démarche pour la carte Vitale",
+    "sick-pay": "votre démarche pour vos indemnités journalières",
+    "tax-return": "votre déclaration de revenus",
+    "census": "votre démarche de recensement",
+}
+
+#: What the user went through on each channel kind (None: an unknown channel), as a
+#: noun phrase that fits after "lors de", "de" or "après": the same wording as the
+#: templates' ``moment`` macro (templates/shared/macros.j2; a test keeps them equal).
+MOMENTS = {
+    "phone": "votre appel",
+    "counter": "votre visite à notre accueil",
+    "online": "votre démarche en ligne",
+    "account": "votre démarche dans votre espace personnel",
+    "mail": "votre échange de courriers avec nos services",
+    "email": "votre échange de courriels avec nos services",
+    "chat": "votre échange sur notre messagerie en ligne",
+    "social": "votre échange avec nous sur les réseaux sociaux",
+    None: "votre échange avec nos services",
+}
+
+
+def occasion(channel: str | None, procedure: str | None) -> str:
+    """What the reply says the user went through: the procedure when known, else the
+    channel's moment (:data:`MOMENTS`)."""
+    if procedure is not None:
+        return PROCEDURE_PHRASES[procedure]
+    return MOMENTS.get(channel, MOMENTS[None])
+
+
+#: Each kind of distress as an agent reads it.
+DISTRESS_LABELS = {
+    "illness": "maladie grave",
+    "money": "détresse financière",
+    "shelter": "hébergement d’urgence",
+    "despair": "détresse",
+}
+
+#: Who died, as the writer names them (folded), and as the reply names them.
+RELATIVE_PHRASES = _RELATIVES = {
+    "mari": "votre mari",
+    "epoux": "votre époux",
+    "epouse": "votre épouse",
+    "femme": "votre épouse",
+    "conjoint": "votre conjoint",
+    "conjointe": "votre conjointe",
+    "compagnon": "votre compagnon",
+    "compagne": "votre compagne",
+    "pere": "votre père",
+    "papa": "votre père",
+    "mere": "votre mère",
+    "maman": "votre mère",
+    "fils": "votre fils",
+    "fille": "votre fille",
+    "frere": "votre frère",
+    "soeur": "votre sœur",
+    "s?ur": "votre sœur",
+    "enfant": "votre enfant",
+    "bebe": "votre bébé",
+    "grand-pere": "votre grand-père",
+    "grand-mere": "votre grand-mère",
+    "beau-pere": "votre beau-père",
+    "belle-mere": "votre belle-mère",
+    "oncle": "votre oncle",
+    "tante": "votre tante",
+}
+_RELATIVE_WORD = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(word) for word in sorted(_RELATIVES, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+#: A channel word's category, as the templates' channel kinds (``channel_kind``).
+_CHANNELS = {
+    "channel-counter": ("counter",),
+    "channel-phone": ("phone",),
+    "channel-online": ("online", "account"),
+    "channel-mail": ("mail", "email"),
+}
+
+#: A question is quoted up to this many characters.
+MAX_QUOTE = 200
+
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+class Said(NamedTuple):
+    """What :func:`read_said` found in what the user wrote."""
+
+    #: Which access failed: one of :data:`ACCESS_KINDS`, or None.
+    access: str | None
+    #: The channel kinds the user praised, and those they blamed.
+    praised: frozenset[str]
+    blamed: frozenset[str]
+    #: The user's question, as they wrote it (a sentence, shortened), or None.
+    question: str | None
+    suggestion: bool
+    bug: bool
+    #: The procedure (one of :data:`PROCEDURES`), or None.
+    procedure: str | None
+    #: Someone close to the writer died: who, as the reply names them ("votre mari"),
+    #: "" when the words do not say who; None when nobody close died.
+    bereaved: str | None
+    #: Distress the sensitive list does not name, as ``attention`` reasons.
+    distress: tuple[str, ...]
+    #: The user says the phone could not be reached (anywhere in the text).
+    phone_unreachable: bool
+    #: Criteria the words regret or praise (``information``, ``reactivity``…), in the
+    #: order the text says them; a criterion said both ways is in neither.
+    felt_hard: tuple[str, ...]
+    felt_liked: tuple[str, ...]
+    #: What was read, for ``reply.notes``.
+    notes: tuple[str, ...]
+
+
+NOTHING_SAID = Said(
+    None, frozenset(), frozenset(), None, False, False, None, None, (), False, (), (), ()
+)
+
+
+@cache
+def _said_patterns() -> PatternFile:
+    return read_packaged_patterns(SAID_FILE, _SAID_CATEGORIES)
+
+
+@cache
+def _procedure_patterns() -> PatternFile:
+    return read_packaged_patterns(PROCEDURES_FILE, PROCEDURES)
+
+
+@cache
+def _distress_patterns() -> PatternFile:
+    return read_packaged_patterns(DISTRESS_FILE, tuple(DISTRESS_LABELS))
+
+
+def _matches(patterns: PatternFile, folded: str) -> Iterator[tuple[str, int, int]]:
+    """``PatternFile.matches`` on a text folded once (:func:`fold_keeping_length`) for
+    the several files read in it."""
+    entries = patterns.entries
+    for index, start, end in patterns.finditer(folded):
+        category = entries[index].category
+        if category != EXCLUDE:
+            yield category, start, end
+
+
+def _procedure(*texts: str | None) -> str | None:
+    """The first procedure named in ``texts``, read in order in one pass (the texts
+    joined by line breaks, which no pattern crosses)."""
+    joined = "\n".join(text for text in texts if text)
+    if not joined:
+        return None
+    folded = fold_keeping_length(joined)
+    return next((c for c, _start, _end in _matches(_procedure_patterns(), folded)), None)
+
+
+def _sentence(text: str, ends: list[int], position: int) -> tuple[int, int]:
+    """The span of the sentence of ``text`` that holds ``position``."""
+    index = bisect_right(ends, position)
+    start = ends[index - 1] if index else 0
+    end = ends[index] if index < len(ends) else len(text)
+    return start, end
+
+
+def _quote(text: str) -> str:
+    quoted = " ".join(text.split()).strip(" ,;:-")
+    if len(quoted) > MAX_QUOTE:
+        quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
+    return quoted
+
+
+def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
+    """What ``description`` (with ``title`` and the export's ``topics``: typology and
+    tags) says beyond the ratings; :data:`NOTHING_SAID` for no text."""
+    if not description or not description.strip():
+        procedure = _procedure(title, *topics)
+        if procedure is None:
+            return NOTHING_SAID
+        return NOTHING_SAID._replace(procedure=procedure, notes=(f"procedure: {procedure}",))
+    # The title is read as the first sentence ("Déclaration du décès de mon conjoint").
+    text = f"{title}.\n{description}" if title else description
+    folded = fold_keeping_length(text)
+    # Sentence ends: where a question mark or a full stop closes a sentence.
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    access: tuple[int, str] | None = None
+    phone = next(_matches(_phone_patterns(), folded), None)
+    if phone is not None:
+        access = (phone[1], "phone")
+    channels_in: dict[int, set[str]] = {}
+    praise_in: set[int] = set()
+    blame_in: set[int] = set()
+    question: str | None = None
+    suggestion = bug = False
+    bereaved: str | None = None
+    felt: dict[str, set[str]] = {}
+    for category, start, end in _matches(_said_patterns(), folded):
+        if category.startswith("felt-"):
+            _felt, criterion, side = category.split("-")
+            felt.setdefault(criterion, set()).add(side)
+            (praise_in if side == "positive" else blame_in).add(bisect_right(ends, start))
+        elif category.startswith("access-"):
+            if access is None or start < access[0]:
+                access = (start, category.removeprefix("access-"))
+        elif category in _CHANNELS:
+            channels_in.setdefault(bisect_right(ends, start), set()).update(_CHANNELS[category])
+        elif category == "praise":
+            praise_in.add(bisect_right(ends, start))
+        elif category == "blame":
+            blame_in.add(bisect_right(ends, start))
+        elif category == "question" and question is None:
+            first, last = _sentence(text, ends, start)
+            question = _quote(text[first:last])
+        elif category == "suggestion":
+            suggestion = True
+        elif category == "bug":
+            bug = True
+        elif category == "bereaved" and bereaved is None:
+            who = _RELATIVE_WORD.search(folded[start:end].lower())
+            bereaved = _RELATIVES[who.group()] if who else ""
+    praised: set[str] = set()
+    blamed: set[str] = set()
+    for sentence, kinds in channels_in.items():
+        if sentence in blame_in:
+            blamed |= kinds
+        elif sentence in praise_in:
+            praised |= kinds
+    distress: dict[str, str] = {}
+    for category, start, end in _matches(_distress_patterns(), folded):
+        if category not in distress:
+            distress[category] = (
+                f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
+            )
+    procedure = _procedure(title, *topics, description)
+    felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
+    felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
+    notes = []
+    if access is not None:
+        notes.append(f"access that failed: {access[1]}")
+    if praised:
+        notes.append(f"channel praised: {', '.join(sorted(praised))}")
+    if blamed:
+        notes.append(f"channel blamed: {', '.join(sorted(blamed))}")
+    if question is not None:
+        notes.append(f"the user asks: « {question} » (answer it)")
+    if suggestion:
+        notes.append("the user makes a suggestion")
+    if bug:
+        notes.append("the user reports a technical problem")
+    if procedure is not None:
+        notes.append(f"procedure: {procedure}")
+    if felt_hard or felt_liked:
+        notes.append(
+            "criteria the words say: "
+            + ", ".join(
+                [*(f"{c} (hard)" for c in felt_hard), *(f"{c} (liked)" for c in felt_liked)]
+            )
+        )
+    if bereaved is not None:
+        notes.append(f"someone close to the writer died{': ' + bereaved if bereaved else ''}")
+    return Said(
+        access=access[1] if access else None,
+        praised=frozenset(praised),
+        blamed=frozenset(blamed),
+        question=question,
+        suggestion=suggestion,
+        bug=bug,
+        procedure=procedure,
+        bereaved=bereaved,
+        distress=tuple(distress[c] for c in DISTRESS_LABELS if c in distress),
+        phone_unreachable=phone is not None,
+        felt_hard=felt_hard,
+        felt_liked=felt_liked,
+        notes=tuple(notes),
+    )
+
+
+#: The template variables :func:`said_context` gives, each with its value when the
+#: user's words say nothing (compose's PERSONALISED_BY compares with these).
+NOTHING_SAID_CONTEXT: dict[str, object] = {
+    "occasion": MOMENTS[None],
+    "access": None,
+    "mixed": False,
+    "asks": False,
+    "point": None,
+    "bereaved": None,
+}
+
+
+def said_context(
+    said: Said,
+    *,
+    channel: str | None,
+    tone: str,
+    sentiment: str,
+    hard: tuple[str, ...],
+    liked: tuple[str, ...],
+) -> dict[str, object]:
+    """The template variables for what the user wrote:
+
+    - ``occasion``: what they went through (the procedure, else the channel's moment);
+      a channel they praised (or the reception, "relation" rated positive, at the desk
+      or on the phone) is not named in a reply that regrets (negative or neutral tone);
+    - ``access``: the access that failed (:data:`ACCESS_KINDS`), only when the user
+      rated accessibility negative (it words that criterion);
+    - ``mixed``: a reply of regret to a user satisfied in part (rated the experience
+      positive or neutral, or praised a criterion and suggested something): partial
+      regret, not failure;
+    - ``asks``: the user asks a question; ``point``: "suggestion" or "bug" (what the
+      improvement step thanks them for), or None;
+    - ``bereaved``: someone close to the writer died (see :class:`Said`).
+    """
+    praised = said.praised
+    if "relation" in liked:
+        praised = praised | {"counter", "phone"}
+    regrets = tone != "positive"
+    shown = None if regrets and channel in praised else channel
+    return {
+        "occasion": occasion(shown, said.procedure),
+        "access": said.access if "accessibility" in hard else None,
+        "mixed": tone == "negative"
+        and (sentiment != "negative" or (bool(liked) and said.suggestion)),
+        "asks": said.question is not None,
+        "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
+        "bereaved": said.bereaved,
+    }
