@@ -164,15 +164,17 @@ class PatternFile:
     lines: tuple[re.Pattern[str], ...]
     automaton: PrefixAutomaton[int]
 
-    def _candidates(self, lower: str) -> dict[int, set[int]]:
-        """For each position where some lines may match, which ones."""
-        found: dict[int, set[int]] = {}
+    def _candidates(self, lower: str) -> dict[int, tuple[int, ...]]:
+        """For each position where some lines may match, which ones, in the file's order
+        (each literal start's lines come sorted; two starts at one position are merged)."""
+        found: dict[int, tuple[int, ...]] = {}
         for end, (back, indexes) in self.automaton.hits(lower):
             start = end - back
-            if start in found:
-                found[start].update(indexes)
-            else:
-                found[start] = set(indexes)
+            known = found.get(start)
+            if known is None:
+                found[start] = indexes
+            elif known != indexes:
+                found[start] = tuple(sorted({*known, *indexes}))
         return found
 
     def finditer(self, folded: str) -> Iterator[tuple[int, int, int]]:
@@ -189,7 +191,7 @@ class PatternFile:
         for start in sorted(candidates):
             if start < after:
                 continue
-            for index in sorted(candidates[start]):
+            for index in candidates[start]:
                 found = self.lines[index].match(folded, start)
                 if found is not None:
                     after = found.end()
