@@ -186,8 +186,13 @@ class PatternFile:
                 assert group is not None
                 yield int(group[1:]), match.start(), match.end()
             return
+        yield from self._finditer_at(folded, self._candidates(lower))
+
+    def _finditer_at(
+        self, folded: str, candidates: dict[int, tuple[int, ...]]
+    ) -> Iterator[tuple[int, int, int]]:
+        """:meth:`finditer`, trying the lines at ``candidates`` (see :meth:`_candidates`)."""
         after = 0
-        candidates = self._candidates(lower)
         for start in sorted(candidates):
             if start < after:
                 continue
@@ -208,6 +213,44 @@ class PatternFile:
                 if where is not None:  # back to the text's own positions
                     start, end = where[start], where[end - 1] + 1
                 yield category, start, end
+
+
+class PatternFileScan:
+    """Several pattern files read in one text with one automaton pass: their literal
+    starts in one Aho–Corasick automaton, each hit given to the files it belongs to.
+    :meth:`finditer_each` gives what each file's own :meth:`PatternFile.finditer` gives."""
+
+    def __init__(self, files: Sequence[PatternFile]) -> None:
+        owners: dict[str, set[tuple[int, tuple[int, ...]]]] = {}
+        for number, file in enumerate(files):
+            for prefix, indexes in file.automaton.owners_of().items():
+                owners.setdefault(prefix, set()).add((number, indexes))
+        self.files = tuple(files)
+        self.automaton = PrefixAutomaton(owners)
+
+    def _candidates(self, lower: str) -> list[dict[int, tuple[int, ...]]]:
+        found: list[dict[int, tuple[int, ...]]] = [{} for _ in self.files]
+        for end, (back, owners) in self.automaton.hits(lower):
+            start = end - back
+            for number, indexes in owners:
+                of_file = found[number]
+                known = of_file.get(start)
+                if known is None:
+                    of_file[start] = indexes
+                elif known != indexes:
+                    of_file[start] = tuple(sorted({*known, *indexes}))
+        return found
+
+    def finditer_each(self, folded: str) -> tuple[Iterator[tuple[int, int, int]], ...]:
+        """For each file, in order, ``file.finditer(folded)``."""
+        lower = folded.lower()
+        if len(lower) != len(folded):  # each file's own regex path
+            return tuple(file.finditer(folded) for file in self.files)
+        found = self._candidates(lower)
+        return tuple(
+            file._finditer_at(folded, candidates)
+            for file, candidates in zip(self.files, found, strict=True)
+        )
 
 
 def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternFile:
