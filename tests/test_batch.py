@@ -193,7 +193,7 @@ def test_jobs_keep_the_input_order(tmp_path):
 
 def test_interrupted_run_leaves_no_truncated_output(tmp_path, monkeypatch):
     """An interruption mid-run leaves the previous output untouched and no partial file."""
-    import sprep_templates.cli as cli
+    import sprep_templates.export._files as cli  # where sprep draft calls draft_export
 
     output = tmp_path / "drafts.jsonl"
     output.write_text("previous\n")

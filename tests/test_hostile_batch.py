@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -29,8 +30,10 @@ from sprep_templates.cli import (
 )
 from sprep_templates.exceptions import InvalidInputTypeError
 from sprep_templates.export import read_rows
+from sprep_templates.export._reading import CHUNK_LINES
 from tests.documentation import documentation
 
+from .real_size import real_size_export
 from .test_batch import HEADER, export_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -314,12 +317,12 @@ def test_output_into_a_missing_folder(tmp_path, capsys):
 
 def test_output_in_a_read_only_place(tmp_path, capsys, monkeypatch):
     """Item 8: a place where no file can be made: one line, exit 4."""
-    import tempfile
+    import sprep_templates.export._files as files
 
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(files, "_new_file", refused)  # where an output file is made
     source = tmp_path / "export.csv"
     source.write_bytes(export_bytes([row("1")]))
     assert main(["draft", str(source), "-o", str(tmp_path / "o.jsonl")]) == EXIT_FATAL
@@ -456,27 +459,50 @@ def test_check_reply_refuses_arguments_of_the_wrong_type(arguments, named):
 # --- 14, 15, 16: signals, memory, closed pipe -------------------------------------------------------
 
 
+#: More than one chunk's drafts (512 lines, each draft well under 4 KB): once the temporary
+#: output is larger, the first chunk was written whole, and is what an interruption keeps.
+MORE_THAN_A_CHUNK = CHUNK_LINES * 4096
+
+
+def _wait_for_drafts(directory: Path, prefix: str, process: subprocess.Popen) -> None:
+    """Until the run's temporary output holds more than one chunk of drafts (it grows as
+    chunks are written; a chunk's write flushes several times, so any growth alone could
+    be a first chunk still being written)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
+        for path in directory.iterdir():
+            with contextlib.suppress(FileNotFoundError):
+                if path.name.startswith(prefix) and path.stat().st_size > MORE_THAN_A_CHUNK:
+                    return
+        time.sleep(0.02)
+    raise AssertionError("no draft written in 120 s")
+
+
 def _big_export(path: Path, rows: int) -> None:
     path.write_bytes(export_bytes([row(str(n)) for n in range(rows)]))
 
 
+@pytest.mark.parametrize("jobs", [2, 4])
 @pytest.mark.parametrize(("sent", "status", "said"), [
     (signal.SIGINT, 130, "interrupted"),
     (signal.SIGTERM, 143, "terminated"),
 ])  # fmt: skip
-def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status, said):
-    """Item 14: Ctrl-C or SIGTERM to the process group with --jobs 2: a prompt exit, one
-    message, no worker traceback, no .part file, the previous output untouched."""
-    source = tmp_path / "export.csv"
-    _big_export(source, 60_000)
+def test_signals_stop_a_two_job_run_promptly_and_cleanly(tmp_path, sent, status, said, jobs):
+    """Item 14: Ctrl-C or SIGTERM to the process group with --jobs 2 (and 4): a prompt
+    exit, one message, no worker traceback, no .part file, the previous output untouched.
+    Rows of the real export's size (issue 21, item 1: short rows hid a hang), and the
+    signal is sent once drafts were written (not after a fixed sleep, which a quiet
+    machine outran)."""
+    source = real_size_export(tmp_path / "export.csv", 12_000)
     output = tmp_path / "drafts.jsonl"
     output.write_text("previous\n")
     process = subprocess.Popen(
         [sys.executable, "-m", "sprep_templates", "draft", str(source), "-o", str(output),
-         "--jobs", "2", "--quiet", *PROFILE],
+         "--jobs", str(jobs), "--quiet", *PROFILE],
         env=ENV, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
-    time.sleep(2.5)
+    _wait_for_drafts(tmp_path, ".drafts.jsonl.", process)
     assert process.poll() is None, process.stderr.read()  # type: ignore[union-attr]
     os.killpg(process.pid, sent)
     try:

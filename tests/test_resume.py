@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import sprep_templates.cli as cli
+import sprep_templates.export._files as cli  # where sprep draft calls draft_export
 from sprep_templates.cli import EXIT_INTERRUPTED, EXIT_OK, main
 
 from .test_batch import MIXED, export_bytes

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_QUOTED_TITLE_WORDS",
     "MAX_ROW_BYTES",
     "MAX_SIMILAR",
+    "MAX_STRUCTURES",
     "MAX_TITLE_CHARS",
     "MAX_WORDS",
     "MIN_WORDS",
@@ -77,6 +78,9 @@ MAX_TITLE_CHARS = 300
 MAX_CHANNELS = 12
 #: What the user wrote (the platform's longest in the sample is 7,875 characters).
 MAX_DESCRIPTION_CHARS = 50_000
+#: The structures one row may concern (the export has three columns; JSON lines may
+#: list more, up to this: each one is a draft).
+MAX_STRUCTURES = 10
 #: The export's "Expériences Similaires" (363 at most in the sample).
 MAX_SIMILAR = 1_000_000
 #: A reply given to ``check_reply``, in characters: as much as an export row holds

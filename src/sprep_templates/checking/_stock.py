@@ -147,9 +147,16 @@ class _Sketcher:
     def __init__(self) -> None:
         self.words: dict[str, int] = {}
 
+    #: The most words whose hash is kept: a vocabulary is a few tens of thousands of
+    #: words, but replies of random text would grow the cache without end (a hash is
+    #: computed again after a clear, the same: results never change).
+    MAX_WORDS = 200_000
+
     def word(self, word: str) -> int:
         value = self.words.get(word)
         if value is None:
+            if len(self.words) >= self.MAX_WORDS:
+                self.words.clear()
             digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
             value = self.words[word] = int.from_bytes(digest, "little") >> 3
         return value
@@ -182,6 +189,55 @@ def _similarity(one: array[int], other: array[int]) -> float:
     return same / (_BINS - empty) if empty < _BINS else 1.0
 
 
+class _BandTable:
+    """Band hash → the first group that had it: a dict in two flat arrays (open
+    addressing), about 24 bytes a band where a dict takes about 90 (an int object for
+    each key). ``hash()`` never returns -1: it marks an empty slot."""
+
+    def __init__(self) -> None:
+        self._keys = array("q", [-1]) * 1024
+        self._values = array("i", [0]) * 1024
+        self._count = 0
+
+    def get(self, key: int) -> int:
+        """The group of ``key``, or -1."""
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while True:
+            found = keys[slot]
+            if found == key:
+                return self._values[slot]
+            if found == -1:
+                return -1
+            slot = (slot + 1) & mask
+
+    def setdefault(self, key: int, value: int) -> None:
+        """Keep ``value`` for ``key`` unless it has one."""
+        if 2 * (self._count + 1) > len(self._keys):
+            self._grow()
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while True:
+            found = keys[slot]
+            if found == key:
+                return
+            if found == -1:
+                keys[slot] = key
+                self._values[slot] = value
+                self._count += 1
+                return
+            slot = (slot + 1) & mask
+
+    def _grow(self) -> None:
+        old_keys, old_values = self._keys, self._values
+        self._keys = array("q", [-1]) * (2 * len(old_keys))
+        self._values = array("i", [0]) * (2 * len(old_keys))
+        self._count = 0
+        for key, value in zip(old_keys, old_values, strict=True):
+            if key != -1:
+                self.setdefault(key, value)
+
+
 def _bands(sketch: array[int]) -> Iterator[int]:
     for band in range(0, _BINS, _ROWS):
         values = tuple(sketch[band : band + _ROWS])
@@ -204,8 +260,11 @@ def find_stock_groups(
         raise ValueError(f"similarity must be in (0, 1] (got {similarity})")
     groups: list[_Group] = []
     by_digest: dict[bytes, int] = {}
-    sketches: dict[int, array[int]] = {}  # group index → its representative's sketch
-    buckets: dict[int, int] = {}  # band hash → group index
+    # The representatives' sketches, end to end (_BINS values each), and where each
+    # group's starts (-1: none, a reply too short): flat arrays, no object per sketch.
+    sketches = array("Q")
+    sketch_at = array("q")
+    buckets = _BandTable()  # band hash → group index
     sketcher = _Sketcher()
     near = similarity < 1.0
     for reply_id, text in replies:
@@ -217,8 +276,10 @@ def find_stock_groups(
             sketch = sketcher.sketch(tokens) if near else None
             bands = list(_bands(sketch)) if sketch is not None else []
             best, best_score = -1, similarity
-            for candidate in dict.fromkeys(buckets[b] for b in bands if b in buckets):
-                score = _similarity(sketch, sketches[candidate])  # type: ignore[arg-type]
+            candidates = (buckets.get(b) for b in bands)
+            for candidate in dict.fromkeys(c for c in candidates if c >= 0):
+                start = sketch_at[candidate]
+                score = _similarity(sketch, sketches[start : start + _BINS])  # type: ignore[arg-type]
                 if score >= best_score:
                     best, best_score = candidate, score
             if best >= 0:
@@ -227,8 +288,9 @@ def find_stock_groups(
             else:
                 index = len(groups)
                 groups.append(_Group(normal))
+                sketch_at.append(len(sketches) if sketch is not None else -1)
                 if sketch is not None:
-                    sketches[index] = sketch
+                    sketches.extend(sketch)
                     for band in bands:
                         buckets.setdefault(band, index)
             by_digest[digest] = index

@@ -7,8 +7,10 @@
   and ``sprep check --jsonl``);
 - ``_drafting``: one result per row (:class:`Drafted`, :class:`Rejected`,
   :class:`Skipped`), and :func:`draft_many` for notebooks and services;
-- ``_pool``: :func:`draft_export`, a whole export with processes;
-- ``_records``: the output schema and writing it safely.
+- ``_pool``: :func:`draft_export`, a whole export with processes, chunk by chunk;
+- ``_files``: :func:`draft_export_to`, a whole export into files (atomic, ``OUT.partial``,
+  resume): what ``sprep draft -o`` does, for services and notebooks too;
+- ``_records``: the output schema, and reading a drafts file back (resume).
 """
 
 from ._columns import (
@@ -20,16 +22,23 @@ from ._columns import (
     structures_of,
 )
 from ._drafting import Drafted, Rejected, Result, Skipped, draft_many, draft_row, is_selected
+from ._files import (
+    DraftInterrupted,
+    ExportSummary,
+    NoStructureMatchedError,
+    OutOfDescriptorsError,
+    OutputError,
+    OutputRefusedError,
+    draft_export_to,
+    rejects_path_for,
+)
 from ._frame import FRAME_COLUMNS, results_frame
-from ._pool import ChunkResult, draft_export
+from ._pool import MAX_JOBS, ChunkResult, JobsUnavailableError, draft_export
 from ._reading import Row, detect_delimiter, detect_encoding, given_encoding, read_rows
 from ._records import (
     RECORD_FIELDS,
     STATUSES,
-    atomic_output,
     drafts_already_in,
-    ids_already_in,
-    keep_partial,
     partial_path,
     write_csv_header,
 )
@@ -37,30 +46,37 @@ from ._records import (
 __all__ = [
     "EXPORT_COLUMNS",
     "FRAME_COLUMNS",
+    "MAX_JOBS",
     "RECORD_FIELDS",
     "STATUSES",
     "ChunkResult",
     "Column",
+    "DraftInterrupted",
     "Drafted",
+    "ExportSummary",
+    "JobsUnavailableError",
+    "NoStructureMatchedError",
+    "OutOfDescriptorsError",
+    "OutputError",
+    "OutputRefusedError",
     "Rejected",
     "Result",
     "Row",
     "Skipped",
-    "atomic_output",
     "detect_delimiter",
     "detect_encoding",
     "draft_export",
+    "draft_export_to",
     "draft_many",
     "draft_row",
     "drafts_already_in",
     "experience_from_fields",
     "given_encoding",
-    "ids_already_in",
     "is_answered",
     "is_selected",
-    "keep_partial",
     "partial_path",
     "read_rows",
+    "rejects_path_for",
     "repair_c1",
     "results_frame",
     "structures_of",

@@ -10,11 +10,16 @@ one process never see each other's.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import json
 import multiprocessing
 import os
+import queue
 import re
 import signal
+import sys
+import threading
 from collections import Counter, deque
 from collections.abc import Generator, Iterable
 from datetime import date
@@ -25,7 +30,7 @@ from typing import Any, BinaryIO, cast
 import attrs
 
 from ..drafting import one_version_per_folder
-from ..exceptions import UnreadableInputError
+from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import Drafted, Rejected, draft_row, selected_structures
@@ -33,7 +38,14 @@ from ._excel import CsvForm
 from ._reading import Chunk, Format, chunk_rows, chunks
 from ._records import RecordWriter
 
-__all__ = ["ChunkJob", "ChunkResult", "DraftedRecord", "draft_export"]
+__all__ = [
+    "MAX_JOBS",
+    "ChunkJob",
+    "ChunkResult",
+    "DraftedRecord",
+    "JobsUnavailableError",
+    "draft_export",
+]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -97,26 +109,51 @@ class _DraftedChunk:
     seen: dict[Structure, int]
 
 
-def _quiet_worker() -> None:
-    """A job leaves interruptions to the process that started it.
+#: The most jobs ``--jobs`` may ask for. Each job is a process of about 60 MB drafting one
+#: chunk at a time; past the machine's cores more jobs only add memory, and each holds a
+#: pipe (two descriptors in the parent, one thread to read it). 32 leaves room on machines
+#: of up to 32 cores and keeps a typo (``--jobs 1000``) from starting a thousand processes.
+MAX_JOBS = 32
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this job when the process that started it dies
+    (even by SIGKILL, which no handler sees). Elsewhere a job ends on its pipe's EOF
+    once it has drafted its chunk."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _quiet_worker(parent: int) -> None:
+    """A job leaves interruptions to the process that started it, and dies with it.
 
     Ctrl-C and ``kill -TERM -PGID`` reach the whole process group: a job leaves the
     group (its own process group: only the parent is signalled, and stops the jobs),
-    and ignores Ctrl-C, so that it prints no traceback of its own.
+    and ignores Ctrl-C, so that it prints no traceback of its own. A parent killed
+    outright (SIGKILL: a cron timeout, systemd) takes its jobs with it.
     """
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the kernel was asked
+        os._exit(1)
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _job_loop(connection: Connection) -> None:
-    """A job's process: draft the chunks it receives, one at a time, until told to stop."""
-    _quiet_worker()
+def _job_loop(connection: Connection, parent: int) -> None:
+    """A job's process: draft the chunks it receives, one at a time, until told to stop
+    or its pipe ends (the parent is gone)."""
+    _quiet_worker(parent)
     while True:
         try:
             job = connection.recv()
-        except EOFError:  # the parent is gone
+        except (EOFError, OSError):  # the parent is gone
             return
         if job is None:
             return
@@ -124,7 +161,10 @@ def _job_loop(connection: Connection) -> None:
             result: object = _draft_chunk(job)
         except BaseException as error:  # a bug: the parent raises it
             result = _Failure(f"{type(error).__name__}: {error}")
-        connection.send(result)
+        try:
+            connection.send(result)
+        except OSError:  # the parent is gone (a broken pipe)
+            return
 
 
 @attrs.frozen
@@ -134,13 +174,22 @@ class _Failure:
     what: str
 
 
+class JobsUnavailableError(SprepError):
+    """The drafting jobs could not be started (no descriptors, no processes left)."""
+
+
+_ENDED = object()  # what a job's reader thread queues when the job's pipe ends
+
+
 class _Jobs:
     """Processes that draft chunks, each with a pipe of its own.
 
     Chunk ``n`` goes to job ``n % count``; each job answers in the order it was
-    asked, so results come back in input order. Nothing is shared between jobs
-    (no queue, no lock): stopping them is killing them, which cannot hang, unlike
-    ``multiprocessing.Pool.terminate`` when a job dies holding its task-queue lock.
+    asked, so results come back in input order. Each job's results are read as soon
+    as they come by a thread of the parent (one per job), so that a job never waits
+    on a full pipe while the parent sends it the next chunk: neither side can block
+    the other, whatever the size of a chunk or a result. Nothing is shared between
+    jobs (no queue, no lock): stopping them is killing them, which cannot hang.
     """
 
     def __init__(self, count: int) -> None:
@@ -148,29 +197,57 @@ class _Jobs:
         context = multiprocessing.get_context(method)
         self._pipes: list[Connection] = []
         self._processes: list[BaseProcess] = []
+        self._results: list[queue.SimpleQueue[object]] = []
+        self._readers: list[threading.Thread] = []
         try:
             for _ in range(count):
                 parent, child = context.Pipe()
+                self._pipes.append(parent)
                 process = context.Process(  # type: ignore[attr-defined]
-                    target=_job_loop, args=(child,), daemon=True
+                    target=_job_loop, args=(child, os.getpid()), daemon=True
                 )
                 process.start()
                 child.close()
-                self._pipes.append(parent)
                 self._processes.append(process)
+                results: queue.SimpleQueue[object] = queue.SimpleQueue()
+                reader = threading.Thread(target=_read_results, args=(parent, results), daemon=True)
+                reader.start()
+                self._results.append(results)
+                self._readers.append(reader)
+        except OSError as error:
+            self.kill()
+            if error.errno in (errno.EMFILE, errno.ENFILE):
+                raise JobsUnavailableError(
+                    f"cannot start {count} drafting jobs: the process ran out of file "
+                    f"descriptors ({error.strerror}; each job needs a pipe): ask fewer "
+                    "--jobs, or raise the limit (ulimit -n)"
+                ) from None
+            if error.errno == errno.EAGAIN:
+                raise JobsUnavailableError(
+                    f"cannot start {count} drafting jobs: no process can be started "
+                    f"({error.strerror}): ask fewer --jobs"
+                ) from None
+            raise
         except BaseException:
             self.kill()
             raise
 
     def send(self, number: int, job: ChunkJob) -> None:
-        self._pipes[number % len(self._pipes)].send(job)
+        try:
+            self._pipes[number % len(self._pipes)].send(job)
+        except OSError:  # the job died (killed, out of memory): its pipe is broken
+            raise RuntimeError("a drafting job ended unexpectedly") from None
 
     def receive(self, number: int) -> _DraftedChunk:
-        pipe = self._pipes[number % len(self._pipes)]
-        try:
-            result = pipe.recv()
-        except EOFError:
-            raise RuntimeError("a drafting job ended unexpectedly") from None
+        results = self._results[number % len(self._results)]
+        while True:
+            try:  # a timeout, so that Ctrl-C is seen at once in the main thread
+                result = results.get(timeout=0.2)
+                break
+            except queue.Empty:
+                continue
+        if result is _ENDED:
+            raise RuntimeError("a drafting job ended unexpectedly")
         if isinstance(result, _Failure):
             raise RuntimeError(f"a drafting job failed: {result.what}")
         return cast(_DraftedChunk, result)
@@ -182,8 +259,7 @@ class _Jobs:
                 process.kill()
         for process in self._processes:
             process.join(timeout=5)
-        for pipe in self._pipes:
-            pipe.close()
+        self._end_readers()
 
     def close(self) -> None:
         """Let every job finish, then end them."""
@@ -192,6 +268,12 @@ class _Jobs:
                 pipe.send(None)
         for process in self._processes:
             process.join()
+        self._end_readers()
+
+    def _end_readers(self) -> None:
+        # A job's end closes its side: its reader sees the end of the pipe and returns.
+        for reader in self._readers:
+            reader.join(timeout=5)
         for pipe in self._pipes:
             pipe.close()
 
@@ -203,6 +285,17 @@ class _Jobs:
             self.close()
         else:
             self.kill()
+
+
+def _read_results(pipe: Connection, results: queue.SimpleQueue[object]) -> None:
+    """A reader thread: every result of one job, queued as it comes, then ``_ENDED``."""
+    while True:
+        try:
+            result = pipe.recv()
+        except (EOFError, OSError):
+            results.put(_ENDED)
+            return
+        results.put(result)
 
 
 def _reject_line(record: dict[str, Any]) -> str:
@@ -352,7 +445,9 @@ def draft_export(
             form, chunk, profile, wanted, include_answered, as_csv, day, require_section, note
         )
 
-    if jobs <= 1:
+    if not 1 <= jobs <= MAX_JOBS:
+        raise InvalidInputError(f"jobs must be 1 to {MAX_JOBS} (got {jobs})")
+    if jobs == 1:
         for chunk in parts:
             yield _gather(_draft_chunk(job(chunk)), skip, kept)
         return

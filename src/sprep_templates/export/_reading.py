@@ -103,6 +103,21 @@ def detect_delimiter(header: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+def _refuse_duplicates(names: tuple[str, ...]) -> None:
+    """A column named twice would be read last-wins: refuse the file, naming it."""
+    where: dict[str, list[int]] = {}
+    for number, name in enumerate(names, start=1):
+        if name:
+            where.setdefault(name, []).append(number)
+    for name, numbers in where.items():
+        if len(numbers) > 1:
+            listed = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+            raise UnreadableInputError(
+                f"its header names the column {name!r} twice (columns {listed}): which one "
+                "holds the value cannot be told; rename or remove one of them"
+            )
+
+
 # --- where a CSV record ends -------------------------------------------------------
 
 
@@ -397,6 +412,7 @@ def chunks(
         except csv.Error as error:
             raise UnreadableInputError(f"the header cannot be read as CSV ({error})") from None
         form = Format(False, delimiter, tuple(column_name(n) for n in names))
+        _refuse_duplicates(form.names)
         start = 2
         records = _csv_records(lines, delimiter, max_row)
 
@@ -435,16 +451,46 @@ def _shown(raw: str) -> str:
     return raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+@lru_cache(maxsize=4)
+def _field_pattern(delimiter: str) -> re.Pattern[str]:
+    """One field of a record as ``csv`` reads it with ``strict=True``, and what ends it."""
+    d = re.escape(delimiter)
+    return re.compile(rf'(?:"((?:[^"]++|"")*+)"|([^{d}"\r\n][^{d}\r\n]*+|))({d}|\r\n|\r|\n|\Z)')
+
+
+def _split_record(raw: str, delimiter: str) -> list[str]:
+    """The fields of one record, read as ``csv.reader(strict=True)`` reads them, for a
+    record larger than csv's field limit (which is process-wide: never changed here).
+    Raises :class:`csv.Error` where csv would."""
+    pattern = _field_pattern(delimiter)
+    fields: list[str] = []
+    position, size = 0, len(raw)
+    while True:
+        match = pattern.match(raw, position)
+        if match is None:
+            raise csv.Error(f"'{delimiter}' expected after '\"'")
+        quoted, plain, end = match.groups()
+        fields.append(quoted.replace('""', '"') if quoted is not None else plain)
+        position = match.end()
+        if end != delimiter:
+            if position != size:
+                raise csv.Error("new-line character seen in unquoted field")
+            return fields
+
+
 def _csv_row(form: Format, line: int, spanned: int, raw: str) -> Row:
     names = form.names
     try:
-        parsed = list(
-            csv.reader(
-                (raw,) if spanned == 1 else io.StringIO(raw, newline=""),
-                delimiter=form.delimiter,
-                strict=True,
+        if len(raw) < csv.field_size_limit():  # no field can pass csv's limit
+            parsed = list(
+                csv.reader(
+                    (raw,) if spanned == 1 else io.StringIO(raw, newline=""),
+                    delimiter=form.delimiter,
+                    strict=True,
+                )
             )
-        )
+        else:
+            parsed = [_split_record(raw, form.delimiter)]
     except csv.Error as error:
         return Row(line, None, _shown(raw), f"broken CSV quoting ({error})")
     if len(parsed) != 1:  # never seen: the reading process found one record here
@@ -461,13 +507,34 @@ def _csv_row(form: Format, line: int, spanned: int, raw: str) -> Row:
     return Row(line, dict(zip(names, values, strict=True)), raw)
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once (else last-wins would hide one)."""
+    fields = dict(pairs)
+    if len(fields) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(
+                    f"the key {key!r} is given twice in one object: which value holds cannot "
+                    "be told"
+                )
+            seen.add(key)
+    return fields
+
+
 def _jsonl_row(line: int, raw: str) -> Row:
     if not raw.strip():
         return Row(line, None, raw, blank=True)
     if _UNDECODABLE.search(raw):
         return Row(line, None, _shown(raw), "bytes that are not UTF-8")
     try:
-        fields = json.loads(raw)
+        fields = json.loads(raw, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as duplicate:
+        return Row(line, None, raw, str(duplicate))
     except json.JSONDecodeError as error:
         return Row(line, None, raw, f"not a JSON line ({error.msg})")
     except RecursionError:
@@ -483,20 +550,17 @@ def chunk_rows(form: Format, chunk: Chunk) -> list[Row]:
     """The rows of one chunk, numbered from its first line."""
     rows = []
     line = chunk.start
-    # A field may be as large as a row (the csv module's own limit is 128 KiB).
-    previous = csv.field_size_limit(max(csv.field_size_limit(), MAX_ROW_BYTES + 1))
-    try:
-        for index, (raw, spanned) in enumerate(zip(chunk.records, chunk.lines, strict=True)):
-            problem = chunk.problems.get(index)
-            if problem is not None:
-                rows.append(Row(line, None, _shown(raw), problem))
-            elif form.jsonl:
-                rows.append(_jsonl_row(line, raw))
-            else:
-                rows.append(_csv_row(form, line, spanned, raw))
-            line += spanned
-    finally:
-        csv.field_size_limit(previous)
+    # A field may be as large as a row (csv's own limit is 128 KiB): a record past
+    # csv's limit is split by _split_record, the process-wide limit left alone.
+    for index, (raw, spanned) in enumerate(zip(chunk.records, chunk.lines, strict=True)):
+        problem = chunk.problems.get(index)
+        if problem is not None:
+            rows.append(Row(line, None, _shown(raw), problem))
+        elif form.jsonl:
+            rows.append(_jsonl_row(line, raw))
+        else:
+            rows.append(_csv_row(form, line, spanned, raw))
+        line += spanned
     return rows
 
 

@@ -7,14 +7,10 @@ previous output (if any) untouched and no truncated file passed off as complete.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,10 +22,7 @@ __all__ = [
     "RECORD_FIELDS",
     "STATUSES",
     "RecordWriter",
-    "atomic_output",
     "drafts_already_in",
-    "ids_already_in",
-    "keep_partial",
     "partial_path",
     "spreadsheet_safe",
     "write_csv_header",
@@ -150,7 +143,8 @@ def _csv_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
         raise UnreadableInputError(
             f"--resume: {path} ends in the middle of a line (cut short?): it cannot be added to"
         )
-    previous = csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
+    # No field of a drafts file is near csv's field limit (128 KiB): a file that has
+    # one is no drafts file, and is refused below (the process-wide limit is left alone).
     records: list[dict[str, Any]] = []
     try:
         # a plain CSV, or a spreadsheet's (--excel: a BOM, then ;-separated)
@@ -178,12 +172,50 @@ def _csv_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
                 # a cell a spreadsheet would read as a formula was written with a ' before it
                 if value[:1] == "'" and value[1:2] in _FORMULA_STARTS:
                     record[field] = value[1:]
+            if not record["id"] or record["status"] not in STATUSES:
+                raise UnreadableInputError(
+                    f"--resume: {path} line {rows.line_num} is not a draft record (its id or "
+                    "its status is not one sprep draft writes): it is not a drafts file, or it "
+                    "was damaged"
+                )
             records.append(record)
     except csv.Error as error:
         raise UnreadableInputError(f"--resume: {path} is not a CSV drafts file ({error})") from None
-    finally:
-        csv.field_size_limit(previous)
     return records
+
+
+#: The type of each field of a draft record (``structure_id`` and ``structure`` may be
+#: absent: drafts written before they were made per structure).
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "structure_id": (str, type(None)),
+    "structure": (str, type(None)),
+    "sentiment": (str,),
+    "tone": (str,),
+    "status": (str,),
+    "attention": (list,),
+    "word_count": (int,),
+    "text": (str,),
+    "body": (str,),
+    "personalised_by": (list,),
+    "notes": (list,),
+    "findings": (list,),
+}
+_OPTIONAL_FIELDS = frozenset({"structure_id", "structure"})
+
+
+def is_draft_record(record: object) -> bool:
+    """Whether ``record`` is what ``sprep draft`` writes: every field of
+    :data:`RECORD_FIELDS` and no other, each of its type, an id, a known status."""
+    if not isinstance(record, dict):
+        return False
+    keys = set(record)
+    if not (keys <= set(RECORD_FIELDS) and set(RECORD_FIELDS) - keys <= _OPTIONAL_FIELDS):
+        return False
+    for field, value in record.items():
+        if not isinstance(value, _FIELD_TYPES[field]) or isinstance(value, bool):
+            return False
+    return bool(record["id"]) and record["status"] in STATUSES
 
 
 def _jsonl_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
@@ -195,7 +227,7 @@ def _jsonl_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
             record = json.loads(line)
         except (ValueError, RecursionError):
             record = None
-        if not isinstance(record, dict) or not line.endswith("\n"):
+        if not is_draft_record(record) or not line.endswith("\n"):
             raise UnreadableInputError(
                 f"--resume: {path}:{number} is not a draft record"
                 + (" (the file is cut short)" if not line.endswith("\n") else "")
@@ -203,12 +235,6 @@ def _jsonl_records(path: Path, stream: TextIO) -> list[dict[str, Any]]:
             )
         records.append(record)
     return records
-
-
-def ids_already_in(path: Path) -> set[str]:
-    """The ids of the drafts already in ``path`` (JSON lines or CSV), for ``--resume``;
-    :class:`UnreadableInputError` when ``path`` is no drafts file."""
-    return {str(record["id"]) for record in _records_in(path) if record.get("id") not in (None, "")}
 
 
 def drafts_already_in(path: Path) -> set[str | tuple[str, str | None]]:
@@ -230,61 +256,7 @@ def drafts_already_in(path: Path) -> set[str | tuple[str, str | None]]:
     return done
 
 
-def _umask() -> int:
-    """The process's umask (read by setting it, then putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def partial_path(output: Path) -> Path:
     """Where an interrupted ``sprep draft -o OUT`` keeps what it drafted: ``OUT.partial``
     (``drafts.jsonl.partial``), which ``--resume`` reads; never taken for a complete OUT."""
     return output.with_name(output.name + ".partial")
-
-
-def keep_partial(stream: TextIO, size: int, partial: Path) -> None:
-    """Keep the first ``size`` bytes written to an :func:`atomic_output` stream (whole
-    records) as ``partial``, before the stream's temporary file is removed."""
-    stream.flush()
-    os.ftruncate(stream.fileno(), size)
-    os.fsync(stream.fileno())
-    linked = partial.with_name(f".{partial.name}.{os.getpid()}.tmp")
-    linked.unlink(missing_ok=True)
-    try:
-        os.link(stream.name, linked)
-    except OSError:  # no hard links here: a copy
-        shutil.copyfile(stream.name, linked)
-    os.replace(linked, partial)
-
-
-@contextlib.contextmanager
-def atomic_output(
-    path: Path, *, keep_existing: bool = False, keep_from: Path | None = None
-) -> Iterator[TextIO]:
-    """A text stream whose content replaces ``path`` only if the block completes.
-
-    With ``keep_existing`` the current content of ``path`` (or of ``keep_from``, an
-    interrupted run's ``OUT.partial``) is copied first, so new records are added after
-    it (``--resume``). The stream's ``name`` is its temporary file.
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    os.close(handle)
-    source = keep_from or path
-    try:
-        # mkstemp creates 0600: give the output the permissions any new file gets (umask)
-        os.chmod(temporary, 0o666 & ~_umask())
-        with open(temporary, "w", encoding="utf-8", newline="") as stream:
-            if keep_existing and source.exists():
-                with source.open(encoding="utf-8", newline="") as existing:
-                    for line in existing:
-                        stream.write(line)
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise

@@ -6,6 +6,7 @@ with a message naming the field, what was expected and what came.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import lru_cache
@@ -272,8 +273,8 @@ def _similar(value: int | float | str | None) -> int:
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, (str, bytes)):
         number = item()  # a numpy scalar
-    if isinstance(number, str) and number.strip().isdigit():
-        number = int(number.strip())
+    if isinstance(number, str) and re.fullmatch("[0-9]{1,9}", number.strip()):
+        number = int(number.strip())  # ASCII digits only: "²", "①" or 5,000 digits are no count
     elif isinstance(number, float) and number.is_integer():
         number = int(number)
     if isinstance(number, bool) or not isinstance(number, int):

@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 
 from ..exceptions import InvalidInputError, InvalidInputTypeError
+from ..limits import MAX_STRUCTURES
 from ._values import Structure
 
 __all__ = [
@@ -352,7 +353,13 @@ def structures_of(fields: Mapping[str, Any]) -> tuple[Structure, ...]:
 
 
 def _json_structures(values: list[Any]) -> list[Structure]:
-    """A JSON line's ``structures``: names, or objects with ``name`` and ``id``."""
+    """A JSON line's ``structures``: names, or objects with ``name`` and ``id``; at most
+    :data:`~sprep_templates.limits.MAX_STRUCTURES` (each one is a draft)."""
+    if len(values) > MAX_STRUCTURES:
+        raise InvalidInputError(
+            f"structures lists {len(values):,} structures; the most accepted is "
+            f"{MAX_STRUCTURES} (the export names three at most)"
+        )
     found = []
     for value in values:
         if isinstance(value, Mapping):

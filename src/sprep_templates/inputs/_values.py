@@ -19,6 +19,7 @@ from ..folding import INVISIBLE, strip_invisible
 from ..limits import FREE_TEXT_MAX_CHARS
 from ..patterns import EMAIL, dialable_from_abroad, french_number, is_abroad
 from ..text import FORBIDDEN, clean_text, count_words, forbidden_character
+from ._structure_text import check_structure_text as _checked
 
 __all__ = [
     "CONTACT_KINDS",
@@ -133,8 +134,8 @@ class Structure:
     ``name`` as the export writes it; ``id`` when known.
     """
 
-    name: str
-    id: str | None = None
+    name: str = attrs.field(validator=lambda _s, _a, v: _checked("name", v))
+    id: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _checked("id", v))
 
 
 _FIRST_NAME = re.compile(r"[^\W\d_]+(?:[ '’\-][^\W\d_]+)*")
