@@ -274,6 +274,20 @@ def test_draft_many_from_dicts():
     assert results[2].reason == "the sentiment is missing"
 
 
+def test_draft_many_keeps_a_rejected_row_as_it_came():
+    """A rejected row's raw is the row as given (JSON), names and cells untouched; a
+    row drafted needs none (it is written only for the rows rejected)."""
+    rows = [
+        {"ID expérience": "1", "Ressenti usager": "Négatif", "Titre": "Relevé"},
+        {"ID  EXPÉRIENCE": "2", "Titre": "l\x92accueil", "Note": 3},
+    ]
+    drafted, rejected = draft_many(rows, profile=PROFILE)
+    assert isinstance(drafted, Drafted) and isinstance(rejected, Rejected)
+    assert rejected.line == 2 and rejected.id == "2"
+    assert json.loads(rejected.raw) == rows[1]
+    assert rejected.record()["raw"] == json.dumps(rows[1], ensure_ascii=False)
+
+
 def test_draft_many_from_a_dataframe():
     """A pandas DataFrame is accepted when pandas is there (it stays optional)."""
     pandas = pytest.importorskip("pandas")

@@ -272,3 +272,30 @@ def test_a_case_file_code_is_personal_data_not_an_acronym():
     flagged = [text[f.start : f.end] for f in findings if f.rule == "personal-data"]
     assert flagged == ["2023-AB-45678"]
     assert not [f for f in findings if f.rule == "jargon" and "AB" in f.message]
+
+
+def test_case_codes_found_as_the_whole_text_search_finds_them():
+    """case_codes looks for a separator between two letters or digits first: it finds
+    the codes the pattern finds over the whole text, with or without one."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sprep_templates.checking._cues import CODE
+    from sprep_templates.checking._rules import case_codes
+
+    def plain(text):
+        return [
+            m.span()
+            for m in CODE.finditer(text)
+            if sum(c.isdigit() for c in m.group()) >= 4 and any(c.isalpha() for c in m.group())
+        ]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="AB12 -/éx.\n", max_size=60))
+    def same(text):
+        assert [m.span() for m in case_codes(text)] == plain(text)
+
+    same()
+    assert [m.group() for m in case_codes("Dossier 2023-AB-45678 reçu")] == ["2023-AB-45678"]
+    assert case_codes("SEINE-SAINT-DENIS 2023") == []
+    assert case_codes("dossier 2023 AB 45678") == []

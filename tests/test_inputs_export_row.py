@@ -59,3 +59,36 @@ def test_from_export_row_still_refuses_a_bad_structure_cell_naming_it():
     row = {"ID expérience": "7", "Ressenti usager": "Positif", "Intitulé structure 1": True}
     with pytest.raises(InvalidInputError, match="Intitulé structure 1"):
         Experience.from_export_row(row)
+
+
+def test_repair_c1_cells_repairs_each_text_cell_as_repair_c1_does():
+    from sprep_templates.inputs import repair_c1, repair_c1_cells
+
+    clean = {"Titre": "Un titre", "Note": 3, "Vide": None}
+    assert repair_c1_cells(clean) == clean
+    assert repair_c1_cells(clean) is not clean  # a copy the caller may change
+    mangled = {"Titre": "Un titre", "Description": "l\x92agent", "Note": 3.0}
+    assert repair_c1_cells(mangled) == {
+        "Titre": "Un titre",
+        "Description": repair_c1("l\x92agent"),
+        "Note": 3.0,
+    }
+    assert repair_c1_cells(mangled)["Description"] == "l’agent"
+    with pytest.raises(UnicodeDecodeError):  # \x81: no cp1252 character either
+        repair_c1_cells({"Titre": "ok", "Description": "a\x81b"})
+
+
+def test_export_fields_reads_each_header_once_and_every_row_by_it():
+    """Rows sharing a header are read by the same names; the first of two cells read as
+    the same name wins; names that are not text stay as they are; a new header is read
+    on its own."""
+    from sprep_templates.inputs import export_fields
+
+    first = {"\ufeffID  expérience": "1", "id expérience": "2", 7: "x", "Titre": "T"}
+    second = {"\ufeffID  expérience": "3", "id expérience": "4", 7: "y", "Titre": "U"}
+    assert export_fields(first) == {"ID expérience": "1", 7: "x", "Titre": "T"}
+    assert list(export_fields(second).items()) == [("ID expérience", "3"), (7, "y"), ("Titre", "U")]
+    assert export_fields({"Titre": "V", "ID EXPÉRIENCE": "5"}) == {
+        "Titre": "V",
+        "ID expérience": "5",
+    }

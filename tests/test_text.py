@@ -119,3 +119,28 @@ def test_count_words_follows_the_rule_literally(text):
     """Digit groups, dashes, isolated punctuation, other scripts' digits: the
     token-by-token count equals the rule read with regular expressions."""
     assert count_words(text) == _reference_count(text)
+
+
+def _fold_reference(text: str) -> str:
+    """fold as first written: every combining mark of the decomposed text dropped."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
+
+
+@given(st.text(max_size=200))
+def test_fold_drops_every_combining_mark_as_the_plain_definition_does(text):
+    """The fast paths (ASCII, the Latin diacritics' block, short texts remembered)
+    fold every text as the one-character-at-a-time definition does, short or long."""
+    from sprep_templates.text import fold
+
+    assert fold(text) == _fold_reference(text)
+    assert fold(text * 5) == _fold_reference(text * 5)  # past the remembered length
+
+
+def test_fold_of_marks_outside_the_latin_block():
+    from sprep_templates.text import fold
+
+    for text in ("Ŝ\u1ab0e\u20d0x", "ÉLÈVE œuvre", "a\u0301\u034fb", "ﬁ" * 70 + "\u05b0"):
+        assert fold(text) == _fold_reference(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import compress, pairwise
 from typing import TypeVar
 
@@ -148,11 +149,34 @@ def clean_text(text: str, *, single_line: bool = True) -> str:
     return "\n".join(lines).strip()
 
 
+#: The combining marks of U+0300–U+036F, where the accents of Latin letters decompose to.
+_COMBINING_DIACRITICS = {c: None for c in range(0x300, 0x370) if unicodedata.combining(chr(c))}
+
+#: Texts up to this length are folded once and remembered: the cells of an export
+#: (ratings, sentiments, channels, "Posté comme") take a few values over and over.
+_FOLD_MEMO_CHARS = 64
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its accents, for matching against word lists (the
     screening's own, which also undoes look-alikes, is :func:`.lexicons.fold_for_screening`)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
+    if len(text) <= _FOLD_MEMO_CHARS:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():  # NFKD leaves ASCII as it is; casefold is lower
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_COMBINING_DIACRITICS)
+    if not decomposed.isascii():  # combining marks of other blocks, one character at a time
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed.replace("œ", "oe")
 
 
 # --- typography -------------------------------------------------------------

@@ -29,6 +29,7 @@ from ._cues import (
     AMOUNT,
     CLOSINGS,
     CODE,
+    CODE_JOINT,
     FILE_NUMBER,
     FIRST_PERSON,
     FORM_NUMBER,
@@ -428,6 +429,8 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
 def case_codes(text: str) -> list[re.Match[str]]:
     """Case-file numbers written without a label: codes of letters and digits in three
     groups or more, with four digits at least ("2023-AB-45678", not "SEINE-SAINT-DENIS")."""
+    if ("-" not in text and "/" not in text) or not CODE_JOINT.search(text):
+        return []
     return [
         match
         for match in CODE.finditer(text)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from ..lexicons import PatternFile, fold_keeping_length, read_packaged_patterns
+from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ._complaints import _phone_patterns
 
@@ -301,11 +301,19 @@ def _distress_patterns() -> PatternFile:
     return read_packaged_patterns(DISTRESS_FILE, tuple(DISTRESS_LABELS))
 
 
-def _matches(patterns: PatternFile, folded: str) -> Iterator[tuple[str, int, int]]:
+@cache
+def _description_files() -> PatternFileScan:
+    """The files read in the description, found in one automaton pass."""
+    return PatternFileScan((_phone_patterns(), _said_patterns(), _distress_patterns()))
+
+
+def _matches(
+    patterns: PatternFile, folded: str, found: Iterator[tuple[int, int, int]] | None = None
+) -> Iterator[tuple[str, int, int]]:
     """``PatternFile.matches`` on a text folded once (:func:`fold_keeping_length`) for
-    the several files read in it."""
+    the several files read in it (``found``: its ``finditer``, from one pass for all)."""
     entries = patterns.entries
-    for index, start, end in patterns.finditer(folded):
+    for index, start, end in patterns.finditer(folded) if found is None else found:
         category = entries[index].category
         if category != EXCLUDE:
             yield category, start, end
@@ -386,7 +394,8 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    phone = next(_matches(_phone_patterns(), folded), None)
+    in_phone, in_said, in_distress = _description_files().finditer_each(folded)
+    phone = next(_matches(_phone_patterns(), folded, in_phone), None)
     if phone is not None:
         access = (phone[1], "phone")
     channels_in: dict[int, set[str]] = {}
@@ -397,7 +406,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     topic: str | None = None
     bereaved: str | None = None
     felt: dict[str, set[str]] = {}
-    for category, start, end in _matches(_said_patterns(), folded):
+    for category, start, end in _matches(_said_patterns(), folded, in_said):
         if category.startswith("felt-"):
             _felt, criterion, side = category.split("-")
             felt.setdefault(criterion, set()).add(side)
@@ -436,7 +445,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         elif sentence in praise_in:
             praised |= kinds
     distress: dict[str, str] = {}
-    for category, start, end in _matches(_distress_patterns(), folded):
+    for category, start, end in _matches(_distress_patterns(), folded, in_distress):
         if category not in distress:
             distress[category] = (
                 f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"

@@ -28,6 +28,7 @@ from ..inputs import (
     is_answered,
     is_missing,
     repair_c1,
+    repair_c1_cells,
     row_values,
     structures_of,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "is_answered",
     "is_missing",
     "repair_c1",
+    "repair_c1_cells",
     "row_id",
     "structures_of",
 ]

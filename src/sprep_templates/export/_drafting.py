@@ -27,7 +27,7 @@ from ..inputs import Structure
 from ..profile import Profile
 from ..serialise import reply_record
 from ..vocabulary import Status
-from ._columns import experience_from_fields, is_missing, repair_c1, row_id
+from ._columns import experience_from_fields, is_missing, repair_c1_cells, row_id
 from ._headers import export_fields
 from ._reading import Row
 
@@ -203,7 +203,7 @@ def draft_row(
         return [Rejected(row.line, row.problem or "unreadable row", row.raw)]
     identifier = row_id(row.fields)
     try:
-        fields = {k: repair_c1(v) if isinstance(v, str) else v for k, v in row.fields.items()}
+        fields = repair_c1_cells(row.fields)
     except UnicodeDecodeError:
         return [
             Rejected(row.line, "a control character that no encoding explains", row.raw, identifier)
@@ -292,13 +292,16 @@ def draft_many(
         if not isinstance(fields, Mapping):
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
-        raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
-        row = Row(number, export_fields(fields), raw)  # names read as sprep draft reads them
-        yield from draft_row(
+        row = Row(number, export_fields(fields), "")  # names read as sprep draft reads them
+        for result in draft_row(
             row,
             profile,
             structure=structure,
             require_section=require_section,
             include_answered=include_answered,
             today=today,
-        )
+        ):
+            if isinstance(result, Rejected):  # the row as it came, written for this one only
+                raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
+                result = attrs.evolve(result, raw=raw)
+            yield result

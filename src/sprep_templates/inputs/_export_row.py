@@ -48,6 +48,7 @@ __all__ = [
     "is_missing",
     "read_date",
     "repair_c1",
+    "repair_c1_cells",
     "repaired_fields",
     "row_values",
     "structures_of",
@@ -101,10 +102,34 @@ def repair_c1(text: str) -> str:
     not define either.
     """
 
-    def replace(match: re.Match[str]) -> str:
-        return match.group().encode("latin-1").decode("cp1252")
+    return _C1.sub(_from_cp1252, text)
 
-    return _C1.sub(replace, text)
+
+def _from_cp1252(match: re.Match[str]) -> str:
+    return match.group().encode("latin-1").decode("cp1252")
+
+
+#: The C1 control characters, each looked for with ``in`` (faster than a pattern).
+_C1_CHARACTERS = tuple(map(chr, range(0x80, 0xA0)))
+
+
+def repair_c1_cells(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A row's cells with :func:`repair_c1` applied to each text: one search over all of
+    them when none holds a C1 character (the common case), instead of one per cell.
+
+    Raises ValueError (UnicodeDecodeError) as :func:`repair_c1` does."""
+    try:
+        joined = "".join(fields.values())  # every cell a text: a CSV row
+    except TypeError:
+        joined = "".join([v for v in fields.values() if isinstance(v, str)])
+    repaired = dict(fields)
+    if not any(c in joined for c in _C1_CHARACTERS):
+        return repaired
+    search = _C1.search
+    for name, value in fields.items():
+        if isinstance(value, str) and search(value) is not None:
+            repaired[name] = repair_c1(value)
+    return repaired
 
 
 def is_missing(value: object) -> bool:
@@ -372,12 +397,19 @@ def column_name(name: str) -> str:
 def export_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     """``fields`` with every name read by :func:`column_name` (the first of two cells
     that read the same name wins, as in a CSV header)."""
-    read: dict[str, Any] = {}
-    for name, value in fields.items():
+    return {key: fields[name] for name, key in _header_reading(tuple(fields))}
+
+
+@lru_cache(maxsize=64)
+def _header_reading(names: tuple[Any, ...]) -> tuple[tuple[Any, Any], ...]:
+    """Each name of a header that counts, and the name it reads as: the rows of one
+    export share their header, read once."""
+    read: dict[Any, Any] = {}
+    for name in names:
         key = column_name(name) if isinstance(name, str) else name
         if key not in read:
-            read[key] = value
-    return read
+            read[key] = name
+    return tuple((name, key) for key, name in read.items())
 
 
 def repaired_fields(fields: Mapping[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from ._jargon import lexicon as jargon_lexicon
 from ._matcher import Candidates, PatternSet, PrefixAutomaton, literal_prefixes
 from ._pattern_files import (
     PatternFile,
+    PatternFileScan,
     fold_keeping_length,
     read_packaged_patterns,
     read_pattern_file,
@@ -39,6 +40,7 @@ __all__ = [
     "JargonEntry",
     "Lexicon",
     "PatternFile",
+    "PatternFileScan",
     "PatternSet",
     "PrefixAutomaton",
     "acronym_expansions",

@@ -210,6 +210,12 @@ class PrefixAutomaton(Generic[T]):
         if not self.empty:
             self._automaton.make_automaton()
 
+    def owners_of(self) -> dict[str, tuple[T, ...]]:
+        """Each prefix and its owners (sorted): what the automaton was built from."""
+        if self.empty:
+            return {}
+        return {key: owners for key, (_back, owners) in self._automaton.items()}
+
     def hits(self, lower: str) -> Iterator[tuple[int, tuple[int, tuple[T, ...]]]]:
         """``(end, (length - 1, owners))`` for each prefix found in ``lower`` (where it
         starts: ``end - (length - 1)``); pyahocorasick's own iterator, unwrapped, since

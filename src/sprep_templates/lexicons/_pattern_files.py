@@ -164,15 +164,17 @@ class PatternFile:
     lines: tuple[re.Pattern[str], ...]
     automaton: PrefixAutomaton[int]
 
-    def _candidates(self, lower: str) -> dict[int, set[int]]:
-        """For each position where some lines may match, which ones."""
-        found: dict[int, set[int]] = {}
+    def _candidates(self, lower: str) -> dict[int, tuple[int, ...]]:
+        """For each position where some lines may match, which ones, in the file's order
+        (each literal start's lines come sorted; two starts at one position are merged)."""
+        found: dict[int, tuple[int, ...]] = {}
         for end, (back, indexes) in self.automaton.hits(lower):
             start = end - back
-            if start in found:
-                found[start].update(indexes)
-            else:
-                found[start] = set(indexes)
+            known = found.get(start)
+            if known is None:
+                found[start] = indexes
+            elif known != indexes:
+                found[start] = tuple(sorted({*known, *indexes}))
         return found
 
     def finditer(self, folded: str) -> Iterator[tuple[int, int, int]]:
@@ -184,12 +186,17 @@ class PatternFile:
                 assert group is not None
                 yield int(group[1:]), match.start(), match.end()
             return
+        yield from self._finditer_at(folded, self._candidates(lower))
+
+    def _finditer_at(
+        self, folded: str, candidates: dict[int, tuple[int, ...]]
+    ) -> Iterator[tuple[int, int, int]]:
+        """:meth:`finditer`, trying the lines at ``candidates`` (see :meth:`_candidates`)."""
         after = 0
-        candidates = self._candidates(lower)
         for start in sorted(candidates):
             if start < after:
                 continue
-            for index in sorted(candidates[start]):
+            for index in candidates[start]:
                 found = self.lines[index].match(folded, start)
                 if found is not None:
                     after = found.end()
@@ -206,6 +213,44 @@ class PatternFile:
                 if where is not None:  # back to the text's own positions
                     start, end = where[start], where[end - 1] + 1
                 yield category, start, end
+
+
+class PatternFileScan:
+    """Several pattern files read in one text with one automaton pass: their literal
+    starts in one Aho–Corasick automaton, each hit given to the files it belongs to.
+    :meth:`finditer_each` gives what each file's own :meth:`PatternFile.finditer` gives."""
+
+    def __init__(self, files: Sequence[PatternFile]) -> None:
+        owners: dict[str, set[tuple[int, tuple[int, ...]]]] = {}
+        for number, file in enumerate(files):
+            for prefix, indexes in file.automaton.owners_of().items():
+                owners.setdefault(prefix, set()).add((number, indexes))
+        self.files = tuple(files)
+        self.automaton = PrefixAutomaton(owners)
+
+    def _candidates(self, lower: str) -> list[dict[int, tuple[int, ...]]]:
+        found: list[dict[int, tuple[int, ...]]] = [{} for _ in self.files]
+        for end, (back, owners) in self.automaton.hits(lower):
+            start = end - back
+            for number, indexes in owners:
+                of_file = found[number]
+                known = of_file.get(start)
+                if known is None:
+                    of_file[start] = indexes
+                elif known != indexes:
+                    of_file[start] = tuple(sorted({*known, *indexes}))
+        return found
+
+    def finditer_each(self, folded: str) -> tuple[Iterator[tuple[int, int, int]], ...]:
+        """For each file, in order, ``file.finditer(folded)``."""
+        lower = folded.lower()
+        if len(lower) != len(folded):  # each file's own regex path
+            return tuple(file.finditer(folded) for file in self.files)
+        found = self._candidates(lower)
+        return tuple(
+            file._finditer_at(folded, candidates)
+            for file, candidates in zip(self.files, found, strict=True)
+        )
 
 
 def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternFile:
