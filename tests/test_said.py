@@ -627,3 +627,32 @@ def test_a_figure_of_speech_is_no_question(text):
 def test_a_bare_why_is_quoted_with_what_it_asks_about():
     said = read_said(None, "Mon dossier est refusé sans motif. Pourquoi ?")
     assert said.question == "Mon dossier est refusé sans motif. Pourquoi ?"
+
+
+# --- review 2: missed questions, missed distress, sober regret, honest notes -----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Les crèches du quartier refusent ce mode de paiement. Qu'en dites-vous ?",
+        "Les crèches du quartier refusent ce mode de paiement. Qu'en pensez vous ?",
+        "Est-il possible d'avoir le formulaire en version anglaise",
+        "Est il possible de parler à un conseiller ?",
+        "Je souhaiterais savoir comment transmettre mes justificatifs depuis l'étranger.",
+        "Comment envoyer mes ordonnances depuis l'étranger ?",
+    ],
+)
+def test_a_real_request_for_information_is_quoted_for_the_agent(question):
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif"},
+        description=f"Mon dossier attend depuis deux mois. {question}",
+    ):
+        assert reply.status == "to_complete", (reply.status, reply.notes)
+        assert reply.question is not None and question.rstrip(" ?.")[:30] in reply.question
+
+
+def test_an_indignant_how_is_still_no_question():
+    text = "Merci pour rien. Comment est-il possible de traiter les gens ainsi ?"
+    assert read_said(None, text).question is None

@@ -422,6 +422,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             blame_in.add(bisect_right(ends, start))
         elif category == "question" and question is None:
             first, last = _sentence(text, ends, start)
+            if len(text[first:last].split()) <= 4 and first:
+                # "Qu'en dites-vous ?" alone: the sentence before says what it asks about.
+                first = _sentence(text, ends, first - 1)[0]
             question = _quote(text[first:last])
         elif category == "suggestion":
             if not suggestion:
