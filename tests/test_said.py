@@ -656,3 +656,31 @@ def test_a_real_request_for_information_is_quoted_for_the_agent(question):
 def test_an_indignant_how_is_still_no_question():
     text = "Merci pour rien. Comment est-il possible de traiter les gens ainsi ?"
     assert read_said(None, text).question is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis un an j'en suis à vendre mes affaires pour manger.",
+        "Nous sommes sans logement depuis l'été avec deux enfants.",
+        "Je dois vendre nos meubles pour nourrir les petits.",
+    ],
+)
+def test_money_and_housing_distress_is_read_by_a_person(text):
+    for reply in drafts(sentiment="Négatif", description=f"Mon titre n'arrive pas. {text}"):
+        assert reply.status == "to_review", reply.status
+        assert reply.attention
+        assert "aide attendue" not in reply.text, reply.text
+        assert "ne vous a pas apporté" not in reply.text, reply.text
+
+
+def test_a_person_in_distress_hears_a_plain_regret_not_a_verdict_on_the_procedure():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Information/Explication": "Négatif"},
+        topics=("Titre de séjour",),
+        description="Sans titre de séjour, je suis sans ressources depuis un an.",
+    ):
+        assert reply.status == "to_review"
+        for verdict in ("aide attendue", "répondu à vos attentes", "ne vous a pas apporté"):
+            assert verdict not in reply.text, reply.text
