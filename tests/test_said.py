@@ -684,3 +684,16 @@ def test_a_person_in_distress_hears_a_plain_regret_not_a_verdict_on_the_procedur
         assert reply.status == "to_review"
         for verdict in ("aide attendue", "répondu à vos attentes", "ne vous a pas apporté"):
             assert verdict not in reply.text, reply.text
+
+
+def test_notes_name_no_liked_criterion_a_negative_draft_does_not_voice():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif"},
+        description="La démarche en ligne est simple, mais personne ne répond depuis six mois.",
+    ):
+        for note in reply.to_dict()["notes"]:
+            if "(liked)" in note:
+                assert "Nous" in reply.text and any(
+                    word in reply.text for word in ("simplicité", "simple")
+                ), (note, reply.text)

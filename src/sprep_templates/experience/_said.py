@@ -380,6 +380,28 @@ def _explicit_question(text: str, folded: str) -> str | None:
     return None
 
 
+_CRITERIA_NOTE = "criteria the words say: "
+
+
+def voiced_notes(
+    notes: tuple[str, ...], hard: tuple[str, ...], liked: tuple[str, ...]
+) -> list[str]:
+    """``notes`` as a draft that names the criteria ``hard`` and ``liked`` reports them:
+    the criteria the words say are kept only where the draft names them on the same
+    side (a "simplicity (liked)" the reply of regret leaves out would mislead the
+    agent), and the note goes when none is left."""
+    voiced = {f"{c} (hard)" for c in hard} | {f"{c} (liked)" for c in liked}
+    kept = []
+    for note in notes:
+        if note.startswith(_CRITERIA_NOTE):
+            named = [c for c in note.removeprefix(_CRITERIA_NOTE).split(", ") if c in voiced]
+            if not named:
+                continue
+            note = _CRITERIA_NOTE + ", ".join(named)
+        kept.append(note)
+    return kept
+
+
 def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
     """What ``description`` (with ``title`` and the export's ``topics``: typology and
     tags) says beyond the ratings; :data:`NOTHING_SAID` for no text."""
@@ -475,7 +497,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         notes.append(f"procedure: {procedure}")
     if felt_hard or felt_liked:
         notes.append(
-            "criteria the words say: "
+            _CRITERIA_NOTE
             + ", ".join(
                 [*(f"{c} (hard)" for c in felt_hard), *(f"{c} (liked)" for c in felt_liked)]
             )
