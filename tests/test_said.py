@@ -697,3 +697,38 @@ def test_notes_name_no_liked_criterion_a_negative_draft_does_not_voice():
                 assert "Nous" in reply.text and any(
                     word in reply.text for word in ("simplicité", "simple")
                 ), (note, reply.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai essayé trois fois, pourquoi je ne peux pas déposer mes documents ?",
+        "Le site ne marche pas : comment envoyer mes justificatifs depuis le Portugal ?",
+    ],
+)
+def test_a_question_after_a_comma_or_a_colon_is_a_question(text):
+    assert read_said(None, f"Mon dossier attend. {text}").question == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est la troisième fois, pourquoi faire simple quand on peut faire compliqué ?",
+        "Tout a été rapide, comment vous dire ?",
+        "Encore un refus, comment est-il possible de traiter les gens ainsi ?",
+    ],
+)
+def test_a_figure_after_a_comma_is_still_no_question(text):
+    assert read_said(None, f"Merci pour tout. {text}").question is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le dossier a six mois, pourquoi en ajouter encore ?",
+        "Le contrôle a été long, pourquoi cette différence entre les usagers ?",
+        "Rien n'était indiqué, comment aurais-je pu le savoir ?",
+    ],
+)
+def test_an_indignant_clause_after_a_comma_is_no_question(text):
+    assert read_said(None, f"Je suis déçu. {text}").question is None
