@@ -627,3 +627,108 @@ def test_a_figure_of_speech_is_no_question(text):
 def test_a_bare_why_is_quoted_with_what_it_asks_about():
     said = read_said(None, "Mon dossier est refusé sans motif. Pourquoi ?")
     assert said.question == "Mon dossier est refusé sans motif. Pourquoi ?"
+
+
+# --- review 2: missed questions, missed distress, sober regret, honest notes -----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Les crèches du quartier refusent ce mode de paiement. Qu'en dites-vous ?",
+        "Les crèches du quartier refusent ce mode de paiement. Qu'en pensez vous ?",
+        "Est-il possible d'avoir le formulaire en version anglaise",
+        "Est il possible de parler à un conseiller ?",
+        "Je souhaiterais savoir comment transmettre mes justificatifs depuis l'étranger.",
+        "Comment envoyer mes ordonnances depuis l'étranger ?",
+    ],
+)
+def test_a_real_request_for_information_is_quoted_for_the_agent(question):
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif"},
+        description=f"Mon dossier attend depuis deux mois. {question}",
+    ):
+        assert reply.status == "to_complete", (reply.status, reply.notes)
+        assert reply.question is not None and question.rstrip(" ?.")[:30] in reply.question
+
+
+def test_an_indignant_how_is_still_no_question():
+    text = "Merci pour rien. Comment est-il possible de traiter les gens ainsi ?"
+    assert read_said(None, text).question is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis un an j'en suis à vendre mes affaires pour manger.",
+        "Nous sommes sans logement depuis l'été avec deux enfants.",
+        "Je dois vendre nos meubles pour nourrir les petits.",
+    ],
+)
+def test_money_and_housing_distress_is_read_by_a_person(text):
+    for reply in drafts(sentiment="Négatif", description=f"Mon titre n'arrive pas. {text}"):
+        assert reply.status == "to_review", reply.status
+        assert reply.attention
+        assert "aide attendue" not in reply.text, reply.text
+        assert "ne vous a pas apporté" not in reply.text, reply.text
+
+
+def test_a_person_in_distress_hears_a_plain_regret_not_a_verdict_on_the_procedure():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Information/Explication": "Négatif"},
+        topics=("Titre de séjour",),
+        description="Sans titre de séjour, je suis sans ressources depuis un an.",
+    ):
+        assert reply.status == "to_review"
+        for verdict in ("aide attendue", "répondu à vos attentes", "ne vous a pas apporté"):
+            assert verdict not in reply.text, reply.text
+
+
+def test_notes_name_no_liked_criterion_a_negative_draft_does_not_voice():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif"},
+        description="La démarche en ligne est simple, mais personne ne répond depuis six mois.",
+    ):
+        for note in reply.to_dict()["notes"]:
+            if "(liked)" in note:
+                assert "Nous" in reply.text and any(
+                    word in reply.text for word in ("simplicité", "simple")
+                ), (note, reply.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai essayé trois fois, pourquoi je ne peux pas déposer mes documents ?",
+        "Le site ne marche pas : comment envoyer mes justificatifs depuis le Portugal ?",
+    ],
+)
+def test_a_question_after_a_comma_or_a_colon_is_a_question(text):
+    assert read_said(None, f"Mon dossier attend. {text}").question == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est la troisième fois, pourquoi faire simple quand on peut faire compliqué ?",
+        "Tout a été rapide, comment vous dire ?",
+        "Encore un refus, comment est-il possible de traiter les gens ainsi ?",
+    ],
+)
+def test_a_figure_after_a_comma_is_still_no_question(text):
+    assert read_said(None, f"Merci pour tout. {text}").question is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le dossier a six mois, pourquoi en ajouter encore ?",
+        "Le contrôle a été long, pourquoi cette différence entre les usagers ?",
+        "Rien n'était indiqué, comment aurais-je pu le savoir ?",
+    ],
+)
+def test_an_indignant_clause_after_a_comma_is_no_question(text):
+    assert read_said(None, f"Je suis déçu. {text}").question is None

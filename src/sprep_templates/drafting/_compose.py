@@ -21,7 +21,7 @@ from ..exceptions import (
     ReplyTooLongError,
     ReplyTooShortError,
 )
-from ..experience import DEFAULT_LATE_AFTER_DAYS, personalise
+from ..experience import DEFAULT_LATE_AFTER_DAYS, personalise, voiced_notes
 from ..inputs import Contact, Experience, Signature, clean_free_text
 from ..limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
 from ..signing import SigningProfile, signer_arguments
@@ -277,7 +277,7 @@ def draft_reply(
         used[used.index("occasion")] = "procedure" if reading.said.procedure else "channel"
     if any(free_text.values()):
         used.append("agent text")
-    notes.extend(reading.said.notes)
+    notes.extend(voiced_notes(reading.said.notes, reading.hard, reading.liked))
     if context["posted_as"] != reading.posted_as:
         notes.append("written for a relative who died: the reply speaks to the writer")
     findings: list[Finding] = []

@@ -28,6 +28,7 @@ from ._said import (
     Said,
     read_said,
     said_context,
+    voiced_notes,
 )
 from ._screening import greeting_name, pseudonym_problem, quotable_title
 from ._sensitive import CATEGORIES, CATEGORY_LABELS, Concern, sensitive_concerns
@@ -59,4 +60,5 @@ __all__ = [
     "says_phone_unreachable",
     "sensitive_concerns",
     "tone_of",
+    "voiced_notes",
 ]

@@ -247,6 +247,22 @@ _ASKING_START = re.compile(
 )
 
 
+#: The last clause of a sentence that ends with "?" (after a comma, colon or
+#: semicolon) asks explicitly when it starts with one of these words. A "pourquoi"
+#: there is most often indignation ("…, pourquoi en rajouter ?"): only "why can't
+#: I", "why has my file…" count. "comment aurais-je pu…" is indignation too.
+_CLAUSE_ASKING = re.compile(
+    r"\s*(?:(?:et|mais|alors|donc),? )?"
+    r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
+    r"|comment(?! (?:vous )?dire| aurai| est-ce possible| est-il possible"
+    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
+    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
+    r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
 class Said(NamedTuple):
     """What :func:`read_said` found in what the user wrote."""
 
@@ -364,13 +380,23 @@ def _quote(text: str) -> str:
     return quoted
 
 
+def _asks(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence ``folded[start:end]`` (ending with "?") asks explicitly:
+    from its start, or from its last clause after a comma, colon or semicolon
+    ("J'ai essayé trois fois, pourquoi … ?")."""
+    if _ASKING_START.match(folded, start):
+        return True
+    clause = max(folded.rfind(mark, start, end) for mark in ",:;")
+    return clause >= 0 and _CLAUSE_ASKING.match(folded, clause + 1) is not None
+
+
 def _explicit_question(text: str, folded: str) -> str | None:
     """The first sentence of ``text`` that ends with "?" and starts with an asking
     word (:data:`_ASKING_START`), quoted; None when there is none."""
     previous = start = 0
     for end in _SENTENCE_END.finditer(text):
         mark = end.group()
-        if "?" in mark and "!" not in mark and _ASKING_START.match(folded, start):
+        if "?" in mark and "!" not in mark and _asks(folded, start, end.start()):
             asked = text[start : end.start()] + "?"
             if len(asked.split()) <= 3:
                 # "Pourquoi ?" alone: the sentence before says what it asks about.
@@ -378,6 +404,28 @@ def _explicit_question(text: str, folded: str) -> str | None:
             return _quote(asked)
         previous, start = start, end.end()
     return None
+
+
+_CRITERIA_NOTE = "criteria the words say: "
+
+
+def voiced_notes(
+    notes: tuple[str, ...], hard: tuple[str, ...], liked: tuple[str, ...]
+) -> list[str]:
+    """``notes`` as a draft that names the criteria ``hard`` and ``liked`` reports them:
+    the criteria the words say are kept only where the draft names them on the same
+    side (a "simplicity (liked)" the reply of regret leaves out would mislead the
+    agent), and the note goes when none is left."""
+    voiced = {f"{c} (hard)" for c in hard} | {f"{c} (liked)" for c in liked}
+    kept = []
+    for note in notes:
+        if note.startswith(_CRITERIA_NOTE):
+            named = [c for c in note.removeprefix(_CRITERIA_NOTE).split(", ") if c in voiced]
+            if not named:
+                continue
+            note = _CRITERIA_NOTE + ", ".join(named)
+        kept.append(note)
+    return kept
 
 
 def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
@@ -422,6 +470,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
             blame_in.add(bisect_right(ends, start))
         elif category == "question" and question is None:
             first, last = _sentence(text, ends, start)
+            if len(text[first:last].split()) <= 4 and first:
+                # "Qu'en dites-vous ?" alone: the sentence before says what it asks about.
+                first = _sentence(text, ends, first - 1)[0]
             question = _quote(text[first:last])
         elif category == "suggestion":
             if not suggestion:
@@ -472,7 +523,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         notes.append(f"procedure: {procedure}")
     if felt_hard or felt_liked:
         notes.append(
-            "criteria the words say: "
+            _CRITERIA_NOTE
             + ", ".join(
                 [*(f"{c} (hard)" for c in felt_hard), *(f"{c} (liked)" for c in felt_liked)]
             )
