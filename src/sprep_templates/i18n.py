@@ -1,8 +1,8 @@
 """Translations of the checker's messages (French source, English catalogue).
 
 Messages are written in French, the agents' language, and marked with ``_()``;
-``pybabel extract``/``update``/``compile`` keep ``locale/`` in step (see the
-README). The compiled catalogue is read once per locale.
+``pybabel extract``/``update``/``compile`` keep ``locale/`` in step (the commands
+are in ``docs/development.md``). The compiled catalogue is read once per locale.
 """
 
 from __future__ import annotations

@@ -4,12 +4,13 @@
 a severity (``error`` breaks the guide, ``warning`` deserves a look), a
 message for the agent (French by default, English with ``locale="en"``) and
 the span of text concerned. Patterns and word lists are compiled and read
-once, on first use; each reply is read once for all the rules (:mod:`._reading`).
+once, on first use (the cue lists of :mod:`._cues` when it is imported); each reply is
+read once for all the rules (:mod:`._reading`).
 
 Inside: :mod:`._registry` lists the rules in order (:data:`REGISTRY`), one
 function each in :mod:`._rules`; the cues they look for are in :mod:`._cues`,
 what they read from data files in :mod:`._data`. :mod:`._stock` finds replies
-sent many times with only the name changed (``sprep check --stock``).
+sent many times with only the name changed (the stock groups of ``sprep check --jsonl``).
 """
 
 from ._check import check_fragments, check_reply

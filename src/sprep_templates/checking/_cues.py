@@ -1,6 +1,10 @@
 """The cues the rules look for in a reply: the words of each step, greetings and
 closings, cold and stock phrases, personal data, what makes a number a phone number.
 
+The lists that are data are read from ``sprep_templates/data`` when this module is
+imported (``step-cues.tsv``, ``cold-phrases.txt``, ``shouted-words.txt``; formats in
+their headers): edit a file to change what a rule looks for.
+
 Word patterns are written in lower case and searched in the lower-cased text:
 Python's regex engine is several times faster without IGNORECASE, and most of them
 are searched together, in one pass (see :func:`._data.lexicon`).
@@ -9,6 +13,8 @@ are searched together, in one pass (see :func:`._data.lexicon`).
 from __future__ import annotations
 
 import re
+
+from ..lexicons import read_alternatives, read_keyed_alternatives, read_list
 
 __all__ = [
     "AMOUNT",
@@ -33,8 +39,13 @@ __all__ = [
     "POSTAL_CODE_OR_YEAR",
     "SHOUTED",
     "SIGNER",
+    "STEPS",
     "STEPS_UNION",
     "STEP_PATTERNS",
+    "cold_pattern",
+    "shouted_words",
+    "step_patterns",
+    "steps_union",
 ]
 
 # --- greeting and signature ------------------------------------------------------
@@ -58,49 +69,42 @@ SIGNER = re.compile(r"^[^\W\d_][\w’'\- .]{0,60}, pour \S.{0,150}$")
 # --- the steps -------------------------------------------------------------------
 
 
-#: The words that carry each step the `steps` rule looks for (each starts a word).
-STEP_PATTERNS = {
-    "thanks": (r"\bmerci\b|\bremerci|pris en compte|bien reçu|avons reçu|prenons (?:bonne )?note"),
-    "acknowledgement": (
-        r"regrett|désolé|navré|excus|comprenons|compréhen|heureu|ravi|content|plaisir|"
-        r"satisf|insatisf|déçu|déception|mécontent|difficultés que vous|attente|témoigne|"
-        r"lu avec attention|avez vécu|ce que vous nous d|chaque avis|point de vue|"
-        r"ne s[’']est pas passé|remarques"
-    ),
-    "orientation": (
-        r"je vous invite|vous pouvez|vous pourrez|n[’']hésitez pas|contactez|contacter|joindre|"
-        r"rendez-vous|vous adresser|rapprocher|consulter|conseiller|à votre disposition|"
-        r"il vous suffit|vous rendre|rendez-vous sur|point numérique|en ligne sur|"
-        r"doivent être|nous vous informons|sachez que|vous trouverez|à votre écoute|"
-        r"revenir vers nous|toute (?:autre )?question|vous répond"
-    ),
-    "improvement": (
-        r"amélior|progress|mobilis|mettent tout en œuvre|mieux|enseignement|leçon|"
-        r"transmis|transmettons|partageons|s[’']engag|engagement|efforts|travaill|"
-        r"répondre à vos attentes|faire encore mieux|poursuiv|encourag|aller plus loin"
-    ),
-}
+#: The steps the `steps` rule looks for, in the guide's order (that of :data:`STEPS_UNION`).
+STEPS = ("thanks", "acknowledgement", "orientation", "improvement")
 
 
-def _word_start_union(patterns: dict[str, str]) -> re.Pattern[str]:
+def step_patterns() -> dict[str, str]:
+    """For each step, in :data:`STEPS`' order, the words that carry it: the lines of
+    ``data/step-cues.tsv`` as one alternation, in the file's order."""
+    cues = read_keyed_alternatives("step-cues.tsv", STEPS, lower_case=True, key_name="step")
+    return {step: "|".join(alternatives) for step, alternatives in cues.items()}
+
+
+def steps_union(patterns: dict[str, str]) -> re.Pattern[str]:
     """One pattern for several: each alternative starts a word; the group name
     tells which matched."""
     branches = "|".join(f"(?P<{name}>{source})" for name, source in patterns.items())
     return re.compile(rf"\b(?:{branches})")
 
 
+#: The words that carry each step the `steps` rule looks for (each starts a word).
+STEP_PATTERNS = step_patterns()
 #: :data:`STEP_PATTERNS` in one pattern; ``match.lastgroup`` names the step.
-STEPS_UNION = _word_start_union(STEP_PATTERNS)
+STEPS_UNION = steps_union(STEP_PATTERNS)
 
 # --- wording ---------------------------------------------------------------------
 
 #: Form numbers: the user knows the form by its name, not its number.
 FORM_NUMBER = re.compile(r"\b(?:cerfa|formulaire)\s*(?:n°\s*)?\d{4,6}(?:\*\d{2})?\b")
+
+
+def shouted_words() -> frozenset[str]:
+    """Words in capitals that are emphasis, not acronyms (``data/shouted-words.txt``)."""
+    return frozenset(read_list("shouted-words.txt"))
+
+
 #: Words in capitals that are emphasis, not acronyms.
-SHOUTED = frozenset(
-    "OU ET ICI NON OUI PAS FAIRE TOUT TOUS TRES TRÈS LE LA LES DE DES UN UNE EST SONT "
-    "MAIS DONC CAR NI SI BIEN MAL ENCORE JAMAIS RIEN URGENT ATTENTION IMPORTANT NB PS".split()
-)
+SHOUTED = shouted_words()
 #: The cues of the platform's waiting message ("this service cannot answer you yet"),
 #: by family: each group of :data:`GENERIC` is one family. The message is recognised by
 #: meaning, not by one sentence: :func:`._rules.generic_rule` reports two families
@@ -163,12 +167,18 @@ GENERIC = re.compile(
 #: répondre" is two families in one phrase.
 GENERIC_NOT_YET = re.compile(r"pas encore|pour le moment|pour l[’']instant|à ce jour")
 FIRST_PERSON = re.compile(r"\b(?:je|nous|notre|nos|me|moi)\b|\b[jm][’']")
+
+
+def cold_pattern() -> re.Pattern[str]:
+    """Turns of phrase that sound cold or negative (``data/cold-phrases.txt``), as
+    whole words."""
+    return re.compile(
+        r"\b(" + "|".join(read_alternatives("cold-phrases.txt", lower_case=True)) + r")\b"
+    )
+
+
 #: Turns of phrase that sound cold or negative.
-COLD = re.compile(
-    r"\b(nous ne pouvons pas|impossible|en aucun cas|il vous appartient|vous devez|"
-    r"veuillez|nous vous rappelons que|comme (?:déjà )?indiqué|conformément à|"
-    r"malheureusement|à défaut|sous peine)\b"
-)
+COLD = cold_pattern()
 
 # --- personal data ---------------------------------------------------------------
 

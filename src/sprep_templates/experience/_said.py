@@ -70,7 +70,7 @@ _SAID_CATEGORIES = (
     ),
 )
 
-#: The procedures ``procedures.tsv`` names (their wording: templates/shared/experience.j2).
+#: The procedures ``procedures.tsv`` names (their wording: :data:`PROCEDURE_PHRASES`).
 PROCEDURES = (
     "vote-online",
     "proxy",

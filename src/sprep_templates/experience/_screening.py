@@ -11,7 +11,14 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from ..lexicons import first_names, fold_for_screening, jargon, read_list, screening_words
+from ..lexicons import (
+    first_names,
+    fold_for_screening,
+    jargon,
+    read_alternatives,
+    read_list,
+    screening_words,
+)
 from ..limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
@@ -179,12 +186,13 @@ def greeting_name(pseudonym: str | None) -> str | None:
     return pseudonym.strip()
 
 
-# Complaints a reply should answer, not repeat back to the user in quotes.
-_COMPLAINT = re.compile(
-    r"impossible|catastroph|cauchemar|galère|galere|combattant|jamais|(?:pas de|aucune) réponse|"
-    r"inexistant|injoignable|déplorable|lamentable|honteu|abus|attente interminable",
-    re.I,
-)
+def _complaint_pattern() -> re.Pattern[str]:
+    """Complaints a reply should answer, not repeat back to the user in quotes
+    (``data/complaint-words.txt``), in any case, anywhere in a title."""
+    return re.compile("|".join(read_alternatives("complaint-words.txt", lower_case=False)), re.I)
+
+
+_COMPLAINT = _complaint_pattern()
 _TITLE_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ ’'\-,])*")
 
 

@@ -10,9 +10,12 @@
 - ``_matcher``: the one matcher: a regex's literal prefixes, one automaton, the
   checker's patterns found through them;
 - ``_pattern_files``: the pattern files of the description (sensitive
-  situations, unreachable phone).
+  situations, unreachable phone);
+- ``_alternatives``: the cue lists of regular-expression alternatives (the words of
+  each step, cold phrases, complaint words), checked line by line.
 """
 
+from ._alternatives import read_alternatives, read_keyed_alternatives
 from ._files import data_text, first_names, numbered_lines, read_list, screening_words
 from ._folding import confusables, fold_for_screening
 from ._jargon import (
@@ -56,6 +59,8 @@ __all__ = [
     "known_acronyms",
     "literal_prefixes",
     "numbered_lines",
+    "read_alternatives",
+    "read_keyed_alternatives",
     "read_lexicon",
     "read_list",
     "read_packaged_patterns",
