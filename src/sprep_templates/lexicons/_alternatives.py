@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from ..exceptions import DataFileError
 from ..linear import bound_repetitions
 from ._files import numbered_lines
-from ._matcher import literal_prefixes
+from ._matcher import required_prefixes
 
 __all__ = ["parse_alternatives", "read_alternatives", "read_keyed_alternatives"]
 
@@ -48,16 +48,7 @@ def _checked(name: str, number: int, source: str, *, lower_case: bool) -> str:
                 f"{where}: {source!r} must be written in lower case: the text is "
                 "lower-cased before it is searched"
             )
-        try:
-            prefixes = literal_prefixes(source)
-        except ValueError:
-            prefixes = None  # a group the prefix reader does not know, such as (?i:…)
-        if prefixes is None:
-            raise DataFileError(
-                f"{where}: {source!r} must start with a word in every branch, not a "
-                "character class, \\w or an optional part: matches are looked for where "
-                "those words occur"
-            )
+        required_prefixes(source, f"{where}: {source!r}")
     return bound_repetitions(source)
 
 

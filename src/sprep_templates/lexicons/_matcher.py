@@ -28,9 +28,17 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
+from ..exceptions import DataFileError
+
 T = TypeVar("T")
 
-__all__ = ["Candidates", "PatternSet", "PrefixAutomaton", "literal_prefixes"]
+__all__ = [
+    "Candidates",
+    "PatternSet",
+    "PrefixAutomaton",
+    "literal_prefixes",
+    "required_prefixes",
+]
 
 #: Past this many alternatives a prefix stops growing (the first element is always
 #: taken): shorter keys find more candidates, never fewer, so correctness does not
@@ -310,3 +318,19 @@ class PatternSet:
         for found in starts.values():
             found.sort()
         return Candidates(starts)
+
+
+def required_prefixes(source: str, where: str) -> frozenset[str]:
+    """:func:`literal_prefixes` of a data file's pattern ``source``, or a
+    :class:`DataFileError` naming ``where`` (file, line and pattern) when a match may
+    start anywhere: a data file's patterns are tried only where their words occur."""
+    try:
+        prefixes = literal_prefixes(source)
+    except ValueError:
+        prefixes = None  # a group the prefix reader does not know, such as (?i:…)
+    if prefixes is None:
+        raise DataFileError(
+            f"{where} must start with a word in every branch, not a character class, "
+            "\\w or an optional part: matches are looked for where those words occur"
+        )
+    return prefixes

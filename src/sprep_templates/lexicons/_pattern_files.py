@@ -32,7 +32,7 @@ from ..exceptions import DataFileError
 from ..linear import bound_repetitions
 from ._files import data_text
 from ._folding import fold_char, fold_with_positions
-from ._matcher import PrefixAutomaton, literal_prefixes
+from ._matcher import PrefixAutomaton, required_prefixes
 
 __all__ = [
     "EXCLUDE",
@@ -298,16 +298,7 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
             )
         if compiled.fullmatch(""):
             raise DataFileError(f"{name}:{number}: {pattern!r} matches an empty text")
-        try:
-            prefixes = literal_prefixes(folded.lower())
-        except ValueError:
-            prefixes = None  # a group the prefix reader does not know, such as (?i:…)
-        if prefixes is None:
-            raise DataFileError(
-                f"{name}:{number}: {pattern!r} must start with a word in every branch, not "
-                "a character class, \\w or an optional part: matches are looked for "
-                "where those words occur"
-            )
+        prefixes = required_prefixes(folded.lower(), f"{name}:{number}: {pattern!r}")
         entries.append(Entry(line=number, category=category, pattern=folded, source=source))
         prefixes_of[number] = prefixes
     if not header_seen:
