@@ -167,7 +167,11 @@ def test_replies_adapted_to_each_user_in_several_places_are_not_stock():
     text with only a few words changed still is one (test above)."""
     fillers = [
         ("Renouvellement de passeport", "votre demande de passeport", "un délai trop long"),
-        ("Amende contestée", "votre démarche au sujet d’une amende", "des explications peu claires"),
+        (
+            "Amende contestée",
+            "votre démarche au sujet d’une amende",
+            "des explications peu claires",
+        ),
         ("Prime d’activité", "votre demande de prime d’activité", "un accès difficile au service"),
     ]
     replies = [

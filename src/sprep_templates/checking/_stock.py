@@ -53,9 +53,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from difflib import SequenceMatcher
 from array import array
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 
 import attrs
 

@@ -36,8 +36,8 @@ from ._contract import (
     step_context,
 )
 from ._environment import TemplateSet
-from ._rendering import render_step
 from ._notes import clean_notes
+from ._rendering import render_step
 from ._reply import Reply
 from ._templates import load_template_set
 

@@ -54,7 +54,7 @@ REQUEST_CATEGORIES = (
 #: Each reason a person must read the experience first, as an agent reads it (French,
 #: as the sensitive list's reasons).
 REVIEW_LABELS = {
-    "staff": "comportement d’un agent mis en cause",
+    "staff": "discrimination ou comportement d’un agent mis en cause",
     "harm": "préjudice grave",
 }
 

@@ -230,6 +230,7 @@ MAX_QUOTE = 200
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
+
 class Said(NamedTuple):
     """What :func:`read_said` found in what the user wrote."""
 
