@@ -207,3 +207,55 @@ def test_no_praised_channel_the_experience_did_not_use():
     for reply in drafts(sentiment="Positif", channels="Démarche en ligne", description=description):
         notes = reply.to_dict()["notes"]
         assert not any(n.startswith("channel praised") and "phone" in n for n in notes), notes
+
+
+# --- more of what keeps a user stuck, and what a note quotes ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "quoted"),
+    [
+        ("Cela fait deux ans que j'attends la rectification de mon nom.", "deux ans"),
+        ("Demande envoyée en ligne en mars, depuis aucune nouvelle.", "aucune nouvelle"),
+        ("Nous n'avons pas reçu de réponse après la procédure en ligne.", "pas reçu"),
+        ("La caisse fait traîner les choses depuis près d'un an.", "traîner"),
+    ],
+)
+def test_a_user_left_without_news_is_blocked(description, quoted):
+    said = read_said(None, description)
+    assert said.requests.blocked is not None and quoted in said.requests.blocked
+
+
+def test_an_answer_awaited_is_to_complete():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif"},
+        description="Ma carte n'est pas arrivée. Dans l'attente de votre réponse.",
+    ):
+        assert reply.status == "to_complete"
+        assert "Dans l'attente de votre réponse." in to_add(reply)
+
+
+def test_what_the_service_asks_the_user_is_no_request():
+    said = read_said(None, "À la dernière étape, on nous demande le code reçu par courriel.")
+    assert said.requests.request is None
+
+
+def test_a_short_request_is_quoted_with_what_it_is_about():
+    said = read_said(None, "Je n'ai pas trouvé l'alerte sur le site. Merci de m'informer.")
+    assert said.question == "Je n'ai pas trouvé l'alerte sur le site. Merci de m'informer."
+
+
+def test_a_quote_keeps_years_and_leaves_out_file_numbers():
+    said = read_said(None, "Merci de traiter le dossier 2024 0012 3456 déposé en mars 2024.")
+    assert said.requests.request == "Merci de traiter le dossier … déposé en mars 2024."
+
+
+def test_with_no_complaint_word_the_note_quotes_the_title():
+    for reply in drafts(
+        sentiment="Neutre",
+        title="Attestation de domicile",
+        description="Je suis passé à la mairie mardi matin.",
+    ):
+        if reply.status == "to_complete":
+            assert "« Attestation de domicile »" in to_add(reply)

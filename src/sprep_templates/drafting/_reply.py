@@ -129,7 +129,8 @@ class Reply:
             tasks.append(f"answer the user's question « {self.question} »")
         if self.request is not None and self.request != self.question:
             tasks.append(
-                f"the user asks for « {self.request} »: say what will be done, or who can do it"
+                f"the user asks for an action or an answer: « {self.request} »: say what "
+                "will be done, or who can do it"
             )
         if self.blocked is not None and self.blocked not in (self.question, self.request):
             tasks.append(

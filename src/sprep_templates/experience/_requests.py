@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from ..lexicons import PatternFile, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
-from ..patterns import EMAIL, NUMBER_RUN, PHONE, URL
+from ..patterns import EMAIL, URL
 
 __all__ = [
     "NO_REQUESTS",
@@ -46,6 +46,7 @@ REQUEST_CATEGORIES = (
     "harm",
     "question",
     "request",
+    "awaits",
     "blocked",
     "complaint-strong",
     "complaint",
@@ -68,7 +69,8 @@ class Requests(NamedTuple):
 
     #: A question the asking words of ``requests.tsv`` find (``_said`` finds others).
     question: str | None
-    #: An action or an answer the user asks for.
+    #: An action the user asks for, else an answer they await ("dans l'attente de
+    #: votre réponse").
     request: str | None
     #: What keeps the user stuck.
     blocked: str | None
@@ -89,14 +91,17 @@ def request_patterns() -> PatternFile:
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _SPACES = re.compile(r"\s+")
+#: Five digits or more, spaces, dots or dashes between them: a file, account or phone
+#: number (a year, a day, an amount of a few digits stay).
+_LONG_NUMBER = re.compile(r"\d(?:[ .\u00a0\u202f-]?\d){4,}")
 #: What a quote for the agent leaves out: the user's contact details and file numbers.
-_PERSONAL = (EMAIL, URL, PHONE, NUMBER_RUN)
+_PERSONAL = (EMAIL, URL, _LONG_NUMBER)
 
 
 def quote(text: str) -> str:
     """``text`` as a note quotes it: one line, at most :data:`MAX_QUOTE` characters cut
-    at a word, e-mail addresses, links, phone numbers and long numbers replaced by
-    "…" (a note must not carry personal data)."""
+    at a word, e-mail addresses, links, phone numbers and numbers of five digits or
+    more replaced by "…" (a note must not carry personal data)."""
     for pattern in _PERSONAL:
         text = pattern.sub("…", text)
     quoted = _SPACES.sub(" ", text).strip(" ,;:-")
@@ -105,11 +110,19 @@ def quote(text: str) -> str:
     return quoted
 
 
+#: A sentence of this many words or fewer ("Merci de m'informer.") is quoted with the
+#: one before it, which says what it is about.
+SHORT_SENTENCE = 4
+
+
 def _sentence(text: str, ends: list[int], position: int) -> str:
-    """The sentence of ``text`` that holds ``position`` (``ends``: where sentences end)."""
+    """The sentence of ``text`` that holds ``position`` (``ends``: where sentences
+    end), with the one before when it is short (:data:`SHORT_SENTENCE`)."""
     index = bisect_right(ends, position)
     start = ends[index - 1] if index else 0
     end = ends[index] if index < len(ends) else len(text)
+    if index and len(text[start:end].split()) <= SHORT_SENTENCE:
+        start = ends[index - 2] if index > 1 else 0
     return text[start:end]
 
 
@@ -190,10 +203,13 @@ def read_requests(
     text: str,
     ends: list[int],
     found: Iterator[tuple[int, int, int]],
+    title: str | None = None,
 ) -> Requests:
     """What ``text`` asks and what keeps its writer stuck, from ``found`` (the matches
     of :func:`request_patterns` in its folded form, from the description's one pass;
-    ``ends``: where its sentences end)."""
+    ``ends``: where its sentences end). The complaint is the sentence with the most
+    complaint words (a strong one counts three); with none, the ``title``, which most
+    often names the matter."""
     entries = request_patterns().entries
     first: dict[str, int] = {}
     words: dict[str, str] = {}
@@ -221,12 +237,14 @@ def read_requests(
     if strength:
         strongest = max(strength.items(), key=lambda item: (item[1], -item[0]))[0]
         complaint = quote(_sentence(text, ends, first[f"at-{strongest}"]))
+    elif title and title.strip():
+        complaint = quote(title)
     review = tuple(
         f"{REVIEW_LABELS[c]}\u00a0: «\u202f{words[c]}\u202f»" for c in REVIEW_LABELS if c in words
     )
     return Requests(
         question=said("question"),
-        request=said("request"),
+        request=said("request") or said("awaits"),
         blocked=said("blocked"),
         complaint=complaint,
         review=review,

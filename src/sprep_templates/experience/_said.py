@@ -431,7 +431,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         elif category == "bereaved" and bereaved is None:
             who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
-    requests = read_requests(text, ends, in_requests)
+    requests = read_requests(text, ends, in_requests, title)
     if question is None:
         question = explicit_question(text, folded) or requests.question
     praised: set[str] = set()
