@@ -216,6 +216,7 @@ def test_no_praised_channel_the_experience_did_not_use():
     ("description", "quoted"),
     [
         ("Cela fait deux ans que j'attends la rectification de mon nom.", "deux ans"),
+        ("Malgré mes relances, cela fait donc 2 ans que j'attends !", "2 ans"),
         ("Demande envoyée en ligne en mars, depuis aucune nouvelle.", "aucune nouvelle"),
         ("Nous n'avons pas reçu de réponse après la procédure en ligne.", "pas reçu"),
         ("La caisse fait traîner les choses depuis près d'un an.", "traîner"),
