@@ -220,6 +220,7 @@ def test_no_praised_channel_the_experience_did_not_use():
         ("Demande envoyée en ligne en mars, depuis aucune nouvelle.", "aucune nouvelle"),
         ("Nous n'avons pas reçu de réponse après la procédure en ligne.", "pas reçu"),
         ("La caisse fait traîner les choses depuis près d'un an.", "traîner"),
+        ("Impossible de créer mon compte, une erreur à chaque essai.", "créer mon compte"),
     ],
 )
 def test_a_user_left_without_news_is_blocked(description, quoted):
