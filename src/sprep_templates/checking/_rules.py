@@ -51,8 +51,9 @@ from ._cues import (
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 from ._hidden import invisible_findings, link_host
-from ._leaks import leak_findings, thanks_only
+from ._leaks import leak_findings
 from ._reading import Reading
+from ._thin import thanks_only
 
 __all__ = [
     "READING_EASE_FLOOR",
