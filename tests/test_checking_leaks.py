@@ -156,3 +156,20 @@ def test_a_reply_that_only_thanks_and_acknowledges_is_a_stock_reply(text):
 )
 def test_thanks_with_something_of_the_users_own_is_not_a_stock_reply(text):
     assert spans(text, "generic") == [], text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Merci pour votre message.",
+        "Votre témoignage nous aide à améliorer la qualité de service.",
+    ],
+)
+def test_an_agents_sentence_alone_is_not_judged_as_a_whole_reply(sentence):
+    """The thin reply is a judgement on a whole reply: a sentence the agent wrote into a
+    draft (check_fragments) is not one, whatever the sentence."""
+    from sprep_templates.checking import check_fragments
+
+    text = "Bonjour,\n" + BODY + sentence
+    assert [f for f in check_fragments(text, [sentence]) if f.rule == "generic"] == []
+    assert spans(sentence, "generic"), sentence

@@ -380,7 +380,7 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     answering or the platform (:data:`._cues.GENERIC_CORE`), in one sentence or two
     that follow each other. One finding per such passage, from its first cue to its last.
     """
-    thin = thanks_only(reply)
+    thin = thanks_only(reply) if reply.whole else None
     if thin is not None:
         yield Finding(
             "generic",
