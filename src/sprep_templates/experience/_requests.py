@@ -34,6 +34,7 @@ __all__ = [
     "REQUEST_CATEGORIES",
     "Requests",
     "explicit_question",
+    "for_agent",
     "quote",
     "read_requests",
     "request_patterns",
@@ -91,20 +92,29 @@ def request_patterns() -> PatternFile:
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _SPACES = re.compile(r"\s+")
-#: Five digits or more, spaces, dots or dashes between them: a file, account or phone
-#: number (a year, a day, an amount of a few digits stay).
-_LONG_NUMBER = re.compile(r"\d(?:[ .\u00a0\u202f-]?\d){4,}")
+#: Five digits or more, spaces, dots, dashes or " / " between them: a file, account or
+#: phone number (a year, a day, a date, an amount of a few digits stay).
+_LONG_NUMBER = re.compile(r"\d(?:(?:[ .\u00a0\u202f-]| / )?\d){4,}")
 #: What a quote for the agent leaves out: the user's contact details and file numbers.
 _PERSONAL = (EMAIL, URL, _LONG_NUMBER)
+#: Half of a surrogate pair (a JSON line may hold one escaped): no character, and no
+#: UTF-8 output can write it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def for_agent(text: str) -> str:
+    """``text`` with what a note for the agent must not carry replaced by "…": e-mail
+    addresses, links, phone numbers and numbers of five digits or more (a NIR, an IBAN,
+    a file number); a lone surrogate becomes U+FFFD."""
+    for pattern in _PERSONAL:
+        text = pattern.sub("…", text)
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def quote(text: str) -> str:
     """``text`` as a note quotes it: one line, at most :data:`MAX_QUOTE` characters cut
-    at a word, e-mail addresses, links, phone numbers and numbers of five digits or
-    more replaced by "…" (a note must not carry personal data)."""
-    for pattern in _PERSONAL:
-        text = pattern.sub("…", text)
-    quoted = _SPACES.sub(" ", text).strip(" ,;:-")
+    at a word, personal data left out (:func:`for_agent`)."""
+    quoted = _SPACES.sub(" ", for_agent(text)).strip(" ,;:-")
     if len(quoted) > MAX_QUOTE:
         quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
     return quoted
@@ -177,7 +187,7 @@ MAX_QUESTION = 200
 
 
 def _quote_question(text: str) -> str:
-    quoted = " ".join(text.split()).strip(" ,;:-")
+    quoted = " ".join(for_agent(text).split()).strip(" ,;:-")
     if len(quoted) > MAX_QUESTION:
         quoted = quoted[: MAX_QUESTION - 1].rsplit(" ", 1)[0] + "…"
     return quoted
