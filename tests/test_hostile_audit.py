@@ -1,0 +1,84 @@
+"""Hostile or unlucky inputs to the audit (``sprep check --jsonl``, stock groups): the
+time stays linear in the input, and what the report lists stays bounded.
+
+Timings are CPU time, compared as a ratio between two sizes in one run (as in
+``tests/test_hostile_text.py``): 10 times the input, a linear step takes about 10 times
+as long, a quadratic one about 100 times. Every text is written for this test.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from sprep_templates.checking._stock import _few_words_changed, find_stock_groups
+
+
+def _stock_cpu(pairs: int) -> float:
+    """Two replies of one phrasing whose words repeat ("alpha beta alpha beta…"):
+    the near-duplicate test compares long texts where each word is everywhere."""
+    first = " ".join(["alpha beta"] * pairs)
+    swapped = " ".join(["beta alpha"] * pairs)
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        groups = find_stock_groups([("1", first), ("2", swapped)], min_size=2)
+        best = min(best, time.process_time() - start)
+    assert len(groups) == 1 and groups[0].size == 2 and not groups[0].exact
+    return best
+
+
+def test_near_duplicates_of_repeated_words_are_found_in_linear_time():
+    small, large = _stock_cpu(400), _stock_cpu(4000)
+    ratio = large / max(small, 1e-3)
+    assert ratio < 30 and large < 3.0, f"{small:.3f}s -> {large:.3f}s (x{ratio:.1f})"
+
+
+def test_changed_words_are_counted_on_the_longer_side_of_each_change():
+    base = "nous avons bien reçu votre message et nous vous en remercions".split()
+    assert _few_words_changed(base, base, 0)
+    renamed = base[:5] + ["courrier"] + base[6:]
+    assert _few_words_changed(base, renamed, 1)  # one word replaced
+    assert not _few_words_changed(base, renamed, 0)
+    added = base[:5] + ["du", "12", "mars"] + base[5:]
+    assert _few_words_changed(base, added, 3) and not _few_words_changed(base, added, 2)
+    both = ["madame"] + base[1:-1] + ["vivement", "remercions"]
+    assert _few_words_changed(base, both, 2) and not _few_words_changed(base, both, 1)
+    assert not _few_words_changed(base, list(reversed(base)), 8)
+    assert _few_words_changed([], ["un", "mot"], 2) and not _few_words_changed([], ["a", "b"], 1)
+
+
+def _levenshtein(first: list[str], other: list[str]) -> int:
+    row = list(range(len(other) + 1))
+    for i, word in enumerate(first, 1):
+        previous, row[0] = row[0], i
+        for j, other_word in enumerate(other, 1):
+            previous, row[j] = (
+                row[j],
+                min(row[j] + 1, row[j - 1] + 1, previous + (word != other_word)),
+            )
+    return row[-1]
+
+
+def test_changed_words_agree_with_the_least_words_replaced_added_or_removed():
+    """On small texts of few distinct words (where alignments are most ambiguous), the
+    count is the least number of words replaced, added or removed."""
+    import random
+
+    rng = random.Random(20)
+    for _ in range(3000):
+        first = rng.choices("abc", k=rng.randint(0, 12))
+        other = rng.choices("abc", k=rng.randint(0, 12))
+        if rng.random() < 0.5:  # a near copy
+            other = first[:]
+            for _change in range(rng.randint(0, 4)):
+                at = rng.randint(0, len(other))
+                other[at : at + rng.randint(0, 1)] = rng.choices("abcd", k=rng.randint(0, 2))
+        distance = _levenshtein(first, other)
+        for most in range(6):
+            assert _few_words_changed(first, other, most) == (distance <= most), (
+                first,
+                other,
+                most,
+                distance,
+            )
