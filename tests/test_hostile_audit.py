@@ -37,12 +37,12 @@ def test_near_duplicates_of_repeated_words_are_found_in_linear_time():
 def test_changed_words_are_counted_on_the_longer_side_of_each_change():
     base = "nous avons bien reçu votre message et nous vous en remercions".split()
     assert _few_words_changed(base, base, 0)
-    renamed = base[:5] + ["courrier"] + base[6:]
+    renamed = [*base[:5], "courrier", *base[6:]]
     assert _few_words_changed(base, renamed, 1)  # one word replaced
     assert not _few_words_changed(base, renamed, 0)
-    added = base[:5] + ["du", "12", "mars"] + base[5:]
+    added = [*base[:5], "du", "12", "mars", *base[5:]]
     assert _few_words_changed(base, added, 3) and not _few_words_changed(base, added, 2)
-    both = ["madame"] + base[1:-1] + ["vivement", "remercions"]
+    both = ["madame", *base[1:-1], "vivement", "remercions"]
     assert _few_words_changed(base, both, 2) and not _few_words_changed(base, both, 1)
     assert not _few_words_changed(base, list(reversed(base)), 8)
     assert _few_words_changed([], ["un", "mot"], 2) and not _few_words_changed([], ["a", "b"], 1)
@@ -82,3 +82,48 @@ def test_changed_words_agree_with_the_least_words_replaced_added_or_removed():
                 most,
                 distance,
             )
+
+
+#: A reply that checks (the words do not matter: the audit's lists do).
+_REPLY = "Bonjour Madame, merci pour votre message. Cordialement, Jean, pour la Caf de Paris"
+
+
+def _audit(tmp_path, capsys, broken: int, *extra: str) -> tuple[int, str, int]:
+    from sprep_templates.cli import main
+
+    data = tmp_path / "replies.jsonl"
+    with data.open("w", encoding="utf-8") as stream:
+        stream.write(json.dumps({"reply_text": _REPLY}) + "\n")
+        stream.write('{"reply_text": \n' * broken)
+        stream.write(json.dumps({"reply_text": "x" * 10}) + "\n")
+    status = main(["check", "--jsonl", str(data), "--field", "reply_text", *extra])
+    out = capsys.readouterr().out
+    return status, out, data.stat().st_size
+
+
+def test_many_broken_rows_are_counted_and_the_first_listed(tmp_path, capsys):
+    """A file of thousands of broken rows (an export cut wrongly, a binary file) gives
+    a report of bounded size: how many rows were not checked, and the first of them
+    with their line and reason; the rows that can be read are still checked (exit 2)."""
+    status, out, size = _audit(tmp_path, capsys, 20_000, "--format", "json")
+    report = json.loads(out)
+    assert status == 2
+    assert report["checked"] == 2
+    assert report["not_checked_total"] == 20_000
+    listed = report["not_checked"]
+    assert 1 <= len(listed) <= 100
+    assert [entry["line"] for entry in listed] == list(range(2, 2 + len(listed)))
+    assert len(out) < size // 4, (len(out), size)
+
+    status, out, size = _audit(tmp_path, capsys, 20_000)
+    assert status == 2
+    assert "20000 rows not checked" in out.replace(",", "")
+    assert out.count("\n    line ") <= 100
+    assert len(out) < size // 4, (len(out), size)
+
+
+def test_a_few_broken_rows_are_all_listed(tmp_path, capsys):
+    status, out, _ = _audit(tmp_path, capsys, 3, "--format", "json")
+    report = json.loads(out)
+    assert status == 2 and report["not_checked_total"] == 3
+    assert [entry["line"] for entry in report["not_checked"]] == [2, 3, 4]

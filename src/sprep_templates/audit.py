@@ -49,14 +49,20 @@ class AuditReport:
         groups: Sequence[StockGroup],
         names: Mapping[int, str],
         not_checked: Sequence[tuple[int, str]] = (),
+        not_checked_total: int | None = None,
     ) -> str:
         """The whole report, indented, with a final line end. ``not_checked``: (line,
-        why) of each row that could not be read or whose reply could not be checked."""
+        why) of the rows that could not be read or whose reply could not be checked
+        (the first ones, when there are many); ``not_checked_total``: how many there
+        were (``len(not_checked)`` when None)."""
         report = {
             "file": self.path,
             "checked": len(self.replies),
             "failing": sum(1 for reply in self.replies if reply["errors"]),
             "not_checked": [{"line": line, "reason": why} for line, why in not_checked],
+            "not_checked_total": (
+                len(not_checked) if not_checked_total is None else not_checked_total
+            ),
             "by_rule": {
                 rule: {
                     "errors": errors_by_rule.get(rule, 0),

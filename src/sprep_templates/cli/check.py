@@ -84,6 +84,11 @@ def _json_report(name: str, text: str, findings: Sequence[Finding]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
+#: The rows not checked a report lists, the first ones by line (the others are counted):
+#: a file of a million broken rows gives a report of a few kilobytes.
+MAX_NOT_CHECKED_LISTED = 100
+
+
 class _Table:
     """Rows of a JSON-lines or CSV file, read as ``sprep draft`` reads them, with what
     was seen: how many rows, and the columns (to name the closest to a misspelt one)."""
@@ -95,8 +100,10 @@ class _Table:
         self.rows = 0
         self.with_field = 0
         self.columns: dict[str, None] = {}
-        #: (line, why) of each row that could not be read, in the last pass.
+        #: (line, why) of the first rows that could not be read, in the last pass
+        #: (:data:`MAX_NOT_CHECKED_LISTED`), and how many there were.
         self.unreadable: list[tuple[int, str]] = []
+        self.unreadable_total = 0
 
     def rows_of(self, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
         """(first line number, row); a usage error when the column is nowhere, or when
@@ -105,6 +112,7 @@ class _Table:
         path, field = self.path, self.field
         self.rows = self.with_field = 0
         self.unreadable = []
+        self.unreadable_total = 0
         try:
             form, rows = read_rows(source, encoding=self.encoding)
             if not form.jsonl and form.names and field not in form.names:
@@ -115,7 +123,10 @@ class _Table:
                 if row.blank:
                     continue
                 if row.fields is None:
-                    self.unreadable.append((row.line, row.problem or "the row cannot be read"))
+                    self.unreadable_total += 1
+                    if len(self.unreadable) < MAX_NOT_CHECKED_LISTED:
+                        why = row.problem or "the row cannot be read"
+                        self.unreadable.append((row.line, why))
                     continue
                 self.rows += 1
                 self.with_field += field in row.fields
@@ -211,6 +222,7 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         names: dict[int, str] = {}
         checked = failing = 0
         refused: list[tuple[int, str]] = []
+        refused_total = 0
         errors_by_rule: Counter[str] = Counter()
         warnings_by_rule: Counter[str] = Counter()
         for number, row, reply_text in _replies(table, source):
@@ -226,7 +238,9 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     **options,
                 )
             except InvalidInputError as error:
-                refused.append((number, str(error)))
+                refused_total += 1
+                if len(refused) < MAX_NOT_CHECKED_LISTED:
+                    refused.append((number, str(error)))
                 continue
             group = group_of.get(number)
             if group is not None:
@@ -246,24 +260,40 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     findings,
                     out,
                 )
-        not_checked = sorted(table.unreadable + refused)
+        not_checked = sorted(table.unreadable + refused)[:MAX_NOT_CHECKED_LISTED]
+        not_checked_total = table.unreadable_total + refused_total
     # A row the audit could not check is a problem of the file (exit 2, as a file that
     # cannot be read, even with --exit-zero, which hides the replies' own errors): the
     # other rows are still checked and reported.
     status = (
         EXIT_USAGE
-        if not_checked
+        if not_checked_total
         else EXIT_ERRORS_FOUND
         if failing and not arguments.exit_zero
         else EXIT_OK
     )
     if audit is not None:
-        out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names, not_checked))
+        out.write(
+            audit.json(
+                RULES,
+                errors_by_rule,
+                warnings_by_rule,
+                groups,
+                names,
+                not_checked,
+                not_checked_total,
+            )
+        )
         return status
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
-    if not_checked:
-        rows = "row" if len(not_checked) == 1 else "rows"
-        out.write(f"{len(not_checked)} {rows} not checked:\n")
+    if not_checked_total:
+        rows = "row" if not_checked_total == 1 else "rows"
+        first = (
+            f" (the first {len(not_checked)} listed)"
+            if len(not_checked) < not_checked_total
+            else ""
+        )
+        out.write(f"{not_checked_total} {rows} not checked{first}:\n")
         out.write("".join(f"    line {line}: {why}\n" for line, why in not_checked))
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
