@@ -127,3 +127,42 @@ def test_a_few_broken_rows_are_all_listed(tmp_path, capsys):
     report = json.loads(out)
     assert status == 2 and report["not_checked_total"] == 3
     assert [entry["line"] for entry in report["not_checked"]] == [2, 3, 4]
+
+
+def _check_cpu(text: str) -> float:
+    from sprep_templates import check_reply
+
+    best = float("inf")
+    for run in range(1, 3):
+        start = time.process_time()
+        check_reply(text + " " * run)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_a_sentence_of_many_dates_is_checked_in_linear_time():
+    """One endless sentence of dates (a pasted calendar, a log): the dated-story
+    warning reads each sentence once, not once per date."""
+    from sprep_templates import check_reply
+
+    check_reply("Bonjour, vous le 5 mars.")  # data files read, patterns compiled
+    for piece in ("Bonjour, vous le 5 mars ", "vous 01/01/2021 "):
+        small = _check_cpu(piece * (20_000 // len(piece)))
+        large = _check_cpu(piece * (200_000 // len(piece)))
+        ratio = large / max(small, 1e-3)
+        assert ratio < 30 and large < 5.0, f"{piece!r}: {small:.3f}s -> {large:.3f}s"
+
+
+def test_a_dated_story_is_still_told_once_per_sentence():
+    from sprep_templates import check_reply
+
+    text = (
+        "Bonjour Madame, le 3 mars et le 5 mars, vous avez reçu notre courrier. "
+        "Le 7 avril, rien. Vous avez envoyé le dossier le 9 mai."
+    )
+    told = [
+        text[f.start : f.end]
+        for f in check_reply(text)
+        if f.rule == "personal-data" and "raconte" in f.message
+    ]
+    assert told == ["3 mars et le 5 mars, vous avez reçu", "Vous avez envoyé le dossier le 9 mai"]

@@ -165,13 +165,18 @@ def dated_story(reply: Reading) -> Iterator[tuple[int, int]]:
     lower = reply.lower
     ends = [end for _start, end in reply.sentences]
     starts = [start for start, _end in reply.sentences]
-    told = -1
+    told = read = -1
+    past: re.Match[str] | None = None
     for date in _FULL_DATE.finditer(lower):
         index = bisect_right(starts, date.start()) - 1
         if index < 0 or index == told or date.start() >= ends[index]:
             continue
-        past = _OWN_PAST.search(lower, starts[index], ends[index])
-        if past is not None and not _CONDITION.search(lower, starts[index], past.start()):
+        if index != read:  # each sentence read once, however many dates it holds
+            read = index
+            past = _OWN_PAST.search(lower, starts[index], ends[index])
+            if past is not None and _CONDITION.search(lower, starts[index], past.start()):
+                past = None
+        if past is not None:
             told = index
             yield min(past.start(), date.start()), max(past.end(), date.end())
 
