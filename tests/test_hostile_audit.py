@@ -166,3 +166,25 @@ def test_a_dated_story_is_still_told_once_per_sentence():
         if f.rule == "personal-data" and "raconte" in f.message
     ]
     assert told == ["3 mars et le 5 mars, vous avez reçu", "Vous avez envoyé le dossier le 9 mai"]
+
+
+def test_a_sentence_of_many_postcodes_is_read_in_linear_time():
+    """One endless sentence of addresses (a pasted list): each postcode's sentence
+    start is looked for in the 80 characters before it that are read, not back to the
+    start of the text."""
+    from sprep_templates.checking._data import lexicon
+    from sprep_templates.checking._leaks import postcode_towns
+    from sprep_templates.checking._reading import Reading
+
+    def cpu(pieces: int) -> float:
+        reply = Reading("75001 Paris " * pieces, False, lexicon())
+        start = time.process_time()
+        found = sum(1 for _ in postcode_towns(reply))
+        spent = time.process_time() - start
+        assert found == pieces
+        return spent
+
+    cpu(10)
+    small, large = cpu(3_000), cpu(30_000)
+    ratio = large / max(small, 1e-3)
+    assert ratio < 30, f"{small:.3f}s -> {large:.3f}s (x{ratio:.1f})"

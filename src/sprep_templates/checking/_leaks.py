@@ -92,7 +92,10 @@ def postcode_towns(reply: Reading) -> Iterator[re.Match[str]]:
         town = match.group().split(" ", 1)[1]
         if town.lower() in _NOT_TOWNS:
             continue
-        sentence_start = max(text.rfind(c, 0, match.start()) for c in ("\n", ". ", "! ", "? "))
+        # Only the 80 characters before the code are read: the sentence's start is
+        # looked for there (back to the text's start, it was quadratic).
+        near = max(0, match.start() - 81)
+        sentence_start = max(text.rfind(c, near, match.start()) for c in ("\n", ". ", "! ", "? "))
         before = text[max(sentence_start + 1, match.start() - 80) : match.start()]
         after = text[match.end() : match.end() + 25]
         if _SERVICE_ADDRESS.search(before) or "cedex" in after.lower():
