@@ -97,3 +97,35 @@ def test_experience_description_keeps_no_lone_surrogate():
     description = Experience(description="Mon dossier \ud800 est bloqué.").description
     assert description is not None
     description.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Merci pour votre réponse rapide, tout est réglé.",
+        "Merci beaucoup pour votre réponse claire, j'ai pu finir ma démarche.",
+        "Accueil parfait. Comment ne pas être satisfait ?",
+        "Un rendez-vous le samedi ? Pourquoi pas ?",
+        "Tout était prêt, pourquoi pas ?",
+    ],
+)
+def test_a_satisfied_user_who_asks_nothing_gets_a_ready_draft(description):
+    """Thanks for an answer already given, a rhetorical "comment ne pas…?", a "pourquoi
+    pas ?" of agreement: nothing to answer, nothing to do."""
+    for reply in (_draft(description, "Positif"), _draft(description, "Neutre")):
+        assert reply.question is None and reply.request is None, reply.to_add
+
+
+@pytest.mark.parametrize(
+    ("description", "field"),
+    [
+        ("Merci d'avance pour votre réponse rapide.", "request"),
+        ("Pourquoi pas de réponse depuis trois semaines ?", "question"),
+        ("Comment ne pas perdre mes droits ?", "question"),
+        ("Comment ne pas payer deux fois la taxe ?", "question"),
+    ],
+)
+def test_the_same_words_still_ask(description, field):
+    """The figures above are narrow: an answer awaited, "why no answer?", "how do I
+    avoid…?" still ask."""
+    assert getattr(_draft(description, "Neutre"), field) is not None

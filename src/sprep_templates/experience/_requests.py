@@ -139,14 +139,21 @@ def _sentence(text: str, ends: list[int], position: int) -> str:
 #: A sentence that ends with a question mark (and no exclamation mark) and starts
 #: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
 #: "Pouvez-vous…?"), on the folded text; a "Bonjour," or a "P.S." may come first.
-#: "Pourquoi ne pas…" is a suggestion; "pourquoi faire simple…", "comment vous
-#: dire ?", "comment voulez-vous que…?" are figures. Anchored at the sentence's
-#: start: linear.
+#: "Pourquoi ne pas…" is a suggestion, "Pourquoi pas ?" an agreement; "pourquoi faire
+#: simple…", "comment vous dire ?", "comment voulez-vous que…?", "comment ne pas être
+#: satisfait ?" are figures. Anchored at the sentence's start: linear.
+#: After "comment": praise, no question ("comment ne pas perdre mes droits ?" asks).
+_PRAISE = (
+    r" ne pas (?:[eé]tre |rester )?(?:satisfaite?s?|contente?s?|ravie?s?|conquise?s?"
+    r"|s[eé]duite?s?|heureu(?:x|se)s?|recommander)"
+)
+
 _ASKING_START = re.compile(
     r"\s*(?:(?:bonjour|madame|monsieur|p\.? ?s\.?|ps)\s?[,:]?\s*)?"
     r"(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
-    r"(?:pourquoi(?! ne | faire simple| faire compliqu)"
-    r"|comment(?! (?:vous )?dire| expliquer (?:cela|ca)| est-ce possible| est-il possible"
+    r"(?:pourquoi(?! ne | pas\s*(?:[?!.,;:]|$)| faire simple| faire compliqu)"
+    rf"|comment(?! (?:vous )?dire|{_PRAISE}| expliquer (?:cela|ca)| est-ce possible"
+    r"| est-il possible"
     r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
     r"|pouvez[- ]vous|pourriez[- ]vous"
     r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
@@ -163,7 +170,7 @@ _ASKING_START = re.compile(
 _CLAUSE_ASKING = re.compile(
     r"\s*(?:(?:et|mais|alors|donc),? )?"
     r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
-    r"|comment(?! (?:vous )?dire| aurai| est-ce possible| est-il possible"
+    rf"|comment(?! (?:vous )?dire|{_PRAISE}| aurai| est-ce possible| est-il possible"
     r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
     r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
     r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
