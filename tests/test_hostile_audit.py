@@ -188,3 +188,38 @@ def test_a_sentence_of_many_postcodes_is_read_in_linear_time():
     small, large = cpu(3_000), cpu(30_000)
     ratio = large / max(small, 1e-3)
     assert ratio < 30, f"{small:.3f}s -> {large:.3f}s (x{ratio:.1f})"
+
+
+def test_a_lone_surrogate_in_a_reply_is_grouped_not_raised():
+    """A JSON line may escape half a surrogate pair ("\\ud800"): the stock grouping
+    reads it as U+FFFD instead of raising UnicodeEncodeError (no SprepError)."""
+    replies = [(str(n), f"Bonjour, merci pour votre message \ud800 numéro {n}.") for n in range(3)]
+    groups = find_stock_groups(replies)
+    assert [group.size for group in groups] == [3]
+    groups[0].text.encode("utf-8")
+
+
+def test_check_jsonl_goes_on_after_bad_bytes_and_a_lone_surrogate(tmp_path, capsys):
+    from sprep_templates.cli import main
+
+    good = json.dumps({"reply_text": _REPLY}).encode()
+    data = tmp_path / "replies.jsonl"
+    data.write_bytes(
+        good
+        + b"\n"
+        + b'{"reply_text": "caf\xe9 \xff\xfe"}\n'
+        + b'{"reply_text": "a\x00b"}\n'
+        + b'{"reply_text": "\\ud800 bonjour"}\n'
+        + b"[1, 2, 3]\n"
+        + b'{"reply_text": 42}\n'
+        + good
+        + b"\n"
+    )
+    for form in ("text", "json"):
+        status = main(["check", "--jsonl", str(data), "--field", "reply_text", "--format", form])
+        out = capsys.readouterr().out
+        out.encode("utf-8")
+        assert status in (1, 2), out
+        if form == "json":
+            report = json.loads(out)
+            assert report["checked"] >= 2

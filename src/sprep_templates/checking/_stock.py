@@ -90,12 +90,19 @@ _MASK64 = (1 << 64) - 1
 _SHINGLE = 2
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalise_reply(text: str) -> str:
     """``text`` with what changes from one user to the next blanked: the name after the
     greeting (``<nom>``), a signer line (``<signature>``, or ``<nom>`` for a closing line
     holding a first name only), e-mail addresses (``<e-mail>``), links (``<lien>``),
-    dates (``<date>``) and numbers (``<nombre>``); white space collapsed.
+    dates (``<date>``) and numbers (``<nombre>``); white space collapsed. Half of a
+    surrogate pair (a JSON line may escape one) becomes U+FFFD: no character, and no
+    UTF-8 output could write it.
     """
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
     if "&" in text:
         text = _ENTITY.sub(" ", text)
     greeting = GREETING_WITH_NAME.match(text)
