@@ -129,3 +129,25 @@ def test_the_same_words_still_ask(description, field):
     """The figures above are narrow: an answer awaited, "why no answer?", "how do I
     avoid…?" still ask."""
     assert getattr(_draft(description, "Neutre"), field) is not None
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "L'agent m'a dit : « merci de bien vouloir patienter », et tout s'est bien passé.",
+        "J'ai reçu un courrier : « merci de nous envoyer votre avis d'imposition ». "
+        "Je l'ai envoyé, tout est réglé.",
+        'Le site affiche "merci de bien vouloir réessayer plus tard", mais ça a marché.',
+    ],
+)
+def test_words_quoted_from_someone_else_are_no_request_of_the_user(description):
+    """What an agent said or a letter wrote, quoted between « » or quotes, is told: the
+    user asks nothing."""
+    assert _draft(description, "Positif").request is None
+
+
+def test_a_request_outside_the_quotes_is_still_read():
+    reply = _draft(
+        "Le courrier disait « merci de patienter ». Merci de traiter mon dossier.", "Neutre"
+    )
+    assert reply.request == "Merci de traiter mon dossier."

@@ -216,6 +216,36 @@ def explicit_question(text: str, folded: str) -> str | None:
     return None
 
 
+#: What someone else said or wrote, quoted: « … », “ … ” or " … " (paired in order).
+_QUOTE_MARKS = re.compile('[«»“”"]')
+#: Quoted words are told, not asked: these categories are not read inside them.
+_TOLD_WHEN_QUOTED = frozenset({"request", "awaits"})
+
+
+def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where the quotations of ``text`` start and end (each « with the next », each “
+    with the next ”, straight quotes two by two); one pass."""
+    starts: list[int] = []
+    ends: list[int] = []
+    open_at: int | None = None
+    closing = ""
+    for mark in _QUOTE_MARKS.finditer(text):
+        char = mark.group()
+        if open_at is None:
+            if char in '«“"':
+                open_at, closing = mark.end(), {"«": "»", "“": "”", '"': '"'}[char]
+        elif char == closing:
+            starts.append(open_at)
+            ends.append(mark.start())
+            open_at = None
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], position: int) -> bool:
+    index = bisect_right(spans[0], position) - 1
+    return index >= 0 and position < spans[1][index]
+
+
 def read_requests(
     text: str,
     ends: list[int],
@@ -231,10 +261,13 @@ def read_requests(
     first: dict[str, int] = {}
     words: dict[str, str] = {}
     strength: dict[int, int] = {}
+    quoted = _quoted_spans(text) if _QUOTE_MARKS.search(text) else ([], [])
     for index, start, end in found:
         category = entries[index].category
         if category == EXCLUDE:
             continue
+        if category in _TOLD_WHEN_QUOTED and quoted[0] and _inside(quoted, start):
+            continue  # "l'agent m'a dit : « merci de patienter »"
         if category.startswith("complaint"):
             sentence = bisect_right(ends, start)
             strength[sentence] = strength.get(sentence, 0) + (
