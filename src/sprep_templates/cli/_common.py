@@ -60,8 +60,8 @@ EXIT_CODES = (
     ("0", "done: everything drafted, no error found, a valid profile"),
     (
         "1",
-        "check: a reply has an error; templates lint: a problem; profile check: a section "
-        "matches no structure",
+        "check: a reply has an error, or a --jsonl row could not be checked; templates "
+        "lint: a problem; profile check: a section matches no structure",
     ),
     (
         "2",
