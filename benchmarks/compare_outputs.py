@@ -64,9 +64,10 @@ def export_as_jsonl(export: Path, out: Path) -> None:
         "Action": "action",
         "Date de publication": "published",
     }
-    with export.open(encoding="utf-8-sig", newline="") as stream, out.open(
-        "w", encoding="utf-8"
-    ) as lines:
+    with (
+        export.open(encoding="utf-8-sig", newline="") as stream,
+        out.open("w", encoding="utf-8") as lines,
+    ):
         for row in csv.DictReader(stream):
             record = {field: row[column] for column, field in names.items() if row.get(column)}
             record["channels"] = [row[c] for c in ("Canaux Typologie 1",) if row.get(c)]
@@ -93,18 +94,33 @@ def outputs(src: Path, folder: Path, export: Path, replies: Path) -> None:
                 rejects = folder / f"{tag}.{suffix}.rejects.jsonl"
                 run(
                     src,
-                    [*draft, str(source), "-o", str(out), "--rejects", str(rejects)]
-                    + common
-                    + extra,
+                    [
+                        *draft,
+                        str(source),
+                        "-o",
+                        str(out),
+                        "--rejects",
+                        str(rejects),
+                        *common,
+                        *extra,
+                    ],
                     folder,
                 )
             out = folder / f"{tag}.excel.csv"
             rejects = folder / f"{tag}.excel.rejects.jsonl"
             run(
                 src,
-                [*draft, str(source), "-o", str(out), "--excel", "--rejects", str(rejects)]
-                + common
-                + extra,
+                [
+                    *draft,
+                    str(source),
+                    "-o",
+                    str(out),
+                    "--excel",
+                    "--rejects",
+                    str(rejects),
+                    *common,
+                    *extra,
+                ],
                 folder,
             )
     with (folder / "check.json").open("w") as out:
@@ -165,7 +181,7 @@ def compare(old: Path, new: Path) -> int:
         differences += 1
         old_lines, new_lines = old_bytes.splitlines(), new_bytes.splitlines()
         line = next(
-            (n for n, (x, y) in enumerate(zip(old_lines, new_lines), 1) if x != y),
+            (n for n, (x, y) in enumerate(zip(old_lines, new_lines, strict=False), 1) if x != y),
             min(len(old_lines), len(new_lines)) + 1,
         )
         print(f"{name}: DIFFERS from line {line} ({len(old_lines)} vs {len(new_lines)} lines)")
