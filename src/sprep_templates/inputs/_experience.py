@@ -126,7 +126,7 @@ def _channels(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if value.__class__ is tuple and _hashable(value):  # an export's cells: a few values
-        return _channels_of_tuple(value)  # type: ignore[arg-type]
+        return _channels_of_tuple(value)
     return _read_channels(value)
 
 
@@ -282,7 +282,7 @@ def _posted_as(value: str | None) -> PostedAs:
     if value == "self":  # the default: no work
         return "self"
     if value.__class__ is str:  # an export's cell: a few values, row after row
-        return _posted_as_text(value)  # type: ignore[arg-type]
+        return _posted_as_text(value)
     return _read_posted_as(value)
 
 
@@ -408,7 +408,7 @@ def _topics(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if value.__class__ is tuple and _hashable(value):  # an export's cells: a few values
-        return _topics_of_tuple(value)  # type: ignore[arg-type]
+        return _topics_of_tuple(value)
     return _read_topics(value)
 
 

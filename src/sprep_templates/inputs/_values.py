@@ -56,11 +56,11 @@ def _text_field(
         value.__class__ is str
         and value.isascii()
         and value.isprintable()  # so no control character, and " " the only space
-        and 0 < len(value) <= max_chars  # type: ignore[arg-type]
-        and value[0] != " " != value[-1]  # type: ignore[index]
-        and "  " not in value  # type: ignore[operator]
+        and 0 < len(value) <= max_chars
+        and value[0] != " " != value[-1]
+        and "  " not in value
     ):
-        return value  # type: ignore[return-value]  # plain text: what the checks below leave
+        return value  # plain text: what the checks below leave
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             f"{owner}.{field} must be a str (got {shown(value)} that is a {type(value).__name__})"
