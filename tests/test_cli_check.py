@@ -107,7 +107,7 @@ def test_a_broken_row_is_reported_and_the_audit_goes_on(tmp_path, capsys):
         json.dumps({"reply_text": AVOID_CERFA}, ensure_ascii=False),
     ]
     status, out, _ = _audit_rows(tmp_path, lines, capsys=capsys)
-    assert status == 1
+    assert status == 2
     assert out.startswith("2 replies checked, 1 with at least one error\n")
     assert re.search(r"^1 row not checked:$", out, re.M), out
     assert re.search(r"^    line 2: .*JSON", out, re.M), out
@@ -120,7 +120,7 @@ def test_an_oversized_row_does_not_stop_the_audit(tmp_path, capsys):
     lines = [json.dumps({"reply_text": AVOID_CERFA}, ensure_ascii=False), huge]
     lines.append(json.dumps({"reply_text": NEGATIVE_GOOD}, ensure_ascii=False))
     status, out, _ = _audit_rows(tmp_path, lines, capsys=capsys)
-    assert status == 1
+    assert status == 2
     assert out.startswith("2 replies checked, 1 with at least one error\n"), out
     assert re.search(r"^    line 2: ", out, re.M), out
 
@@ -133,7 +133,7 @@ def test_a_refused_field_does_not_stop_the_audit(tmp_path, capsys):
         json.dumps({"reply_text": NEGATIVE_GOOD, "pseudo": "Sandrine"}, ensure_ascii=False),
     ]
     status, out, _ = _audit_rows(tmp_path, lines, "--pseudonym-field", "pseudo", capsys=capsys)
-    assert status == 1
+    assert status == 2
     assert out.startswith("1 replies checked, 0 with at least one error\n"), out
     assert re.search(r"^    line 1: .*pseudonym", out, re.M), out
 
@@ -143,7 +143,7 @@ def test_rows_not_checked_in_the_json_report(tmp_path, capsys):
     lines = ['{"reply_text": ', json.dumps({"reply_text": NEGATIVE_GOOD}, ensure_ascii=False)]
     status, out, _ = _audit_rows(tmp_path, lines, "--format", "json", capsys=capsys)
     report = json.loads(out)
-    assert status == 1
+    assert status == 2
     assert report["checked"] == 1
     assert [entry["line"] for entry in report["not_checked"]] == [1]
     assert report["not_checked"][0]["reason"]
@@ -196,9 +196,9 @@ def test_audit_of_a_named_pipe(tmp_path):
 
 def test_exit_zero_hides_errors_not_rows_left_unchecked(tmp_path, capsys):
     """--exit-zero makes replies' errors exit 0; a row the audit could not check
-    still exits 1, so a nightly job sees that its file was not fully audited."""
+    still exits 2, so a nightly job sees that its file was not fully audited."""
     good = json.dumps({"reply_text": AVOID_CERFA}, ensure_ascii=False)
     status, _, _ = _audit_rows(tmp_path, [good], "--exit-zero", capsys=capsys)
     assert status == 0
     status, out, _ = _audit_rows(tmp_path, [good, "{broken"], "--exit-zero", capsys=capsys)
-    assert status == 1 and "1 row not checked:" in out
+    assert status == 2 and "1 row not checked:" in out

@@ -60,13 +60,14 @@ EXIT_CODES = (
     ("0", "done: everything drafted, no error found, a valid profile"),
     (
         "1",
-        "check: a reply has an error, or a --jsonl row could not be checked; templates "
-        "lint: a problem; profile check: a section matches no structure",
+        "check: a reply has an error; templates lint: a problem; profile check: a section "
+        "matches no structure",
     ),
     (
         "2",
         "bad usage: a wrong option or value, an input file or folder that does not exist, "
-        "a column or a --structure that matches nothing, -o naming the input",
+        "a column or a --structure that matches nothing, -o naming the input, a row of "
+        "check --jsonl that could not be read or checked (the others are)",
     ),
     ("3", "draft: some rows were rejected (see the rejects file; 0 with --accept-rejects)"),
     (

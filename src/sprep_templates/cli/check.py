@@ -21,6 +21,7 @@ from ..export import read_rows
 from ._common import (
     EXIT_ERRORS_FOUND,
     EXIT_OK,
+    EXIT_USAGE,
     FatalError,
     UsageError,
     closest_names,
@@ -246,12 +247,19 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     out,
                 )
         not_checked = sorted(table.unreadable + refused)
-    # --exit-zero hides the replies' errors (real replies always have some), not rows
-    # the audit could not check: those are a problem of the file, said by the status.
-    failed = bool(not_checked) or (bool(failing) and not arguments.exit_zero)
+    # A row the audit could not check is a problem of the file (exit 2, as a file that
+    # cannot be read, even with --exit-zero, which hides the replies' own errors): the
+    # other rows are still checked and reported.
+    status = (
+        EXIT_USAGE
+        if not_checked
+        else EXIT_ERRORS_FOUND
+        if failing and not arguments.exit_zero
+        else EXIT_OK
+    )
     if audit is not None:
         out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names, not_checked))
-        return EXIT_ERRORS_FOUND if failed else EXIT_OK
+        return status
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
     if not_checked:
         rows = "row" if len(not_checked) == 1 else "rows"
@@ -269,4 +277,4 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         listed = ", ".join(shown(names[int(n)]) for n in group.ids)
         out.write(f"{group.size} replies, {how}: {listed}\n")
         out.write("".join(f"    {line}".rstrip() + "\n" for line in group.text.splitlines()))
-    return EXIT_ERRORS_FOUND if failed else EXIT_OK
+    return status
