@@ -164,7 +164,7 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "asks": [False, True],
         "point": [None, "suggestion", "bug"],
         "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],
-        "waited": _extreme_phrases(WAITED_PHRASES)[1 if large else 0 :][:1],
+        "waited": list[object](_extreme_phrases(WAITED_PHRASES)[1 if large else 0 :][:1]),
         "agents": [False, True],
         # Who died is left out first when a reply would pass 150 words.
         "bereaved": [None, ""]
@@ -288,13 +288,14 @@ def _axes(
         # core has none); a wait's duration is said as a whole (its shortest).
         mixed = [False, True] if "mixed" in reads and "mixed" not in fixed else [None]
         axes = [axis for axis in axes if "mixed" not in axis[0]]
-        axes.append(
-            [{"severity": None, **({} if m is None else {"mixed": m})} for m in mixed]
-            + [
-                {"severity": severity, **({} if mixed == [None] else {"mixed": False})}
-                for severity in severities
-            ]
-        )
+        serious: list[dict[str, object]] = [
+            {"severity": None, **({} if m is None else {"mixed": m})} for m in mixed
+        ]
+        serious += [
+            {"severity": severity, **({} if mixed == [None] else {"mixed": False})}
+            for severity in severities
+        ]
+        axes.append(serious)
     return axes
 
 

@@ -126,11 +126,10 @@ WAITED_PHRASES = (
 def waited(span: str) -> str | None:
     """How long the user waited, from a matched span (folded), as a reply says it; None
     when it is not long enough to be serious (under three months, or weeks under six)."""
-    found = None
-    for found in _DURATION.finditer(span):
-        pass
-    if found is None:
+    durations = list(_DURATION.finditer(span))
+    if not durations:
         return None
+    found = durations[-1]
     unit = found.group("unit")
     count_text = found.group("count")
     more = "plus de " if found.group("more") == "plus de " else ""
