@@ -8,7 +8,9 @@ identity documents, taxes, family benefits, health insurance, housing aid…, fr
 ``organisation`` field: :func:`network`). For each network in turn, the lexicon keeps
 the entries that do not come from real replies (sources other than ``[SPP]``) and the
 ``[SPP]`` entries that occur in a reply of ANOTHER network (they could have been learnt
-there); the replies of the held-out network are then checked with it and scored against
+there); an entry whose source names a public source beside ``[SPP]`` (``[SPP] [CDTN]``: a
+glossary names the term too) is kept, since it could be written without the replies;
+the replies of the held-out network are then checked with it and scored against
 the hand labels of ``benchmarks/data/jargon-labels.jsonl``. Figures are pooled over the
 networks (each reply is scored once, when its network is held out).
 

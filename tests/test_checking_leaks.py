@@ -93,3 +93,83 @@ def test_staff_prefixes_start_every_staff_match():
     assert len(matches) == 19
     for match in matches:
         assert match.group().lower().startswith(STAFF_PREFIXES), match.group()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leak"),
+    [
+        ("Vous précisez être titulaire de votre pension depuis le 01/01/2021.", "01/01/2021"),
+        ("Vous avez reçu notre courrier le 12 mars 2024, puis vous avez répondu.", "12 mars 2024"),
+        ("Vous étiez inscrit chez nous jusqu’au 3 juin 2022.", "3 juin 2022"),
+        ("Votre pension a été révisée le 1er avril.", "1er avril"),
+    ],
+)
+def test_a_sentence_telling_the_users_file_with_a_date_is_a_warning(sentence, leak):
+    found = spans("Bonjour,\n" + BODY + sentence, "personal-data")
+    assert any(leak in span and severity == "warning" for span, severity in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Depuis le 1er janvier 2024, votre demande se fait en ligne.",
+        "Depuis le 11 septembre 2017, une seule préfecture traite les échanges de permis.",
+        "L’avis est mis à votre disposition dans votre espace le 1er octobre.",
+        "Vous avez raison : le 5 mars, notre site était en panne.",
+        "Ce droit s’applique dès lors que vous êtes né après le 1er janvier 1957.",
+        "Si vous avez déposé votre demande avant le 1er mars, elle est déjà traitée.",
+    ],
+)
+def test_dates_of_general_rules_are_not_the_users_file(sentence):
+    assert spans("Bonjour,\n" + BODY + sentence, "personal-data") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour Paul,\nMerci d’avoir partagé votre expérience sur Services Publics +. Nous "
+        "avons pris connaissance de votre témoignage, qui nous est utile pour améliorer la "
+        "qualité de service.",
+        "Bonjour,\nMerci pour votre message. Nous en avons pris bonne note : il nourrit notre "
+        "démarche d’amélioration continue.",
+        "Bonjour,\nVotre témoignage a retenu toute notre attention. Merci de votre confiance.",
+        "Bonjour,\nEn recueillant les témoignages, Services Publics + aide les administrations à "
+        "comprendre ce qui pose problème. Merci pour votre retour.",
+    ],
+)
+def test_a_reply_that_only_thanks_and_acknowledges_is_a_stock_reply(text):
+    assert spans(text, "generic"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour,\nMerci pour votre message. Nous regrettons le délai de traitement de votre "
+        "dossier de retraite, dû à un manque d’agents cet été.",
+        "Bonjour,\nMerci pour votre témoignage. Vous pouvez nous écrire depuis votre espace "
+        "personnel pour faire le point.",
+        "Bonjour,\nNous avons pris connaissance de votre témoignage. Votre carte est prête : "
+        "passez la chercher en mairie.",
+        "Bonjour,\nVotre témoignage a retenu toute notre attention.Je vous informe que votre "
+        "contestation a bien été réceptionnée.Nous mettons tout en œuvre pour la traiter vite.",
+    ],
+)
+def test_thanks_with_something_of_the_users_own_is_not_a_stock_reply(text):
+    assert spans(text, "generic") == [], text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Merci pour votre message.",
+        "Votre témoignage nous aide à améliorer la qualité de service.",
+    ],
+)
+def test_an_agents_sentence_alone_is_not_judged_as_a_whole_reply(sentence):
+    """The thin reply is a judgement on a whole reply: a sentence the agent wrote into a
+    draft (check_fragments) is not one, whatever the sentence."""
+    from sprep_templates.checking import check_fragments
+
+    text = "Bonjour,\n" + BODY + sentence
+    assert [f for f in check_fragments(text, [sentence]) if f.rule == "generic"] == []
+    assert spans(sentence, "generic"), sentence

@@ -82,3 +82,39 @@ def test_entry_search_finds_what_the_combined_pattern_finds():
         expected = [(m.span(), found.entry_for(m)) for m in found.combined.finditer(lower)]
         got = [(m.span(), entry) for m, entry in entry_search().finditer(lower, starts)]
         assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # [CDTN] the Code du travail numérique glossary
+        ("Le délai de prévenance est de 48 heures.", "délai de prévenance"),
+        ("Nous répondons sous cinq jours ouvrés.", "jours ouvrés"),
+        ("La règle est entrée en vigueur en mars.", "entrée en vigueur"),
+        ("La demande d’homologation est en cours.", "homologation"),
+        # [TESS] its thesaurus
+        ("Le reste à charge est de dix euros.", "reste à charge"),
+        ("Le minimum contributif s’ajoute à votre pension.", "minimum contributif"),
+        # [LEX] formal words rare in speech
+        ("Vous pouvez vous prévaloir de ce droit.", "vous prévaloir de"),
+        ("Le montant est forfaitaire.", "forfaitaire"),
+        ("Les arrérages sont versés le 9 du mois.", "arrérages"),
+        # [ANG] an anglicism
+        ("Vous pouvez téléverser le document en ligne.", "téléverser"),
+    ],
+)
+def test_the_register_lexicon_from_licensed_sources_is_found(text, span):
+    assert any(span in found for found in jargon_in(text)), jargon_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons pris vos empreintes digitales au guichet.",
+        "Vous avez fait une démarche de deux jours.",
+        "Le ressort de la porte est cassé.",
+        "Nous avons reçu vos documents et vous en remercions.",
+    ],
+)
+def test_words_of_the_register_lexicon_in_their_plain_sense_are_left_alone(text):
+    assert jargon_in(text) == []

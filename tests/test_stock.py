@@ -149,3 +149,44 @@ def test_the_path_the_readme_gave_before_still_works():
     import sprep_templates.stock
 
     assert sprep_templates.stock.find_stock_groups is sprep_templates.checking.find_stock_groups
+
+
+ADAPTED = (
+    "Bonjour,\n\nMerci de votre retour ! Nous avons bien pris en compte votre message "
+    "« {title} ». Nous regrettons vivement les difficultés rencontrées lors de {procedure}. "
+    "Vous relevez en particulier {criteria}.\n\nPour toute autre question, nos équipes restent "
+    "à votre disposition sur notre site, rubrique contact, du lundi au vendredi.\n\nVotre "
+    "message a été transmis à nos équipes. Votre témoignage nous aide à améliorer la qualité "
+    "de notre service public, et nous vous en remercions.\n\nCordialement,\nJean, pour la Caf"
+)
+
+
+def test_replies_adapted_to_each_user_in_several_places_are_not_stock():
+    """The same phrasing that names each user's own title, procedure and difficulty (a
+    dozen words in three places) is adapted to its reader: no stock group. The same
+    text with only a few words changed still is one (test above)."""
+    fillers = [
+        ("Renouvellement de passeport", "votre demande de passeport", "un délai trop long"),
+        (
+            "Amende contestée",
+            "votre démarche au sujet d’une amende",
+            "des explications peu claires",
+        ),
+        ("Prime d’activité", "votre demande de prime d’activité", "un accès difficile au service"),
+    ]
+    replies = [
+        (str(n), ADAPTED.format(title=t, procedure=p, criteria=c))
+        for n, (t, p, c) in enumerate(fillers)
+    ]
+    assert find_stock_groups(replies) == []
+    # Sent as they are to three users, the same adapted text is a stock reply.
+    same = [(str(n), replies[0][1]) for n in range(3)]
+    assert [g.size for g in find_stock_groups(same)] == [3]
+
+
+def test_max_changed_words_is_checked():
+    """A negative or non-integer bound on the changed words is a ValueError naming it."""
+    with pytest.raises(ValueError, match="max_changed_words"):
+        find_stock_groups([], max_changed_words=-1)
+    with pytest.raises(ValueError, match="max_changed_words"):
+        find_stock_groups([], max_changed_words=2.5)  # type: ignore[arg-type]

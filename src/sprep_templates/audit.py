@@ -48,12 +48,15 @@ class AuditReport:
         warnings_by_rule: Mapping[str, int],
         groups: Sequence[StockGroup],
         names: Mapping[int, str],
+        not_checked: Sequence[tuple[int, str]] = (),
     ) -> str:
-        """The whole report, indented, with a final line end."""
+        """The whole report, indented, with a final line end. ``not_checked``: (line,
+        why) of each row that could not be read or whose reply could not be checked."""
         report = {
             "file": self.path,
             "checked": len(self.replies),
             "failing": sum(1 for reply in self.replies if reply["errors"]),
+            "not_checked": [{"line": line, "reason": why} for line, why in not_checked],
             "by_rule": {
                 rule: {
                     "errors": errors_by_rule.get(rule, 0),

@@ -144,7 +144,7 @@ def check_fragments(
         offset = text.find(typeset)
         if offset < 0:  # typeset differently in context: check the whole reply's wording
             offset, typeset = 0, text
-        part = Reading(typeset, True, lexicon())
+        part = Reading(typeset, True, lexicon(), whole=False)
         findings += [
             attrs.evolve(finding, start=finding.start + offset, end=(finding.end or 0) + offset)
             for finding in run_fragment_rules(part, None, None, known_contacts, None, domains, _)

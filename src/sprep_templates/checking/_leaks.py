@@ -1,5 +1,5 @@
-"""What published replies leak about the user and the staff, beyond numbers (issue 23),
-and the thin stock reply that only thanks. Warnings for leaks, since each is a judgement:
+"""What published replies leak about the user and the staff, beyond numbers (issue 23).
+Warnings, since each is a judgement:
 a postcode with a town that is not a service's address, a staff member's first name in
 the body, a sentence that recounts the user's file with a date or a decision.
 
@@ -9,23 +9,23 @@ Patterns here have no nested quantifier: each is linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..lexicons import first_names, read_list
-from ..text import count_words
-from ._cues import GREETING_WITH_NAME, STEP_PATTERNS
+from ._cues import GREETING_WITH_NAME
 from ._finding import Finding
 from ._reading import Reading
 
 __all__ = [
     "STAFF",
     "STAFF_PREFIXES",
+    "dated_story",
     "file_story",
     "leak_findings",
     "postcode_towns",
     "staff_names",
-    "thanks_only",
 ]
 
 _MONTHS = (
@@ -132,6 +132,50 @@ def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
             yield match.span(1)
 
 
+#: A date in full, day and month ("5 mars", "1er avril 2024", "01/01/2021").
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b"
+)
+#: The user's own past in the sentence: what they did, were or said of their case, or a
+#: decision on a thing of theirs ("vous avez reçu", "vous précisez être", "votre
+#: pension a été révisée"). "Vous avez raison" and rules for everyone are no story.
+_OWN_PAST = re.compile(
+    r"\bvous (?:nous )?(?:avez|aviez|êtes|étiez)(?: bien| été)? (?:reçu|envoyé|déposé|"
+    r"transmis|adressé|écrit|saisi|perçu|touché|demandé|signalé|contacté|appelé|inscrite?|"
+    r"radiée?|convoquée?|affiliée?|indemnisée?|titulaire|bénéficiaire|allocataire|née?|"
+    r"mariée?|installée?|arrivée?|partie?|licenciée?|embauchée?|retraitée?)\b|"
+    r"\bvous (?:nous )?(?:précisez|indiquez|mentionnez|signalez|expliquez|dites) "
+    r"(?:être|avoir|que)\b|"
+    r"\bvotre [a-zà-ÿ’'\-]{3,20}(?: d[eu’'] ?[a-zà-ÿ]{2,20})? (?:a|ont) (?:bien )?été "
+    r"[a-zà-ÿ]{3,20}"
+)
+
+
+# A condition before it makes the sentence a rule for everyone ("dès lors que vous êtes
+# né après le 1er janvier 1957", "si vous avez déposé…").
+_CONDITION = re.compile(
+    r"(?<![a-zà-ÿ’'])(?:si|s’il|dès lors qu[e’']|lorsqu[e’']|quand|dans le cas où|au cas où|"
+    r"à condition qu[e’']|pour peu qu[e’'])\s"
+)
+
+
+def dated_story(reply: Reading) -> Iterator[tuple[int, int]]:
+    """Sentences that tell the user's own past with a date ("vous avez reçu notre
+    courrier le 12 mars"): from the first of the two to the last."""
+    lower = reply.lower
+    ends = [end for _start, end in reply.sentences]
+    starts = [start for start, _end in reply.sentences]
+    told = -1
+    for date in _FULL_DATE.finditer(lower):
+        index = bisect_right(starts, date.start()) - 1
+        if index < 0 or index == told or date.start() >= ends[index]:
+            continue
+        past = _OWN_PAST.search(lower, starts[index], ends[index])
+        if past is not None and not _CONDITION.search(lower, starts[index], past.start()):
+            told = index
+            yield min(past.start(), date.start()), max(past.end(), date.end())
+
+
 def file_story(reply: Reading) -> Iterator[re.Match[str]]:
     """Sentences that recount the user's file: a dated message, a decision on it (tried
     where "votre " starts, in the order of the text)."""
@@ -142,37 +186,6 @@ def file_story(reply: Reading) -> Iterator[re.Match[str]]:
         if match is not None:
             yield match
         at = lower.find("votre ", match.end() if match is not None else at + 6)
-
-
-_THANKS = re.compile(STEP_PATTERNS["thanks"])
-# An answer after all: the user is oriented, or told what the service does with it.
-_ANSWER = re.compile(rf"\b(?:{STEP_PATTERNS['orientation']}|{STEP_PATTERNS['improvement']})")
-_ABOUT_THE_MESSAGE = re.compile(
-    r"\b(?:message|témoignage|retour|expérience|avis|commentaire|contribution|partage|"
-    r"remarque|confiance|temps)"
-)
-
-
-def thanks_only(reply: Reading) -> tuple[int, int] | None:
-    """The span of a body that only thanks the user for writing (one or two short
-    sentences, each a thank-you for the message; no link, number, orientation or word
-    of what the service does with it), or None."""
-    text, lower = reply.text, reply.lower
-    greeting = GREETING_WITH_NAME.match(text)
-    start, end = (greeting.end() if greeting else 0), _body_end(reply)
-    body = lower[start:end]
-    if len(body) > 400 or not body.strip() or reply.urls or any(c.isdigit() for c in body):
-        return None  # 30 words take less than 400 characters
-    if count_words(body) > 30:
-        return None
-    sentences = [s for s in re.split(r"[.!?…]+(?=\s|$)", body) if s.strip()]
-    if len(sentences) > 2 or _ANSWER.search(body):
-        return None
-    for sentence in sentences:
-        if not _THANKS.search(sentence) or not _ABOUT_THE_MESSAGE.search(sentence):
-            return None
-    first = start + len(body) - len(body.lstrip())
-    return first, start + len(body.rstrip())
 
 
 def leak_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
@@ -196,12 +209,25 @@ def leak_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
             start,
             end,
         )
+    told: list[tuple[int, int]] = []
     if "votre" in reply.lower:
         for match in file_story(reply):
+            told.append(match.span())
             yield Finding(
                 "personal-data",
                 "warning",
                 _("Ce passage raconte le dossier de l’usager (une date, une décision).") + public,
                 match.start(),
                 match.end(),
+            )
+    if reply.counts.digits and "vous" in reply.lower:
+        for start, end in dated_story(reply):
+            if any(low < end and start < high for low, high in told):
+                continue  # already told by file_story
+            yield Finding(
+                "personal-data",
+                "warning",
+                _("Ce passage raconte le dossier de l’usager (une date, une décision).") + public,
+                start,
+                end,
             )

@@ -229,10 +229,16 @@ class Reading:
         "text",
         "url_starts",
         "urls",
+        "whole",
     )
 
-    def __init__(self, text: str, closing_added: bool, lexicon: PatternSet) -> None:
+    def __init__(
+        self, text: str, closing_added: bool, lexicon: PatternSet, *, whole: bool = True
+    ) -> None:
         self.text = text
+        #: False for a sentence an agent wrote into a draft (check_fragments): rules that
+        #: judge a whole reply (a reply that only thanks) leave it alone.
+        self.whole = whole
         self.lexicon = lexicon
         self.closing_added = closing_added
         lower = _lower(text)

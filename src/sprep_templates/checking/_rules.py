@@ -51,8 +51,9 @@ from ._cues import (
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 from ._hidden import invisible_findings, link_host
-from ._leaks import leak_findings, thanks_only
+from ._leaks import leak_findings
 from ._reading import Reading
+from ._thin import thanks_only
 
 __all__ = [
     "READING_EASE_FLOOR",
@@ -379,7 +380,7 @@ def generic_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     answering or the platform (:data:`._cues.GENERIC_CORE`), in one sentence or two
     that follow each other. One finding per such passage, from its first cue to its last.
     """
-    thin = thanks_only(reply)
+    thin = thanks_only(reply) if reply.whole else None
     if thin is not None:
         yield Finding(
             "generic",

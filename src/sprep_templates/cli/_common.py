@@ -66,7 +66,8 @@ EXIT_CODES = (
     (
         "2",
         "bad usage: a wrong option or value, an input file or folder that does not exist, "
-        "a column or a --structure that matches nothing, -o naming the input",
+        "a column or a --structure that matches nothing, -o naming the input, a row of "
+        "check --jsonl that could not be read or checked (the others are)",
     ),
     ("3", "draft: some rows were rejected (see the rejects file; 0 with --accept-rejects)"),
     (

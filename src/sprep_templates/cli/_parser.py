@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-zero",
         action="store_true",
         help="exit 0 even when a reply has an error (for an audit in a script): only a "
-        "check that could not run fails",
+        "check that could not run fails (exit 2), or a --jsonl row that could not be checked",
     )
     check.add_argument(
         "--details",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections import Counter
@@ -19,6 +21,7 @@ from ..export import read_rows
 from ._common import (
     EXIT_ERRORS_FOUND,
     EXIT_OK,
+    EXIT_USAGE,
     FatalError,
     UsageError,
     closest_names,
@@ -92,11 +95,16 @@ class _Table:
         self.rows = 0
         self.with_field = 0
         self.columns: dict[str, None] = {}
+        #: (line, why) of each row that could not be read, in the last pass.
+        self.unreadable: list[tuple[int, str]] = []
 
     def rows_of(self, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(first line number, row); a usage error when the column is nowhere."""
+        """(first line number, row); a usage error when the column is nowhere, or when
+        no row can be read. A row that cannot be read (bad JSON, over the size of an
+        export row…) is kept in :attr:`unreadable` and the rows after it are read."""
         path, field = self.path, self.field
         self.rows = self.with_field = 0
+        self.unreadable = []
         try:
             form, rows = read_rows(source, encoding=self.encoding)
             if not form.jsonl and form.names and field not in form.names:
@@ -107,7 +115,8 @@ class _Table:
                 if row.blank:
                     continue
                 if row.fields is None:
-                    raise UsageError(f"{path}:{row.line}: {row.problem}")
+                    self.unreadable.append((row.line, row.problem or "the row cannot be read"))
+                    continue
                 self.rows += 1
                 self.with_field += field in row.fields
                 if len(self.columns) < 1000:
@@ -115,6 +124,9 @@ class _Table:
                 yield row.line, dict(row.fields)
         except UnreadableInputError as error:
             raise FatalError(f"cannot read {path}: {error}") from None
+        if not self.rows and self.unreadable:
+            line, problem = self.unreadable[0]
+            raise UsageError(f"{path}:{line}: {problem}")
         if not self.rows:
             raise FatalError(f"{path} holds no row (it is empty, or a header only)")
         if not self.with_field:
@@ -176,7 +188,9 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
     path = arguments.jsonl
     with contextlib.ExitStack() as stack:
-        if path == "-":  # read twice: once to group the replies, once to check them
+        # Read twice (once to group the replies, once to check them): standard input, a
+        # named pipe or any other stream that cannot seek back is kept aside first.
+        if path == "-":
             source: BinaryIO = stack.enter_context(tempfile.TemporaryFile())
             shutil.copyfileobj(sys.stdin.buffer, source)
         else:
@@ -184,6 +198,9 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 source = stack.enter_context(open(path, "rb"))
             except OSError as error:
                 raise UsageError(f"cannot read {path}: {error.strerror}") from None
+            if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+                stream, source = source, stack.enter_context(tempfile.TemporaryFile())
+                shutil.copyfileobj(stream, source)
         table = _Table(path, arguments.field, encoding_of(arguments))
         groups = find_stock_groups(
             ((str(number), text) for number, _row, text in _replies(table, source)),
@@ -193,6 +210,7 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         group_of: dict[int, StockGroup] = {int(n): group for group in groups for n in group.ids}
         names: dict[int, str] = {}
         checked = failing = 0
+        refused: list[tuple[int, str]] = []
         errors_by_rule: Counter[str] = Counter()
         warnings_by_rule: Counter[str] = Counter()
         for number, row, reply_text in _replies(table, source):
@@ -208,7 +226,8 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     **options,
                 )
             except InvalidInputError as error:
-                raise UsageError(f"{shown(path)}:{number}: {error}") from None
+                refused.append((number, str(error)))
+                continue
             group = group_of.get(number)
             if group is not None:
                 findings.append(stock_finding(group, arguments.locale))
@@ -227,10 +246,25 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     findings,
                     out,
                 )
+        not_checked = sorted(table.unreadable + refused)
+    # A row the audit could not check is a problem of the file (exit 2, as a file that
+    # cannot be read, even with --exit-zero, which hides the replies' own errors): the
+    # other rows are still checked and reported.
+    status = (
+        EXIT_USAGE
+        if not_checked
+        else EXIT_ERRORS_FOUND
+        if failing and not arguments.exit_zero
+        else EXIT_OK
+    )
     if audit is not None:
-        out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names))
-        return EXIT_ERRORS_FOUND if failing and not arguments.exit_zero else EXIT_OK
+        out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names, not_checked))
+        return status
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
+    if not_checked:
+        rows = "row" if len(not_checked) == 1 else "rows"
+        out.write(f"{len(not_checked)} {rows} not checked:\n")
+        out.write("".join(f"    line {line}: {why}\n" for line, why in not_checked))
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
         out.write(f"{rule:<15}{errors_by_rule[rule]:>8}{warnings_by_rule[rule]:>10}\n")
@@ -243,4 +277,4 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         listed = ", ".join(shown(names[int(n)]) for n in group.ids)
         out.write(f"{group.size} replies, {how}: {listed}\n")
         out.write("".join(f"    {line}".rstrip() + "\n" for line in group.text.splitlines()))
-    return EXIT_ERRORS_FOUND if failing and not arguments.exit_zero else EXIT_OK
+    return status

@@ -36,6 +36,7 @@ from ._contract import (
     step_context,
 )
 from ._environment import TemplateSet
+from ._notes import clean_notes
 from ._rendering import render_step
 from ._reply import Reply
 from ._templates import load_template_set
@@ -305,6 +306,8 @@ def draft_reply(
         or "problem" in used
         or "suggestion" in used
     )
+    asks = reading.said.requests
+    answered = free_text["answer"] is not None
     return Reply(
         sentiment=experience.sentiment,
         step_texts=step_texts,
@@ -312,12 +315,16 @@ def draft_reply(
         word_count=word_count,
         findings=tuple(findings),
         tone=tone,
-        attention=reading.attention,
+        attention=reading.attention + asks.review,
         personalised_by=tuple(used),
         names_difficulty=names_difficulty,
-        notes=tuple(notes),
-        # A question the agent answers in the reply is answered.
-        question=None if free_text["answer"] else reading.said.question,
+        notes=tuple(clean_notes(notes, experience.channels)),
+        # A question, a request or a blockage the agent answers in the reply is answered;
+        # a satisfied user's blockage is a wait that ended (read in a reply of regret only).
+        question=None if answered else reading.said.question,
+        request=None if answered else asks.request,
+        blocked=None if answered or tone == "positive" else asks.blocked,
+        complaint=asks.complaint,
     )
 
 

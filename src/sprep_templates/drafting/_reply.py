@@ -29,8 +29,10 @@ class Reply:
     six (step, paragraph) pairs, in order), ``templates`` (the phrasing chosen per
     step), ``word_count`` (60 to 150), ``findings`` (what the checker found in the
     agent's own sentences, or in the whole reply with custom templates), ``attention``,
-    ``personalised_by``, ``names_difficulty``, ``notes`` and ``question`` (the
-    question the user asks, which an agent must answer; described below).
+    ``personalised_by``, ``names_difficulty``, ``notes``, ``question`` (the
+    question the user asks, which an agent must answer), ``request`` (an action or
+    an answer the user asks for), ``blocked`` (what keeps the user stuck) and
+    ``complaint`` (the user's sentence that carries the complaint); described below.
     Use ``text``, ``body``, ``steps``, ``status`` and ``to_dict()``.
     """
 
@@ -54,6 +56,17 @@ class Reply:
     notes: tuple[str, ...] = ()
     #: The question the user asks, as they wrote it: an agent must answer it.
     question: str | None = None
+    #: The action or answer the user asks for ("merci de traiter mon dossier"), quoted
+    #: (numbers, e-mail addresses and links left out): an agent must say what will be
+    #: done or who can do it.
+    request: str | None = None
+    #: What keeps the user stuck (a document about to expire, an allowance suspended,
+    #: months without an answer, a procedure that cannot be completed), quoted: an
+    #: agent must give the next step or the contact who can act.
+    blocked: str | None = None
+    #: The user's sentence that carries the complaint most strongly, quoted: what a
+    #: ``to_complete`` note asks the agent to name when the reply does not.
+    complaint: str | None = None
 
     @property
     def text(self) -> str:
@@ -88,13 +101,16 @@ class Reply:
 
     @property
     def status(self) -> Status:
-        """``to_review`` (an error, or a sensitive case to read first); ``to_complete``
-        (compliant, but the user asks a question an agent must answer, or a negative or
-        neutral experience whose difficulty the reply does not name: an agent should
-        add a sentence); ``ready`` otherwise."""
+        """``to_review`` (an error, or a case a person reads first: a sensitive
+        situation, distress, staff behaviour or serious harm told; see ``attention``);
+        ``to_complete`` (compliant, but the user asks a question or an action, or is
+        blocked, which an agent must answer with a first-level answer, the next step
+        or a contact; or a negative or neutral experience whose difficulty the reply
+        does not name: an agent should add a sentence); ``ready`` otherwise: an agent
+        can send it as it is."""
         if not self.compliant:
             return "to_review"
-        if self.question is not None:
+        if self.question is not None or self.request is not None or self.blocked is not None:
             return "to_complete"
         if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
             return "to_complete"
@@ -108,12 +124,30 @@ class Reply:
         None for any other status."""
         if self.status != "to_complete":
             return None
+        tasks = []
         if self.question is not None:
-            return f"to complete: answer the user's question « {self.question} »"
-        return (
-            "to complete: the reply does not name what went wrong for the user; "
-            "add a sentence on it (situation=…)"
-        )
+            tasks.append(f"answer the user's question « {self.question} »")
+        if self.request is not None and self.request != self.question:
+            tasks.append(
+                f"the user asks for an action or an answer: « {self.request} »: say what "
+                "will be done, or who can do it"
+            )
+        if self.blocked is not None and self.blocked not in (self.question, self.request):
+            tasks.append(
+                f"the user is blocked: « {self.blocked} »: give the next step or the "
+                "contact who can act"
+            )
+        if not tasks:
+            if self.complaint is not None:
+                return (
+                    "to complete: the reply does not name what went wrong for the user, "
+                    f"who writes « {self.complaint} »: add a sentence on it (situation=…)"
+                )
+            return (
+                "to complete: the reply does not name what went wrong for the user; "
+                "add a sentence on it (situation=…)"
+            )
+        return "to complete: " + "; ".join(tasks)
 
     def to_dict(
         self, *, id: str | None = None, structure: Structure | None = None

@@ -26,6 +26,7 @@ from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_p
 from ..lexicons._pattern_files import EXCLUDE
 from ._complaints import _phone_patterns
 from ._problems import PROBLEM_PHRASES, problem_patterns, read_problem, severity_patterns
+from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 
 __all__ = [
     "ACCESS_KINDS",
@@ -232,39 +233,6 @@ MAX_QUOTE = 200
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
-#: A sentence that ends with a question mark (and no exclamation mark) and starts
-#: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
-#: "Pouvez-vous…?"), on the folded text. "Pourquoi ne pas…" is a suggestion;
-#: "pourquoi faire simple…", "comment vous dire ?", "comment voulez-vous que…?" are
-#: figures. Anchored at the sentence's start: linear.
-_ASKING_START = re.compile(
-    r"\s*(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
-    r"(?:pourquoi(?! ne | faire simple| faire compliqu)"
-    r"|comment(?! (?:vous )?dire| expliquer (?:cela|ca)| est-ce possible| est-il possible"
-    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
-    r"|pouvez[- ]vous|pourriez[- ]vous"
-    r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
-    r"|dois-je|puis-je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui|qui (?:peut|doit))"
-    r"(?![\w])",
-    re.IGNORECASE,
-)
-
-
-#: The last clause of a sentence that ends with "?" (after a comma, colon or
-#: semicolon) asks explicitly when it starts with one of these words. A "pourquoi"
-#: there is most often indignation ("…, pourquoi en rajouter ?"): only "why can't
-#: I", "why has my file…" count. "comment aurais-je pu…" is indignation too.
-_CLAUSE_ASKING = re.compile(
-    r"\s*(?:(?:et|mais|alors|donc),? )?"
-    r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
-    r"|comment(?! (?:vous )?dire| aurai| est-ce possible| est-il possible"
-    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
-    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
-    r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
-    r"(?![\w])",
-    re.IGNORECASE,
-)
-
 
 class Said(NamedTuple):
     """What :func:`read_said` found in what the user wrote."""
@@ -298,6 +266,9 @@ class Said(NamedTuple):
     mentioned: frozenset[str] | None = None
     #: What the suggestion is about (a key of :data:`SUGGESTION_TOPICS`), or None.
     topic: str | None = None
+    #: What the user asks an agent to answer or do, what keeps them stuck
+    #: (``experience._requests``).
+    requests: Requests = NO_REQUESTS
     #: The user's own problem, how serious their situation is and how long they
     #: waited (see ``experience._problems``: ``problem`` a key of
     #: ``PROBLEM_PHRASES``, ``severity`` one of ``SEVERITIES``, ``waited`` a phrase).
@@ -334,6 +305,7 @@ def _description_files() -> PatternFileScan:
             _phone_patterns(),
             _said_patterns(),
             _distress_patterns(),
+            request_patterns(),
             problem_patterns(),
             severity_patterns(),
         )
@@ -397,32 +369,6 @@ def _quote(text: str) -> str:
     return quoted
 
 
-def _asks(folded: str, start: int, end: int) -> bool:
-    """Whether the sentence ``folded[start:end]`` (ending with "?") asks explicitly:
-    from its start, or from its last clause after a comma, colon or semicolon
-    ("J'ai essayé trois fois, pourquoi … ?")."""
-    if _ASKING_START.match(folded, start):
-        return True
-    clause = max(folded.rfind(mark, start, end) for mark in ",:;")
-    return clause >= 0 and _CLAUSE_ASKING.match(folded, clause + 1) is not None
-
-
-def _explicit_question(text: str, folded: str) -> str | None:
-    """The first sentence of ``text`` that ends with "?" and starts with an asking
-    word (:data:`_ASKING_START`), quoted; None when there is none."""
-    previous = start = 0
-    for end in _SENTENCE_END.finditer(text):
-        mark = end.group()
-        if "?" in mark and "!" not in mark and _asks(folded, start, end.start()):
-            asked = text[start : end.start()] + "?"
-            if len(asked.split()) <= 3:
-                # "Pourquoi ?" alone: the sentence before says what it asks about.
-                asked = text[previous : end.start()] + "?"
-            return _quote(asked)
-        previous, start = start, end.end()
-    return None
-
-
 _CRITERIA_NOTE = "criteria the words say: "
 
 
@@ -459,8 +405,8 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    in_phone, in_said, in_distress, in_problems, in_severity = _description_files().finditer_each(
-        folded
+    in_phone, in_said, in_distress, in_requests, in_problems, in_severity = (
+        _description_files().finditer_each(folded)
     )
     phone = next(_matches(_phone_patterns(), folded, in_phone), None)
     if phone is not None:
@@ -503,8 +449,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         elif category == "bereaved" and bereaved is None:
             who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
+    requests = read_requests(text, ends, in_requests, title)
     if question is None:
-        question = _explicit_question(text, folded)
+        question = explicit_question(text, folded) or requests.question
     praised: set[str] = set()
     blamed: set[str] = set()
     mentioned: set[str] = set()
@@ -579,6 +526,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         notes=tuple(notes),
         mentioned=frozenset(mentioned),
         topic=topic,
+        requests=requests,
         problem=problem.problem,
         severity=problem.severity,
         waited=problem.waited,

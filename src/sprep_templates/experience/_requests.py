@@ -1,0 +1,251 @@
+"""What the user asks an agent to answer or do, and what keeps them stuck.
+
+A draft is ``ready`` only when an agent can send it as it is. It cannot when the
+user asks a question (an answer is due), asks for an action ("merci de traiter mon
+dossier", "je demande le remboursement"), or is blocked (a document about to expire,
+an allowance suspended for months, months without an answer, a procedure that cannot
+be completed, money taken without a word): the agent must give a first-level answer,
+the next step or the contact who can act. A user who tells of being mocked,
+humiliated or discriminated against by staff, or of a serious loss (a job, a home),
+is read by a person first.
+
+The words are ``data/requests.tsv`` (format in
+:mod:`sprep_templates.lexicons._pattern_files`), read in the same automaton pass as
+``said.tsv`` (``experience._said``); the asking sentences ("Pourquoi… ?", "Pouvez-vous…
+?", a question in a P.S.) are read here too (:func:`explicit_question`). What is quoted
+for the agent is one sentence of the user's, shortened, with numbers, e-mail addresses
+and links left out (:func:`quote`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from ..lexicons import PatternFile, read_packaged_patterns
+from ..lexicons._pattern_files import EXCLUDE
+from ..patterns import EMAIL, URL
+
+__all__ = [
+    "NO_REQUESTS",
+    "REQUEST_CATEGORIES",
+    "Requests",
+    "explicit_question",
+    "quote",
+    "read_requests",
+    "request_patterns",
+]
+
+REQUESTS_FILE = "requests.tsv"
+
+REQUEST_CATEGORIES = (
+    "staff",
+    "harm",
+    "question",
+    "request",
+    "awaits",
+    "blocked",
+    "complaint-strong",
+    "complaint",
+)
+
+#: Each reason a person must read the experience first, as an agent reads it (French,
+#: as the sensitive list's reasons).
+REVIEW_LABELS = {
+    "staff": "discrimination ou comportement d’un agent mis en cause",
+    "harm": "préjudice grave",
+}
+
+#: A quote for the agent is at most this many characters.
+MAX_QUOTE = 160
+
+
+class Requests(NamedTuple):
+    """What :func:`read_requests` found: each a sentence of the user's, quoted (see
+    :func:`quote`), or None."""
+
+    #: A question the asking words of ``requests.tsv`` find (``_said`` finds others).
+    question: str | None
+    #: An action the user asks for, else an answer they await ("dans l'attente de
+    #: votre réponse").
+    request: str | None
+    #: What keeps the user stuck.
+    blocked: str | None
+    #: The sentence that carries the complaint most strongly (for a note).
+    complaint: str | None
+    #: Why a person must read the experience first (staff behaviour, serious harm).
+    review: tuple[str, ...]
+
+
+NO_REQUESTS = Requests(None, None, None, None, ())
+
+
+@cache
+def request_patterns() -> PatternFile:
+    """The patterns of ``data/requests.tsv``."""
+    return read_packaged_patterns(REQUESTS_FILE, REQUEST_CATEGORIES)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SPACES = re.compile(r"\s+")
+#: Five digits or more, spaces, dots or dashes between them: a file, account or phone
+#: number (a year, a day, an amount of a few digits stay).
+_LONG_NUMBER = re.compile(r"\d(?:[ .\u00a0\u202f-]?\d){4,}")
+#: What a quote for the agent leaves out: the user's contact details and file numbers.
+_PERSONAL = (EMAIL, URL, _LONG_NUMBER)
+
+
+def quote(text: str) -> str:
+    """``text`` as a note quotes it: one line, at most :data:`MAX_QUOTE` characters cut
+    at a word, e-mail addresses, links, phone numbers and numbers of five digits or
+    more replaced by "…" (a note must not carry personal data)."""
+    for pattern in _PERSONAL:
+        text = pattern.sub("…", text)
+    quoted = _SPACES.sub(" ", text).strip(" ,;:-")
+    if len(quoted) > MAX_QUOTE:
+        quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    return quoted
+
+
+#: A sentence of this many words or fewer ("Merci de m'informer.") is quoted with the
+#: one before it, which says what it is about.
+SHORT_SENTENCE = 4
+
+
+def _sentence(text: str, ends: list[int], position: int) -> str:
+    """The sentence of ``text`` that holds ``position`` (``ends``: where sentences
+    end), with the one before when it is short (:data:`SHORT_SENTENCE`)."""
+    index = bisect_right(ends, position)
+    start = ends[index - 1] if index else 0
+    end = ends[index] if index < len(ends) else len(text)
+    if index and len(text[start:end].split()) <= SHORT_SENTENCE:
+        start = ends[index - 2] if index > 1 else 0
+    return text[start:end]
+
+
+#: A sentence that ends with a question mark (and no exclamation mark) and starts
+#: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
+#: "Pouvez-vous…?"), on the folded text; a "Bonjour," or a "P.S." may come first.
+#: "Pourquoi ne pas…" is a suggestion; "pourquoi faire simple…", "comment vous
+#: dire ?", "comment voulez-vous que…?" are figures. Anchored at the sentence's
+#: start: linear.
+_ASKING_START = re.compile(
+    r"\s*(?:(?:bonjour|madame|monsieur|p\.? ?s\.?|ps)\s?[,:]?\s*)?"
+    r"(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
+    r"(?:pourquoi(?! ne | faire simple| faire compliqu)"
+    r"|comment(?! (?:vous )?dire| expliquer (?:cela|ca)| est-ce possible| est-il possible"
+    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
+    r"|pouvez[- ]vous|pourriez[- ]vous"
+    r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
+    r"|dois-je|dois je|puis-je|puis je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui"
+    r"|qui (?:peut|doit)|que (?:dois|faut|doit|puis))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+#: The last clause of a sentence that ends with "?" (after a comma, colon or
+#: semicolon) asks explicitly when it starts with one of these words. A "pourquoi"
+#: there is most often indignation ("…, pourquoi en rajouter ?"): only "why can't
+#: I", "why has my file…" count. "comment aurais-je pu…" is indignation too.
+_CLAUSE_ASKING = re.compile(
+    r"\s*(?:(?:et|mais|alors|donc),? )?"
+    r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
+    r"|comment(?! (?:vous )?dire| aurai| est-ce possible| est-il possible"
+    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
+    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
+    r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _asks(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence ``folded[start:end]`` (ending with "?") asks explicitly:
+    from its start, or from its last clause after a comma, colon or semicolon
+    ("J'ai essayé trois fois, pourquoi … ?")."""
+    if _ASKING_START.match(folded, start):
+        return True
+    clause = max(folded.rfind(mark, start, end) for mark in ",:;")
+    return clause >= 0 and _CLAUSE_ASKING.match(folded, clause + 1) is not None
+
+
+#: A question is quoted up to this many characters (as ``_said``'s questions).
+MAX_QUESTION = 200
+
+
+def _quote_question(text: str) -> str:
+    quoted = " ".join(text.split()).strip(" ,;:-")
+    if len(quoted) > MAX_QUESTION:
+        quoted = quoted[: MAX_QUESTION - 1].rsplit(" ", 1)[0] + "…"
+    return quoted
+
+
+def explicit_question(text: str, folded: str) -> str | None:
+    """The first sentence of ``text`` that ends with "?" and starts with an asking
+    word (:data:`_ASKING_START`), quoted; None when there is none."""
+    previous = start = 0
+    for end in _SENTENCE_END.finditer(text):
+        mark = end.group()
+        if "?" in mark and "!" not in mark and _asks(folded, start, end.start()):
+            asked = text[start : end.start()] + "?"
+            if len(asked.split()) <= 3:
+                # "Pourquoi ?" alone: the sentence before says what it asks about.
+                asked = text[previous : end.start()] + "?"
+            return _quote_question(asked)
+        previous, start = start, end.end()
+    return None
+
+
+def read_requests(
+    text: str,
+    ends: list[int],
+    found: Iterator[tuple[int, int, int]],
+    title: str | None = None,
+) -> Requests:
+    """What ``text`` asks and what keeps its writer stuck, from ``found`` (the matches
+    of :func:`request_patterns` in its folded form, from the description's one pass;
+    ``ends``: where its sentences end). The complaint is the sentence with the most
+    complaint words (a strong one counts three); with none, the ``title``, which most
+    often names the matter."""
+    entries = request_patterns().entries
+    first: dict[str, int] = {}
+    words: dict[str, str] = {}
+    strength: dict[int, int] = {}
+    for index, start, end in found:
+        category = entries[index].category
+        if category == EXCLUDE:
+            continue
+        if category.startswith("complaint"):
+            sentence = bisect_right(ends, start)
+            strength[sentence] = strength.get(sentence, 0) + (
+                3 if category == "complaint-strong" else 1
+            )
+            first.setdefault(f"at-{sentence}", start)
+            continue
+        if category not in first:
+            first[category] = start
+            words[category] = text[start:end]
+
+    def said(category: str) -> str | None:
+        at = first.get(category)
+        return None if at is None else quote(_sentence(text, ends, at))
+
+    complaint = None
+    if strength:
+        strongest = max(strength.items(), key=lambda item: (item[1], -item[0]))[0]
+        complaint = quote(_sentence(text, ends, first[f"at-{strongest}"]))
+    elif title and title.strip():
+        complaint = quote(title)
+    review = tuple(
+        f"{REVIEW_LABELS[c]}\u00a0: «\u202f{words[c]}\u202f»" for c in REVIEW_LABELS if c in words
+    )
+    return Requests(
+        question=said("question"),
+        request=said("request") or said("awaits"),
+        blocked=said("blocked"),
+        complaint=complaint,
+        review=review,
+    )
