@@ -565,7 +565,7 @@ def _agents(said: Said, channel: str | None) -> bool:
 
 #: A problem that is the access the criterion's phrase already names as the user told
 #: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
-_ACCESS_PROBLEMS = {"appointment": "appointment", "phone": "calls"}
+_ACCESS_PROBLEMS = {"appointment": {"appointment"}, "phone": {"calls", "unreachable"}}
 
 
 def problem_named(said: Said, tone: str, hard: tuple[str, ...]) -> str | None:
@@ -573,7 +573,7 @@ def problem_named(said: Said, tone: str, hard: tuple[str, ...]) -> str | None:
     None: only a reply of regret names it, in place of the criteria rated negative."""
     if said.problem is None or tone == "positive":
         return None
-    if "accessibility" in hard and _ACCESS_PROBLEMS.get(said.access or "") == said.problem:
+    if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
         return None
     return said.problem
 
