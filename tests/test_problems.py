@@ -192,3 +192,43 @@ def test_one_rating_does_not_turn_a_positive_experience_into_regret():
         description="Bonne expérience dans l'ensemble, un peu lent.",
     ):
         assert reply.tone == "positive"
+
+
+def test_the_longest_wait_a_text_tells_is_said():
+    said = read_said(None, "Un retrait de plus de 3 mois, et cela fait plus de 2 ans que j'attends.")
+    assert said.waited == "plus de deux ans"
+
+
+def test_an_unanswered_request_is_named():
+    assert read_said(None, "Nous n'avons reçu aucune réponse à ce jour.").problem == "no-answer"
+
+
+def test_an_online_vote_thanks_no_agents_even_with_codes_received_by_mail():
+    for reply in drafts(
+        sentiment="Positif",
+        channels="Accueil",
+        title="Vote par internet",
+        description="Codes reçus par courriel et par SMS, vote fait en deux minutes.",
+    ):
+        assert "engagement de nos agents" not in reply.text
+
+
+def test_a_writer_who_tells_only_of_their_own_file_is_not_called_a_relative():
+    for reply in drafts(
+        sentiment="Négatif",
+        posted_as="relative",
+        description="J'ai déposé mon dossier en ligne et je n'ai reçu aucune réponse.",
+    ):
+        assert "votre proche" not in reply.text
+
+
+def test_a_writer_who_names_a_relative_still_writes_for_them():
+    texts = [
+        reply.text
+        for reply in drafts(
+            sentiment="Négatif",
+            posted_as="relative",
+            description="Le dossier de ma mère est en ligne et nous n'avons aucune réponse.",
+        )
+    ]
+    assert any("votre proche" in text for text in texts)

@@ -303,7 +303,6 @@ def draft_reply(
     names_difficulty = (
         free_text["situation"] is not None
         or ("ratings" in used and bool(context["hard"]))
-        or "problem" in used
         or "suggestion" in used
     )
     asks = reading.said.requests

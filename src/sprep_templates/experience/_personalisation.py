@@ -151,7 +151,11 @@ def personalise(
         tone=tone,
         hard=hard[:MAX_NAMED_CRITERIA],
         liked=liked[:MAX_NAMED_CRITERIA],
-        posted_as=experience.posted_as,
+        # "votre proche" only when the words name someone: a user who posted for a
+        # relative but tells only of their own file is the person concerned.
+        posted_as="self"
+        if experience.posted_as == "relative" and not said.names_relative
+        else experience.posted_as,
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=quotable_action(experience.action),

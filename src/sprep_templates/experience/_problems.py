@@ -55,6 +55,7 @@ PROBLEM_PHRASES = {
     "calls": "vos appels restés sans réponse",
     "unreachable": "un service impossible à joindre",
     "letters": "vos messages restés sans réponse",
+    "no-answer": "une demande restée sans réponse",
     "appointment": "un rendez-vous impossible à obtenir",
     "refusal": "le refus de votre demande",
     "lost": "la perte de vos documents",
@@ -131,6 +132,12 @@ WAITED_PHRASES = (
 def waited(span: str) -> str | None:
     """How long the user waited, from a matched span (folded), as a reply says it; None
     when it is not long enough to be serious (under three months, or weeks under six)."""
+    found = _waited(span)
+    return None if found is None else found[1]
+
+
+def _waited(span: str) -> tuple[float, str] | None:
+    """:func:`waited`, with the wait in months (to keep the longest a text tells)."""
     durations = list(_DURATION.finditer(span))
     if not durations:
         return None
@@ -138,29 +145,26 @@ def waited(span: str) -> str | None:
     unit = found.group("unit")
     count_text = found.group("count")
     more = "plus de " if found.group("more") == "plus de " else ""
-    if count_text.isdigit():
-        count: int | None = int(count_text)
-    else:
-        count = _NUMBERS.get(count_text)
+    count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
     if count is None:
         if count_text not in _VAGUE:
             return None
-        return {"mois": "plusieurs mois", "semaines": "plusieurs semaines"}.get(
-            unit, "plusieurs années"
-        )
+        if unit == "semaines":
+            return 1.5, "plusieurs semaines"
+        return (3, "plusieurs mois") if unit == "mois" else (24, "plusieurs années")
     if unit == "semaines":
-        return "plusieurs semaines" if count >= 6 else None
+        return (count / 4, "plusieurs semaines") if count >= 6 else None
     if unit == "mois":
         if count < 3:
             return None
         if count > 12:
-            return "plus d’un an"
-        return f"{more}{_WORDS[count]} mois"
+            return count, "plus d’un an"
+        return count, f"{more}{_WORDS[count]} mois"
     if count == 1:
-        return "plus d’un an" if more else "un an"
+        return 12, "plus d’un an" if more else "un an"
     if count > 10:
-        return "plus de dix ans"
-    return f"{more}{_WORDS[count]} ans"
+        return 12 * count, "plus de dix ans"
+    return 12 * count, f"{more}{_WORDS[count]} ans"
 
 
 def read_problem(
@@ -172,11 +176,13 @@ def read_problem(
     :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell."""
     problems = {category for category, _start, _end in problems_found}
     severities: dict[str, str | None] = {}
+    longest: tuple[float, str] | None = None
     for category, start, end in severities_found:
         if category == "wait":
-            how_long = waited(folded[start:end].lower())
-            if how_long is not None and "wait" not in severities:
-                severities["wait"] = how_long
+            how_long = _waited(folded[start:end].lower())
+            if how_long is not None and (longest is None or how_long[0] > longest[0]):
+                longest = how_long
+                severities["wait"] = how_long[1]
         else:
             severities.setdefault(category, None)
     problem = next((p for p in PROBLEMS if p in problems), None)

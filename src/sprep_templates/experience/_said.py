@@ -184,6 +184,15 @@ RELATIVE_PHRASES = _RELATIVES = {
     "oncle": "votre oncle",
     "tante": "votre tante",
 }
+#: Words that name someone other than the writer, beyond :data:`RELATIVE_PHRASES`.
+_OTHERS = re.compile(
+    r"(?<![\w-])(?:proches?|parents|enfants|famille|amie?s?|voisine?s?|beau-fils|belle-fille"
+    r"|petite?-(?:fils|fille)|neveu|niece|cousine?s?|tutelle|curatelle|filleule?"
+    r"|femme|homme|monsieur|madame|dame|personne agee|patient|patiente|belle-soeur"
+    r"|beau-frere|gendre|bru|bebes?|fils|filles?|freres|soeurs|grands-parents|petits-enfants"
+    r"|conjoints?|compagne|compagnon|epoux|epouse|mari|pere|mere|papa|maman|oncle|tante)"
+    r"(?![\w-])"
+)
 _RELATIVE_WORD = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(word) for word in sorted(_RELATIVES, key=len, reverse=True))
@@ -275,6 +284,10 @@ class Said(NamedTuple):
     problem: str | None = None
     severity: str | None = None
     waited: str | None = None
+    #: The words name someone close to the writer ("ma mère", "mon fils", "mes
+    #: parents"): False when a description names nobody (a user who posted "for a
+    #: relative" but tells of their own file is the person concerned).
+    names_relative: bool = True
 
 
 NOTHING_SAID = Said(
@@ -527,6 +540,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         mentioned=frozenset(mentioned),
         topic=topic,
         requests=requests,
+        names_relative=_OTHERS.search(folded.lower()) is not None,
         problem=problem.problem,
         severity=problem.severity,
         waited=problem.waited,
@@ -558,8 +572,11 @@ HUMAN_CHANNELS = frozenset({"counter", "phone", "mail", "email", "chat"})
 def _agents(said: Said, channel: str | None) -> bool:
     """Whether a person of the service took part: the words tell of a visit, a call or
     a letter; or, when they name no channel, the export's channel is one."""
+    if said.procedure == "vote-online":
+        return False
     if said.mentioned:
-        return bool(said.mentioned & HUMAN_CHANNELS)
+        # A mail in the words is most often a code or a notice received, not a person.
+        return bool(said.mentioned & {"counter", "phone"})
     return channel in HUMAN_CHANNELS
 
 
