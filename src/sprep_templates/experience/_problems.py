@@ -23,12 +23,15 @@ from typing import NamedTuple
 from ..lexicons import PatternFile, read_packaged_patterns
 
 __all__ = [
+    "HUMAN_CHANNELS",
     "NO_PROBLEM",
     "PROBLEMS",
     "PROBLEM_PHRASES",
     "SEVERITIES",
     "WAITED_PHRASES",
     "Problem",
+    "agents_took_part",
+    "names_someone",
     "problem_patterns",
     "read_problem",
     "severity_patterns",
@@ -188,3 +191,40 @@ def read_problem(
     problem = next((p for p in PROBLEMS if p in problems), None)
     severity = next((s for s in SEVERITIES if s in severities), None)
     return Problem(problem, severity, severities.get("wait") if severity == "wait" else None)
+
+
+#: Words that name someone other than the writer (a relative, a child, a neighbour…).
+_OTHERS = re.compile(
+    r"(?<![\w-])(?:proches?|parents|enfants|famille|amie?s?|voisine?s?|beau-fils|belle-fille"
+    r"|petite?-(?:fils|fille)|neveu|niece|cousine?s?|tutelle|curatelle|filleule?"
+    r"|femme|homme|monsieur|madame|dame|personne agee|patient|patiente|belle-soeur"
+    r"|beau-frere|gendre|bru|bebes?|fils|filles?|freres|soeurs|grands-parents|petits-enfants"
+    r"|conjoints?|compagne|compagnon|epoux|epouse|mari|pere|mere|papa|maman|oncle|tante)"
+    r"(?![\w-])"
+)
+
+
+def names_someone(folded: str) -> bool:
+    """Whether the text (folded) names someone other than the writer: a relative, a
+    child, a neighbour (``Said.names_relative``)."""
+    return _OTHERS.search(folded.lower()) is not None
+
+
+#: The channel kinds where a person of the service answers (an agent at the desk, on
+#: the phone, by letter or e-mail, on the chat): "l’engagement de nos agents" is said
+#: only when the user went through one of them.
+HUMAN_CHANNELS = frozenset({"counter", "phone", "mail", "email", "chat"})
+
+
+def agents_took_part(
+    mentioned: frozenset[str] | None, procedure: str | None, channel: str | None
+) -> bool:
+    """Whether a person of the service took part: the words tell of a visit or a call
+    (not of an online vote); or, when they name no channel, the export's channel is one
+    of :data:`HUMAN_CHANNELS`."""
+    if procedure == "vote-online":
+        return False
+    if mentioned:
+        # A mail in the words is most often a code or a notice received, not a person.
+        return bool(mentioned & {"counter", "phone"})
+    return channel in HUMAN_CHANNELS

@@ -25,7 +25,15 @@ from typing import NamedTuple
 from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ._complaints import _phone_patterns
-from ._problems import PROBLEM_PHRASES, problem_patterns, read_problem, severity_patterns
+from ._problems import (
+    HUMAN_CHANNELS,
+    PROBLEM_PHRASES,
+    agents_took_part,
+    names_someone,
+    problem_patterns,
+    read_problem,
+    severity_patterns,
+)
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 
 __all__ = [
@@ -184,15 +192,6 @@ RELATIVE_PHRASES = _RELATIVES = {
     "oncle": "votre oncle",
     "tante": "votre tante",
 }
-#: Words that name someone other than the writer, beyond :data:`RELATIVE_PHRASES`.
-_OTHERS = re.compile(
-    r"(?<![\w-])(?:proches?|parents|enfants|famille|amie?s?|voisine?s?|beau-fils|belle-fille"
-    r"|petite?-(?:fils|fille)|neveu|niece|cousine?s?|tutelle|curatelle|filleule?"
-    r"|femme|homme|monsieur|madame|dame|personne agee|patient|patiente|belle-soeur"
-    r"|beau-frere|gendre|bru|bebes?|fils|filles?|freres|soeurs|grands-parents|petits-enfants"
-    r"|conjoints?|compagne|compagnon|epoux|epouse|mari|pere|mere|papa|maman|oncle|tante)"
-    r"(?![\w-])"
-)
 _RELATIVE_WORD = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(word) for word in sorted(_RELATIVES, key=len, reverse=True))
@@ -540,7 +539,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         mentioned=frozenset(mentioned),
         topic=topic,
         requests=requests,
-        names_relative=_OTHERS.search(folded.lower()) is not None,
+        names_relative=names_someone(folded),
         problem=problem.problem,
         severity=problem.severity,
         waited=problem.waited,
@@ -562,23 +561,6 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "waited": None,
     "agents": False,
 }
-
-#: The channel kinds where a person of the service answers (an agent at the desk, on
-#: the phone, by letter or e-mail, on the chat): "l’engagement de nos agents" is said
-#: only when the user went through one of them.
-HUMAN_CHANNELS = frozenset({"counter", "phone", "mail", "email", "chat"})
-
-
-def _agents(said: Said, channel: str | None) -> bool:
-    """Whether a person of the service took part: the words tell of a visit, a call or
-    a letter; or, when they name no channel, the export's channel is one."""
-    if said.procedure == "vote-online":
-        return False
-    if said.mentioned:
-        # A mail in the words is most often a code or a notice received, not a person.
-        return bool(said.mentioned & {"counter", "phone"})
-    return channel in HUMAN_CHANNELS
-
 
 #: A problem that is the access the criterion's phrase already names as the user told
 #: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
@@ -650,5 +632,5 @@ def said_context(
         "problem": PROBLEM_PHRASES[problem] if problem else None,
         "severity": severity,
         "waited": said.waited if severity == "wait" else None,
-        "agents": _agents(said, channel),
+        "agents": agents_took_part(said.mentioned, said.procedure, channel),
     }
