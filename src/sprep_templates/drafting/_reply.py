@@ -11,7 +11,7 @@ import attrs
 
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
-from ..experience._requests import for_agent
+from ..experience._requests import REVIEW_LABELS, for_agent
 from ..inputs import Sentiment
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..vocabulary import Status
@@ -75,6 +75,9 @@ class Reply:
     #: The user's sentence that carries the complaint most strongly, quoted: what a
     #: ``to_complete`` note asks the agent to name when the reply does not.
     complaint: str | None = attrs.field(default=None, converter=_for_agent)
+    #: Whether ``complaint`` is the experience's title, quoted because no sentence of
+    #: the description carries a complaint: the note then says the point is not clear.
+    complaint_is_title: bool = False
 
     @property
     def text(self) -> str:
@@ -146,6 +149,12 @@ class Reply:
                 "contact who can act"
             )
         if not tasks:
+            if self.complaint is not None and self.complaint_is_title:
+                return (
+                    "to complete: the user's point is not clear from the words: read the "
+                    f"experience and add a sentence on what went wrong (situation=…); "
+                    f"title « {self.complaint} »"
+                )
             if self.complaint is not None:
                 return (
                     "to complete: the reply does not name what went wrong for the user, "
@@ -156,6 +165,42 @@ class Reply:
                 "add a sentence on it (situation=…)"
             )
         return "to complete: " + "; ".join(tasks)
+
+    @property
+    def to_review(self) -> str | None:
+        """What an agent must do with a ``to_review`` draft (the record's last note),
+        by why it is to review (``attention``, errors among ``findings``); None for
+        any other status."""
+        if self.status != "to_review":
+            return None
+        staff, harm = (
+            any(reason.startswith(REVIEW_LABELS[kind]) for reason in self.attention)
+            for kind in ("staff", "harm")
+        )
+        hard = any(
+            not reason.startswith((REVIEW_LABELS["staff"], REVIEW_LABELS["harm"]))
+            for reason in self.attention
+        )
+        tasks = []
+        if hard:
+            tasks.append(
+                "the user tells of a hard situation (see attention): make the reply "
+                "personal and sober, name their situation and give a contact who can act "
+                "now (a named service or direct line, social support where it fits)"
+            )
+        if staff:
+            tasks.append(
+                "the user tells of how staff treated them: have a manager read it, say "
+                "that what they describe will be looked into, and give a contact"
+            )
+        if harm:
+            tasks.append(
+                "the user tells of a serious loss: say what can be done for them and who "
+                "can act"
+            )
+        if any(f.severity == "error" for f in self.findings):
+            tasks.append("fix the errors the checker found (findings)")
+        return "to review: read the experience before replying; " + "; ".join(tasks)
 
     def to_dict(
         self, *, id: str | None = None, structure: Structure | None = None
@@ -230,6 +275,6 @@ def reply_record(
         "text": reply.text,
         "body": reply.body,
         "personalised_by": list(reply.personalised_by),
-        "notes": [*notes, *reply.notes, *([reply.to_add] if reply.to_add else [])],
+        "notes": [*notes, *reply.notes, *[n for n in (reply.to_add, reply.to_review) if n]],
         "findings": [f.to_dict() for f in reply.findings],
     }
