@@ -136,6 +136,11 @@ def test_a_word_of_staff_behaviour_not_about_the_writer_is_no_review(description
         "J'ai été victime de discrimination au guichet à cause de mon nom.",
         "On m'a humiliée devant les autres usagers.",
         "Le policier m'a ri au nez quand j'ai posé ma question.",
+        "Les agents m'ont refusé l'entrée. Je considère ça comme discriminatoire.",
+        "On se sent floués et discriminés dans nos droits.",
+        "L'agent a refusé ma demande et est allé jusqu'à m'insulter à mon départ.",
+        "J'ai subi deux contrôles, ma voisine aucun : je me pose des questions sur la "
+        "discrimination dans vos services.",
     ],
 )
 def test_staff_behaviour_towards_the_writer_is_read_by_a_person(description):
@@ -162,3 +167,12 @@ def test_a_draft_in_despair_tells_the_agent_what_to_do():
 def test_a_ready_or_to_complete_draft_has_no_review_note():
     for reply in drafts(sentiment="Positif", description="Accueil parfait, merci."):
         assert not any(n.startswith("to review:") for n in reply.to_dict()["notes"])
+
+
+def test_a_complaint_that_only_announces_a_problem_is_quoted_with_what_follows():
+    description = (
+        "Tout était parfait au consulat. Il y a cependant un petit problème. Le trajet "
+        "jusqu'au consulat prend trois heures en train."
+    )
+    complaint = read_said(None, description).requests.complaint
+    assert complaint is not None and "trois heures" in complaint, complaint

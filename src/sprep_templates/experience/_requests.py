@@ -44,6 +44,7 @@ REQUESTS_FILE = "requests.tsv"
 
 REQUEST_CATEGORIES = (
     "staff",
+    "staff-told",
     "harm",
     "question",
     "request",
@@ -256,6 +257,25 @@ _WRITER = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes)(?![\w-])", re.IGNORECASE
 _ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 
 
+#: The writer speaking, alone or with others ("on se sent discriminés").
+_SPEAKING = re.compile(
+    r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos|on)(?![\w-])", re.IGNORECASE
+)
+
+
+def _sentence_at(text: str, ends: list[int], position: int) -> str:
+    index = bisect_right(ends, position)
+    return text[ends[index - 1] if index else 0 : ends[index] if index < len(ends) else len(text)]
+
+
+#: A complaint sentence that only announces a problem, said in the next sentence.
+_ANNOUNCES = re.compile(
+    r"\b(?:probl[eè]me|b[eé]mol|souci|point n[eé]gatif|point noir|reproche|hic)s?"
+    r"[\s.:!…]*$",
+    re.IGNORECASE,
+)
+
+
 def _own_voice(sentence: str) -> bool:
     """Whether ``sentence`` reads as the user's own words: it says "je", or speaks to
     no "vous"."""
@@ -295,6 +315,11 @@ def read_requests(
             )
             first.setdefault(f"at-{sentence}", start)
             continue
+        if category == "staff-told":
+            sentence = _sentence_at(text, ends, start)
+            if _SPEAKING.search(sentence) is None:
+                continue  # "un reportage sur le racisme passait": not the writer's case
+            category = "staff"
         if category not in first:
             first[category] = start
             words[category] = text[start:end]
@@ -312,7 +337,12 @@ def read_requests(
             strength.items(),
             key=lambda item: (_own_voice(sentences[item[0]]), item[1], -item[0]),
         )[0]
-        complaint = quote(sentences[strongest])
+        complaint = sentences[strongest]
+        if _ANNOUNCES.search(complaint) and strongest < len(ends):
+            # "Il y a cependant un petit problème." says what follows: quote it too.
+            after = ends[strongest + 1] if strongest + 1 < len(ends) else len(text)
+            complaint += text[ends[strongest] : after]
+        complaint = quote(complaint)
     elif title and title.strip():
         complaint = quote(title)
     review = tuple(
