@@ -176,3 +176,18 @@ def test_a_complaint_that_only_announces_a_problem_is_quoted_with_what_follows()
     )
     complaint = read_said(None, description).requests.complaint
     assert complaint is not None and "trois heures" in complaint, complaint
+
+
+@pytest.mark.parametrize(
+    ("description", "task"),
+    [
+        ("Mon mari est décédé en mars, l'accueil a été parfait pour la pension.", "condolences"),
+        ("Mon voisin me menace de mort et le commissariat ne fait rien.", "emergency"),
+        ("Je ne sais plus quoi faire, je n'ai plus rien à manger.", "contact who can act"),
+    ],
+)
+def test_the_review_note_says_what_this_situation_needs(description, task):
+    for sentiment in ("Positif", "Négatif"):
+        for reply in drafts(sentiment=sentiment, description=description):
+            assert reply.status == "to_review"
+            assert reply.to_review is not None and task in reply.to_review, reply.to_review

@@ -12,6 +12,7 @@ import attrs
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
 from ..experience._requests import REVIEW_LABELS, for_agent
+from ..experience._sensitive import CATEGORY_LABELS
 from ..inputs import Sentiment
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..vocabulary import Status
@@ -27,6 +28,40 @@ def _for_agent(text: str | None) -> str | None:
     output cannot write (``experience._requests.for_agent``), whichever reading
     quoted it."""
     return None if text is None else for_agent(text)
+
+
+#: What a ``to_review`` note asks of the agent, by the kind of reason in ``attention``.
+_REVIEW_TASKS = {
+    "danger": "the user tells of violence or danger (see attention): check whether "
+    "someone is in danger now and give the emergency contact that fits (17 or 112, "
+    "119 for a child, 3919 for violence against women, 3114 for suicide)",
+    "death": "someone close to the user died (see attention): offer condolences, "
+    "soberly, and say who handles what is left to do",
+    "distress": "the user tells of distress (see attention): make the reply personal "
+    "and sober, name their situation and give a contact who can act now (a named "
+    "service or direct line, social support where it fits)",
+    "staff": "the user tells of how staff treated them: have a manager read it, say "
+    "that what they describe will be looked into, and give a contact",
+    "harm": "the user tells of a serious loss: say what can be done for them and who can act",
+}
+_REVIEW_ORDER = ("danger", "death", "distress", "staff", "harm")
+#: The reasons of ``attention`` by how they start (the labels of experience._sensitive,
+#: experience._said's distress and experience._requests' staff and harm).
+_REVIEW_STARTS = (
+    ("death", (CATEGORY_LABELS["death"],)),
+    ("staff", (REVIEW_LABELS["staff"],)),
+    ("harm", (REVIEW_LABELS["harm"],)),
+    ("danger", tuple(label for kind, label in CATEGORY_LABELS.items() if kind != "death")),
+)
+
+
+def _review_kind(reason: str) -> str:
+    """The kind of a reason of ``attention`` (see :data:`_REVIEW_TASKS`); distress
+    (illness, money, shelter, despair) when no other."""
+    for kind, starts in _REVIEW_STARTS:
+        if reason.startswith(starts):
+            return kind
+    return "distress"
 
 
 @attrs.frozen
@@ -173,31 +208,8 @@ class Reply:
         any other status."""
         if self.status != "to_review":
             return None
-        staff, harm = (
-            any(reason.startswith(REVIEW_LABELS[kind]) for reason in self.attention)
-            for kind in ("staff", "harm")
-        )
-        hard = any(
-            not reason.startswith((REVIEW_LABELS["staff"], REVIEW_LABELS["harm"]))
-            for reason in self.attention
-        )
-        tasks = []
-        if hard:
-            tasks.append(
-                "the user tells of a hard situation (see attention): make the reply "
-                "personal and sober, name their situation and give a contact who can act "
-                "now (a named service or direct line, social support where it fits)"
-            )
-        if staff:
-            tasks.append(
-                "the user tells of how staff treated them: have a manager read it, say "
-                "that what they describe will be looked into, and give a contact"
-            )
-        if harm:
-            tasks.append(
-                "the user tells of a serious loss: say what can be done for them and who "
-                "can act"
-            )
+        kinds = {_review_kind(reason) for reason in self.attention}
+        tasks = [_REVIEW_TASKS[kind] for kind in _REVIEW_ORDER if kind in kinds]
         if any(f.severity == "error" for f in self.findings):
             tasks.append("fix the errors the checker found (findings)")
         return "to review: read the experience before replying; " + "; ".join(tasks)

@@ -316,8 +316,7 @@ def read_requests(
             first.setdefault(f"at-{sentence}", start)
             continue
         if category == "staff-told":
-            sentence = _sentence_at(text, ends, start)
-            if _SPEAKING.search(sentence) is None:
+            if _SPEAKING.search(_sentence_at(text, ends, start)) is None:
                 continue  # "un reportage sur le racisme passait": not the writer's case
             category = "staff"
         if category not in first:
@@ -329,9 +328,7 @@ def read_requests(
         return None if at is None else quote(_sentence(text, ends, at))
 
     complaint = None
-    sentences = {
-        index: _sentence(text, ends, first[f"at-{index}"]) for index in strength
-    }
+    sentences = {index: _sentence(text, ends, first[f"at-{index}"]) for index in strength}
     if strength:
         strongest = max(
             strength.items(),
