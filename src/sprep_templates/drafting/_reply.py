@@ -75,8 +75,10 @@ class Reply:
     ``personalised_by``, ``names_difficulty``, ``notes``, ``question`` (the
     question the user asks, which an agent must answer), ``request`` (an action or
     an answer the user asks for), ``blocked`` (what keeps the user stuck) and
-    ``complaint`` (the user's sentence that carries the complaint); described below.
-    Use ``text``, ``body``, ``steps``, ``status`` and ``to_dict()``.
+    ``complaint`` (the user's sentence that carries the complaint) and
+    ``complaint_is_title`` (the complaint is the title, for want of one in the words);
+    described below. Use ``text``, ``body``, ``steps``, ``status``, ``to_add``,
+    ``to_review`` and ``to_dict()``.
     """
 
     sentiment: Sentiment
