@@ -30,12 +30,18 @@ import re
 
 __all__ = [
     "CLASSES",
+    "CLITICS",
+    "CONJUGATIONS",
     "FIRST_GROUP",
     "INSERTABLE",
     "SECOND_GROUP",
+    "VERB_MARK",
     "complete_paradigms",
     "insertion_slot",
     "takes_insertion",
+    "verb_class",
+    "verb_forms",
+    "with_negation",
 ]
 
 #: Endings of a first-group verb (-er): infinitive, present, future, conditional,
@@ -60,17 +66,152 @@ CLASSES = {
     "ir": "{" + ",".join(SECOND_GROUP) + "}",
 }
 
-#: Words that may come between two words of an entry: adverbs replies insert, and
-#: the second half of a negation (the first, "ne", comes before the verb the entry
-#: starts with, or between its words).
+#: Words that may come between two words of an entry (up to two of them, as two
+#: optional slots): adverbs replies insert, and the second half of a negation (the first,
+#: "ne", comes before the verb the entry starts with, or is written into the entry before
+#: its clitic pronouns: :func:`with_negation`). A closed list of literal words, so that a
+#: slot is an optional alternation of literals (no nested quantifier).
 INSERTABLE = (
     "également", "directement", "donc", "bien", "aussi", "alors", "toutefois",
     "cependant", "néanmoins", "désormais", "dorénavant", "notamment", "simplement",
     "uniquement", "seulement", "rapidement", "immédiatement", "systématiquement",
     "obligatoirement", "éventuellement", "toujours", "déjà", "encore", "effectivement",
     "nécessairement", "personnellement", "ne", "pas", "plus", "jamais",
-    "guère", "point",
+    "guère", "point", "vivement", "très", "dès à présent", "dès maintenant", "par ailleurs",
+    "en effet", "bel et bien", "ensuite", "enfin",
 )  # fmt: skip
+
+#: A small conjugation table of the verbs the lexicon's phrases are built on: the six
+#: present forms; then the future stem (the conditional's too), the imperfect stem, the
+#: past participle (masculine singular) and the present participle. :func:`verb_forms`
+#: makes the rest (infinitive, future, conditional, imperfect, present subjunctive from
+#: the third person plural, participles in gender and number).
+CONJUGATIONS: dict[str, tuple[str, str]] = {
+    "relever": ("relève relèves relève relevons relevez relèvent", "relèver relev relevé relevant"),
+    "appartenir": (
+        "appartiens appartiens appartient appartenons appartenez appartiennent",
+        "appartiendr apparten appartenu appartenant",
+    ),
+    "convenir": (
+        "conviens conviens convient convenons convenez conviennent",
+        "conviendr conven convenu convenant",
+    ),
+    "procéder": (
+        "procède procèdes procède procédons procédez procèdent",
+        "procéder procéd procédé procédant",
+    ),
+    "accuser": ("accuse accuses accuse accusons accusez accusent", "accuser accus accusé accusant"),
+    "rapprocher": (
+        "rapproche rapproches rapproche rapprochons rapprochez rapprochent",
+        "rapprocher rapproch rapproché rapprochant",
+    ),
+    "munir": ("munis munis munit munissons munissez munissent", "munir muniss muni munissant"),
+    "prendre": ("prends prends prend prenons prenez prennent", "prendr pren pris prenant"),
+    "percevoir": (
+        "perçois perçois perçoit percevons percevez perçoivent",
+        "percevr percev perçu percevant",
+    ),
+    "instruire": (
+        "instruis instruis instruit instruisons instruisez instruisent",
+        "instruir instruis instruit instruisant",
+    ),
+    "solliciter": (
+        "sollicite sollicites sollicite sollicitons sollicitez sollicitent",
+        "solliciter sollicit sollicité sollicitant",
+    ),
+    "statuer": ("statue statues statue statuons statuez statuent", "statuer statu statué statuant"),
+    "demeurer": (
+        "demeure demeures demeure demeurons demeurez demeurent",
+        "demeurer demeur demeuré demeurant",
+    ),
+}
+
+_FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
+_PAST = ("ais", "ait", "ions", "iez", "aient")  # imperfect, and conditional on the future stem
+#: What may follow ``:`` in a verb class: ``<relever:sans-pp>`` leaves out the past
+#: participles, for a verb whose participle is also a noun ("un relevé de compte").
+VERB_OPTIONS = ("sans-pp",)
+
+
+def verb_forms(lemma: str, *, participles: bool = True) -> tuple[str, ...]:
+    """Every form of ``lemma`` (a verb of :data:`CONJUGATIONS`) that the lexicon
+    matches, longest first; ``participles=False``: without the past participles."""
+    present, stems = CONJUGATIONS[lemma]
+    future, imperfect, participle, gerund = stems.split()
+    forms = {lemma, gerund, *present.split()}
+    forms |= {future + ending for ending in _FUTURE}
+    forms |= {future + ending for ending in _PAST}
+    forms |= {imperfect + ending for ending in _PAST}
+    third_plural = present.split()[5]
+    forms |= {third_plural[:-2], third_plural[:-2] + "s", third_plural}  # subjunctive
+    if participles:
+        endings = ("", "e", "es") if participle.endswith(("s", "x")) else ("", "e", "s", "es")
+        forms |= {participle + ending for ending in endings}
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+#: Words a negation's "ne" comes before, between a subject and its verb ("il *ne* vous
+#: appartient pas").
+CLITICS = ("vous", "nous", "leur", "lui", "se", "me", "te", "s’", "m’", "y", "en")
+_CLASS = re.compile(r"<([^<>]*)>")
+
+
+def verb_class(name: str) -> str | None:
+    """The notation group of verb class ``name`` (``relever``, ``relever:sans-pp``), or
+    None when ``name`` is no verb of :data:`CONJUGATIONS`. The group ends with
+    :data:`VERB_MARK`, which tells :func:`takes_insertion` that a verb ends there."""
+    lemma, _, option = name.partition(":")
+    if lemma not in CONJUGATIONS or (option and option not in VERB_OPTIONS):
+        return None
+    return "{" + ",".join(verb_forms(lemma, participles=not option)) + "}" + VERB_MARK
+
+
+#: A character no pattern may hold, written after a verb's forms: words may be
+#: inserted after it whatever follows ("nous accusons *bien* réception").
+VERB_MARK = "§"
+
+
+def _is_clitic(token: str) -> bool:
+    if token.startswith("{") and token.endswith("}") and token.count("{") == 1:
+        return all(form.strip() in CLITICS for form in token[1:-1].split(",") if form.strip())
+    return token in CLITICS
+
+
+def with_negation(source: str) -> str:
+    """``source`` (a pattern, classes not yet expanded) with an optional "ne"/"n’" before
+    each verb class that a word of the entry precedes, placed before the clitic pronouns
+    between them: "il {vous,nous} <appartenir>" finds "il *ne* vous appartient". A verb
+    class that starts its form needs none: "ne" then lies before the match."""
+    out = []
+    position = 0
+    for match in _CLASS.finditer(source):
+        lemma = match.group(1).partition(":")[0]
+        if lemma not in CONJUGATIONS:
+            continue
+        start = match.start()
+        # walk back over the clitic pronouns written before the verb
+        while True:
+            before = source[:start]
+            if not before.endswith(" "):
+                break
+            head = before[:-1]
+            cut = max(head.rfind(" "), head.rfind("|"))
+            if head.endswith("}"):
+                opening = head.rfind("{")
+                cut = opening - 1 if "}" not in head[opening:-1] else -2
+                if cut == -2:
+                    break
+            token = head[cut + 1 :]
+            if not _is_clitic(token):
+                break
+            start = cut + 1
+        before = source[:start]
+        if before.endswith(" ") and start >= position:
+            out.append(source[position:start] + "{,ne ,n’}")
+            position = start
+    out.append(source[position:])
+    return "".join(out)
+
 
 _GROUP = re.compile(r"\{([^{}]*)\}")
 
@@ -91,16 +232,18 @@ def complete_paradigms(source: str) -> str:
             extra = [form for form in SECOND_GROUP if form not in forms]
         else:
             return match.group()
-        return "{" + ",".join(forms + extra) + "}"
+        return "{" + ",".join(forms + extra) + "}" + VERB_MARK
 
     return _GROUP.sub(complete, source)
 
 
 def insertion_slot() -> str:
-    """The regular expression of one optional inserted word and its space (or none)."""
+    """The regular expression of up to two inserted words, each with its space ("pas
+    encore", "très rapidement"): two optional alternations of literal words, one after
+    the other (bounded, no nested quantifier)."""
     words = sorted(INSERTABLE, key=len, reverse=True)
     alternatives = "|".join(re.escape(word) for word in words)
-    return f"(?:(?:{alternatives}) )?"
+    return f"(?:(?:{alternatives}) )?" * 2
 
 
 #: How the part of a pattern after an insertion point must start: a preposition or
@@ -114,6 +257,8 @@ def takes_insertion(before: str, after: str) -> bool:
     group of forms), before a preposition or "que". Elsewhere a slot would cost more than
     it finds: after a short word it would make the literal start of the entry, looked for
     in every reply, as short as "a " or "se "."""
+    if before.endswith(VERB_MARK):
+        return True  # after a verb's forms: "nous accusons *bien* réception"
     following = after.lstrip("{")
     if not following.startswith(_GOVERNED):
         return False
