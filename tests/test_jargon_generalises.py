@@ -66,6 +66,12 @@ def jargon_in(text: str) -> list[str]:
         ("Vous ne percevrez plus cette allocation.", "percevrez"),
         ("Les services instruiront rapidement votre dossier.", "instruiront"),
         ("Les organismes compétents vous répondront.", "compétents"),
+        ("Vous pourriez également prétendre à cette aide.", "pourriez"),
+        ("Il vous incombait de déclarer ce revenu.", "incombait"),
+        ("Nous ne ferons pas droit à votre demande.", "ferons"),
+        ("La caisse opérera un prélèvement en juin.", "opérera"),
+        ("Nous avons bien pris acte de votre refus.", "pris"),
+        ("Nous réitérons notre proposition.", "réitérons"),
     ],
 )
 def test_variants_of_verb_phrase_entries_are_found(text, word):
@@ -106,6 +112,11 @@ def test_variants_of_verb_phrase_entries_are_found(text, word):
         "Le titre de ce roman est mystérieux.",
         "Il a remporté le titre de champion.",
         "Nous avons bien reçu les invitations du mariage.",
+        "Il a mis son manteau et il est parti.",
+        "Je porte un sac très lourd.",
+        "Tu peux venir dîner ce soir.",
+        "Elle fait du vélo le dimanche.",
+        "Les enfants prétendent avoir fini leurs devoirs.",
     ],
 )
 def test_the_same_verbs_in_their_everyday_sense_are_left_alone(text):
@@ -137,8 +148,8 @@ def test_a_negation_goes_before_the_clitics_of_a_verb_class():
 
 
 def test_an_unknown_verb_class_is_refused_naming_the_line():
-    with pytest.raises(DataFileError, match=r"line 1.*<pouvoir>"):
-        read_lexicon(["<pouvoir> faire\tregister\tpouvoir\t[FR]"])
+    with pytest.raises(DataFileError, match=r"line 1.*<vouloir>"):
+        read_lexicon(["<vouloir> faire\tregister\tvouloir\t[FR]"])
     with pytest.raises(DataFileError, match=r"<relever:futur>"):
         read_lexicon(["<relever:futur> de\tregister\tdépendre\t[FR]"])
 

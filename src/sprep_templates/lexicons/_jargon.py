@@ -8,6 +8,9 @@ regular expression, so that one line covers the forms of a word::
 
 - ``{a,b,c}``: one of the forms (an empty form is allowed: ``pièce{,s}``; groups nest);
 - ``<s>`` is ``{,s}`` (number) and ``<é>`` is ``{é,ée,és,ées}`` (gender and number);
+- ``<relever>`` is every form of a verb of the conjugation table (``_morphology``),
+  ``<relever:sans-pp>`` without its past participles; around it a negation and up to
+  two adverbs may come;
 - ``#`` is a number (one or more digits);
 - ``|`` separates forms that share nothing (``ledit|ladite``);
 - an apostrophe (``’`` or ``'``) matches both; a space matches one space;

@@ -6,12 +6,21 @@ written once match the ways replies write it.
   ``réceptionn{er,é,ée}`` finds "réceptionnera" and "réceptionnons"; likewise for a
   second-group verb (``ir`` and ``i``: :data:`SECOND_GROUP`). The classes ``<er>``,
   ``<ir>`` and ``<x>`` (an adjective's ``{,e,s,es}``) write them shorter.
-- **Inserted words**: between a word of five letters or more (or a group of forms) and
-  a preposition or "que" that follows it, one adverb or negation word of
-  :data:`INSERTABLE` may come ("il convient *également* de", "ne relève *pas* de",
-  "vous rapprocher *directement* de"). Nowhere else: after a short word (il, à, se…)
-  the literal start of the entry, looked for in every reply, would be as short as "a ",
-  and every slot lengthens the combined pattern tried at each candidate.
+- **Verbs of the table**: ``<relever>`` stands for every form of a verb of
+  :data:`CONJUGATIONS` (:func:`verb_forms`: present, future, conditional, imperfect,
+  subjunctive, infinitive, participles in gender and number); ``<relever:sans-pp>``
+  without the past participles. Where a word of the entry comes before the verb, an
+  optional "ne"/"n’" is written before the verb and its clitic pronouns
+  (:func:`with_negation`: "il *ne* vous appartient pas de").
+- **Inserted words**: up to two adverbs or negation words of :data:`INSERTABLE` may
+  come after a verb's forms (a verb class, or a completed paradigm group) whatever
+  follows ("nous accusons *bien* réception", "procéderons *dès à présent* à"), and
+  between a word of five letters or more (or a group of forms) and a preposition or
+  "que" that follows it ("il convient *également* de", "ne relève *pas* de"). Nowhere
+  else: after a short word (il, à, se…) the literal start of the entry, looked for in
+  every reply, would be as short as "a ", and every slot lengthens the pattern tried
+  at each candidate. A slot is two optional alternations of literal words, one after
+  the other: bounded, no nested quantifier.
 
 Why not a lemmatiser: simplemma 2.0.0 (checked for this: MIT code, a 19 MB wheel for
 all its languages, 163 KB of compressed French data) derives its lists from sources under
@@ -81,13 +90,43 @@ INSERTABLE = (
     "en effet", "bel et bien", "ensuite", "enfin",
 )  # fmt: skip
 
+
+def _first_group(lemma: str, singular: str = "") -> tuple[str, str]:
+    """The table's line of a first-group verb: its present stem, or ``singular``, the
+    stem of the singular and third person plural where it changes ("procèd")."""
+    stem = lemma[:-2]
+    strong = singular or stem
+    present = f"{strong}e {strong}es {strong}e {stem}ons {stem}ez {strong}ent"
+    if not singular:
+        future = lemma
+    elif singular.replace("è", "é") == stem:  # "procédera", or "procèdera" (1990)
+        future = f"{lemma}/{strong}er"
+    else:  # "relèvera"
+        future = f"{strong}er"
+    return present, f"{future} {stem} {stem}é {stem}ant"
+
+
 #: A small conjugation table of the verbs the lexicon's phrases are built on: the six
 #: present forms; then the future stem (the conditional's too), the imperfect stem, the
-#: past participle (masculine singular) and the present participle. :func:`verb_forms`
-#: makes the rest (infinitive, future, conditional, imperfect, present subjunctive from
-#: the third person plural, participles in gender and number).
+#: past participle (masculine singular), the present participle and, where the third
+#: person plural does not give it, the subjunctive stem. :func:`verb_forms` makes the
+#: rest (infinitive, future, conditional, imperfect, present subjunctive, participles in
+#: gender and number). A verb is in the table when an entry is written with its class
+#: (``<relever>``); regular first-group verbs may also be written with their endings
+#: (``réceptionn{er,é}``: :func:`complete_paradigms`).
 CONJUGATIONS: dict[str, tuple[str, str]] = {
-    "relever": ("relève relèves relève relevons relevez relèvent", "relèver relev relevé relevant"),
+    "relever": _first_group("relever", "relèv"),
+    "procéder": _first_group("procéder", "procèd"),
+    "opérer": _first_group("opérer", "opèr"),
+    "différer": _first_group("différer", "diffèr"),
+    "réitérer": _first_group("réitérer", "réitèr"),
+    **{
+        verb: _first_group(verb)
+        for verb in (
+            "accuser", "rapprocher", "solliciter", "statuer", "demeurer", "porter",
+            "incomber", "justifier", "attirer", "opposer", "apposer",
+        )
+    },
     "appartenir": (
         "appartiens appartiens appartient appartenons appartenez appartiennent",
         "appartiendr apparten appartenu appartenant",
@@ -96,17 +135,15 @@ CONJUGATIONS: dict[str, tuple[str, str]] = {
         "conviens conviens convient convenons convenez conviennent",
         "conviendr conven convenu convenant",
     ),
-    "procéder": (
-        "procède procèdes procède procédons procédez procèdent",
-        "procéder procéd procédé procédant",
-    ),
-    "accuser": ("accuse accuses accuse accusons accusez accusent", "accuser accus accusé accusant"),
-    "rapprocher": (
-        "rapproche rapproches rapproche rapprochons rapprochez rapprochent",
-        "rapprocher rapproch rapproché rapprochant",
-    ),
     "munir": ("munis munis munit munissons munissez munissent", "munir muniss muni munissant"),
     "prendre": ("prends prends prend prenons prenez prennent", "prendr pren pris prenant"),
+    "prétendre": (
+        "prétends prétends prétend prétendons prétendez prétendent",
+        "prétendr prétend prétendu prétendant",
+    ),
+    "mettre": ("mets mets met mettons mettez mettent", "mettr mett mis mettant"),
+    "faire": ("fais fais fait faisons faites font", "fer fais fait faisant fass"),
+    "pouvoir": ("peux peux peut pouvons pouvez peuvent", "pourr pouv pu pouvant puiss"),
     "percevoir": (
         "perçois perçois perçoit percevons percevez perçoivent",
         "percevr percev perçu percevant",
@@ -115,16 +152,11 @@ CONJUGATIONS: dict[str, tuple[str, str]] = {
         "instruis instruis instruit instruisons instruisez instruisent",
         "instruir instruis instruit instruisant",
     ),
-    "solliciter": (
-        "sollicite sollicites sollicite sollicitons sollicitez sollicitent",
-        "solliciter sollicit sollicité sollicitant",
+    "comparaître": (
+        "comparais comparais comparaît comparaissons comparaissez comparaissent",
+        "comparaîtr comparaiss comparu comparaissant",
     ),
-    "statuer": ("statue statues statue statuons statuez statuent", "statuer statu statué statuant"),
-    "demeurer": (
-        "demeure demeures demeure demeurons demeurez demeurent",
-        "demeurer demeur demeuré demeurant",
-    ),
-}
+}  # fmt: skip
 
 _FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
 _PAST = ("ais", "ait", "ions", "iez", "aient")  # imperfect, and conditional on the future stem
@@ -137,13 +169,13 @@ def verb_forms(lemma: str, *, participles: bool = True) -> tuple[str, ...]:
     """Every form of ``lemma`` (a verb of :data:`CONJUGATIONS`) that the lexicon
     matches, longest first; ``participles=False``: without the past participles."""
     present, stems = CONJUGATIONS[lemma]
-    future, imperfect, participle, gerund = stems.split()
+    future, imperfect, participle, gerund, *subjunctive = stems.split()
     forms = {lemma, gerund, *present.split()}
-    forms |= {future + ending for ending in _FUTURE}
-    forms |= {future + ending for ending in _PAST}
+    for stem in future.split("/"):
+        forms |= {stem + ending for ending in (*_FUTURE, *_PAST)}
     forms |= {imperfect + ending for ending in _PAST}
-    third_plural = present.split()[5]
-    forms |= {third_plural[:-2], third_plural[:-2] + "s", third_plural}  # subjunctive
+    subjunctive_stem = subjunctive[0] if subjunctive else present.split()[5][:-3]
+    forms |= {subjunctive_stem + ending for ending in ("e", "es", "ent", "ions", "iez")}
     if participles:
         endings = ("", "e", "es") if participle.endswith(("s", "x")) else ("", "e", "s", "es")
         forms |= {participle + ending for ending in endings}
