@@ -55,6 +55,7 @@ def jargon_in(text: str) -> list[str]:
         ("Veuillez agréer nos salutations distinguées.", "agréer"),
         # the systematic part: other verbs, tenses and persons than those listed above
         ("Ces questions relevaient du département.", "relevaient"),
+        ("Vous ne relevez plus de la caisse des indépendants.", "relevez"),
         ("Il leur appartiendrait de répondre.", "appartiendrait"),
         ("Il ne conviendra pas de renvoyer le formulaire.", "conviendra"),
         ("Le centre procédera également au versement.", "procédera"),
@@ -93,6 +94,8 @@ def test_variants_of_verb_phrase_entries_are_found(text, word):
         "Je relève la tête quand le bus arrive.",
         "Le gardien relève le courrier chaque matin.",
         "Ton relevé de notes est arrivé hier.",
+        "Vous relevez aussi des points positifs dans votre message.",
+        "Nous relevons des progrès de votre côté.",
         "Ce livre lui appartient depuis l’enfance.",
         "Ce vélo ? Il appartient à mon cousin.",
         "Ces jouets ne nous appartiennent pas.",
@@ -135,6 +138,9 @@ def test_every_verb_of_the_table_has_its_tenses_and_participles():
     assert {"pris", "prise", "prises"} <= set(verb_forms("prendre"))
     assert "priss" not in verb_forms("prendre")
     assert "relevé" not in verb_forms("relever", participles=False)
+    third = set(verb_forms("relever", third_only=True))
+    assert {"relève", "relèvent", "relevait", "relèverait", "relever"} <= third
+    assert not {"relevez", "relevons", "relevé", "relèverons"} & third
     for lemma in CONJUGATIONS:
         assert lemma in verb_forms(lemma)
 

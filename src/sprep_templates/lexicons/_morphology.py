@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AUXILIARIES",
     "CLASSES",
     "CLITICS",
     "CONJUGATIONS",
@@ -160,27 +161,46 @@ CONJUGATIONS: dict[str, tuple[str, str]] = {
 
 _FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
 _PAST = ("ais", "ait", "ions", "iez", "aient")  # imperfect, and conditional on the future stem
+_THIRD = ("a", "ont", "ait", "aient")  # the third persons of the future and past tenses
 #: What may follow ``:`` in a verb class: ``<relever:sans-pp>`` leaves out the past
-#: participles, for a verb whose participle is also a noun ("un relevé de compte").
-VERB_OPTIONS = ("sans-pp",)
+#: participles, for a verb whose participle is also a noun ("un relevé de compte");
+#: ``<relever:3e>`` keeps only the third persons (and the infinitive and present
+#: participle), for a verb whose other persons have another sense ("vous relevez des
+#: points positifs" notes them; "cela relève de" is the jargon).
+VERB_OPTIONS = ("sans-pp", "3e")
 
 
-def verb_forms(lemma: str, *, participles: bool = True) -> tuple[str, ...]:
+def verb_forms(
+    lemma: str, *, participles: bool = True, third_only: bool = False
+) -> tuple[str, ...]:
     """Every form of ``lemma`` (a verb of :data:`CONJUGATIONS`) that the lexicon
-    matches, longest first; ``participles=False``: without the past participles."""
+    matches, longest first; ``participles=False``: without the past participles;
+    ``third_only``: only the third persons, the infinitive and the present participle
+    (no past participle)."""
     present, stems = CONJUGATIONS[lemma]
     future, imperfect, participle, gerund, *subjunctive = stems.split()
-    forms = {lemma, gerund, *present.split()}
+    persons = present.split()
+    endings = _THIRD if third_only else (*_FUTURE, *_PAST)
+    forms = {lemma, gerund, *((persons[2], persons[5]) if third_only else persons)}
     for stem in future.split("/"):
-        forms |= {stem + ending for ending in (*_FUTURE, *_PAST)}
-    forms |= {imperfect + ending for ending in _PAST}
-    subjunctive_stem = subjunctive[0] if subjunctive else present.split()[5][:-3]
-    forms |= {subjunctive_stem + ending for ending in ("e", "es", "ent", "ions", "iez")}
-    if participles:
+        forms |= {stem + ending for ending in endings if ending in (*_FUTURE, *_PAST)}
+    forms |= {imperfect + ending for ending in _PAST if ending in endings}
+    subjunctive_stem = subjunctive[0] if subjunctive else persons[5][:-3]
+    moods = ("e", "ent") if third_only else ("e", "es", "ent", "ions", "iez")
+    forms |= {subjunctive_stem + ending for ending in moods}
+    if participles and not third_only:
         endings = ("", "e", "es") if participle.endswith(("s", "x")) else ("", "e", "s", "es")
         forms |= {participle + ending for ending in endings}
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
+
+#: The forms of être and avoir that make compound tenses: a group of them is followed by
+#: a participle, and the adverb or negation may come between ("vous n’avez *pas* perçu").
+AUXILIARIES = frozenset(
+    "est sont sera seront serait seraient soit soient était étaient été être étant êtes "
+    "sommes a ont aura auront aurait auraient ait aient avait avaient avez avons aviez "
+    "aurez auriez ayant".split()
+)
 
 #: Words a negation's "ne" comes before, between a subject and its verb ("il *ne* vous
 #: appartient pas").
@@ -195,7 +215,8 @@ def verb_class(name: str) -> str | None:
     lemma, _, option = name.partition(":")
     if lemma not in CONJUGATIONS or (option and option not in VERB_OPTIONS):
         return None
-    return "{" + ",".join(verb_forms(lemma, participles=not option)) + "}" + VERB_MARK
+    forms = verb_forms(lemma, participles=option != "sans-pp", third_only=option == "3e")
+    return "{" + ",".join(forms) + "}" + VERB_MARK
 
 
 #: A character no pattern may hold, written after a verb's forms: words may be
@@ -291,6 +312,10 @@ def takes_insertion(before: str, after: str) -> bool:
     in every reply, as short as "a " or "se "."""
     if before.endswith(VERB_MARK):
         return True  # after a verb's forms: "nous accusons *bien* réception"
+    if before.endswith("}") and "{" in before:
+        forms = before[before.rfind("{") + 1 : -1].split(",")
+        if all(form.split(" ")[-1] in AUXILIARIES for form in forms):
+            return True  # between an auxiliary and its participle: "avez *pas* perçu"
     following = after.lstrip("{")
     if not following.startswith(_GOVERNED):
         return False
