@@ -180,7 +180,7 @@ def verb_forms(
     present, stems = CONJUGATIONS[lemma]
     future, imperfect, participle, gerund, *subjunctive = stems.split()
     persons = present.split()
-    endings = _THIRD if third_only else (*_FUTURE, *_PAST)
+    endings: tuple[str, ...] = _THIRD if third_only else (*_FUTURE, *_PAST)
     forms = {lemma, gerund, *((persons[2], persons[5]) if third_only else persons)}
     for stem in future.split("/"):
         forms |= {stem + ending for ending in endings if ending in (*_FUTURE, *_PAST)}
@@ -189,8 +189,8 @@ def verb_forms(
     moods = ("e", "ent") if third_only else ("e", "es", "ent", "ions", "iez")
     forms |= {subjunctive_stem + ending for ending in moods}
     if participles and not third_only:
-        endings = ("", "e", "es") if participle.endswith(("s", "x")) else ("", "e", "s", "es")
-        forms |= {participle + ending for ending in endings}
+        agreed = ("", "e", "es") if participle.endswith(("s", "x")) else ("", "e", "s", "es")
+        forms |= {participle + ending for ending in agreed}
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
