@@ -16,8 +16,10 @@ from sprep_templates.checking import check_reply
 from sprep_templates.exceptions import DataFileError
 from sprep_templates.lexicons._entry_search import entry_search
 from sprep_templates.lexicons._jargon import compile_pattern, lexicon, read_lexicon
+from sprep_templates.lexicons._matcher import literal_prefixes
 from sprep_templates.lexicons._morphology import (
     CONJUGATIONS,
+    distribute,
     insertion_slot,
     verb_forms,
     with_negation,
@@ -236,3 +238,18 @@ def test_the_held_out_variants_are_found_and_its_plain_sentences_left_alone():
         start = sentence.lower().index(key.lower())
         found += any(a < start + len(key) and start < b for a, b in spans)
     assert found >= 50
+
+
+def test_groups_before_a_verb_class_become_branches_so_starts_stay_long():
+    assert distribute("{se,vous} <munir> de|munissez-vous de") == (
+        "se <munir> de|vous <munir> de|munissez-vous de"
+    )
+    # "n’" is kept only before a vowel (or what the group does not yet say)
+    assert distribute(with_negation("il {vous,nous} <appartenir> de")) == (
+        "il vous <appartenir> de|il nous <appartenir> de|"
+        "il ne vous <appartenir> de|il ne nous <appartenir> de"
+    )
+    for pattern in ("{se,vous,me,nous} <munir> d{e,u,es,’}", "il {vous,lui} <appartenir> de"):
+        prefixes = literal_prefixes(compile_pattern(pattern))
+        assert prefixes is not None
+        assert min(len(prefix) for prefix in prefixes) >= len("se muni"), prefixes

@@ -39,6 +39,7 @@ from ._morphology import (
     CLASSES,
     VERB_MARK,
     complete_paradigms,
+    distribute,
     insertion_slot,
     takes_insertion,
     verb_class,
@@ -133,7 +134,7 @@ def compile_pattern(source: str) -> str:
         bad = sorted({c for c in source if not _ALLOWED.fullmatch(c)})
         raise _Syntax(f"not a valid pattern: {''.join(bad)!r} is not part of the syntax")
     expanded = complete_paradigms(
-        _expand_classes(with_negation(unicodedata.normalize("NFC", source)))
+        _expand_classes(distribute(with_negation(unicodedata.normalize("NFC", source))))
     )
     out: list[str] = []
     depth = 0

@@ -38,7 +38,6 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "AUXILIARIES",
     "CLASSES",
     "CLITICS",
     "CONJUGATIONS",
@@ -47,6 +46,7 @@ __all__ = [
     "SECOND_GROUP",
     "VERB_MARK",
     "complete_paradigms",
+    "distribute",
     "insertion_slot",
     "takes_insertion",
     "verb_class",
@@ -194,18 +194,72 @@ def verb_forms(
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
-#: The forms of être and avoir that make compound tenses: a group of them is followed by
-#: a participle, and the adverb or negation may come between ("vous n’avez *pas* perçu").
-AUXILIARIES = frozenset(
-    "est sont sera seront serait seraient soit soient était étaient été être étant êtes "
-    "sommes a ont aura auront aurait auraient ait aient avait avaient avez avons aviez "
-    "aurez auriez ayant".split()
-)
-
 #: Words a negation's "ne" comes before, between a subject and its verb ("il *ne* vous
 #: appartient pas").
 CLITICS = ("vous", "nous", "leur", "lui", "se", "me", "te", "s’", "m’", "y", "en")
 _CLASS = re.compile(r"<([^<>]*)>")
+
+
+_MAX_BRANCHES = 24
+#: "n’" before a consonant: a branch the negation group made that French never writes.
+_ELISION_BEFORE_CONSONANT = re.compile(r"\bn’(?![aeiouyhàâéèêëîïôûœ<{},])")
+
+
+def _top_level_groups(branch: str) -> list[tuple[int, int]]:
+    """The spans of the ``{…}`` groups (without nested groups) at the top level of
+    ``branch`` before its first verb class."""
+    spans: list[tuple[int, int]] = []
+    depth = start = 0
+    for index, char in enumerate(branch):
+        if char == "<" and depth == 0:
+            end = branch.find(">", index)
+            if branch[index + 1 : end].partition(":")[0] in CONJUGATIONS:
+                return spans
+        elif char == "{":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and "{" not in branch[start + 1 : index]:
+                spans.append((start, index + 1))
+    return []  # no verb class in this branch
+
+
+def distribute(source: str) -> str:
+    """``source`` (classes not yet expanded) with the groups before a verb class made
+    into branches of their own: "{se,vous} <munir> de" is "se <munir> de|vous <munir>
+    de". The one-pass search then looks for "vous munir", "vous munissez"… rather than
+    for "vous " alone (a group of words before a verb of thirty forms makes more
+    literal starts than it keeps): the same matches, tried far less often."""
+    branches: list[str] = []
+    depth = 0
+    current = ""
+    for char in source:  # top-level branches
+        depth += char == "{"
+        depth -= char == "}"
+        if char == "|" and depth == 0:
+            branches.append(current)
+            current = ""
+        else:
+            current += char
+    branches.append(current)
+    out: list[str] = []
+    for branch in branches:
+        pending = [branch]
+        done: list[str] = []
+        while pending:
+            item = pending.pop(0)
+            groups = _top_level_groups(item)
+            if not groups or len(pending) + len(done) + len(out) > _MAX_BRANCHES:
+                done.append(item)
+                continue
+            start, end = groups[0]
+            forms = item[start + 1 : end - 1].split(",")
+            made = (item[:start] + form + item[end:] for form in forms)
+            pending[:0] = [text for text in made if not _ELISION_BEFORE_CONSONANT.search(text)]
+        out += done
+    return "|".join(out)
 
 
 def verb_class(name: str) -> str | None:
@@ -312,10 +366,6 @@ def takes_insertion(before: str, after: str) -> bool:
     in every reply, as short as "a " or "se "."""
     if before.endswith(VERB_MARK):
         return True  # after a verb's forms: "nous accusons *bien* réception"
-    if before.endswith("}") and "{" in before:
-        forms = before[before.rfind("{") + 1 : -1].split(",")
-        if all(form.split(" ")[-1] in AUXILIARIES for form in forms):
-            return True  # between an auxiliary and its participle: "avez *pas* perçu"
     following = after.lstrip("{")
     if not following.startswith(_GOVERNED):
         return False
