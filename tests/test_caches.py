@@ -126,3 +126,51 @@ def test_a_batch_chunk_drafts_with_one_version_of_the_folder(tmp_path):
         write(tmp_path, THANKS, "Nous vous remercions d’avoir pris le temps de nous écrire.")
         assert draft(tmp_path, "2").steps["thanks"].startswith("Merci pour votre message")
     assert draft(tmp_path, "3").steps["thanks"].startswith("Nous vous remercions")
+
+
+def test_texts_kept_for_comparison_share_the_render_cache_bounds():
+    """The plain texts a step is compared with (issue 24) count in the render cache's
+    bounds and go with it."""
+    from sprep_templates.drafting._render_cache import RenderCache
+
+    cache = RenderCache(max_entries=3, max_bytes=10_000_000)
+    cache.put(("a", None, ("x",)), ("text a", 2, frozenset()))
+    cache.put_text(("b", None, ("y",)), "plain b")
+    assert cache.text(("a", None, ("x",))) == "text a"  # a step's text is one too
+    assert cache.text(("b", None, ("y",))) == "plain b"
+    assert cache.get(("b", None, ("y",))) is None  # not a step: no count, no items
+    assert len(cache) == 2
+    cache.put_text(("c", None, ("z",)), "plain c")
+    cache.put_text(("d", None, ("w",)), "plain d")  # past 3 entries: it starts again
+    assert len(cache) == 1 and cache.text(("a", None, ("x",))) is None
+    cache.clear()
+    assert len(cache) == 0 and cache.size == 0 and cache.text(("d", None, ("w",))) is None
+
+
+def test_what_personalised_a_draft_is_the_same_with_the_plain_texts_kept():
+    """Which items of the experience a reply names (personalised_by) does not depend on
+    what the render cache held before (issue 24: the plain texts are kept)."""
+    experiences = [
+        Experience(
+            sentiment=sentiment,
+            id=str(number),
+            title="Renouvellement de mon passeport",
+            channels=("Téléphone",),
+            ratings={"accessibility": "negative", "relation": "positive"},
+            similar=number % 3,
+        )
+        for number in range(6)
+        for sentiment in ("negative", "neutral", "positive")
+    ]
+    clear_caches()
+    cold = []
+    for experience in experiences:
+        clear_caches()
+        cold.append(draft_reply(experience, signature=JEAN, contacts=[PHONE]))
+    warm = [draft_reply(e, signature=JEAN, contacts=[PHONE]) for e in experiences]
+    again = [draft_reply(e, signature=JEAN, contacts=[PHONE]) for e in experiences]
+    for first, second, third in zip(cold, warm, again, strict=True):
+        assert first.personalised_by == second.personalised_by == third.personalised_by
+        assert first.text == second.text == third.text
+    assert any(reply.personalised_by for reply in cold)
+    clear_caches()

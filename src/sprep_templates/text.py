@@ -201,19 +201,36 @@ _SPACES = re.compile(r"[ ]{2,}")
 _PLACEHOLDERS = range(0xF0000, 0x10FFFE)
 
 
+# Any digit, of any script (what ``\d`` in the rules matches).
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _typeset(segment: str) -> str:
-    segment = _STRAIGHT_QUOTES.sub(lambda m: f"«{NBSP}{m.group(1).strip()}{NBSP}»", segment)
-    segment = _APOSTROPHE.sub("’", segment)
-    segment = _OPEN_QUOTE.sub("«" + NBSP, segment)
-    segment = _CLOSE_QUOTE.sub(NBSP + "»", segment)
-    segment = _DOUBLE_PUNCT.sub(lambda m: NNBSP + m.group(1), segment)
-    segment = _COLON.sub(NBSP + ":", segment)
-    segment = _COLON_AFTER_DIGIT.sub(NBSP + ":", segment)
-    segment = _HOURS.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}", segment)
-    segment = _DURATION.sub(lambda m: f"{m.group(1)}{NBSP}h", segment)
-    segment = _UNIT.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", segment)
-    segment = _ORDINAL.sub(r"\1e", segment)
-    return _SPACES.sub(" ", segment)
+    # Each rule runs only where the character its every match holds is present (a
+    # quote, an apostrophe, a colon, a digit…): a step of a reply has few of them, and
+    # a pass that can match nothing leaves the text as it is.
+    if '"' in segment:
+        segment = _STRAIGHT_QUOTES.sub(lambda m: f"«{NBSP}{m.group(1).strip()}{NBSP}»", segment)
+    if "'" in segment:
+        segment = _APOSTROPHE.sub("’", segment)
+    if "«" in segment:
+        segment = _OPEN_QUOTE.sub("«" + NBSP, segment)
+    if "»" in segment:
+        segment = _CLOSE_QUOTE.sub(NBSP + "»", segment)
+    if ";" in segment or "!" in segment or "?" in segment:
+        segment = _DOUBLE_PUNCT.sub(lambda m: NNBSP + m.group(1), segment)
+    if ":" in segment:
+        segment = _COLON.sub(NBSP + ":", segment)
+        segment = _COLON_AFTER_DIGIT.sub(NBSP + ":", segment)
+    if _ANY_DIGIT.search(segment) is not None:
+        if "h" in segment:
+            segment = _HOURS.sub(lambda m: f"{m.group(1)}{NBSP}h{NBSP}{m.group(2)}", segment)
+            segment = _DURATION.sub(lambda m: f"{m.group(1)}{NBSP}h", segment)
+        segment = _UNIT.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", segment)
+        segment = _ORDINAL.sub(r"\1e", segment)
+    if "  " in segment:
+        segment = _SPACES.sub(" ", segment)
+    return segment
 
 
 def _unused_character(text: str, besides: str = "") -> str:
@@ -277,6 +294,9 @@ def apply_typography(text: str, *, also_keep: re.Pattern[str] | None = None) -> 
     outer, outer_placeholder, outer_kept = text, "", list[str]()
     if also_keep is not None:
         outer, outer_placeholder, outer_kept = _protect(also_keep, text)
-    protected, placeholder, kept = _protect(_PROTECTED, outer, outer_placeholder)
+    if "http" in outer or "www." in outer or "@" in outer or _ANY_DIGIT.search(outer):
+        protected, placeholder, kept = _protect(_PROTECTED, outer, outer_placeholder)
+    else:  # no address (it starts with http or www., or holds @) and no number: none kept
+        protected, placeholder, kept = outer, "", []
     typeset = _restore(_typeset(protected), placeholder, kept)
     return _restore(typeset, outer_placeholder, outer_kept)

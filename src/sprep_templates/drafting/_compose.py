@@ -357,9 +357,20 @@ def _items_used(
         ):
             continue
         plain = {**context, **{v: VALUES_WHEN_UNSAID[v] for v in variables}}
-        if render_step(templates, step, name, plain, signature) != text:
+        # The plain text, rendered once per phrasing and values it reads, as a step is.
+        key = (name, signer_of(step, signature), templates.key_of[name](plain))
+        plain_text = templates.rendered.text(key)
+        if plain_text is None:
+            plain_text = render_step(templates, step, name, plain, signature)
+            templates.rendered.put_text(key, plain_text)
+        if plain_text != text:
             used.append(item)
     return frozenset(used)
+
+
+def signer_of(step: str, signature: Signature) -> tuple[str | None, str] | None:
+    """What of the signature a step's text holds besides the values it reads."""
+    return (signature.closing, signature.line) if step == "signature" else None
 
 
 def _rendered_step(
@@ -371,8 +382,7 @@ def _rendered_step(
 ) -> tuple[str, int, frozenset[str]]:
     """A step's text, its word count and what of the experience it depends on,
     rendered once per phrasing and values it reads."""
-    signer = (signature.closing, signature.line) if step == "signature" else None
-    key = (name, signer, templates.key_of[name](context))
+    key = (name, signer_of(step, signature), templates.key_of[name](context))
     found = templates.rendered.get(key)
     if found is None:
         text = render_step(templates, step, name, context, signature)

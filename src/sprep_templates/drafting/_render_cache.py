@@ -5,6 +5,10 @@ renders the same greeting for every "Sandrine". Agent sentences make each entry 
 large as they are (an answer of 150 words), so the bound is on bytes as well as on
 entries: past either, the cache starts again empty (cheaper than tracking the least
 recently used, and a batch refills what it needs within a few rows).
+
+Besides the steps, it keeps texts rendered only to be compared (what a step would say
+without one of the experience's items, see ``_compose._items_used``), under the same
+bounds: a batch compares with the same few plain texts over and over.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ class RenderCache:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self._entries: dict[object, Rendered] = {}
+        self._texts: dict[object, str] = {}
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -58,19 +63,38 @@ class RenderCache:
     def put(self, key: tuple[object, ...], value: Rendered) -> None:
         size = entry_size(key, value[0])
         with self._lock:
-            if len(self._entries) >= self.max_entries or self._bytes + size > self.max_bytes:
-                self._entries = {}
-                self._bytes = 0
+            self._make_room(size)
             self._entries[key] = value
             self._bytes += size
+
+    def text(self, key: object) -> str | None:
+        """The text rendered for ``key``: a step's, or one kept by :meth:`put_text`."""
+        found = self._entries.get(key)
+        return found[0] if found is not None else self._texts.get(key)
+
+    def put_text(self, key: tuple[object, ...], text: str) -> None:
+        """Keep a text rendered only to be compared, under the same bounds."""
+        size = entry_size(key, text)
+        with self._lock:
+            self._make_room(size)
+            self._texts[key] = text
+            self._bytes += size
+
+    def _make_room(self, size: int) -> None:
+        count = len(self._entries) + len(self._texts)
+        if count >= self.max_entries or self._bytes + size > self.max_bytes:
+            self._entries = {}
+            self._texts = {}
+            self._bytes = 0
 
     def clear(self) -> None:
         with self._lock:
             self._entries = {}
+            self._texts = {}
             self._bytes = 0
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._entries) + len(self._texts)
 
     @property
     def size(self) -> int:

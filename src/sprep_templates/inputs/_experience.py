@@ -100,13 +100,20 @@ def parse_sentiment(value: object) -> Sentiment:
     exact = _SENTIMENT_NAMES.get(value)
     if exact is not None:
         return exact
-    found = _SENTIMENT_NAMES.get(fold(value.strip()))
+    found = _sentiment_named(value)
     if found is not None:
         return found
     raise InvalidInputError(
         "Experience.sentiment must be one of positive, neutral, negative "
         f"(or the export's Positif, Neutre, Négatif); got {shown(value)}"
     )
+
+
+@lru_cache(maxsize=256)
+def _sentiment_named(value: str) -> Sentiment | None:
+    """The sentiment a text names (the export's "Négatif"…), or None: an export's
+    ratings and sentiments take a few values, row after row."""
+    return _SENTIMENT_NAMES.get(fold(value.strip()))
 
 
 def _sentiment(value: str) -> Sentiment:
@@ -118,6 +125,27 @@ def _sentiment(value: str) -> Sentiment:
 def _channels(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
+    if value.__class__ is tuple and _hashable(value):  # an export's cells: a few values
+        return _channels_of_tuple(value)
+    return _read_channels(value)
+
+
+def _hashable(value: tuple[object, ...]) -> bool:
+    """Whether ``value`` can be remembered (a list in it cannot: it is refused later,
+    naming the field)."""
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _channels_of_tuple(value: tuple[object, ...]) -> tuple[str, ...]:
+    return _read_channels(value)  # type: ignore[arg-type]
+
+
+def _read_channels(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(",")
     if isinstance(value, (set, frozenset)):
@@ -202,6 +230,12 @@ class Ratings(Mapping[str, Sentiment]):
 NO_RATINGS = Ratings()
 
 
+@lru_cache(maxsize=256)
+def _criterion_named(key: str) -> str | None:
+    """The criterion a key names (its English name or the export's column), or None."""
+    return _CRITERION_NAMES.get(fold(key.strip()))
+
+
 def _ratings(value: Mapping[str, str | None] | None) -> Ratings:
     if value is None:
         return NO_RATINGS
@@ -214,7 +248,7 @@ def _ratings(value: Mapping[str, str | None] | None) -> Ratings:
         )
     found: dict[str, Sentiment] = {}
     for key, rating in value.items():
-        criterion = _CRITERION_NAMES.get(fold(key.strip())) if isinstance(key, str) else None
+        criterion = _criterion_named(key) if isinstance(key, str) else None
         if criterion is None:
             raise InvalidInputError(
                 f"Experience.ratings has the unknown criterion {shown(key)}; the criteria are "
@@ -247,6 +281,17 @@ _POSTED_AS_NAMES: dict[str, PostedAs] = {
 def _posted_as(value: str | None) -> PostedAs:
     if value == "self":  # the default: no work
         return "self"
+    if value.__class__ is str:  # an export's cell: a few values, row after row
+        return _posted_as_text(value)
+    return _read_posted_as(value)
+
+
+@lru_cache(maxsize=256)
+def _posted_as_text(value: str) -> PostedAs:
+    return _read_posted_as(value)
+
+
+def _read_posted_as(value: str | None) -> PostedAs:
     if value is None or (isinstance(value, str) and not value.strip()):
         return "self"
     if not isinstance(value, str):
@@ -362,6 +407,17 @@ def _topics(value: str | Iterable[str] | None) -> tuple[str, ...]:
     read to find the procedure, never repeated in a reply. A string is split on ``;``."""
     if value is None:
         return ()
+    if value.__class__ is tuple and _hashable(value):  # an export's cells: a few values
+        return _topics_of_tuple(value)
+    return _read_topics(value)
+
+
+@lru_cache(maxsize=1024)
+def _topics_of_tuple(value: tuple[object, ...]) -> tuple[str, ...]:
+    return _read_topics(value)  # type: ignore[arg-type]
+
+
+def _read_topics(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(";")
     if not isinstance(value, (tuple, list)):

@@ -284,6 +284,24 @@ def _is_export_row(fields: Mapping[str, Any]) -> bool:
     return "ID expérience" in fields or "Ressenti usager" in fields
 
 
+_Combine = Callable[[list[tuple[str, str]]], object]
+
+
+@lru_cache(maxsize=64)
+def _columns_in(names: tuple[Any, ...]) -> tuple[tuple[str, tuple[str, ...], _Combine | None], ...]:
+    """The :data:`EXPORT_COLUMNS` a header holds: each field, its columns present in
+    ``names`` (in the table's order) and how they combine (None: the one column's cell).
+    The rows of one export share their header: read once."""
+    present = set(names)
+    plan = []
+    for column in EXPORT_COLUMNS:
+        found = tuple(name for name in column.names if name in present)
+        if found:
+            single = len(found) == 1 and column.combine is _first
+            plan.append((column.field, found, None if single else column.combine))
+    return tuple(plan)
+
+
 def row_values(fields: Mapping[str, Any]) -> RowValues:
     """Read one row, with the export's column names or the :class:`Experience` field names,
     into the values of the experience's fields (not checked yet: the caller builds the
@@ -293,14 +311,25 @@ def row_values(fields: Mapping[str, Any]) -> RowValues:
     """
     if _is_export_row(fields):
         values: dict[str, Any] = {}  # each checked by its Experience converter
-        for column in EXPORT_COLUMNS:
-            found = [
-                (name, text)
-                for name in column.names
-                if name in fields and (text := cell_text(name, fields[name])) is not None
-            ]
+        for field, names, combine in _columns_in(tuple(fields)):
+            if combine is None:  # one column, its first cell: the common case
+                value = fields[names[0]]
+                if value.__class__ is str:
+                    if value and not value.isspace():  # cell_text's reading, inline
+                        values[field] = value
+                elif (text := cell_text(names[0], value)) is not None:
+                    values[field] = text
+                continue
+            found = []
+            for name in names:
+                value = fields[name]
+                if value.__class__ is str:
+                    if value and not value.isspace():
+                        found.append((name, value))
+                elif (text := cell_text(name, value)) is not None:
+                    found.append((name, text))
             if found:
-                values[column.field] = column.combine(found)
+                values[field] = combine(found)
         if "sentiment" not in values:
             raise InvalidInputError("the sentiment (Ressenti usager) is missing")
         notes = []
@@ -342,7 +371,7 @@ def structures_of(fields: Mapping[str, Any]) -> tuple[Structure, ...]:
     structure N`` with ``ID structure N``, or a JSON line's ``structures``."""
     if _is_export_row(fields):
         found = [
-            Structure(text, cell_text(id_column, fields.get(id_column)))
+            _structure(text, cell_text(id_column, fields.get(id_column)))
             for name, id_column in zip(STRUCTURE_COLUMNS, STRUCTURE_ID_COLUMNS, strict=True)
             if (text := cell_text(name, fields.get(name)))
         ]
@@ -350,6 +379,13 @@ def structures_of(fields: Mapping[str, Any]) -> tuple[Structure, ...]:
         values = fields.get("structures") or []
         found = _json_structures(values if isinstance(values, list) else [values])
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1024)
+def _structure(name: str, id: str | None) -> Structure:
+    """``Structure(name, id)``, checked once: an export names the same few structures
+    on row after row (a refused one raises each time: lru_cache keeps no error)."""
+    return Structure(name, id)
 
 
 def _json_structures(values: list[Any]) -> list[Structure]:

@@ -52,6 +52,15 @@ def _text_field(
     title, channels, action, country) drops them, since one row must not be lost for
     what shows nothing. Bidirectional controls are refused in both.
     """
+    if (
+        value.__class__ is str
+        and value.isascii()
+        and value.isprintable()  # so no control character, and " " the only space
+        and 0 < len(value) <= max_chars
+        and value[0] != " " != value[-1]
+        and "  " not in value
+    ):
+        return value  # plain text: what the checks below leave
     if not isinstance(value, str):
         raise InvalidInputTypeError(
             f"{owner}.{field} must be a str (got {shown(value)} that is a {type(value).__name__})"
