@@ -326,6 +326,7 @@ def draft_reply(
         request=None if answered else asks.request,
         blocked=None if answered or tone == "positive" else asks.blocked,
         complaint=asks.complaint,
+        complaint_is_title=asks.complaint_is_title,
     )
 
 

@@ -11,7 +11,8 @@ import attrs
 
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
-from ..experience._requests import for_agent
+from ..experience._requests import REVIEW_LABELS, for_agent
+from ..experience._sensitive import CATEGORY_LABELS
 from ..inputs import Sentiment
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..vocabulary import Status
@@ -29,6 +30,40 @@ def _for_agent(text: str | None) -> str | None:
     return None if text is None else for_agent(text)
 
 
+#: What a ``to_review`` note asks of the agent, by the kind of reason in ``attention``.
+_REVIEW_TASKS = {
+    "danger": "the user tells of violence or danger (see attention): check whether "
+    "someone is in danger now and give the emergency contact that fits (17 or 112, "
+    "119 for a child, 3919 for violence against women, 3114 for suicide)",
+    "death": "someone close to the user died (see attention): offer condolences, "
+    "soberly, and say who handles what is left to do",
+    "distress": "the user tells of distress (see attention): make the reply personal "
+    "and sober, name their situation and give a contact who can act now (a named "
+    "service or direct line, social support where it fits)",
+    "staff": "the user tells of how staff treated them: have a manager read it, say "
+    "that what they describe will be looked into, and give a contact",
+    "harm": "the user tells of a serious loss: say what can be done for them and who can act",
+}
+_REVIEW_ORDER = ("danger", "death", "distress", "staff", "harm")
+#: The reasons of ``attention`` by how they start (the labels of experience._sensitive,
+#: experience._said's distress and experience._requests' staff and harm).
+_REVIEW_STARTS = (
+    ("death", (CATEGORY_LABELS["death"],)),
+    ("staff", (REVIEW_LABELS["staff"],)),
+    ("harm", (REVIEW_LABELS["harm"],)),
+    ("danger", tuple(label for kind, label in CATEGORY_LABELS.items() if kind != "death")),
+)
+
+
+def _review_kind(reason: str) -> str:
+    """The kind of a reason of ``attention`` (see :data:`_REVIEW_TASKS`); distress
+    (illness, money, shelter, despair) when no other."""
+    for kind, starts in _REVIEW_STARTS:
+        if reason.startswith(starts):
+            return kind
+    return "distress"
+
+
 @attrs.frozen
 class Reply:
     """A drafted reply: the text, its six steps and what was chosen to write it.
@@ -40,8 +75,10 @@ class Reply:
     ``personalised_by``, ``names_difficulty``, ``notes``, ``question`` (the
     question the user asks, which an agent must answer), ``request`` (an action or
     an answer the user asks for), ``blocked`` (what keeps the user stuck) and
-    ``complaint`` (the user's sentence that carries the complaint); described below.
-    Use ``text``, ``body``, ``steps``, ``status`` and ``to_dict()``.
+    ``complaint`` (the user's sentence that carries the complaint) and
+    ``complaint_is_title`` (the complaint is the title, for want of one in the words);
+    described below. Use ``text``, ``body``, ``steps``, ``status``, ``to_add``,
+    ``to_review`` and ``to_dict()``.
     """
 
     sentiment: Sentiment
@@ -75,6 +112,9 @@ class Reply:
     #: The user's sentence that carries the complaint most strongly, quoted: what a
     #: ``to_complete`` note asks the agent to name when the reply does not.
     complaint: str | None = attrs.field(default=None, converter=_for_agent)
+    #: Whether ``complaint`` is the experience's title, quoted because no sentence of
+    #: the description carries a complaint: the note then says the point is not clear.
+    complaint_is_title: bool = False
 
     @property
     def text(self) -> str:
@@ -146,6 +186,12 @@ class Reply:
                 "contact who can act"
             )
         if not tasks:
+            if self.complaint is not None and self.complaint_is_title:
+                return (
+                    "to complete: the user's point is not clear from the words: read the "
+                    f"experience and add a sentence on what went wrong (situation=…); "
+                    f"title « {self.complaint} »"
+                )
             if self.complaint is not None:
                 return (
                     "to complete: the reply does not name what went wrong for the user, "
@@ -156,6 +202,19 @@ class Reply:
                 "add a sentence on it (situation=…)"
             )
         return "to complete: " + "; ".join(tasks)
+
+    @property
+    def to_review(self) -> str | None:
+        """What an agent must do with a ``to_review`` draft (the record's last note),
+        by why it is to review (``attention``, errors among ``findings``); None for
+        any other status."""
+        if self.status != "to_review":
+            return None
+        kinds = {_review_kind(reason) for reason in self.attention}
+        tasks = [_REVIEW_TASKS[kind] for kind in _REVIEW_ORDER if kind in kinds]
+        if any(f.severity == "error" for f in self.findings):
+            tasks.append("fix the errors the checker found (findings)")
+        return "to review: read the experience before replying; " + "; ".join(tasks)
 
     def to_dict(
         self, *, id: str | None = None, structure: Structure | None = None
@@ -230,6 +289,6 @@ def reply_record(
         "text": reply.text,
         "body": reply.body,
         "personalised_by": list(reply.personalised_by),
-        "notes": [*notes, *reply.notes, *([reply.to_add] if reply.to_add else [])],
+        "notes": [*notes, *reply.notes, *[n for n in (reply.to_add, reply.to_review) if n]],
         "findings": [f.to_dict() for f in reply.findings],
     }

@@ -44,6 +44,7 @@ REQUESTS_FILE = "requests.tsv"
 
 REQUEST_CATEGORIES = (
     "staff",
+    "staff-told",
     "harm",
     "question",
     "request",
@@ -79,6 +80,8 @@ class Requests(NamedTuple):
     complaint: str | None
     #: Why a person must read the experience first (staff behaviour, serious harm).
     review: tuple[str, ...]
+    #: Whether ``complaint`` is the title, quoted for want of a complaint in the words.
+    complaint_is_title: bool = False
 
 
 NO_REQUESTS = Requests(None, None, None, None, ())
@@ -114,7 +117,7 @@ def for_agent(text: str) -> str:
 def quote(text: str) -> str:
     """``text`` as a note quotes it: one line, at most :data:`MAX_QUOTE` characters cut
     at a word, personal data left out (:func:`for_agent`)."""
-    quoted = _SPACES.sub(" ", for_agent(text)).strip(" ,;:-")
+    quoted = _SPACES.sub(" ", for_agent(text)).strip(" ,;:-").lstrip("»” ").rstrip("«“ ")
     if len(quoted) > MAX_QUOTE:
         quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
     return quoted
@@ -246,6 +249,39 @@ def _inside(spans: tuple[list[int], list[int]], position: int) -> bool:
     return index >= 0 and position < spans[1][index]
 
 
+#: The writer speaking (first person singular): a sentence without it that speaks to
+#: "vous" ("Sans réponse de votre part dans un délai de 15 jours, votre démarche sera
+#: refusée.") is most often a message of the administration the user pasted, not their
+#: own complaint (on the folded text).
+_WRITER = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes)(?![\w-])", re.IGNORECASE)
+_ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+
+
+#: The writer speaking, alone or with others ("on se sent discriminés").
+_SPEAKING = re.compile(
+    r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos|on)(?![\w-])", re.IGNORECASE
+)
+
+
+def _sentence_at(text: str, ends: list[int], position: int) -> str:
+    index = bisect_right(ends, position)
+    return text[ends[index - 1] if index else 0 : ends[index] if index < len(ends) else len(text)]
+
+
+#: A complaint sentence that only announces a problem, said in the next sentence.
+_ANNOUNCES = re.compile(
+    r"\b(?:probl[eè]me|b[eé]mol|souci|point n[eé]gatif|point noir|reproche|hic)s?"
+    r"[\s.:!…]*$",
+    re.IGNORECASE,
+)
+
+
+def _own_voice(sentence: str) -> bool:
+    """Whether ``sentence`` reads as the user's own words: it says "je", or speaks to
+    no "vous"."""
+    return _WRITER.search(sentence) is not None or _ADDRESSED.search(sentence) is None
+
+
 def read_requests(
     text: str,
     ends: list[int],
@@ -256,7 +292,9 @@ def read_requests(
     of :func:`request_patterns` in its folded form, from the description's one pass;
     ``ends``: where its sentences end). The complaint is the sentence with the most
     complaint words (a strong one counts three); with none, the ``title``, which most
-    often names the matter."""
+    often names the matter (``complaint_is_title``). A complaint word inside quotation
+    marks is someone else's; a sentence in the user's own voice (:func:`_own_voice`)
+    comes before one that reads as a message of the administration."""
     entries = request_patterns().entries
     first: dict[str, int] = {}
     words: dict[str, str] = {}
@@ -269,12 +307,18 @@ def read_requests(
         if category in _TOLD_WHEN_QUOTED and quoted[0] and _inside(quoted, start):
             continue  # "l'agent m'a dit : « merci de patienter »"
         if category.startswith("complaint"):
+            if quoted[0] and _inside(quoted, start):
+                continue  # « Votre dossier est incomplet… »: someone else's words
             sentence = bisect_right(ends, start)
             strength[sentence] = strength.get(sentence, 0) + (
                 3 if category == "complaint-strong" else 1
             )
             first.setdefault(f"at-{sentence}", start)
             continue
+        if category == "staff-told":
+            if _SPEAKING.search(_sentence_at(text, ends, start)) is None:
+                continue  # "un reportage sur le racisme passait": not the writer's case
+            category = "staff"
         if category not in first:
             first[category] = start
             words[category] = text[start:end]
@@ -284,9 +328,18 @@ def read_requests(
         return None if at is None else quote(_sentence(text, ends, at))
 
     complaint = None
+    sentences = {index: _sentence(text, ends, first[f"at-{index}"]) for index in strength}
     if strength:
-        strongest = max(strength.items(), key=lambda item: (item[1], -item[0]))[0]
-        complaint = quote(_sentence(text, ends, first[f"at-{strongest}"]))
+        strongest = max(
+            strength.items(),
+            key=lambda item: (_own_voice(sentences[item[0]]), item[1], -item[0]),
+        )[0]
+        complaint = sentences[strongest]
+        if _ANNOUNCES.search(complaint) and strongest < len(ends):
+            # "Il y a cependant un petit problème." says what follows: quote it too.
+            after = ends[strongest + 1] if strongest + 1 < len(ends) else len(text)
+            complaint += text[ends[strongest] : after]
+        complaint = quote(complaint)
     elif title and title.strip():
         complaint = quote(title)
     review = tuple(
@@ -298,4 +351,5 @@ def read_requests(
         blocked=said("blocked"),
         complaint=complaint,
         review=review,
+        complaint_is_title=not strength and complaint is not None,
     )

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
+from ._channels import channel_sides
 from ._complaints import _phone_patterns
 from ._problems import (
     HUMAN_CHANNELS,
@@ -420,12 +421,11 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     in_phone, in_said, in_distress, in_requests, in_problems, in_severity = (
         _description_files().finditer_each(folded)
     )
-    phone = next(_matches(_phone_patterns(), folded, in_phone), None)
-    if phone is not None:
-        access = (phone[1], "phone")
-    channels_in: dict[int, set[str]] = {}
-    praise_in: set[int] = set()
-    blame_in: set[int] = set()
+    unreachable = [start for _, start, _ in _matches(_phone_patterns(), folded, in_phone)]
+    if unreachable:
+        access = (unreachable[0], "phone")
+    channels_in: list[tuple[int, tuple[str, ...]]] = []  # clause by clause: _channels
+    judged: list[tuple[int, str]] = []
     question: str | None = None
     suggestion = bug = False
     topic: str | None = None
@@ -435,16 +435,14 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         if category.startswith("felt-"):
             _felt, criterion, side = category.split("-")
             felt.setdefault(criterion, set()).add(side)
-            (praise_in if side == "positive" else blame_in).add(bisect_right(ends, start))
+            judged.append((start, side))
         elif category.startswith("access-"):
             if access is None or start < access[0]:
                 access = (start, category.removeprefix("access-"))
         elif category in _CHANNELS:
-            channels_in.setdefault(bisect_right(ends, start), set()).update(_CHANNELS[category])
-        elif category == "praise":
-            praise_in.add(bisect_right(ends, start))
-        elif category == "blame":
-            blame_in.add(bisect_right(ends, start))
+            channels_in.append((start, _CHANNELS[category]))
+        elif category in ("praise", "blame"):
+            judged.append((start, "positive" if category == "praise" else "negative"))
         elif category == "question" and question is None:
             first, last = _sentence(text, ends, start)
             if len(text[first:last].split()) <= 4 and first:
@@ -464,15 +462,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     requests = read_requests(text, ends, in_requests, title)
     if question is None:
         question = explicit_question(text, folded) or requests.question
-    praised: set[str] = set()
-    blamed: set[str] = set()
-    mentioned: set[str] = set()
-    for sentence, kinds in channels_in.items():
-        mentioned |= kinds
-        if sentence in blame_in:
-            blamed |= kinds
-        elif sentence in praise_in:
-            praised |= kinds
+    praised, blamed, mentioned = channel_sides(folded, ends, channels_in, judged, unreachable)
     distress: dict[str, str] = {}
     for category, start, end in _matches(_distress_patterns(), folded, in_distress):
         if category not in distress:
@@ -485,7 +475,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         _matches(problem_patterns(), folded, in_problems),
         _matches(severity_patterns(), folded, in_severity),
     )
-    if problem.problem is None and phone is not None:
+    if problem.problem is None and unreachable:
         # The phone out of reach (phone-unreachable.tsv): the calls went unanswered.
         problem = problem._replace(problem="calls")
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
@@ -532,7 +522,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         procedure=procedure,
         bereaved=bereaved,
         distress=tuple(distress[c] for c in DISTRESS_LABELS if c in distress),
-        phone_unreachable=phone is not None,
+        phone_unreachable=bool(unreachable),
         felt_hard=felt_hard,
         felt_liked=felt_liked,
         notes=tuple(notes),

@@ -1,0 +1,109 @@
+"""Which channel the user praised and which they blamed, clause by clause.
+
+``experience._said`` finds the channel words (``channel-*`` of ``said.tsv``), the praise
+and blame words (``praise``, ``blame``, ``felt-*``) and the phone out of reach
+(``phone-unreachable.tsv``); this module says which channel each judgement is about:
+
+- a judgement counts for a channel named in the same clause: a sentence is cut at
+  "mais", "par contre", "alors que", "tandis que", "sauf que", "en revanche",
+  "cependant", "pourtant", "toutefois", "néanmoins" and ";" ("Le téléphone ne répond
+  jamais mais l'accueil est excellent": the praise is the desk's);
+- with several channels in a clause, a judgement goes to the nearest one;
+- a praise with a negation just before it in its clause ("n'a pas été efficace") is
+  a blame;
+- a contact that failed is a blame: the phone out of reach blames the phone, and the
+  words of a failed contact ("personne ne décroche", "sans réponse", "ne fonctionne
+  pas") blame the channel of their clause; a channel blamed this way is never praised.
+
+Every scan is a single regular-expression pass with no nested repetition (linear).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+__all__ = ["channel_sides"]
+
+#: Where a clause ends inside a sentence (on the folded text: no accents, lower case
+#: for the words below once ``re.IGNORECASE``).
+_CLAUSE_BREAK = re.compile(
+    r"[;]|\b(?:mais|par contre|alors que|alors qu|tandis que|tandis qu|sauf que|sauf qu"
+    r"|en revanche|cependant|pourtant|toutefois|neanmoins|bien mieux|contrairement)\b",
+    re.IGNORECASE,
+)
+#: A negation close before a praise, in its clause ("pas", "jamais", "guère", "plus"
+#: after a "ne"/"n'" or alone: "pas efficace", "n'a pas été efficace").
+_NEGATION = re.compile(r"\b(?:pas|jamais|guere|nullement|aucunement)\b", re.IGNORECASE)
+#: How far before a praise a negation still negates it (characters).
+NEGATION_REACH = 24
+#: The words of a contact that failed (folded).
+_FAILED = re.compile(
+    r"\b(?:personne ne (?:repond|decroche|rappelle)|sonne dans le vide|injoignables?"
+    r"|sans (?:aucune )?reponse|aucune reponse|pas de reponse|jamais (?:eu de )?reponse"
+    r"|(?:ne|n') ?(?:repond|decroche|fonctionne|marche|aboutit|rappelle)(?: \w+)? "
+    r"(?:pas|jamais|plus)\b|(?:ne|n') ?(?:repond|decroche|fonctionne|marche|aboutit)"
+    r" (?:pas|jamais|plus)|en panne|inaccessibles?|jamais arrivee?s?|jamais recue?s?)",
+    re.IGNORECASE,
+)
+
+
+def _clause_starts(folded: str, ends: list[int]) -> list[int]:
+    """Where each clause starts: the sentence ends (``ends``) and the clause breaks."""
+    starts = {0, *ends}
+    starts.update(match.start() for match in _CLAUSE_BREAK.finditer(folded))
+    return sorted(starts)
+
+
+def _negated(folded: str, clause_start: int, position: int) -> bool:
+    window = folded[max(clause_start, position - NEGATION_REACH) : position]
+    window = window.rsplit(",", 1)[-1]
+    return _NEGATION.search(window) is not None
+
+
+def channel_sides(
+    folded: str,
+    ends: list[int],
+    channels: Iterable[tuple[int, tuple[str, ...]]],
+    judgements: Iterable[tuple[int, str]],
+    unreachable: Iterable[int] = (),
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The channel kinds praised, blamed and named in ``folded`` (the folded text;
+    ``ends``: where its sentences end), from ``channels`` (where a channel word starts,
+    and its kinds), ``judgements`` (where a praise or blame word starts, and
+    ``"positive"`` or ``"negative"``) and ``unreachable`` (where the phone out of reach
+    is told)."""
+    starts = _clause_starts(folded, ends)
+    in_clause: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
+    mentioned: set[str] = set()
+    for position, kinds in channels:
+        mentioned.update(kinds)
+        in_clause.setdefault(bisect_right(starts, position), []).append((position, kinds))
+    praised: set[str] = set()
+    blamed: set[str] = set()
+    failed: set[str] = set()
+
+    def judge(position: int, side: str) -> None:
+        clause = bisect_right(starts, position)
+        named = in_clause.get(clause)
+        if not named:
+            return
+        if side == "positive" and _negated(folded, starts[clause - 1], position):
+            side = "negative"
+        nearest = min(named, key=lambda item: (abs(item[0] - position), item[0]))[1]
+        (praised if side == "positive" else blamed).update(nearest)
+
+    for position, side in judgements:
+        judge(position, side)
+    for clause, named in in_clause.items():
+        start = starts[clause - 1]
+        end = starts[clause] if clause < len(starts) else len(folded)
+        for match in _FAILED.finditer(folded, start, end):
+            nearest = min(named, key=lambda item: (abs(item[0] - match.start()), item[0]))[1]
+            failed.update(nearest)
+    if any(True for _ in unreachable):
+        failed.add("phone")
+    blamed |= failed
+    praised -= failed
+    return frozenset(praised), frozenset(blamed), frozenset(mentioned)
