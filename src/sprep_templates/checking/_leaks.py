@@ -133,8 +133,9 @@ def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
 
 
 #: A date in full, day and month ("5 mars", "1er avril 2024", "01/01/2021").
+#: (Its first digit, then what \b said before it: the engine skips to the digits.)
 _FULL_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b"
+    rf"\d(?<!\w\d)(?:\d?(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d?/\d{{1,2}}/\d{{2,4}})\b"
 )
 #: The user's own past in the sentence: what they did, were or said of their case, or a
 #: decision on a thing of theirs ("vous avez reçu", "vous précisez être", "votre

@@ -21,11 +21,12 @@ from ..lexicons import (
 )
 from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
-from ..patterns import ACRONYM, EMAIL, french_number, is_abroad
+from ..patterns import EMAIL, french_number, is_abroad
 from ..steps import STEPS
 from ..text import count_words, fold
 from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
+    ACRONYM_SCAN,
     AMOUNT,
     CLOSINGS,
     CODE,
@@ -335,7 +336,7 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
     )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
     spelt: dict[str, bool] = {}
-    for match in ACRONYM.finditer(masked):
+    for match in ACRONYM_SCAN.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
             continue  # part of a case-file number, found by the personal-data rule
