@@ -23,9 +23,12 @@ from sprep_templates.drafting._rendering import render_step
 from sprep_templates.experience import (
     ACCESS_KINDS,
     MOMENTS,
+    PROBLEM_PHRASES,
     PROCEDURE_PHRASES,
     RELATIVE_PHRASES,
+    SEVERITIES,
     SUGGESTION_TOPICS,
+    WAITED_PHRASES,
 )
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
@@ -101,6 +104,12 @@ VALUES: dict[str, list[object]] = {
     "point": [None, "suggestion", "bug"],
     "topic": [None, "l’accès des personnes à mobilité réduite"],
     "bereaved": [None, "", "votre grand-mère"],
+    # The user's own problem and how serious it is (every phrase and every severity
+    # in every sentence that says them is checked apart: every_export_sentence).
+    "problem": [None, "un formulaire impossible à remplir"],
+    "severity": [None, "wait", "money"],
+    "waited": ["plus de trois mois"],
+    "agents": [False, True],
 }
 
 # Grammalecte rules that do not apply to a span, each with the reason.
@@ -260,6 +269,13 @@ def every_export_sentence() -> dict[str, str]:
             sentences[str(module.point_thanks(point, n))] = "point_thanks"
         for topic in SUGGESTION_TOPICS.values():
             sentences[str(module.point_thanks("suggestion", n, topic))] = "point_thanks"
+        for tone in SENTIMENTS:
+            for problem in PROBLEM_PHRASES.values():
+                sentences[str(module.problem_sentence(tone, problem, n))] = "problem_sentence"
+        for severity in SEVERITIES:
+            for waited in WAITED_PHRASES if severity == "wait" else (None,):
+                sentence = str(module.severity_sentence(severity, waited, n))
+                sentences[sentence] = "severity_sentence"
     return {apply_typography(text): macro for text, macro in sentences.items()}
 
 

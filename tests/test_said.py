@@ -572,7 +572,7 @@ def test_regret_with_toutefois_follows_a_contrast(sentiment, ratings):
         ),
         (
             "Il serait utile d'ajouter un bouton de retour sur chaque page du site.",
-            "suggestion sur notre site",
+            "suggestion sur les services en ligne",
         ),
         (
             "Je suggère une rampe pour les personnes en fauteuil roulant.",

@@ -16,7 +16,37 @@ import attrs
 
 from .checking import Finding, StockGroup
 
-__all__ = ["AuditReport"]
+__all__ = ["MAX_NOT_CHECKED_LISTED", "AuditReport", "NotChecked"]
+
+#: The rows not checked a report lists, the first ones by line (the others are counted):
+#: a file of a million broken rows gives a report of a few kilobytes.
+MAX_NOT_CHECKED_LISTED = 100
+
+
+@attrs.define
+class NotChecked:
+    """The rows an audit could not read or check: (line, why) of the first
+    :data:`MAX_NOT_CHECKED_LISTED` by line, and how many there were."""
+
+    listed: list[tuple[int, str]] = attrs.field(factory=list)
+    total: int = 0
+
+    def add(self, line: int, why: str) -> None:
+        """One more row not checked (rows come in the file's order)."""
+        self.total += 1
+        if len(self.listed) < MAX_NOT_CHECKED_LISTED:
+            self.listed.append((line, why))
+
+    def joined(self, other: NotChecked) -> NotChecked:
+        """Both, the first rows by line listed."""
+        listed = sorted(self.listed + other.listed)[:MAX_NOT_CHECKED_LISTED]
+        return NotChecked(listed, self.total + other.total)
+
+    def heading(self) -> str:
+        """ "3 rows not checked:", "1000000 rows not checked (the first 100 listed):"."""
+        rows = "row" if self.total == 1 else "rows"
+        first = f" (the first {len(self.listed)} listed)" if len(self.listed) < self.total else ""
+        return f"{self.total} {rows} not checked{first}:"
 
 
 @attrs.define
@@ -48,15 +78,19 @@ class AuditReport:
         warnings_by_rule: Mapping[str, int],
         groups: Sequence[StockGroup],
         names: Mapping[int, str],
-        not_checked: Sequence[tuple[int, str]] = (),
+        not_checked: Sequence[tuple[int, str]] | NotChecked = (),
     ) -> str:
         """The whole report, indented, with a final line end. ``not_checked``: (line,
-        why) of each row that could not be read or whose reply could not be checked."""
+        why) of each row that could not be read or whose reply could not be checked,
+        or a :class:`NotChecked` (its first rows listed, ``not_checked_total`` all)."""
+        if not isinstance(not_checked, NotChecked):
+            not_checked = NotChecked(list(not_checked), len(not_checked))
         report = {
             "file": self.path,
             "checked": len(self.replies),
             "failing": sum(1 for reply in self.replies if reply["errors"]),
-            "not_checked": [{"line": line, "reason": why} for line, why in not_checked],
+            "not_checked": [{"line": line, "reason": why} for line, why in not_checked.listed],
+            "not_checked_total": not_checked.total,
             "by_rule": {
                 rule: {
                     "errors": errors_by_rule.get(rule, 0),

@@ -92,7 +92,10 @@ def postcode_towns(reply: Reading) -> Iterator[re.Match[str]]:
         town = match.group().split(" ", 1)[1]
         if town.lower() in _NOT_TOWNS:
             continue
-        sentence_start = max(text.rfind(c, 0, match.start()) for c in ("\n", ". ", "! ", "? "))
+        # Only the 80 characters before the code are read: the sentence's start is
+        # looked for there (back to the text's start, it was quadratic).
+        near = max(0, match.start() - 81)
+        sentence_start = max(text.rfind(c, near, match.start()) for c in ("\n", ". ", "! ", "? "))
         before = text[max(sentence_start + 1, match.start() - 80) : match.start()]
         after = text[match.end() : match.end() + 25]
         if _SERVICE_ADDRESS.search(before) or "cedex" in after.lower():
@@ -166,13 +169,18 @@ def dated_story(reply: Reading) -> Iterator[tuple[int, int]]:
     lower = reply.lower
     ends = [end for _start, end in reply.sentences]
     starts = [start for start, _end in reply.sentences]
-    told = -1
+    told = read = -1
+    past: re.Match[str] | None = None
     for date in _FULL_DATE.finditer(lower):
         index = bisect_right(starts, date.start()) - 1
         if index < 0 or index == told or date.start() >= ends[index]:
             continue
-        past = _OWN_PAST.search(lower, starts[index], ends[index])
-        if past is not None and not _CONDITION.search(lower, starts[index], past.start()):
+        if index != read:  # each sentence read once, however many dates it holds
+            read = index
+            past = _OWN_PAST.search(lower, starts[index], ends[index])
+            if past is not None and _CONDITION.search(lower, starts[index], past.start()):
+                past = None
+        if past is not None:
             told = index
             yield min(past.start(), date.start()), max(past.end(), date.end())
 

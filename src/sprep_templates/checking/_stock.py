@@ -55,7 +55,6 @@ import hashlib
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
 
 import attrs
 
@@ -91,12 +90,19 @@ _MASK64 = (1 << 64) - 1
 _SHINGLE = 2
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalise_reply(text: str) -> str:
     """``text`` with what changes from one user to the next blanked: the name after the
     greeting (``<nom>``), a signer line (``<signature>``, or ``<nom>`` for a closing line
     holding a first name only), e-mail addresses (``<e-mail>``), links (``<lien>``),
-    dates (``<date>``) and numbers (``<nombre>``); white space collapsed.
+    dates (``<date>``) and numbers (``<nombre>``); white space collapsed. Half of a
+    surrogate pair (a JSON line may escape one) becomes U+FFFD: no character, and no
+    UTF-8 output could write it.
     """
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
     if "&" in text:
         text = _ENTITY.sub(" ", text)
     greeting = GREETING_WITH_NAME.match(text)
@@ -254,17 +260,50 @@ MAX_CHANGED_WORDS = 8
 
 def _few_words_changed(first: list[str], other: list[str], most: int) -> bool:
     """Whether ``other`` is ``first`` with at most ``most`` words replaced, added or
-    removed (each changed stretch counted on its longer side)."""
+    removed (each changed stretch counted on its longer side: the least number of
+    words replaced, added or removed, Levenshtein's distance on words).
+
+    Linear: the common start and end are set aside, then Landau and Vishkin's
+    diagonals (each number of changes up to ``most``, on the ``2 * most + 1``
+    diagonals it can reach, slides along equal words): O(``most`` × length) whatever
+    the words repeat (a general alignment of repeated words is quadratic)."""
     if abs(len(first) - len(other)) > most:
         return False
-    changed = 0
-    matcher = SequenceMatcher(None, first, other, autojunk=False)
-    for tag, start, end, other_start, other_end in matcher.get_opcodes():
-        if tag != "equal":
-            changed += max(end - start, other_end - other_start)
-            if changed > most:
-                return False
-    return True
+    start, shortest = 0, min(len(first), len(other))
+    while start < shortest and first[start] == other[start]:
+        start += 1
+    end_first, end_other = len(first), len(other)
+    while end_first > start and end_other > start and first[end_first - 1] == other[end_other - 1]:
+        end_first -= 1
+        end_other -= 1
+    a, b = first[start:end_first], other[start:end_other]
+    if max(len(a), len(b)) <= most:  # one changed stretch
+        return True
+    length_a, length_b = len(a), len(b)
+    goal = length_b - length_a  # the diagonal (j - i) where both texts end
+    # reach[d]: the furthest i on diagonal d (j = i + d) with the changes counted so far.
+    reach: dict[int, int] = {}
+    for changes in range(most + 1):
+        before = reach
+        reach = {}
+        for diagonal in range(-changes, changes + 1):
+            if changes == 0:
+                i = 0
+            else:
+                i = max(
+                    before.get(diagonal, -2) + 1,  # a word replaced
+                    before.get(diagonal + 1, -2) + 1,  # a word of ``first`` removed
+                    before.get(diagonal - 1, -1),  # a word of ``other`` added
+                )
+            i = min(i, length_a, length_b - diagonal)
+            if i < 0 or i + diagonal < 0:
+                continue
+            while i < length_a and i + diagonal < length_b and a[i] == b[i + diagonal]:
+                i += 1
+            reach[diagonal] = i
+            if diagonal == goal and i == length_a:
+                return True
+    return False
 
 
 def _bands(sketch: array[int]) -> Iterator[int]:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO, TextIO
 
-from ..audit import AuditReport
+from ..audit import AuditReport, NotChecked
 from ..checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
 from ..exceptions import InvalidInputError, UnreadableInputError
 from ..export import read_rows
@@ -95,8 +95,9 @@ class _Table:
         self.rows = 0
         self.with_field = 0
         self.columns: dict[str, None] = {}
-        #: (line, why) of each row that could not be read, in the last pass.
-        self.unreadable: list[tuple[int, str]] = []
+        #: The rows that could not be read, in the last pass (the first listed, all
+        #: counted).
+        self.unreadable = NotChecked()
 
     def rows_of(self, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
         """(first line number, row); a usage error when the column is nowhere, or when
@@ -104,7 +105,7 @@ class _Table:
         export row…) is kept in :attr:`unreadable` and the rows after it are read."""
         path, field = self.path, self.field
         self.rows = self.with_field = 0
-        self.unreadable = []
+        self.unreadable = NotChecked()
         try:
             form, rows = read_rows(source, encoding=self.encoding)
             if not form.jsonl and form.names and field not in form.names:
@@ -115,7 +116,7 @@ class _Table:
                 if row.blank:
                     continue
                 if row.fields is None:
-                    self.unreadable.append((row.line, row.problem or "the row cannot be read"))
+                    self.unreadable.add(row.line, row.problem or "the row cannot be read")
                     continue
                 self.rows += 1
                 self.with_field += field in row.fields
@@ -124,8 +125,8 @@ class _Table:
                 yield row.line, dict(row.fields)
         except UnreadableInputError as error:
             raise FatalError(f"cannot read {path}: {error}") from None
-        if not self.rows and self.unreadable:
-            line, problem = self.unreadable[0]
+        if not self.rows and self.unreadable.total:
+            line, problem = self.unreadable.listed[0]
             raise UsageError(f"{path}:{line}: {problem}")
         if not self.rows:
             raise FatalError(f"{path} holds no row (it is empty, or a header only)")
@@ -210,7 +211,7 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         group_of: dict[int, StockGroup] = {int(n): group for group in groups for n in group.ids}
         names: dict[int, str] = {}
         checked = failing = 0
-        refused: list[tuple[int, str]] = []
+        refused = NotChecked()
         errors_by_rule: Counter[str] = Counter()
         warnings_by_rule: Counter[str] = Counter()
         for number, row, reply_text in _replies(table, source):
@@ -226,7 +227,7 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     **options,
                 )
             except InvalidInputError as error:
-                refused.append((number, str(error)))
+                refused.add(number, str(error))
                 continue
             group = group_of.get(number)
             if group is not None:
@@ -246,13 +247,13 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                     findings,
                     out,
                 )
-        not_checked = sorted(table.unreadable + refused)
+        not_checked = table.unreadable.joined(refused)
     # A row the audit could not check is a problem of the file (exit 2, as a file that
     # cannot be read, even with --exit-zero, which hides the replies' own errors): the
     # other rows are still checked and reported.
     status = (
         EXIT_USAGE
-        if not_checked
+        if not_checked.total
         else EXIT_ERRORS_FOUND
         if failing and not arguments.exit_zero
         else EXIT_OK
@@ -261,10 +262,9 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         out.write(audit.json(RULES, errors_by_rule, warnings_by_rule, groups, names, not_checked))
         return status
     out.write(f"{checked} replies checked, {failing} with at least one error\n")
-    if not_checked:
-        rows = "row" if len(not_checked) == 1 else "rows"
-        out.write(f"{len(not_checked)} {rows} not checked:\n")
-        out.write("".join(f"    line {line}: {why}\n" for line, why in not_checked))
+    if not_checked.total:
+        out.write(not_checked.heading() + "\n")
+        out.write("".join(f"    line {line}: {why}\n" for line, why in not_checked.listed))
     out.write(f"{'rule':<15}{'errors':>8}{'warnings':>10}\n")
     for rule in RULES:
         out.write(f"{rule:<15}{errors_by_rule[rule]:>8}{warnings_by_rule[rule]:>10}\n")

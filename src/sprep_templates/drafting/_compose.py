@@ -303,6 +303,8 @@ def draft_reply(
     names_difficulty = (
         free_text["situation"] is not None
         or ("ratings" in used and bool(context["hard"]))
+        # The user's own problem said in place of the criteria they rated negative.
+        or ("problem" in used and bool(reading.hard))
         or "suggestion" in used
     )
     asks = reading.said.requests

@@ -18,6 +18,7 @@ from ..experience import (
     NOTHING_SAID_CONTEXT,
     Personalisation,
     greeting_name,
+    problem_named,
     quotable_title,
     said_context,
 )
@@ -40,6 +41,7 @@ __all__ = [
 CONTEXT_VARIABLES = (
     "access",
     "action",
+    "agents",
     "answer",
     "asks",
     "bereaved",
@@ -55,12 +57,15 @@ CONTEXT_VARIABLES = (
     "organisation",
     "point",
     "posted_as",
+    "problem",
     "pseudonym",
+    "severity",
     "similar",
     "situation",
     "sober",
     "title",
     "topic",
+    "waited",
 )
 
 
@@ -77,6 +82,7 @@ LEFT_OUT_FIRST: tuple[tuple[str, Callable[[object], object]], ...] = (
     ("late", lambda value: False),
     ("hard", _fewer_criteria),
     ("bereaved", lambda value: "" if value else value),
+    ("severity", lambda value: None),
 )
 
 
@@ -86,16 +92,19 @@ LEFT_OUT_NAMES = {
     "late": "the apology for the late answer",
     "hard": "a criterion the user found hard",
     "bereaved": "who died, in the condolences",
+    "severity": "the regret for how serious the situation is",
 }
 
 
 #: What of the experience a reply can use, and the context variables that carry it.
 PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("title",)),
-    ("channel", ("channel",)),
+    ("channel", ("channel", "agents")),
     ("occasion", ("occasion",)),
     ("ratings", ("hard", "liked")),
     ("access", ("access",)),
+    ("problem", ("problem",)),
+    ("severity", ("severity", "waited")),
     ("mixed", ("mixed",)),
     ("question", ("asks",)),
     ("suggestion", ("point", "topic")),
@@ -149,7 +158,9 @@ def step_context(
         "situation": free_text.get("situation"),
         "answer": free_text.get("answer"),
         "improvement": free_text.get("improvement"),
-        "hard": reading.hard,
+        # The user's own problem, when the words name one, is said instead of the
+        # criteria rated negative (experience._said.said_context: "problem").
+        "hard": () if _names_problem(reading) else reading.hard,
         "liked": reading.liked,
         # "votre proche" is never the one who died: the reply speaks to the writer.
         "posted_as": "self"
@@ -165,10 +176,17 @@ def step_context(
             channel=channel,
             tone=reading.tone,
             sentiment=experience.sentiment,
-            hard=reading.hard,
+            hard=() if _names_problem(reading) else reading.hard,
             liked=reading.liked,
         ),
     }
+
+
+def _names_problem(reading: Personalisation) -> bool:
+    """Whether the reply names the user's own problem (a reply of regret whose words
+    name one): then it says no criterion rated negative (the length proof counts on
+    it: a problem and a criterion are never said together)."""
+    return problem_named(reading.said, reading.tone, reading.hard) is not None
 
 
 _LAST_PHRASE: tuple[object, str] = (None, "")

@@ -20,9 +20,12 @@ from ..experience import (
     DEFAULT_LATE_AFTER_DAYS,
     MAX_NAMED_CRITERIA,
     MOMENTS,
+    PROBLEM_PHRASES,
     PROCEDURE_PHRASES,
     RELATIVE_PHRASES,
+    SEVERITIES,
     SUGGESTION_TOPICS,
+    WAITED_PHRASES,
     greeting_name,
     personalise,
     quotable_action,
@@ -161,6 +164,8 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "asks": [False, True],
         "point": [None, "suggestion", "bug"],
         "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],
+        "waited": list[object](_extreme_phrases(WAITED_PHRASES)[1 if large else 0 :][:1]),
+        "agents": [False, True],
         # Who died is left out first when a reply would pass 150 words.
         "bereaved": [None, ""]
         if core
@@ -196,15 +201,60 @@ _RATINGS = ("hard", "liked")
 _Memo = dict[tuple[object, ...], int]
 
 
+#: The user's own problem: a phrase said as a whole (its shortest and longest), never
+#: with a criterion rated negative (``_contract._names_problem``: hard is empty then).
+_PROBLEMS = (None, *_extreme_phrases(PROBLEM_PHRASES.values()))
+
+
+#: The last sets' shortest severities (a set is no key: it holds a dict), by identity.
+_SEVERITIES_OF: dict[int, tuple[TemplateSet, tuple[str, ...]]] = {}
+
+
+def _shortest_severities(templates: TemplateSet) -> tuple[str, ...]:
+    known = _SEVERITIES_OF.get(id(templates))
+    if known is not None and known[0] is templates:
+        return known[1]
+    if len(_SEVERITIES_OF) >= 8:
+        _SEVERITIES_OF.clear()
+    kinds = _severities_of(templates)
+    _SEVERITIES_OF[id(templates)] = (templates, kinds)
+    return kinds
+
+
+def _severities_of(templates: TemplateSet) -> tuple[str, ...]:
+    """The kinds of serious situation whose sentence is the shortest in some phrasing
+    (the macro ``severity_sentence`` of ``shared/experience.j2``, numbered 0–2): the
+    phrasings say a severity only through it, so the shortest reply has one of these
+    or none. Every kind when the set has no such macro."""
+    try:
+        module = templates.environment.get_template("shared/experience.j2").module
+        sentence = module.severity_sentence  # type: ignore[attr-defined]
+    except Exception:  # a custom set without the macro: every kind is tried
+        return SEVERITIES
+    waited = _export_values(False, False)["waited"][0]
+    kinds: set[str] = set()
+    for n in range(3):
+        counts = {kind: count_words(str(sentence(kind, waited, n))) for kind in SEVERITIES}
+        least = min(counts.values())
+        kinds.update(kind for kind, count in counts.items() if count == least)
+    return tuple(kind for kind in SEVERITIES if kind in kinds)
+
+
 def _axes(
-    reads: set[str], large: bool, core: bool, fixed: dict[str, object]
+    reads: set[str],
+    large: bool,
+    core: bool,
+    fixed: dict[str, object],
+    severities: tuple[str, ...] = SEVERITIES,
 ) -> list[list[dict[str, object]]]:
-    """The values each variable read (and not fixed) may take, one list per variable."""
+    """The values each variable read (and not fixed) may take, one list per variable
+    (``severities``: the kinds of serious situation tried, see _shortest_severities)."""
     axes: list[list[dict[str, object]]] = [
         [{variable: value} for value in values]
         for variable, values in _export_values(large, core).items()
         if variable in reads and variable not in fixed
     ]
+    problems = _PROBLEMS if "problem" in reads and "problem" not in fixed else (None,)
     if reads & set(_RATINGS) and not set(_RATINGS) & fixed.keys():
         seen = {
             (hard if "hard" in reads else (), liked if "liked" in reads else ())
@@ -217,10 +267,35 @@ def _axes(
             accesses = (
                 [None, *ACCESS_KINDS] if "access" in reads and "accessibility" in hard else [None]
             )
-            axis.extend({"hard": hard, "liked": liked, "access": access} for access in accesses)
+            axis.extend(
+                {"hard": hard, "liked": liked, "access": access, "problem": None}
+                for access in accesses
+            )
+            if not hard:
+                axis.extend(
+                    {"hard": hard, "liked": liked, "access": None, "problem": problem}
+                    for problem in problems[1:]
+                )
         axes.append(axis)
-    elif "access" in reads and "access" not in fixed:
-        axes.append([{"access": access} for access in (None, *ACCESS_KINDS)])
+    else:
+        if "access" in reads and "access" not in fixed:
+            axes.append([{"access": access} for access in (None, *ACCESS_KINDS)])
+        if len(problems) > 1:
+            axes.append([{"problem": problem} for problem in problems])
+    if "severity" in reads and "severity" not in fixed and not core:
+        # A serious situation is never told partial regret (said_context: not mixed);
+        # the regret for it is left out first when a reply would pass 150 words (the
+        # core has none); a wait's duration is said as a whole (its shortest).
+        mixed = [False, True] if "mixed" in reads and "mixed" not in fixed else [None]
+        axes = [axis for axis in axes if "mixed" not in axis[0]]
+        serious: list[dict[str, object]] = [
+            {"severity": None, **({} if m is None else {"mixed": m})} for m in mixed
+        ]
+        serious += [
+            {"severity": severity, **({} if mixed == [None] else {"mixed": False})}
+            for severity in severities
+        ]
+        axes.append(serious)
     return axes
 
 
@@ -246,7 +321,8 @@ def _step_counts(
     base = {**context, **fixed}
     key_of = templates.key_of[name]
     counts = []
-    for updates in itertools.product(*_axes(reads, large, core, fixed)):
+    severities = _shortest_severities(templates) if "severity" in reads else SEVERITIES
+    for updates in itertools.product(*_axes(reads, large, core, fixed, severities)):
         values = dict(base)
         for update in updates:
             values.update(update)

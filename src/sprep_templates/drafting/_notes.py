@@ -5,18 +5,24 @@ a channel praised in one sentence and blamed in another is said both ways, and a
 naming it on one side would mislead the agent, so neither note names it; a channel the
 user praised that the experience's own channels do not name ("channel praised: phone"
 on an online procedure: "no need to phone") is no channel of this experience.
+
+A note that quotes the user ("the user asks: « … »") carries no personal data and
+nothing a UTF-8 output cannot write (``experience._requests.for_agent``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..experience._requests import for_agent
 from ..inputs import channel_kind
 
 __all__ = ["clean_notes"]
 
 _PRAISED = "channel praised: "
 _BLAMED = "channel blamed: "
+#: The note that quotes the user's question (``experience._said``).
+_ASKS = "the user asks: "
 
 #: The kinds the words name for one channel (``_said._CHANNELS``) that count as one.
 _SAME_KIND = {"account": "online", "email": "mail"}
@@ -29,8 +35,9 @@ def _kinds(note: str, prefix: str) -> list[str]:
 def clean_notes(notes: Iterable[str], channels: tuple[str, ...]) -> list[str]:
     """``notes`` with the channel notes made consistent (see the module): a kind both
     praised and blamed is in neither note; a praised kind the experience's
-    ``channels`` do not name is dropped when they name one; a note left empty goes."""
-    notes = list(notes)
+    ``channels`` do not name is dropped when they name one; a note left empty goes; a
+    note quoting the user has its personal data left out."""
+    notes = [for_agent(n) if n.startswith(_ASKS) else n for n in notes]
     praised = next((n for n in notes if n.startswith(_PRAISED)), None)
     blamed = next((n for n in notes if n.startswith(_BLAMED)), None)
     if praised is None and blamed is None:

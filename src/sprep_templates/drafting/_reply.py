@@ -11,6 +11,7 @@ import attrs
 
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
+from ..experience._requests import for_agent
 from ..inputs import Sentiment
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..vocabulary import Status
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from ..inputs import Structure
 
 __all__ = ["Reply", "reply_record"]
+
+
+def _for_agent(text: str | None) -> str | None:
+    """A sentence of the user's as a note quotes it: no personal data, nothing a UTF-8
+    output cannot write (``experience._requests.for_agent``), whichever reading
+    quoted it."""
+    return None if text is None else for_agent(text)
 
 
 @attrs.frozen
@@ -55,18 +63,18 @@ class Reply:
     #: What was left out to keep to 150 words, and other remarks for the agent.
     notes: tuple[str, ...] = ()
     #: The question the user asks, as they wrote it: an agent must answer it.
-    question: str | None = None
+    question: str | None = attrs.field(default=None, converter=_for_agent)
     #: The action or answer the user asks for ("merci de traiter mon dossier"), quoted
     #: (numbers, e-mail addresses and links left out): an agent must say what will be
     #: done or who can do it.
-    request: str | None = None
+    request: str | None = attrs.field(default=None, converter=_for_agent)
     #: What keeps the user stuck (a document about to expire, an allowance suspended,
     #: months without an answer, a procedure that cannot be completed), quoted: an
     #: agent must give the next step or the contact who can act.
-    blocked: str | None = None
+    blocked: str | None = attrs.field(default=None, converter=_for_agent)
     #: The user's sentence that carries the complaint most strongly, quoted: what a
     #: ``to_complete`` note asks the agent to name when the reply does not.
-    complaint: str | None = None
+    complaint: str | None = attrs.field(default=None, converter=_for_agent)
 
     @property
     def text(self) -> str:

@@ -5,7 +5,9 @@
 - ``_sensitive``: sensitive situations the description tells of;
 - ``_complaints``: a phone that could not be reached;
 - ``_said``: what the user wrote beyond the ratings (access, channels, question,
-  suggestion, bug, procedure, bereavement, distress) and its template variables.
+  suggestion, bug, procedure, bereavement, distress) and its template variables;
+- ``_problems``: the user's own problem and how serious the situation is (read by
+  ``_said``: ``Said.problem``, ``Said.severity``, ``Said.waited``).
 """
 
 from ._complaints import load_phone_patterns, phone_unreachable_span, says_phone_unreachable
@@ -17,8 +19,10 @@ from ._personalisation import (
     quotable_action,
     tone_of,
 )
+from ._problems import PROBLEM_PHRASES, PROBLEMS, SEVERITIES, WAITED_PHRASES
 from ._said import (
     ACCESS_KINDS,
+    HUMAN_CHANNELS,
     MOMENTS,
     NOTHING_SAID,
     NOTHING_SAID_CONTEXT,
@@ -26,6 +30,7 @@ from ._said import (
     RELATIVE_PHRASES,
     SUGGESTION_TOPICS,
     Said,
+    problem_named,
     read_said,
     said_context,
     voiced_notes,
@@ -38,13 +43,18 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
     "DEFAULT_LATE_AFTER_DAYS",
+    "HUMAN_CHANNELS",
     "MAX_NAMED_CRITERIA",
     "MOMENTS",
     "NOTHING_SAID",
     "NOTHING_SAID_CONTEXT",
+    "PROBLEMS",
+    "PROBLEM_PHRASES",
     "PROCEDURE_PHRASES",
     "RELATIVE_PHRASES",
+    "SEVERITIES",
     "SUGGESTION_TOPICS",
+    "WAITED_PHRASES",
     "Concern",
     "Personalisation",
     "Said",
@@ -52,6 +62,7 @@ __all__ = [
     "load_phone_patterns",
     "personalise",
     "phone_unreachable_span",
+    "problem_named",
     "pseudonym_problem",
     "quotable_action",
     "quotable_title",

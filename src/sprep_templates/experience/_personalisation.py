@@ -71,13 +71,17 @@ def tone_of(experience: Experience) -> Sentiment:
 
     A negative experience is answered with regret. A positive or neutral one
     whose criteria are rated negative more often than positive is a complaint
-    filed under another sentiment: it is answered with regret too.
+    filed under another sentiment: it is answered with regret too, except a
+    positive one with a single criterion rated negative (a user who rates the whole
+    positive and one point down is satisfied, not complaining).
     """
     ratings = experience.ratings
     return _tone(experience.sentiment, ratings.rated("negative"), ratings.rated("positive"))
 
 
 def _tone(sentiment: Sentiment, hard: tuple[str, ...], liked: tuple[str, ...]) -> Sentiment:
+    if sentiment == "positive" and len(hard) < 2:
+        return sentiment
     if sentiment != "negative" and len(hard) > len(liked):
         return "negative"
     return sentiment
@@ -147,7 +151,11 @@ def personalise(
         tone=tone,
         hard=hard[:MAX_NAMED_CRITERIA],
         liked=liked[:MAX_NAMED_CRITERIA],
-        posted_as=experience.posted_as,
+        # "votre proche" only when the words name someone: a user who posted for a
+        # relative but tells only of their own file is the person concerned.
+        posted_as="self"
+        if experience.posted_as == "relative" and not said.names_relative
+        else experience.posted_as,
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=quotable_action(experience.action),

@@ -34,6 +34,7 @@ __all__ = [
     "REQUEST_CATEGORIES",
     "Requests",
     "explicit_question",
+    "for_agent",
     "quote",
     "read_requests",
     "request_patterns",
@@ -91,20 +92,29 @@ def request_patterns() -> PatternFile:
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _SPACES = re.compile(r"\s+")
-#: Five digits or more, spaces, dots or dashes between them: a file, account or phone
-#: number (a year, a day, an amount of a few digits stay).
-_LONG_NUMBER = re.compile(r"\d(?:[ .\u00a0\u202f-]?\d){4,}")
+#: Five digits or more, spaces, dots, dashes or " / " between them: a file, account or
+#: phone number (a year, a day, a date, an amount of a few digits stay).
+_LONG_NUMBER = re.compile(r"\d(?:(?:[ .\u00a0\u202f-]| / )?\d){4,}")
 #: What a quote for the agent leaves out: the user's contact details and file numbers.
 _PERSONAL = (EMAIL, URL, _LONG_NUMBER)
+#: Half of a surrogate pair (a JSON line may hold one escaped): no character, and no
+#: UTF-8 output can write it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def for_agent(text: str) -> str:
+    """``text`` with what a note for the agent must not carry replaced by "…": e-mail
+    addresses, links, phone numbers and numbers of five digits or more (a NIR, an IBAN,
+    a file number); a lone surrogate becomes U+FFFD."""
+    for pattern in _PERSONAL:
+        text = pattern.sub("…", text)
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def quote(text: str) -> str:
     """``text`` as a note quotes it: one line, at most :data:`MAX_QUOTE` characters cut
-    at a word, e-mail addresses, links, phone numbers and numbers of five digits or
-    more replaced by "…" (a note must not carry personal data)."""
-    for pattern in _PERSONAL:
-        text = pattern.sub("…", text)
-    quoted = _SPACES.sub(" ", text).strip(" ,;:-")
+    at a word, personal data left out (:func:`for_agent`)."""
+    quoted = _SPACES.sub(" ", for_agent(text)).strip(" ,;:-")
     if len(quoted) > MAX_QUOTE:
         quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
     return quoted
@@ -129,14 +139,21 @@ def _sentence(text: str, ends: list[int], position: int) -> str:
 #: A sentence that ends with a question mark (and no exclamation mark) and starts
 #: with one of these words asks something explicitly ("Pourquoi…?", "Comment…?",
 #: "Pouvez-vous…?"), on the folded text; a "Bonjour," or a "P.S." may come first.
-#: "Pourquoi ne pas…" is a suggestion; "pourquoi faire simple…", "comment vous
-#: dire ?", "comment voulez-vous que…?" are figures. Anchored at the sentence's
-#: start: linear.
+#: "Pourquoi ne pas…" is a suggestion, "Pourquoi pas ?" an agreement; "pourquoi faire
+#: simple…", "comment vous dire ?", "comment voulez-vous que…?", "comment ne pas être
+#: satisfait ?" are figures. Anchored at the sentence's start: linear.
+#: After "comment": praise, no question ("comment ne pas perdre mes droits ?" asks).
+_PRAISE = (
+    r" ne pas (?:[eé]tre |rester )?(?:satisfaite?s?|contente?s?|ravie?s?|conquise?s?"
+    r"|s[eé]duite?s?|heureu(?:x|se)s?|recommander)"
+)
+
 _ASKING_START = re.compile(
     r"\s*(?:(?:bonjour|madame|monsieur|p\.? ?s\.?|ps)\s?[,:]?\s*)?"
     r"(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
-    r"(?:pourquoi(?! ne | faire simple| faire compliqu)"
-    r"|comment(?! (?:vous )?dire| expliquer (?:cela|ca)| est-ce possible| est-il possible"
+    r"(?:pourquoi(?! ne | pas\s*(?:[?!.,;:]|$)| faire simple| faire compliqu)"
+    rf"|comment(?! (?:vous )?dire|{_PRAISE}| expliquer (?:cela|ca)| est-ce possible"
+    r"| est-il possible"
     r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
     r"|pouvez[- ]vous|pourriez[- ]vous"
     r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
@@ -153,7 +170,7 @@ _ASKING_START = re.compile(
 _CLAUSE_ASKING = re.compile(
     r"\s*(?:(?:et|mais|alors|donc),? )?"
     r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
-    r"|comment(?! (?:vous )?dire| aurai| est-ce possible| est-il possible"
+    rf"|comment(?! (?:vous )?dire|{_PRAISE}| aurai| est-ce possible| est-il possible"
     r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
     r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
     r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
@@ -177,7 +194,7 @@ MAX_QUESTION = 200
 
 
 def _quote_question(text: str) -> str:
-    quoted = " ".join(text.split()).strip(" ,;:-")
+    quoted = " ".join(for_agent(text).split()).strip(" ,;:-")
     if len(quoted) > MAX_QUESTION:
         quoted = quoted[: MAX_QUESTION - 1].rsplit(" ", 1)[0] + "…"
     return quoted
@@ -199,6 +216,36 @@ def explicit_question(text: str, folded: str) -> str | None:
     return None
 
 
+#: What someone else said or wrote, quoted: « … », “ … ” or " … " (paired in order).
+_QUOTE_MARKS = re.compile('[«»“”"]')
+#: Quoted words are told, not asked: these categories are not read inside them.
+_TOLD_WHEN_QUOTED = frozenset({"request", "awaits"})
+
+
+def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where the quotations of ``text`` start and end (each « with the next », each “
+    with the next ”, straight quotes two by two); one pass."""
+    starts: list[int] = []
+    ends: list[int] = []
+    open_at: int | None = None
+    closing = ""
+    for mark in _QUOTE_MARKS.finditer(text):
+        char = mark.group()
+        if open_at is None:
+            if char in '«“"':
+                open_at, closing = mark.end(), {"«": "»", "“": "”", '"': '"'}[char]
+        elif char == closing:
+            starts.append(open_at)
+            ends.append(mark.start())
+            open_at = None
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], position: int) -> bool:
+    index = bisect_right(spans[0], position) - 1
+    return index >= 0 and position < spans[1][index]
+
+
 def read_requests(
     text: str,
     ends: list[int],
@@ -214,10 +261,13 @@ def read_requests(
     first: dict[str, int] = {}
     words: dict[str, str] = {}
     strength: dict[int, int] = {}
+    quoted = _quoted_spans(text) if _QUOTE_MARKS.search(text) else ([], [])
     for index, start, end in found:
         category = entries[index].category
         if category == EXCLUDE:
             continue
+        if category in _TOLD_WHEN_QUOTED and quoted[0] and _inside(quoted, start):
+            continue  # "l'agent m'a dit : « merci de patienter »"
         if category.startswith("complaint"):
             sentence = bisect_right(ends, start)
             strength[sentence] = strength.get(sentence, 0) + (

@@ -25,11 +25,21 @@ from typing import NamedTuple
 from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ._complaints import _phone_patterns
+from ._problems import (
+    HUMAN_CHANNELS,
+    PROBLEM_PHRASES,
+    agents_took_part,
+    names_someone,
+    problem_patterns,
+    read_problem,
+    severity_patterns,
+)
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 
 __all__ = [
     "ACCESS_KINDS",
     "DISTRESS_LABELS",
+    "HUMAN_CHANNELS",
     "MOMENTS",
     "NOTHING_SAID",
     "NOTHING_SAID_CONTEXT",
@@ -39,6 +49,7 @@ __all__ = [
     "SUGGESTION_TOPICS",
     "Said",
     "occasion",
+    "problem_named",
     "read_said",
     "said_context",
 ]
@@ -204,7 +215,7 @@ SUGGESTION_TOPICS = {
     "hours": "nos horaires d’ouverture",
     "form": "nos formulaires",
     "phone": "l’accueil téléphonique",
-    "website": "notre site",
+    "website": "les services en ligne",
 }
 _TOPIC_WORDS = re.compile(
     r"\b(?:(?P<appointment>rendez-vous|rdv|creneaux?)"
@@ -266,6 +277,16 @@ class Said(NamedTuple):
     #: What the user asks an agent to answer or do, what keeps them stuck
     #: (``experience._requests``).
     requests: Requests = NO_REQUESTS
+    #: The user's own problem, how serious their situation is and how long they
+    #: waited (see ``experience._problems``: ``problem`` a key of
+    #: ``PROBLEM_PHRASES``, ``severity`` one of ``SEVERITIES``, ``waited`` a phrase).
+    problem: str | None = None
+    severity: str | None = None
+    waited: str | None = None
+    #: The words name someone close to the writer ("ma mère", "mon fils", "mes
+    #: parents"): False when a description names nobody (a user who posted "for a
+    #: relative" but tells of their own file is the person concerned).
+    names_relative: bool = True
 
 
 NOTHING_SAID = Said(
@@ -292,7 +313,14 @@ def _distress_patterns() -> PatternFile:
 def _description_files() -> PatternFileScan:
     """The files read in the description, found in one automaton pass."""
     return PatternFileScan(
-        (_phone_patterns(), _said_patterns(), _distress_patterns(), request_patterns())
+        (
+            _phone_patterns(),
+            _said_patterns(),
+            _distress_patterns(),
+            request_patterns(),
+            problem_patterns(),
+            severity_patterns(),
+        )
     )
 
 
@@ -389,7 +417,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    in_phone, in_said, in_distress, in_requests = _description_files().finditer_each(folded)
+    in_phone, in_said, in_distress, in_requests, in_problems, in_severity = (
+        _description_files().finditer_each(folded)
+    )
     phone = next(_matches(_phone_patterns(), folded, in_phone), None)
     if phone is not None:
         access = (phone[1], "phone")
@@ -450,6 +480,14 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
                 f"{DISTRESS_LABELS[category]}\u00a0: «\u202f{text[start:end]}\u202f»"
             )
     procedure = _procedure(title, *topics) or _procedure_described(description)
+    problem = read_problem(
+        folded,
+        _matches(problem_patterns(), folded, in_problems),
+        _matches(severity_patterns(), folded, in_severity),
+    )
+    if problem.problem is None and phone is not None:
+        # The phone out of reach (phone-unreachable.tsv): the calls went unanswered.
+        problem = problem._replace(problem="calls")
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
     felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
     notes = []
@@ -478,6 +516,12 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         )
     if bereaved is not None:
         notes.append(f"someone close to the writer died{': ' + bereaved if bereaved else ''}")
+    if problem.problem is not None:
+        notes.append(f"problem: {problem.problem}")
+    if problem.severity is not None:
+        notes.append(
+            f"serious: {problem.severity}" + (f" ({problem.waited})" if problem.waited else "")
+        )
     return Said(
         access=access[1] if access else None,
         praised=frozenset(praised),
@@ -495,6 +539,10 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         mentioned=frozenset(mentioned),
         topic=topic,
         requests=requests,
+        names_relative=names_someone(folded),
+        problem=problem.problem,
+        severity=problem.severity,
+        waited=problem.waited,
     )
 
 
@@ -508,7 +556,25 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "point": None,
     "topic": None,
     "bereaved": None,
+    "problem": None,
+    "severity": None,
+    "waited": None,
+    "agents": False,
 }
+
+#: A problem that is the access the criterion's phrase already names as the user told
+#: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
+_ACCESS_PROBLEMS = {"appointment": {"appointment"}, "phone": {"calls", "unreachable"}}
+
+
+def problem_named(said: Said, tone: str, hard: tuple[str, ...]) -> str | None:
+    """The user's problem a reply in ``tone`` names (a key of ``PROBLEM_PHRASES``), or
+    None: only a reply of regret names it, in place of the criteria rated negative."""
+    if said.problem is None or tone == "positive":
+        return None
+    if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
+        return None
+    return said.problem
 
 
 def said_context(
@@ -533,7 +599,13 @@ def said_context(
     - ``asks``: the user asks a question; ``point``: "suggestion" or "bug" (what the
       improvement step thanks them for), or None; ``topic``: what the suggestion is
       about (a phrase of :data:`SUGGESTION_TOPICS`), or None;
-    - ``bereaved``: someone close to the writer died (see :class:`Said`).
+    - ``bereaved``: someone close to the writer died (see :class:`Said`);
+    - ``problem``: the user's own problem, as a reply names it (a phrase of
+      ``experience._problems.PROBLEM_PHRASES``), in a reply of regret only;
+      ``severity``: how serious the situation is (``SEVERITIES``) and ``waited``: how
+      long they waited, in a reply of regret only; a serious situation is never
+      ``mixed`` (no partial regret);
+    - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`).
     """
     praised = said.praised
     if "relation" in liked:
@@ -545,13 +617,20 @@ def said_context(
         # export's channels are often the service's, not what the user went through.
         if shown not in said.mentioned and not (shown == "phone" and said.phone_unreachable):
             shown = None
+    severity = said.severity if regrets else None
+    problem = problem_named(said, tone, hard)
     return {
         "occasion": occasion(shown, said.procedure),
         "access": said.access if "accessibility" in hard else None,
         "mixed": tone == "negative"
+        and severity is None
         and (sentiment != "negative" or (bool(liked) and said.suggestion)),
         "asks": said.question is not None,
         "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
         "topic": SUGGESTION_TOPICS[said.topic] if said.suggestion and said.topic else None,
         "bereaved": said.bereaved,
+        "problem": PROBLEM_PHRASES[problem] if problem else None,
+        "severity": severity,
+        "waited": said.waited if severity == "wait" else None,
+        "agents": agents_took_part(said.mentioned, said.procedure, channel),
     }

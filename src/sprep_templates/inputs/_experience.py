@@ -393,8 +393,15 @@ def _description(value: str | None) -> str | None:
             f"Experience.description is {len(value):,} characters long; the most accepted "
             f"is {MAX_DESCRIPTION_CHARS:,}"
         )
+    if not value.isascii():
+        # Half of a character (a lone surrogate, from a JSON line's escape) cannot be
+        # written as UTF-8: blanked like a control character.
+        value = _SURROGATE.sub(" ", value)
     text = clean_text(strip_invisible(blank_forbidden(value)), single_line=False)
     return text or None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: At most this many topics (typology labels and tags) are kept, each this long at most.

@@ -1,0 +1,230 @@
+"""The user's own problem and how serious their situation is, read in their words.
+
+A negative or neutral reply names what went wrong as the user told it ("vos appels
+restés sans réponse", "un formulaire impossible à remplir") instead of a
+rating's phrase ("un accès difficile", "des explications peu claires"); and it gives
+proportionate regret to a serious situation (a wait of months, repeated calls or
+reminders, money stopped, an urgent deadline) instead of "tout n'a pas été simple".
+
+The words are ``data/problems.tsv`` and ``data/severity.tsv`` (format in their
+headers), read in the same automaton pass as the other description files
+(``experience._said``): two files, since a pattern file's matches do not overlap and
+a serious situation is often told in the same words as the problem ("25 appels sans
+réponse", "ma pension est suspendue").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
+
+from ..lexicons import PatternFile, read_packaged_patterns
+
+__all__ = [
+    "HUMAN_CHANNELS",
+    "NO_PROBLEM",
+    "PROBLEMS",
+    "PROBLEM_PHRASES",
+    "SEVERITIES",
+    "WAITED_PHRASES",
+    "Problem",
+    "agents_took_part",
+    "names_someone",
+    "problem_patterns",
+    "read_problem",
+    "severity_patterns",
+]
+
+PROBLEMS_FILE = "problems.tsv"
+SEVERITY_FILE = "severity.tsv"
+
+#: The user's problem as a reply names it: a noun phrase that reads after "Vous nous
+#: signalez en particulier", "Vous évoquez", "Nous regrettons toutefois" (never after
+#: "de" or "à": no contraction to make), of four words at least and five at most (as
+#: the criterion phrases it replaces: the length proof). In order of precedence: the most specific
+#: first; the first kind the words name is said.
+PROBLEM_PHRASES = {
+    "pdf-form": "un formulaire impossible à remplir",
+    "printing": "des documents qui s’impriment mal",
+    "upload": "un document refusé en ligne",
+    "login": "votre compte en ligne inaccessible",
+    "payment-stopped": "l’interruption de vos versements",
+    "unpaid": "un paiement toujours en attente",
+    "claimed": "une somme à rembourser",
+    "amount": "un montant qui semble erroné",
+    "transcription": "la lenteur de la transcription",
+    "calls": "vos appels restés sans réponse",
+    "unreachable": "un service impossible à joindre",
+    "letters": "vos messages restés sans réponse",
+    "no-answer": "une demande restée sans réponse",
+    "appointment": "un rendez-vous impossible à obtenir",
+    "refusal": "le refus de votre demande",
+    "lost": "la perte de vos documents",
+    "paperwork": "des pièces demandées plusieurs fois",
+    "not-found": "une démarche introuvable en ligne",
+    "distance": "un déplacement long et coûteux",
+    "contradictory": "des réponses qui se contredisent",
+    "queue": "une longue attente sur place",
+    "not-received": "un document jamais reçu",
+    "slow": "un traitement trop lent",
+    "bug": "un problème technique en ligne",
+}
+PROBLEMS = tuple(PROBLEM_PHRASES)
+
+#: How serious the situation is, in order of precedence: a long wait (with its
+#: duration, :data:`WAITED_PHRASES`), repeated calls, repeated reminders, money
+#: stopped or seized, an urgent deadline.
+SEVERITIES = ("wait", "calls", "reminders", "money", "urgent")
+
+
+class Problem(NamedTuple):
+    """What :func:`read_problem` found."""
+
+    #: The user's problem: a key of :data:`PROBLEM_PHRASES`, or None.
+    problem: str | None
+    #: How serious it is: one of :data:`SEVERITIES`, or None.
+    severity: str | None
+    #: For a wait: how long, as a reply says it ("quatre mois", "plus de deux ans",
+    #: "plusieurs mois"); else None.
+    waited: str | None
+
+
+NO_PROBLEM = Problem(None, None, None)
+
+
+@cache
+def problem_patterns() -> PatternFile:
+    return read_packaged_patterns(PROBLEMS_FILE, PROBLEMS)
+
+
+@cache
+def severity_patterns() -> PatternFile:
+    return read_packaged_patterns(SEVERITY_FILE, SEVERITIES)
+
+
+_NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
+    "dix-huit": 18, "vingt": 20,
+}  # fmt: skip
+_WORDS = {value: word for word, value in _NUMBERS.items() if word != "une"}
+_DURATION = re.compile(
+    r"(?P<more>plus de |pres de |presque |bientot )?(?P<count>\d+|[a-z-]+) ?"
+    r"(?P<unit>mois|ans|annees|semaines)\b"
+)
+#: Words for an unknown, long duration ("plusieurs mois", "des mois", "de longs mois").
+_VAGUE = ("plusieurs", "longs", "des", "nombreux")
+
+#: Every phrase :func:`waited` can give, for the length proof and the French test.
+WAITED_PHRASES = (
+    *(f"{_WORDS[n]} mois" for n in range(3, 13)),
+    "plus d’un an",
+    *(f"{_WORDS[n]} ans" for n in range(2, 11)),
+    "un an",
+    *(f"plus de {_WORDS[n]} mois" for n in range(3, 13)),
+    *(f"plus de {_WORDS[n]} ans" for n in range(2, 11)),
+    "plus de dix ans",
+    "plusieurs mois",
+    "plusieurs années",
+    "plusieurs semaines",
+)
+
+
+def waited(span: str) -> str | None:
+    """How long the user waited, from a matched span (folded), as a reply says it; None
+    when it is not long enough to be serious (under three months, or weeks under six)."""
+    found = _waited(span)
+    return None if found is None else found[1]
+
+
+def _waited(span: str) -> tuple[float, str] | None:
+    """:func:`waited`, with the wait in months (to keep the longest a text tells)."""
+    durations = list(_DURATION.finditer(span))
+    if not durations:
+        return None
+    found = durations[-1]
+    unit = found.group("unit")
+    count_text = found.group("count")
+    more = "plus de " if found.group("more") == "plus de " else ""
+    count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
+    if count is None:
+        if count_text not in _VAGUE:
+            return None
+        if unit == "semaines":
+            return 1.5, "plusieurs semaines"
+        return (3, "plusieurs mois") if unit == "mois" else (24, "plusieurs années")
+    if unit == "semaines":
+        return (count / 4, "plusieurs semaines") if count >= 6 else None
+    if unit == "mois":
+        if count < 3:
+            return None
+        if count > 12:
+            return count, "plus d’un an"
+        return count, f"{more}{_WORDS[count]} mois"
+    if count == 1:
+        return 12, "plus d’un an" if more else "un an"
+    if count > 10:
+        return 12 * count, "plus de dix ans"
+    return 12 * count, f"{more}{_WORDS[count]} ans"
+
+
+def read_problem(
+    folded: str,
+    problems_found: Iterable[tuple[str, int, int]],
+    severities_found: Iterable[tuple[str, int, int]],
+) -> Problem:
+    """The problem and severity that the matches (category, start, end) of
+    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell."""
+    problems = {category for category, _start, _end in problems_found}
+    severities: dict[str, str | None] = {}
+    longest: tuple[float, str] | None = None
+    for category, start, end in severities_found:
+        if category == "wait":
+            how_long = _waited(folded[start:end].lower())
+            if how_long is not None and (longest is None or how_long[0] > longest[0]):
+                longest = how_long
+                severities["wait"] = how_long[1]
+        else:
+            severities.setdefault(category, None)
+    problem = next((p for p in PROBLEMS if p in problems), None)
+    severity = next((s for s in SEVERITIES if s in severities), None)
+    return Problem(problem, severity, severities.get("wait") if severity == "wait" else None)
+
+
+#: Words that name someone other than the writer (a relative, a child, a neighbour…).
+_OTHERS = re.compile(
+    r"(?<![\w-])(?:proches?|parents|enfants|famille|amie?s?|voisine?s?|beau-fils|belle-fille"
+    r"|petite?-(?:fils|fille)|neveu|niece|cousine?s?|tutelle|curatelle|filleule?"
+    r"|femme|homme|monsieur|madame|dame|personne agee|patient|patiente|belle-soeur"
+    r"|beau-frere|gendre|bru|bebes?|fils|filles?|freres|soeurs|grands-parents|petits-enfants"
+    r"|conjoints?|compagne|compagnon|epoux|epouse|mari|pere|mere|papa|maman|oncle|tante)"
+    r"(?![\w-])"
+)
+
+
+def names_someone(folded: str) -> bool:
+    """Whether the text (folded) names someone other than the writer: a relative, a
+    child, a neighbour (``Said.names_relative``)."""
+    return _OTHERS.search(folded.lower()) is not None
+
+
+#: The channel kinds where a person of the service answers (an agent at the desk, on
+#: the phone, by letter or e-mail, on the chat): "l’engagement de nos agents" is said
+#: only when the user went through one of them.
+HUMAN_CHANNELS = frozenset({"counter", "phone", "mail", "email", "chat"})
+
+
+def agents_took_part(
+    mentioned: frozenset[str] | None, procedure: str | None, channel: str | None
+) -> bool:
+    """Whether a person of the service took part: the words tell of a visit or a call
+    (not of an online vote); or, when they name no channel, the export's channel is one
+    of :data:`HUMAN_CHANNELS`."""
+    if procedure == "vote-online":
+        return False
+    if mentioned:
+        # A mail in the words is most often a code or a notice received, not a person.
+        return bool(mentioned & {"counter", "phone"})
+    return channel in HUMAN_CHANNELS
