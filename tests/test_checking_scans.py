@@ -69,3 +69,77 @@ def test_the_scans_agree_on_any_text(text: str) -> None:
     for name, (reference, scan) in REFERENCES.items():
         assert _spans(scan, text) == _spans(reference, text), name
         assert _spans(scan, text.lower()) == _spans(reference, text.lower()), name
+
+
+def test_the_sentence_end_scan_finds_what_the_lexicon_pattern_finds() -> None:
+    from sprep_templates.checking._reading import _SENTENCE_END, _SENTENCE_END_SCAN
+
+    for text in ["Oui. Non !! Et… 12 ans?", "a.b. C", "...Fin.", "x !?! A", ". \u00a0« B"]:
+        assert _spans(_SENTENCE_END_SCAN, text) == _spans(_SENTENCE_END, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*".!?… \nAb1«x", "\u00a0", " https://a.fr/x.Y", "a@b.fr"])))
+def test_the_sentence_end_scan_agrees_on_any_text(pieces: list[str]) -> None:
+    from sprep_templates.checking._reading import _SENTENCE_END, _SENTENCE_END_SCAN
+
+    text = "".join(pieces)
+    assert _spans(_SENTENCE_END_SCAN, text) == _spans(_SENTENCE_END, text)
+
+
+def _reference_reading(text: str, masked: str) -> tuple[list, list, list, object]:
+    """Paragraphs, sentences, sentence counts and counts as the whole-text reading
+    computed them before paragraphs were read one by one (issue 24)."""
+    from sprep_templates.checking._reading import _SENTENCE_END, _count
+
+    paragraphs = []
+    position = 0
+    for line in text.split("\n"):
+        content = line.rstrip()
+        if content.strip():
+            paragraphs.append((position, position + len(content)))
+        position += len(line) + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(masked)]
+    sentences: list[tuple[int, int]] = []
+    counts = []
+    index = 0
+    for start, end in paragraphs:
+        before = len(sentences)
+        position = start
+        while index < len(ends) and ends[index] <= end:
+            if ends[index] > start:
+                sentences.append((position, ends[index]))
+                position = ends[index]
+            index += 1
+        sentences.append((position, end))
+        for at in range(len(sentences) - 1, before - 1, -1):
+            s, e = sentences[at]
+            if s == e or text[s].isspace() or text[e - 1].isspace():
+                piece = text[s:e]
+                if piece.strip():
+                    sentences[at] = (s + len(piece) - len(piece.lstrip()), e)
+                else:
+                    del sentences[at]
+        counts.append(len(sentences) - before)
+    return paragraphs, sentences, counts, _count(masked)
+
+
+_READING_PIECES = st.sampled_from(
+    [*".!?… \n\t\rAb1«x", "\u00a0", "\u2028", " https://a.fr/x.Y z", "a@b.fr", "0 800 12", "—", "  \n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_READING_PIECES, max_size=40).map("".join))
+def test_a_reading_by_paragraphs_is_the_whole_text_reading(text: str) -> None:
+    from sprep_templates.checking._data import lexicon
+    from sprep_templates.checking._reading import Reading
+
+    for _ in range(2):  # the second time from the memo
+        reading = Reading(text, False, lexicon())
+        paragraphs, sentences, counts, total = _reference_reading(text, reading.masked)
+        assert reading.paragraphs == paragraphs
+        assert reading.sentences == sentences
+        assert reading.sentence_counts == counts
+        if reading.counts != total:  # a dash inside a link: the text's own word count
+            assert reading.counts._replace(guide_words=total.guide_words) == total
