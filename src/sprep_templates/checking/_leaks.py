@@ -189,9 +189,15 @@ def file_story(reply: Reading) -> Iterator[re.Match[str]]:
     """Sentences that recount the user's file: a dated message, a decision on it (tried
     where "votre " starts, in the order of the text)."""
     lower = reply.lower
+    # What each needs: a digit (the date), " été " (the decision).
+    dated, decided = reply.counts.digits > 0, " été " in lower
+    if not (dated or decided):
+        return
     at = lower.find("votre ")
     while at >= 0:
-        match = _DATED.match(lower, at) or _DECIDED.match(lower, at)
+        match = (_DATED.match(lower, at) if dated else None) or (
+            _DECIDED.match(lower, at) if decided else None
+        )
         if match is not None:
             yield match
         at = lower.find("votre ", match.end() if match is not None else at + 6)

@@ -187,13 +187,17 @@ def _packed_counts(masked: str) -> int:
     return sum(map(_TOKEN_COUNTS.__getitem__, split_dashes(masked).split()))
 
 
-def _count(masked: str, total: int | None = None) -> Counts:
-    """The counts of ``masked``; ``total``: :func:`_packed_counts` of it, when known."""
-    if total is None:
+def _count(masked: str, known: tuple[int, int] | None = None) -> Counts:
+    """The counts of ``masked``; ``known``: :func:`_packed_counts` of it and how many
+    of its tokens continue a number (:func:`..text.merged_numbers`), when known."""
+    if known is None:
         total = _packed_counts(masked)
-    guide_words = total & ((1 << NUMBER_SHIFT) - 1)
-    if (total >> NUMBER_SHIFT) & _FIELD >= 2:  # numbers may go on over tokens, and lines
-        guide_words -= merged_numbers(split_dashes(masked).split())
+        guide_words = total & ((1 << NUMBER_SHIFT) - 1)
+        if (total >> NUMBER_SHIFT) & _FIELD >= 2:  # numbers may go on over tokens
+            guide_words -= merged_numbers(split_dashes(masked).split())
+    else:
+        total, merged = known
+        guide_words = (total & ((1 << NUMBER_SHIFT) - 1)) - merged
 
     def field(index: int) -> int:
         return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
@@ -230,19 +234,44 @@ def _paragraph_sentences(content: str) -> tuple[tuple[int, int], ...]:
     return tuple(sentences)
 
 
-#: What a paragraph's text gives, by its text: its sentences (spans in it) and the
-#: packed counts of its tokens. Replies share most of their paragraphs (greeting,
-#: stock sentences, closing): each is read once. At most PARAGRAPH_MEMO paragraphs
-#: of MEMO_PARAGRAPH_CHARS characters at most are kept.
-_PARAGRAPHS: dict[str, tuple[tuple[tuple[int, int], ...], int]] = {}
+class _Paragraph(NamedTuple):
+    """What the reading needs of one paragraph (see :func:`_read_paragraph`)."""
+
+    sentences: tuple[tuple[int, int], ...]  # spans in the paragraph
+    packed: int  # the sum of its tokens' packed counts
+    merged: int  # its tokens that continue a number (text.merged_numbers)
+    tokens: bool  # whether it has a token at all (a line of dashes has none)
+    opens: bool  # its first token may continue a number before it: 2 or 3 digits
+    closes: bool  # its last token may start or continue one: 1 to 4 digits
+
+
+def _paragraph(content: str) -> _Paragraph:
+    tokens = split_dashes(content).split()
+    total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
+    merged = merged_numbers(tokens) if (total >> NUMBER_SHIFT) & _FIELD >= 2 else 0
+    first, last = (tokens[0], tokens[-1]) if tokens else ("", "")
+    return _Paragraph(
+        _paragraph_sentences(content),
+        total,
+        merged,
+        bool(tokens),
+        first.isdecimal() and 2 <= len(first) <= 3,
+        last.isdecimal() and len(last) <= 4,
+    )
+
+
+#: What a paragraph gives, by its text. Replies share most of their paragraphs
+#: (greeting, stock sentences, closing): each is read once. At most PARAGRAPH_MEMO
+#: paragraphs of MEMO_PARAGRAPH_CHARS characters at most are kept.
+_PARAGRAPHS: dict[str, _Paragraph] = {}
 PARAGRAPH_MEMO = 4096
 MEMO_PARAGRAPH_CHARS = 2000
 
 
-def _read_paragraph(content: str) -> tuple[tuple[tuple[int, int], ...], int]:
+def _read_paragraph(content: str) -> _Paragraph:
     found = _PARAGRAPHS.get(content)
     if found is None:
-        found = (_paragraph_sentences(content), _packed_counts(content))
+        found = _paragraph(content)
         if len(content) <= MEMO_PARAGRAPH_CHARS:
             if len(_PARAGRAPHS) >= PARAGRAPH_MEMO:
                 _PARAGRAPHS.clear()
@@ -311,24 +340,30 @@ class Reading:
         paragraphs: list[tuple[int, int]] = []
         sentences: list[tuple[int, int]] = []
         counts: list[int] = []
-        total = 0
+        total = merged = 0
+        number_before = False  # the last token so far may start or continue a number
         position = 0
         for line in masked.split("\n"):
             content = line.rstrip()
             if content:  # on the platform a line break starts a paragraph
-                found, packed = _read_paragraph(content)
+                paragraph = _read_paragraph(content)
+                found = paragraph.sentences
                 paragraphs.append((position, position + len(content)))
                 if position:
                     sentences += [(position + s, position + e) for s, e in found]
                 else:
                     sentences += found
                 counts.append(len(found))
-                total += packed
+                total += paragraph.packed
+                merged += paragraph.merged
+                if paragraph.tokens:  # a number goes on over a line break too
+                    merged += number_before and paragraph.opens
+                    number_before = paragraph.closes
             position += len(line) + 1
         self.paragraphs = paragraphs
         #: the sentences of every paragraph (spans), and how many each paragraph has
         self.sentences, self.sentence_counts = sentences, counts
-        self.counts = _count(masked, total)
+        self.counts = _count(masked, (total, merged))
 
     def has_long_number(self) -> bool:
         """Whether the text holds 7 characters or more of digits and white space,
