@@ -126,8 +126,11 @@ def _reference_reading(text: str, masked: str) -> tuple[list, list, list, object
 
 
 _READING_PIECES = st.sampled_from(
-    [*".!?… \n\t\rAb1«x", "\u00a0", "\u2028", " https://a.fr/x.Y z", "a@b.fr", "0 800 12"]
-    + ["—", "  \n", " 12", "\n12 ", "12345", " 0", "\n—\n45"]
+    [
+        *".!?… \n\t\rAb1«x",
+        *("\u00a0", "\u2028", " https://a.fr/x.Y z", "a@b.fr", "0 800 12"),
+        *("—", "  \n", " 12", "\n12 ", "12345", " 0", "\n—\n45"),
+    ]
 )
 
 

@@ -164,10 +164,8 @@ GENERIC_CORE = frozenset({"cannot_answer", "no_access", "published_anyway"})
 GENERIC = re.compile(
     r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in GENERIC_FAMILIES.items()) + ")"
 )
-#: :data:`..patterns.ACRONYM`, its \\b after its first capital (see above).
-ACRONYM_SCAN = re.compile(
-    r"[A-Z](?<!\w[A-Z])(?:[A-Z0-9]*[A-Z][A-Z0-9]*\b|[A-Z]+\d+\b)"
-)
+#: :data:`..patterns.ACRONYM`, its \b after its first capital (see above).
+ACRONYM_SCAN = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z0-9]*[A-Z][A-Z0-9]*\b|[A-Z]+\d+\b)")
 #: "Not yet" inside a match of another family: "n’est pas encore en mesure de vous
 #: répondre" is two families in one phrase.
 GENERIC_NOT_YET = re.compile(r"pas encore|pour le moment|pour l[’']instant|à ce jour")

@@ -279,6 +279,40 @@ def _read_paragraph(content: str) -> _Paragraph:
     return found
 
 
+def _read(
+    masked: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], Counts]:
+    """Paragraphs, sentences and counts, paragraph by paragraph (see
+    :func:`_read_paragraph`). Blanking keeps white space where it is (links and
+    addresses hold none), so ``masked`` has the paragraphs and sentences of
+    ``text``; a token never spans a line, so the counts are the paragraphs' sums."""
+    paragraphs: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
+    counts: list[int] = []
+    total = merged = 0
+    number_before = False  # the last token so far may start or continue a number
+    position = 0
+    for line in masked.split("\n"):
+        content = line.rstrip()
+        if content:  # on the platform a line break starts a paragraph
+            paragraph = _read_paragraph(content)
+            found = paragraph.sentences
+            paragraphs.append((position, position + len(content)))
+            if position:
+                sentences += [(position + s, position + e) for s, e in found]
+            else:
+                sentences += found
+            counts.append(len(found))
+            total += paragraph.packed
+            merged += paragraph.merged
+            if paragraph.tokens:  # a number goes on over a line break too
+                merged += number_before and paragraph.opens
+                number_before = paragraph.closes
+        position += len(line) + 1
+    # the paragraphs, the sentences of every paragraph (spans), how many each has
+    return paragraphs, sentences, counts, _count(masked, (total, merged))
+
+
 class Reading:
     """A reply read once for every rule: its URLs blanked, its paragraphs and
     sentences, the candidate starts of every pattern of ``lexicon`` (which holds
@@ -327,43 +361,10 @@ class Reading:
         self.lower = lower
         self.candidates = lexicon.candidates(lower)
         self._found: dict[str, list[re.Match[str]]] = {}
-        self._read(masked)
+        self.paragraphs, self.sentences, self.sentence_counts, self.counts = _read(masked)
         if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
             # A dash inside a URL separates words in the text, not in the blanked text.
             self.counts = self.counts._replace(guide_words=count_words(text))
-
-    def _read(self, masked: str) -> None:
-        """Paragraphs, sentences and counts, paragraph by paragraph (see
-        :func:`_read_paragraph`). Blanking keeps white space where it is (links and
-        addresses hold none), so ``masked`` has the paragraphs and sentences of
-        ``text``; a token never spans a line, so the counts are the paragraphs' sums."""
-        paragraphs: list[tuple[int, int]] = []
-        sentences: list[tuple[int, int]] = []
-        counts: list[int] = []
-        total = merged = 0
-        number_before = False  # the last token so far may start or continue a number
-        position = 0
-        for line in masked.split("\n"):
-            content = line.rstrip()
-            if content:  # on the platform a line break starts a paragraph
-                paragraph = _read_paragraph(content)
-                found = paragraph.sentences
-                paragraphs.append((position, position + len(content)))
-                if position:
-                    sentences += [(position + s, position + e) for s, e in found]
-                else:
-                    sentences += found
-                counts.append(len(found))
-                total += paragraph.packed
-                merged += paragraph.merged
-                if paragraph.tokens:  # a number goes on over a line break too
-                    merged += number_before and paragraph.opens
-                    number_before = paragraph.closes
-            position += len(line) + 1
-        self.paragraphs = paragraphs
-        #: the sentences of every paragraph (spans), and how many each paragraph has
-        self.sentences, self.sentence_counts = sentences, counts
-        self.counts = _count(masked, (total, merged))
 
     def has_long_number(self) -> bool:
         """Whether the text holds 7 characters or more of digits and white space,
