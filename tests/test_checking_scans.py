@@ -162,3 +162,34 @@ def test_a_reading_by_paragraphs_is_the_whole_text_reading(text: str) -> None:
 )
 def test_a_reading_by_paragraphs_counts_numbers_over_lines(text: str) -> None:
     test_a_reading_by_paragraphs_is_the_whole_text_reading.hypothesis.inner_test(text)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["bon", "jour", "sous réserve", "x", "_", " ", "é", "1", "’", "\n"])
+        | st.sampled_from(["indu", "trop-perçu", "idoine", "le cas échéant", "relève"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_entry_search_skips_starts_inside_a_word_only(text: str) -> None:
+    """A start inside a word (``jour`` in ``bonjour``) is skipped (issue 24): the same
+    matches as the combined pattern, with entries glued to words around them."""
+    from sprep_templates.checking._data import lexicon as pattern_set
+    from sprep_templates.lexicons._entry_search import entry_search
+    from sprep_templates.lexicons._jargon import lexicon
+
+    lower = text.lower()
+    starts = pattern_set().candidates(lower).starts("jargon")
+    found = lexicon()
+    expected = [(m.span(), found.entry_for(m)) for m in found.combined.finditer(lower)]
+    assert [(m.span(), e) for m, e in entry_search().finditer(lower, starts)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*" \t\u00a0\u202f;&x\n", "&amp;", "é"]), max_size=20).map("".join))
+def test_the_entity_precheck_finds_what_its_branch_form_finds(text: str) -> None:
+    from sprep_templates.checking._entities import _MAYBE
+
+    reference = re.compile(r"[ \t\u00a0\u202f][ \t\u00a0\u202f;]|&")
+    assert _spans(_MAYBE, text) == _spans(reference, text)

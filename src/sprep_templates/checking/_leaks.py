@@ -167,11 +167,14 @@ def dated_story(reply: Reading) -> Iterator[tuple[int, int]]:
     """Sentences that tell the user's own past with a date ("vous avez reçu notre
     courrier le 12 mars"): from the first of the two to the last."""
     lower = reply.lower
-    ends = [end for _start, end in reply.sentences]
-    starts = [start for start, _end in reply.sentences]
+    starts: list[int] = []
+    ends: list[int] = []
     told = read = -1
     past: re.Match[str] | None = None
     for date in _FULL_DATE.finditer(lower):
+        if not starts:  # read when a date is found (most replies have none)
+            starts = [start for start, _end in reply.sentences]
+            ends = [end for _start, end in reply.sentences]
         index = bisect_right(starts, date.start()) - 1
         if index < 0 or index == told or date.start() >= ends[index]:
             continue
