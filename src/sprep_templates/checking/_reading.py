@@ -292,10 +292,11 @@ def _read(
     total = merged = 0
     number_before = False  # the last token so far may start or continue a number
     position = 0
+    remembered = _PARAGRAPHS.get
     for line in masked.split("\n"):
         content = line.rstrip()
         if content:  # on the platform a line break starts a paragraph
-            paragraph = _read_paragraph(content)
+            paragraph = remembered(content) or _read_paragraph(content)
             found = paragraph.sentences
             paragraphs.append((position, position + len(content)))
             if position:

@@ -345,9 +345,10 @@ class PatternSet:
             return Candidates(self._starts(lower))
         starts: dict[str, list[int]] = {}
         offset = 0
+        remembered = self._lines.get
         for line in lower.split("\n"):
             if line:
-                for name, found in self._line_starts(line).items():
+                for name, found in (remembered(line) or self._line_starts(line)).items():
                     into = starts.get(name)
                     if into is None:
                         starts[name] = [start + offset for start in found]
