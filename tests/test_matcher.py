@@ -123,3 +123,36 @@ def test_a_group_starting_with_a_class_ends_the_prefix(source, text):
     assert expected
     candidates = found.candidates(text)
     assert [m.span() for m in candidates.finditer("x", pattern, text)] == expected
+
+
+def _one_pass_starts(patterns: PatternSet, lower: str) -> dict[str, list[int]]:
+    """Every pattern's candidate starts from one automaton pass over the whole text."""
+    return {name: starts for name, starts in patterns._starts(lower).items()}
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_candidates_line_by_line_are_those_of_the_whole_text(text):
+    """Candidates are read line by line and remembered by line (issue 24): the same
+    starts, duplicates included, as one pass over the whole text; twice the same."""
+    lower = text.lower()
+    expected = _one_pass_starts(_LEXICON, lower)
+    for _ in range(2):  # the second time from the memo
+        found = _LEXICON.candidates(lower)
+        assert {name: found.starts(name) for name in expected} == expected
+        assert all(not found.starts(name) for name in _LEXICON.patterns if name not in expected)
+
+
+def test_the_line_memo_stays_bounded(monkeypatch):
+    import sprep_templates.lexicons._matcher as matcher
+
+    monkeypatch.setattr(matcher, "LINE_MEMO", 3)
+    monkeypatch.setattr(matcher, "MEMO_LINE_CHARS", 40)
+    patterns = PatternSet({"merci": re.compile("merci")})
+    long_line = "merci " * 20
+    text = "\n".join(["merci a", "b merci", "merci c", "d merci", "", long_line, "merci a"])
+    expected = patterns._starts(text)["merci"]
+    for _ in range(2):
+        assert patterns.candidates(text).starts("merci") == expected
+        assert len(patterns._lines) <= 3
+        assert long_line not in patterns._lines

@@ -17,6 +17,7 @@ import re
 from ..lexicons import read_alternatives, read_keyed_alternatives, read_list
 
 __all__ = [
+    "ACRONYM_SCAN",
     "AMOUNT",
     "BIRTH",
     "CLOSINGS",
@@ -163,6 +164,8 @@ GENERIC_CORE = frozenset({"cannot_answer", "no_access", "published_anyway"})
 GENERIC = re.compile(
     r"\b(?:" + "|".join(f"(?P<{name}>{source})" for name, source in GENERIC_FAMILIES.items()) + ")"
 )
+#: :data:`..patterns.ACRONYM`, its \b after its first capital (see above).
+ACRONYM_SCAN = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z0-9]*[A-Z][A-Z0-9]*\b|[A-Z]+\d+\b)")
 #: "Not yet" inside a match of another family: "n’est pas encore en mesure de vous
 #: répondre" is two families in one phrase.
 GENERIC_NOT_YET = re.compile(r"pas encore|pour le moment|pour l[’']instant|à ce jour")
@@ -182,9 +185,14 @@ COLD = cold_pattern()
 
 # --- personal data ---------------------------------------------------------------
 
+# Patterns searched through a whole reply start with a character class, not with \b:
+# the engine then skips to the characters of that class; a look-behind after it says
+# what \b said ("[12](?<!\w[12])" is "\b[12]"). tests/test_checking_scans.py checks
+# they find what the \b forms find.
+
 #: A social security number (NIR), grouped or not.
 NIR = re.compile(
-    r"\b[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ "
+    r"[12](?<!\w[12])[ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ "
     r".]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?\b"
 )
 IBAN = re.compile(r"\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b", re.I)

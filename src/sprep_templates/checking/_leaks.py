@@ -136,8 +136,9 @@ def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
 
 
 #: A date in full, day and month ("5 mars", "1er avril 2024", "01/01/2021").
+#: (Its first digit, then what \b said before it: the engine skips to the digits.)
 _FULL_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})\b"
+    rf"\d(?<!\w\d)(?:\d?(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d?/\d{{1,2}}/\d{{2,4}})\b"
 )
 #: The user's own past in the sentence: what they did, were or said of their case, or a
 #: decision on a thing of theirs ("vous avez reçu", "vous précisez être", "votre
@@ -166,11 +167,14 @@ def dated_story(reply: Reading) -> Iterator[tuple[int, int]]:
     """Sentences that tell the user's own past with a date ("vous avez reçu notre
     courrier le 12 mars"): from the first of the two to the last."""
     lower = reply.lower
-    ends = [end for _start, end in reply.sentences]
-    starts = [start for start, _end in reply.sentences]
+    starts: list[int] = []
+    ends: list[int] = []
     told = read = -1
     past: re.Match[str] | None = None
     for date in _FULL_DATE.finditer(lower):
+        if not starts:  # read when a date is found (most replies have none)
+            starts = [start for start, _end in reply.sentences]
+            ends = [end for _start, end in reply.sentences]
         index = bisect_right(starts, date.start()) - 1
         if index < 0 or index == told or date.start() >= ends[index]:
             continue
@@ -188,9 +192,15 @@ def file_story(reply: Reading) -> Iterator[re.Match[str]]:
     """Sentences that recount the user's file: a dated message, a decision on it (tried
     where "votre " starts, in the order of the text)."""
     lower = reply.lower
+    # What each needs: a digit (the date), " été " (the decision).
+    dated, decided = reply.counts.digits > 0, " été " in lower
+    if not (dated or decided):
+        return
     at = lower.find("votre ")
     while at >= 0:
-        match = _DATED.match(lower, at) or _DECIDED.match(lower, at)
+        match = (_DATED.match(lower, at) if dated else None) or (
+            _DECIDED.match(lower, at) if decided else None
+        )
         if match is not None:
             yield match
         at = lower.find("votre ", match.end() if match is not None else at + 6)

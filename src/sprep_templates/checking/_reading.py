@@ -32,24 +32,17 @@ _LONG_NUMBER = re.compile(r"\d[\d\s]{5,}\d")
 # Only from the first mark of a run (the lookbehind): a run of 16,000 "!" was read
 # again from each of its marks.
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)")
+# The same, starting with its character class (the engine skips to the marks): a
+# paragraph's own search (tests/test_checking_scans.py compares the two).
+_SENTENCE_END_SCAN = re.compile(
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+(?=\s*[«\"(]?[A-ZÀ-Ý]|\s+[0-9]|\s*$)"
+)
 _DIGIT = re.compile(r"\d")
 
 #: Patterns every :class:`Reading` needs from the lexicon it is given.
 READING_PATTERNS = {"sentence-end": _SENTENCE_END, "phone": PHONE}
 #: Their prefixes, where the pattern's source does not say them.
 READING_PREFIXES = {"phone": _PHONE_PREFIXES}
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines: on the platform a line break starts a paragraph."""
-    spans = []
-    position = 0
-    for line in text.split("\n"):
-        content = line.rstrip()
-        if content.strip():
-            spans.append((position, position + len(content)))
-        position += len(line) + 1
-    return spans
 
 
 def _lower(text: str) -> str:
@@ -189,12 +182,22 @@ class Counts(NamedTuple):
         return 207 - 1.015 * (self.words / sentences) - 73.6 * (self.syllables / self.words)
 
 
-def _count(masked: str) -> Counts:
-    tokens = split_dashes(masked).split()
-    total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
-    guide_words = total & ((1 << NUMBER_SHIFT) - 1)
-    if (total >> NUMBER_SHIFT) & _FIELD >= 2:
-        guide_words -= merged_numbers(tokens)
+def _packed_counts(masked: str) -> int:
+    """The sum of the packed counts of ``masked``'s tokens (see :func:`_token_counts`)."""
+    return sum(map(_TOKEN_COUNTS.__getitem__, split_dashes(masked).split()))
+
+
+def _count(masked: str, known: tuple[int, int] | None = None) -> Counts:
+    """The counts of ``masked``; ``known``: :func:`_packed_counts` of it and how many
+    of its tokens continue a number (:func:`..text.merged_numbers`), when known."""
+    if known is None:
+        total = _packed_counts(masked)
+        guide_words = total & ((1 << NUMBER_SHIFT) - 1)
+        if (total >> NUMBER_SHIFT) & _FIELD >= 2:  # numbers may go on over tokens
+            guide_words -= merged_numbers(split_dashes(masked).split())
+    else:
+        total, merged = known
+        guide_words = (total & ((1 << NUMBER_SHIFT) - 1)) - merged
 
     def field(index: int) -> int:
         return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
@@ -208,6 +211,107 @@ def reading_ease(text: str, *, masked: str | None = None) -> float:
     ``masked`` is ``text`` with its URLs and e-mail addresses blanked, when the
     caller has it already."""
     return _count(masked if masked is not None else mask(text)).reading_ease()
+
+
+def _paragraph_sentences(content: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one paragraph (spans in it): a sentence ends at ., !, ?, …
+    before a capital letter, a number or the end; white space before a sentence is
+    not part of it. ``content`` has no line break and ends with no white space."""
+    sentences = []
+    position = 0
+    for match in _SENTENCE_END_SCAN.finditer(content):
+        sentences.append((position, match.end()))
+        position = match.end()
+    sentences.append((position, len(content)))
+    for at in range(len(sentences) - 1, -1, -1):
+        s, e = sentences[at]
+        if s == e or content[s].isspace() or content[e - 1].isspace():
+            piece = content[s:e]
+            if piece.strip():
+                sentences[at] = (s + len(piece) - len(piece.lstrip()), e)
+            else:
+                del sentences[at]
+    return tuple(sentences)
+
+
+class _Paragraph(NamedTuple):
+    """What the reading needs of one paragraph (see :func:`_read_paragraph`)."""
+
+    sentences: tuple[tuple[int, int], ...]  # spans in the paragraph
+    packed: int  # the sum of its tokens' packed counts
+    merged: int  # its tokens that continue a number (text.merged_numbers)
+    tokens: bool  # whether it has a token at all (a line of dashes has none)
+    opens: bool  # its first token may continue a number before it: 2 or 3 digits
+    closes: bool  # its last token may start or continue one: 1 to 4 digits
+
+
+def _paragraph(content: str) -> _Paragraph:
+    tokens = split_dashes(content).split()
+    total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
+    merged = merged_numbers(tokens) if (total >> NUMBER_SHIFT) & _FIELD >= 2 else 0
+    first, last = (tokens[0], tokens[-1]) if tokens else ("", "")
+    return _Paragraph(
+        _paragraph_sentences(content),
+        total,
+        merged,
+        bool(tokens),
+        first.isdecimal() and 2 <= len(first) <= 3,
+        last.isdecimal() and len(last) <= 4,
+    )
+
+
+#: What a paragraph gives, by its text. Replies share most of their paragraphs
+#: (greeting, stock sentences, closing): each is read once. At most PARAGRAPH_MEMO
+#: paragraphs of MEMO_PARAGRAPH_CHARS characters at most are kept.
+_PARAGRAPHS: dict[str, _Paragraph] = {}
+PARAGRAPH_MEMO = 4096
+MEMO_PARAGRAPH_CHARS = 2000
+
+
+def _read_paragraph(content: str) -> _Paragraph:
+    found = _PARAGRAPHS.get(content)
+    if found is None:
+        found = _paragraph(content)
+        if len(content) <= MEMO_PARAGRAPH_CHARS:
+            if len(_PARAGRAPHS) >= PARAGRAPH_MEMO:
+                _PARAGRAPHS.clear()
+            _PARAGRAPHS[content] = found
+    return found
+
+
+def _read(
+    masked: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], Counts]:
+    """Paragraphs, sentences and counts, paragraph by paragraph (see
+    :func:`_read_paragraph`). Blanking keeps white space where it is (links and
+    addresses hold none), so ``masked`` has the paragraphs and sentences of
+    ``text``; a token never spans a line, so the counts are the paragraphs' sums."""
+    paragraphs: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
+    counts: list[int] = []
+    total = merged = 0
+    number_before = False  # the last token so far may start or continue a number
+    position = 0
+    remembered = _PARAGRAPHS.get
+    for line in masked.split("\n"):
+        content = line.rstrip()
+        if content:  # on the platform a line break starts a paragraph
+            paragraph = remembered(content) or _read_paragraph(content)
+            found = paragraph.sentences
+            paragraphs.append((position, position + len(content)))
+            if position:
+                sentences += [(position + s, position + e) for s, e in found]
+            else:
+                sentences += found
+            counts.append(len(found))
+            total += paragraph.packed
+            merged += paragraph.merged
+            if paragraph.tokens:  # a number goes on over a line break too
+                merged += number_before and paragraph.opens
+                number_before = paragraph.closes
+        position += len(line) + 1
+    # the paragraphs, the sentences of every paragraph (spans), how many each has
+    return paragraphs, sentences, counts, _count(masked, (total, merged))
 
 
 class Reading:
@@ -258,42 +362,10 @@ class Reading:
         self.lower = lower
         self.candidates = lexicon.candidates(lower)
         self._found: dict[str, list[re.Match[str]]] = {}
-        self.paragraphs = _paragraphs(text)
-        self.sentences, self.sentence_counts = self._sentences()
-        self.counts = _count(masked)
+        self.paragraphs, self.sentences, self.sentence_counts, self.counts = _read(masked)
         if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
             # A dash inside a URL separates words in the text, not in the blanked text.
             self.counts = self.counts._replace(guide_words=count_words(text))
-
-    def _sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
-        """The sentences of every paragraph (spans), and how many each paragraph has.
-
-        A sentence ends at a line break or at ., !, ?, … before a capital letter,
-        a number or the end; white space before a sentence is not part of it."""
-        text = self.text
-        ends = [m.end() for m in self.find("sentence-end")]
-        sentences: list[tuple[int, int]] = []
-        counts = []
-        index = 0
-        for start, end in self.paragraphs:
-            before = len(sentences)
-            position = start
-            while index < len(ends) and ends[index] <= end:
-                if ends[index] > start:
-                    sentences.append((position, ends[index]))
-                    position = ends[index]
-                index += 1
-            sentences.append((position, end))
-            for at in range(len(sentences) - 1, before - 1, -1):
-                s, e = sentences[at]
-                if s == e or text[s].isspace() or text[e - 1].isspace():
-                    piece = text[s:e]
-                    if piece.strip():
-                        sentences[at] = (s + len(piece) - len(piece.lstrip()), e)
-                    else:
-                        del sentences[at]
-            counts.append(len(sentences) - before)
-        return sentences, counts
 
     def has_long_number(self) -> bool:
         """Whether the text holds 7 characters or more of digits and white space,

@@ -21,11 +21,12 @@ from ..lexicons import (
 )
 from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
-from ..patterns import ACRONYM, EMAIL, french_number, is_abroad
+from ..patterns import EMAIL, french_number, is_abroad
 from ..steps import STEPS
 from ..text import count_words, fold
 from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
+    ACRONYM_SCAN,
     AMOUNT,
     CLOSINGS,
     CODE,
@@ -36,7 +37,6 @@ from ._cues import (
     GENERIC_CORE,
     GENERIC_NOT_YET,
     GREETING,
-    GREETING_WITH_NAME,
     GROUPED_BY_TWO,
     IBAN,
     MOBILE,
@@ -46,13 +46,13 @@ from ._cues import (
     POSTAL_CODE_OR_YEAR,
     SHOUTED,
     SIGNER,
-    STEPS_UNION,
 )
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 from ._hidden import invisible_findings, link_host
 from ._leaks import leak_findings
 from ._reading import Reading
+from ._step_sentences import step_sentences
 from ._thin import thanks_only
 
 __all__ = [
@@ -82,6 +82,7 @@ def _host_is_official(host: str, extra: tuple[str, ...]) -> bool:
     return not suffixes.isdisjoint(official_domains()) or not suffixes.isdisjoint(domains)
 
 
+@lru_cache(maxsize=4096)
 def _is_valid_phone(digits: str, raw: str) -> bool:
     """Whether ``raw`` (whose digits are ``digits``) is a French number, or one abroad
     (whose rules are not ours)."""
@@ -207,49 +208,9 @@ def _step_name(step: str, _: Gettext) -> str:
     return names[step]
 
 
-def _step_sentences(reply: Reading) -> dict[str, list[int]]:
-    """For each step found in the body of the reply (after the greeting, before the
-    closing lines), the sorted indices of the sentences that carry it."""
-    greeting = GREETING_WITH_NAME.match(reply.text)
-    body_start = greeting.end() if greeting else 0
-    sentences = reply.sentences
-    first = 0
-    while first < len(sentences) and sentences[first][1] <= body_start:
-        first += 1
-    last = len(sentences)
-    if not reply.closing_added and last - first >= 2:
-        last -= 2  # the closing formula and the signature
-    if first >= last:
-        return {}
-    starts = [start for start, _end in sentences[first:last]]
-    starts[0] = max(starts[0], body_start)
-    low, high = starts[0], sentences[last - 1][1]
-    found: dict[str, list[int]] = {}
-    for match in reply.candidates.finditer("steps", STEPS_UNION, reply.lower, low, high):
-        index = bisect_right(starts, match.start()) - 1
-        indices = found.setdefault(match.lastgroup or "", [])
-        if not indices or indices[-1] != index:  # matches come in order
-            indices.append(index)
-    # Contact data is orientation too. Neither a URL nor a phone number holds the
-    # end of a sentence, so those of the body are those of the whole reply inside it.
-    contact_data = [
-        bisect_right(starts, match.start()) - 1
-        for match in (*reply.urls, *reply.find("phone"))
-        if low <= match.start() and match.end() <= high
-    ]
-    if "@" in reply.text:
-        contact_data += [
-            bisect_right(starts, match.start()) - 1
-            for match in EMAIL.finditer(reply.text, low, high)
-        ]
-    if contact_data:
-        found["orientation"] = sorted({*found.get("orientation", ()), *contact_data})
-    return found
-
-
 def steps_rule(reply: Reading, sentiment: Sentiment | None, _: Gettext) -> Iterable[Finding]:
     """Thanks, acknowledgement, orientation and improvement found, in the guide's order."""
-    found = _step_sentences(reply)
+    found = step_sentences(reply)
     for step in STEPS[1:-1]:
         if step in found:
             continue
@@ -335,7 +296,7 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
     )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
     spelt: dict[str, bool] = {}
-    for match in ACRONYM.finditer(masked):
+    for match in ACRONYM_SCAN.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
             continue  # part of a case-file number, found by the personal-data rule

@@ -24,6 +24,11 @@ __all__ = ["EntrySearch", "entry_search"]
 _KEY = 2  # prefixes are looked up by their first characters
 
 
+def _word_char(char: str) -> bool:
+    """Whether ``char`` is one of the regex engine's ``\\w`` (alphanumeric or _)."""
+    return char.isalnum() or char == "_"
+
+
 class EntrySearch:
     """Where the entries of a lexicon match in lower-cased text."""
 
@@ -57,6 +62,8 @@ class EntrySearch:
         for start in starts:
             if start < after:
                 continue
+            if start and _word_char(lower[start - 1]) and _word_char(lower[start]):
+                continue  # inside a word ("jour" in "bonjour"): no \b, no entry matches
             tried: list[int] = []
             for key in {lower[start : start + _KEY], lower[start : start + 1]}:
                 for length in self._lengths.get(key, ()):

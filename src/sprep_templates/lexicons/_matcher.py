@@ -275,6 +275,11 @@ class Candidates:
                 yield match
 
 
+#: How many lines :meth:`PatternSet.candidates` remembers, and how long each may be.
+LINE_MEMO = 4096
+MEMO_LINE_CHARS = 2000
+
+
 class PatternSet:
     """Named regexes whose candidate starts are found by one automaton pass.
 
@@ -303,9 +308,12 @@ class PatternSet:
                 keys.setdefault(prefix, set()).add(name)
         self.patterns = dict(patterns)
         self._automaton = PrefixAutomaton(keys)
+        # No prefix holds a line break: a text's candidates are those of its lines,
+        # and replies share most of their lines (see :meth:`candidates`).
+        self._by_line = not any("\n" in key for key in keys)
+        self._lines: dict[str, dict[str, list[int]]] = {}
 
-    def candidates(self, lower: str) -> Candidates:
-        """The candidate starts of every pattern in ``lower`` (lower-cased text)."""
+    def _starts(self, lower: str) -> dict[str, list[int]]:
         starts: dict[str, list[int]] = {}
         for end, (back, names) in self._automaton.hits(lower):
             start = end - back
@@ -317,6 +325,36 @@ class PatternSet:
                     found.append(start)
         for found in starts.values():
             found.sort()
+        return starts
+
+    def _line_starts(self, line: str) -> dict[str, list[int]]:
+        """:meth:`_starts` of one line, read once: the memo keeps at most
+        :data:`LINE_MEMO` lines of :data:`MEMO_LINE_CHARS` characters at most."""
+        found = self._lines.get(line)
+        if found is None:
+            found = self._starts(line)
+            if len(line) <= MEMO_LINE_CHARS:
+                if len(self._lines) >= LINE_MEMO:
+                    self._lines.clear()
+                self._lines[line] = found
+        return found
+
+    def candidates(self, lower: str) -> Candidates:
+        """The candidate starts of every pattern in ``lower`` (lower-cased text)."""
+        if not self._by_line:
+            return Candidates(self._starts(lower))
+        starts: dict[str, list[int]] = {}
+        offset = 0
+        remembered = self._lines.get
+        for line in lower.split("\n"):
+            if line:
+                for name, found in (remembered(line) or self._line_starts(line)).items():
+                    into = starts.get(name)
+                    if into is None:
+                        starts[name] = [start + offset for start in found]
+                    else:
+                        into += [start + offset for start in found]
+            offset += len(line) + 1
         return Candidates(starts)
 
 
