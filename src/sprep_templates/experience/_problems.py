@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -147,8 +148,48 @@ def waited(span: str) -> str | None:
     return None if found is None else found[1]
 
 
-def _waited(span: str) -> tuple[float, str] | None:
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+           "septembre", "octobre", "novembre", "decembre")  # fmt: skip
+_START = re.compile(
+    r"depuis (?:le |l'annee |l'an |fin |debut |mi-)?(?:1er |\d+ )?"
+    r"(?:(?P<month>" + "|".join(_MONTHS) + r")(?: (?P<month_year>(?:19|20)\d\d))?"
+    r"|(?P<year>(?:19|20)\d\d))"
+)
+
+
+def _since(span: str, published: date | None) -> tuple[float, str] | None:
+    """The wait a start date tells ("depuis septembre 2021", "depuis le 5 mars",
+    "depuis 2019"), counted in whole months to ``published``; None without it."""
+    found = _START.search(span)
+    if found is None or published is None:
+        return None
+    if found.group("year"):
+        # From the end of that year, not to say more than the user did.
+        months = 12 * (published.year - int(found.group("year")) - 1) + published.month
+    else:
+        month = _MONTHS.index(found.group("month")) + 1
+        if found.group("month_year"):
+            year = int(found.group("month_year"))
+        else:
+            # The latest such month at or before the publication.
+            year = published.year if month <= published.month else published.year - 1
+        months = 12 * (published.year - year) + published.month - month
+    if months < 3 or months > 12 * 30:
+        return None
+    if months <= 12:
+        return months, f"{_WORDS[months]} mois" if months < 12 else "un an"
+    years = months // 12
+    if years == 1:
+        return months, "plus d’un an"
+    if years > 10:
+        return months, "plus de dix ans"
+    return months, f"plus de {_WORDS[years]} ans" if months % 12 else f"{_WORDS[years]} ans"
+
+
+def _waited(span: str, published: date | None = None) -> tuple[float, str] | None:
     """:func:`waited`, with the wait in months (to keep the longest a text tells)."""
+    if span.startswith("depuis") and _START.match(span):
+        return _since(span, published)
     durations = list(_DURATION.finditer(span))
     if not durations:
         return None
@@ -182,15 +223,17 @@ def read_problem(
     folded: str,
     problems_found: Iterable[tuple[str, int, int]],
     severities_found: Iterable[tuple[str, int, int]],
+    published: date | None = None,
 ) -> Problem:
     """The problem and severity that the matches (category, start, end) of
-    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell."""
+    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a start date is counted to
+    ``published`` (the experience's publication date)."""
     problems = {category for category, _start, _end in problems_found}
     severities: dict[str, str | None] = {}
     longest: tuple[float, str] | None = None
     for category, start, end in severities_found:
         if category == "wait":
-            how_long = _waited(folded[start:end].lower())
+            how_long = _waited(folded[start:end].lower(), published)
             if how_long is not None and (longest is None or how_long[0] > longest[0]):
                 longest = how_long
                 severities["wait"] = how_long[1]

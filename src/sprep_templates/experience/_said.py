@@ -17,6 +17,7 @@ in one left-to-right pass of an Aho–Corasick automaton: linear in the text.
 from __future__ import annotations
 
 import re
+from datetime import date
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
@@ -403,9 +404,15 @@ def voiced_notes(
     return kept
 
 
-def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
+def read_said(
+    title: str | None,
+    description: str | None,
+    topics: tuple[str, ...] = (),
+    published: date | None = None,
+) -> Said:
     """What ``description`` (with ``title`` and the export's ``topics``: typology and
-    tags) says beyond the ratings; :data:`NOTHING_SAID` for no text."""
+    tags) says beyond the ratings; :data:`NOTHING_SAID` for no text. ``published``
+    (the publication date) dates a wait told by its start ("depuis mars 2021")."""
     if not description or not description.strip():
         procedure = _procedure(title, *topics)
         if procedure is None:
@@ -484,6 +491,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         folded,
         _matches(problem_patterns(), folded, in_problems),
         _matches(severity_patterns(), folded, in_severity),
+        published,
     )
     if problem.problem is None and phone is not None:
         # The phone out of reach (phone-unreachable.tsv): the calls went unanswered.
