@@ -70,3 +70,24 @@ def test_a_refusal_after_a_relative_pronoun_is_read():
 
 def test_a_link_that_redirects_is_no_office_sending_the_user_away():
     assert read_said(None, "Le site me redirige vers un lien qui n'existe plus.").problem != "sent-around"
+
+
+@pytest.mark.parametrize(
+    ("description", "problem"),
+    [
+        ("Les personnes présentes au guichet sont désagréables.", "staff"),
+        ("Un accueil agressif, on m'a envoyé balader.", "staff"),
+        ("Les horaires d'ouverture du bureau pour les démarches sont trop limités.", "hours"),
+        ("Le service ne répond pas aux mails depuis des semaines.", "letters"),
+        ("J'ai écrit à ma conseillère, je suis toujours sans réponse.", "no-answer"),
+        ("Le site est indisponible depuis des mois, toujours en maintenance.", "bug"),
+        ("Ma fille n'a toujours pas reçu sa bourse.", "unpaid"),
+        ("Ils m'ont demandé des tonnes d'attestations.", "paperwork"),
+        ("Je ne peux pas accéder au dossier pour ajouter la photo.", "login"),
+        ("Impossible de valider ma demande sur le site.", "bug"),
+        ("Le numéro sonne occupé avant de couper.", "calls"),
+        ("Je ne comprends pas l'intérêt de ces questions.", "senseless"),
+    ],
+)
+def test_more_general_complaints_are_read(description, problem):
+    assert read_said(None, description).problem == problem
