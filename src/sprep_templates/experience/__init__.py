@@ -19,6 +19,7 @@ from ._personalisation import (
     quotable_action,
     tone_of,
 )
+from ._praise import PRAISE_PHRASES
 from ._problems import PROBLEM_PHRASES, PROBLEMS, SEVERITIES, WAITED_PHRASES
 from ._said import (
     ACCESS_KINDS,
@@ -49,6 +50,7 @@ __all__ = [
     "NOTHING_SAID",
     "NOTHING_SAID_CONTEXT",
     "PROBLEMS",
+    "PRAISE_PHRASES",
     "PROBLEM_PHRASES",
     "PROCEDURE_PHRASES",
     "RELATIVE_PHRASES",

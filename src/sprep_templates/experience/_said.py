@@ -26,6 +26,7 @@ from typing import NamedTuple
 from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ._complaints import _phone_patterns
+from ._praise import PRAISE_PHRASES, praise_patterns, read_praise
 from ._problems import (
     HUMAN_CHANNELS,
     PROBLEM_PHRASES,
@@ -288,6 +289,9 @@ class Said(NamedTuple):
     #: parents"): False when a description names nobody (a user who posted "for a
     #: relative" but tells of their own file is the person concerned).
     names_relative: bool = True
+    #: The quality the user praised in their words (a key of
+    #: ``experience._praise.PRAISE_PHRASES``: "kindness", "speed"…), or None.
+    praise: str | None = None
 
 
 NOTHING_SAID = Said(
@@ -321,6 +325,7 @@ def _description_files() -> PatternFileScan:
             request_patterns(),
             problem_patterns(),
             severity_patterns(),
+            praise_patterns(),
         )
     )
 
@@ -424,7 +429,7 @@ def read_said(
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    in_phone, in_said, in_distress, in_requests, in_problems, in_severity = (
+    in_phone, in_said, in_distress, in_requests, in_problems, in_severity, in_praise = (
         _description_files().finditer_each(folded)
     )
     phone = next(_matches(_phone_patterns(), folded, in_phone), None)
@@ -526,6 +531,9 @@ def read_said(
         notes.append(f"someone close to the writer died{': ' + bereaved if bereaved else ''}")
     if problem.problem is not None:
         notes.append(f"problem: {problem.problem}")
+    praise = read_praise(_matches(praise_patterns(), folded, in_praise))
+    if praise is not None:
+        notes.append(f"praise: {praise}")
     if problem.severity is not None:
         notes.append(
             f"serious: {problem.severity}" + (f" ({problem.waited})" if problem.waited else "")
@@ -551,6 +559,7 @@ def read_said(
         problem=problem.problem,
         severity=problem.severity,
         waited=problem.waited,
+        praise=praise,
     )
 
 
@@ -568,6 +577,7 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "severity": None,
     "waited": None,
     "agents": False,
+    "praise": None,
 }
 
 #: A problem that is the access the criterion's phrase already names as the user told
@@ -613,7 +623,10 @@ def said_context(
       ``severity``: how serious the situation is (``SEVERITIES``) and ``waited``: how
       long they waited, in a reply of regret only; a serious situation is never
       ``mixed`` (no partial regret);
-    - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`).
+    - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`);
+    - ``praise``: what the user praised in their words (a phrase of
+      ``experience._praise.PRAISE_PHRASES``), in a positive reply that names a
+      criterion appreciated (it stands for that criterion's phrase).
     """
     praised = said.praised
     if "relation" in liked:
@@ -641,4 +654,7 @@ def said_context(
         "severity": severity,
         "waited": said.waited if severity == "wait" else None,
         "agents": agents_took_part(said.mentioned, said.procedure, channel),
+        # What the user praised, in a positive reply beside a criterion appreciated,
+        # whose phrase it stands for.
+        "praise": PRAISE_PHRASES[said.praise] if said.praise and liked and not regrets else None,
     }
