@@ -44,3 +44,8 @@ def test_the_longest_wait_wins():
 def test_urgent_in_a_suggestion_is_not_serious():
     said = read_said(None, "Il serait urgent de simplifier ce formulaire.")
     assert said.severity is None
+
+
+def test_more_than_a_year_told_in_words_is_a_wait():
+    said = read_said(None, "Cela fait plus d'une année que j'ai déposé ma demande.")
+    assert (said.severity, said.waited) == ("wait", "plus d’un an")

@@ -120,8 +120,8 @@ _NUMBERS = {
 }  # fmt: skip
 _WORDS = {value: word for word, value in _NUMBERS.items() if word != "une"}
 _DURATION = re.compile(
-    r"(?P<more>plus de |pres de |presque |bientot )?(?P<count>\d+|[a-z-]+) ?"
-    r"(?P<unit>mois|ans|annees|semaines)\b"
+    r"(?P<more>plus de |plus d'|pres de |presque |bientot )?(?P<count>\d+|[a-z-]+) ?"
+    r"(?P<unit>mois|ans|annees|semaines|an|annee)\b"
 )
 #: Words for an unknown, long duration ("plusieurs mois", "des mois", "de longs mois").
 _VAGUE = ("plusieurs", "longs", "des", "nombreux")
@@ -196,7 +196,7 @@ def _waited(span: str, published: date | None = None) -> tuple[float, str] | Non
     found = durations[-1]
     unit = found.group("unit")
     count_text = found.group("count")
-    more = "plus de " if found.group("more") == "plus de " else ""
+    more = "plus de " if found.group("more") in ("plus de ", "plus d'") else ""
     count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
     if count is None:
         if count_text not in _VAGUE:
