@@ -11,7 +11,7 @@ from functools import cache
 
 from ..lexicons import PatternFile, read_packaged_patterns
 
-__all__ = ["PRAISE_PHRASES", "PRAISES", "praise_patterns", "read_praise"]
+__all__ = ["PRAISES", "PRAISE_PHRASES", "praise_patterns", "read_praise"]
 
 PRAISE_FILE = "praise.tsv"
 

@@ -226,8 +226,8 @@ def read_problem(
     published: date | None = None,
 ) -> Problem:
     """The problem and severity that the matches (category, start, end) of
-    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a start date is counted to
-    ``published`` (the experience's publication date)."""
+    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a
+    start date is counted to ``published`` (the experience's publication date)."""
     problems = {category for category, _start, _end in problems_found}
     severities: dict[str, str | None] = {}
     longest: tuple[float, str] | None = None

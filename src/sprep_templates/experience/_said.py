@@ -17,9 +17,9 @@ in one left-to-right pass of an Aho–Corasick automaton: linear in the text.
 from __future__ import annotations
 
 import re
-from datetime import date
 from bisect import bisect_right
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 

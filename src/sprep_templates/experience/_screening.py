@@ -251,7 +251,8 @@ def _tells_a_story_or_a_name(text: str) -> bool:
     if any(word in stories or _singular(word) in stories for word in words):
         return True
     names = first_names()
-    return len(words) <= 2 and words[0] in names and all(w[:1].isupper() for w in _WORD.findall(text))
+    capitalised = all(word[:1].isupper() for word in _WORD.findall(text))
+    return len(words) <= 2 and words[0] in names and capitalised
 
 
 @lru_cache(maxsize=65536)
