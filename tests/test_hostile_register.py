@@ -2,8 +2,8 @@
 register lexicon, data/register.tsv and jargon.tsv): each sentence below uses a word
 of the lexicon in its ordinary sense. Written for this test.
 
-The sentences marked xfail are flagged today: their entries are in data/register.tsv
-or data/jargon.tsv (checker3's area, not this branch's): each reason names the entry.
+Eight of them were flagged when this test was written (circulaire, affiliation,
+dépens, quittance, demeure, en aval, volet, perçu): their entries are narrowed.
 """
 
 from __future__ import annotations
@@ -11,11 +11,6 @@ from __future__ import annotations
 import pytest
 
 from sprep_templates import check_reply
-
-
-def _xfail(sentence: str, reason: str):
-    return pytest.param(sentence, marks=pytest.mark.xfail(strict=True, reason=reason))
-
 
 PLAIN = [
     "Vous pouvez acheter un titre de transport à la gare.",
@@ -28,38 +23,14 @@ PLAIN = [
     "Le monde digital change vite.",
     "Le courant passe bien avec l’équipe.",
     "Nous avons reçu votre courrier et nous l’avons lu.",
-    _xfail(
-        "Le bus suit un trajet circulaire autour de la ville.",
-        "jargon.tsv 'circulaire<s>' (legal) matches the adjective",
-    ),
-    _xfail(
-        "Votre fils est inscrit au club de sport, son affiliation est faite.",
-        "jargon.tsv 'affili{…,ation,…}' is an error on a sports club's affiliation",
-    ),
-    _xfail(
-        "Il a ri à mes dépens devant tout le monde.",
-        "register.tsv 'dépens' (legal, CDTN) matches the idiom 'aux dépens de'",
-    ),
-    _xfail(
-        "Votre propriétaire vous donne une quittance de loyer chaque mois.",
-        "register.tsv 'quittance<s>' is an error; 'quittance de loyer' is the everyday name",
-    ),
-    _xfail(
-        "Ils habitent une belle demeure près de la mairie.",
-        "register.tsv 'demeur{er,e,…}' matches the noun 'une demeure'",
-    ),
-    _xfail(
-        "La ville est en aval de la rivière.",
-        "register.tsv 'en amont|en aval' matches a river's course",
-    ),
-    _xfail(
-        "Fermez le volet 2 de la fenêtre.",
-        "register.tsv 'volet<s> #' (error: part of a form) matches a window's shutter",
-    ),
-    _xfail(
-        "Elle a perçu une gêne dans votre message.",
-        "register.tsv '{…,a} perçu' matches 'percevoir' in the sense of noticing",
-    ),
+    "Le bus suit un trajet circulaire autour de la ville.",
+    "Votre fils est inscrit au club de sport, son affiliation est faite.",
+    "Il a ri à mes dépens devant tout le monde.",
+    "Votre propriétaire vous donne une quittance de loyer chaque mois.",
+    "Ils habitent une belle demeure près de la mairie.",
+    "La ville est en aval de la rivière.",
+    "Fermez le volet 2 de la fenêtre.",
+    "Elle a perçu une gêne dans votre message.",
 ]
 
 

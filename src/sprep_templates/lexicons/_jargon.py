@@ -8,6 +8,9 @@ regular expression, so that one line covers the forms of a word::
 
 - ``{a,b,c}``: one of the forms (an empty form is allowed: ``pièce{,s}``; groups nest);
 - ``<s>`` is ``{,s}`` (number) and ``<é>`` is ``{é,ée,és,ées}`` (gender and number);
+- ``<relever>`` is every form of a verb of the conjugation table (``_morphology``),
+  ``<relever:sans-pp>`` without its past participles; around it a negation and up to
+  two adverbs may come;
 - ``#`` is a number (one or more digits);
 - ``|`` separates forms that share nothing (``ledit|ladite``);
 - an apostrophe (``’`` or ``'``) matches both; a space matches one space;
@@ -32,7 +35,16 @@ from ..exceptions import DataFileError
 from ..text import apply_typography, fold
 from ._files import numbered_lines, read_list
 from ._matcher import literal_prefixes
-from ._morphology import CLASSES, complete_paradigms, insertion_slot, takes_insertion
+from ._morphology import (
+    CLASSES,
+    VERB_MARK,
+    complete_paradigms,
+    distribute,
+    insertion_slot,
+    takes_insertion,
+    verb_class,
+    with_negation,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -59,7 +71,7 @@ CATEGORIES: dict[str, Literal["error", "warning"]] = {
 
 _CLASSES = CLASSES
 _APOSTROPHES = "’'"
-_ALLOWED = re.compile(r"[a-zà-ÿœæ0-9 ’'\-.°{},|<>#]+")
+_ALLOWED = re.compile(r"[a-zà-ÿœæ0-9 ’'\-.°{},|<>#:]+")
 
 
 @attrs.frozen
@@ -99,9 +111,14 @@ class _Syntax(ValueError):
 def _expand_classes(source: str) -> str:
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
+        verb = verb_class(name)
+        if verb is not None:
+            return verb
         if name not in _CLASSES:
             raise _Syntax(
-                f"unknown class <{name}>; known: " + ", ".join(f"<{c}>" for c in _CLASSES)
+                f"unknown class <{name}>; known: "
+                + ", ".join(f"<{c}>" for c in _CLASSES)
+                + ", or a verb of the conjugation table (lexicons/_morphology.py)"
             )
         return _CLASSES[name]
 
@@ -116,7 +133,9 @@ def compile_pattern(source: str) -> str:
     if not _ALLOWED.fullmatch(source):
         bad = sorted({c for c in source if not _ALLOWED.fullmatch(c)})
         raise _Syntax(f"not a valid pattern: {''.join(bad)!r} is not part of the syntax")
-    expanded = complete_paradigms(_expand_classes(unicodedata.normalize("NFC", source)))
+    expanded = complete_paradigms(
+        _expand_classes(distribute(with_negation(unicodedata.normalize("NFC", source))))
+    )
     out: list[str] = []
     depth = 0
     slot = insertion_slot()
@@ -139,6 +158,8 @@ def compile_pattern(source: str) -> str:
             out.append("|")
         elif char == "#":
             out.append(r"\d+")
+        elif char == VERB_MARK:
+            continue  # a verb's forms end here (see takes_insertion)
         elif char in _APOSTROPHES:
             out.append("[’']")
         elif char == " ":  # an adverb or a negation may come after a word (morphology)
