@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ..lexicons import PatternFile, read_packaged_patterns
 
@@ -33,6 +33,7 @@ __all__ = [
     "Problem",
     "agents_took_part",
     "names_someone",
+    "problem_named",
     "problem_patterns",
     "read_problem",
     "severity_patterns",
@@ -279,3 +280,28 @@ def agents_took_part(
         # A mail in the words is most often a code or a notice received, not a person.
         return bool(mentioned & {"counter", "phone"})
     return channel in HUMAN_CHANNELS
+
+
+#: A problem that is the access the criterion's phrase already names as the user told
+#: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
+_ACCESS_PROBLEMS = {"appointment": {"appointment"}, "phone": {"calls", "unreachable"}}
+
+
+class _ReadProblem(Protocol):
+    """What :func:`problem_named` reads of ``experience._said.Said``."""
+
+    @property
+    def problem(self) -> str | None: ...
+
+    @property
+    def access(self) -> str | None: ...
+
+
+def problem_named(said: _ReadProblem, tone: str, hard: tuple[str, ...]) -> str | None:
+    """The user's problem a reply in ``tone`` names (a key of ``PROBLEM_PHRASES``), or
+    None: only a reply of regret names it, in place of the criteria rated negative."""
+    if said.problem is None or tone == "positive":
+        return None
+    if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
+        return None
+    return said.problem

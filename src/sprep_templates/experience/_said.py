@@ -32,6 +32,7 @@ from ._problems import (
     PROBLEM_PHRASES,
     agents_took_part,
     names_someone,
+    problem_named,
     problem_patterns,
     read_problem,
     severity_patterns,
@@ -579,20 +580,6 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "agents": False,
     "praise": None,
 }
-
-#: A problem that is the access the criterion's phrase already names as the user told
-#: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
-_ACCESS_PROBLEMS = {"appointment": {"appointment"}, "phone": {"calls", "unreachable"}}
-
-
-def problem_named(said: Said, tone: str, hard: tuple[str, ...]) -> str | None:
-    """The user's problem a reply in ``tone`` names (a key of ``PROBLEM_PHRASES``), or
-    None: only a reply of regret names it, in place of the criteria rated negative."""
-    if said.problem is None or tone == "positive":
-        return None
-    if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
-        return None
-    return said.problem
 
 
 def said_context(
