@@ -23,6 +23,7 @@ from sprep_templates.drafting._rendering import render_step
 from sprep_templates.experience import (
     ACCESS_KINDS,
     MOMENTS,
+    PRAISE_PHRASES,
     PROBLEM_PHRASES,
     PROCEDURE_PHRASES,
     RELATIVE_PHRASES,
@@ -110,6 +111,8 @@ VALUES: dict[str, list[object]] = {
     "severity": [None, "wait", "money"],
     "waited": ["plus de trois mois"],
     "agents": [False, True],
+    # Every praise phrase in every sentence that says it: every_export_sentence.
+    "praise": [None],
 }
 
 # Grammalecte rules that do not apply to a span, each with the reason.
@@ -254,6 +257,11 @@ def every_export_sentence() -> dict[str, str]:
             for count in (1, 2, 12, 1200, 1_000_000):
                 shown = format_count(count)
                 sentences[str(module.similar_sentence(tone, count, shown, n))] = "similar_sentence"
+        # What the user praised stands for the criteria in a positive reply.
+        for praise in PRAISE_PHRASES.values():
+            for sober in (False, True):
+                sentence = module.liked_sentence("positive", ("relation",), n, sober, praise)
+                sentences[str(sentence)] = "liked_sentence"
         for posted_as in ("relative", "mediator"):
             sentences[str(module.writer_thanks(posted_as, n))] = "writer_thanks"
         sentences[str(module.late_apology(n))] = "late_apology"

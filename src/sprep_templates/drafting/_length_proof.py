@@ -166,6 +166,10 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],
         "waited": list[object](_extreme_phrases(WAITED_PHRASES)[1 if large else 0 :][:1]),
         "agents": [False, True],
+        # What the user praised stands for the phrase of a criterion appreciated, in
+        # a positive reply that names one, and is no longer than it (five words at
+        # most: experience._praise.PRAISE_PHRASES): the criteria's phrases bound it.
+        "praise": [None],
         # Who died is left out first when a reply would pass 150 words.
         "bereaved": [None, ""]
         if core

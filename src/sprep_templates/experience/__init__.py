@@ -19,6 +19,7 @@ from ._personalisation import (
     quotable_action,
     tone_of,
 )
+from ._praise import PRAISE_PHRASES
 from ._problems import PROBLEM_PHRASES, PROBLEMS, SEVERITIES, WAITED_PHRASES
 from ._said import (
     ACCESS_KINDS,
@@ -48,6 +49,7 @@ __all__ = [
     "MOMENTS",
     "NOTHING_SAID",
     "NOTHING_SAID_CONTEXT",
+    "PRAISE_PHRASES",
     "PROBLEMS",
     "PROBLEM_PHRASES",
     "PROCEDURE_PHRASES",

@@ -115,7 +115,7 @@ def personalise(
     liked = ratings.rated("positive") if ratings else ()
     description = experience.description
     concerns = sensitive_concerns(description) if description else ()
-    said = read_said(experience.title, description, experience.topics)
+    said = read_said(experience.title, description, experience.topics, experience.published)
     attention = tuple(concern.reason for concern in concerns) + said.distress
     if said.bereaved is not None and not any(c.category == "death" for c in concerns):
         attention += ("décès ou deuil\u00a0: un proche de l’auteur est décédé",)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ..lexicons import PatternFile, read_packaged_patterns
 
@@ -32,6 +33,7 @@ __all__ = [
     "Problem",
     "agents_took_part",
     "names_someone",
+    "problem_named",
     "problem_patterns",
     "read_problem",
     "severity_patterns",
@@ -60,16 +62,24 @@ PROBLEM_PHRASES = {
     "letters": "vos messages restés sans réponse",
     "no-answer": "une demande restée sans réponse",
     "appointment": "un rendez-vous impossible à obtenir",
+    "cancelled": "l’annulation de votre rendez-vous",
     "refusal": "le refus de votre demande",
     "lost": "la perte de vos documents",
     "paperwork": "des pièces demandées plusieurs fois",
     "not-found": "une démarche introuvable en ligne",
+    "sent-around": "des renvois entre plusieurs services",
     "distance": "un déplacement long et coûteux",
+    "hours": "des horaires d’ouverture trop restreints",
     "contradictory": "des réponses qui se contredisent",
+    "staff": "un accueil qui manquait d’écoute",
     "queue": "une longue attente sur place",
     "not-received": "un document jamais reçu",
     "slow": "un traitement trop lent",
     "bug": "un problème technique en ligne",
+    "unclear-form": "un formulaire difficile à comprendre",
+    "malfunction": "un service qui fonctionne mal",
+    "unfair": "une décision ressentie comme injuste",
+    "senseless": "une règle difficile à comprendre",
 }
 PROBLEMS = tuple(PROBLEM_PHRASES)
 
@@ -111,8 +121,8 @@ _NUMBERS = {
 }  # fmt: skip
 _WORDS = {value: word for word, value in _NUMBERS.items() if word != "une"}
 _DURATION = re.compile(
-    r"(?P<more>plus de |pres de |presque |bientot )?(?P<count>\d+|[a-z-]+) ?"
-    r"(?P<unit>mois|ans|annees|semaines)\b"
+    r"(?P<more>plus de |plus d'|pres de |presque |bientot )?(?P<count>\d+|[a-z-]+) ?"
+    r"(?P<unit>mois|ans|annees|semaines|an|annee)\b"
 )
 #: Words for an unknown, long duration ("plusieurs mois", "des mois", "de longs mois").
 _VAGUE = ("plusieurs", "longs", "des", "nombreux")
@@ -139,15 +149,55 @@ def waited(span: str) -> str | None:
     return None if found is None else found[1]
 
 
-def _waited(span: str) -> tuple[float, str] | None:
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+           "septembre", "octobre", "novembre", "decembre")  # fmt: skip
+_START = re.compile(
+    r"depuis (?:le |l'annee |l'an |fin |debut |mi-)?(?:1er |\d+ )?"
+    r"(?:(?P<month>" + "|".join(_MONTHS) + r")(?: (?P<month_year>(?:19|20)\d\d))?"
+    r"|(?P<year>(?:19|20)\d\d))"
+)
+
+
+def _since(span: str, published: date | None) -> tuple[float, str] | None:
+    """The wait a start date tells ("depuis septembre 2021", "depuis le 5 mars",
+    "depuis 2019"), counted in whole months to ``published``; None without it."""
+    found = _START.search(span)
+    if found is None or published is None:
+        return None
+    if found.group("year"):
+        # From the end of that year, not to say more than the user did.
+        months = 12 * (published.year - int(found.group("year")) - 1) + published.month
+    else:
+        month = _MONTHS.index(found.group("month")) + 1
+        if found.group("month_year"):
+            year = int(found.group("month_year"))
+        else:
+            # The latest such month at or before the publication.
+            year = published.year if month <= published.month else published.year - 1
+        months = 12 * (published.year - year) + published.month - month
+    if months < 3 or months > 12 * 30:
+        return None
+    if months <= 12:
+        return months, f"{_WORDS[months]} mois" if months < 12 else "un an"
+    years = months // 12
+    if years == 1:
+        return months, "plus d’un an"
+    if years > 10:
+        return months, "plus de dix ans"
+    return months, f"plus de {_WORDS[years]} ans" if months % 12 else f"{_WORDS[years]} ans"
+
+
+def _waited(span: str, published: date | None = None) -> tuple[float, str] | None:
     """:func:`waited`, with the wait in months (to keep the longest a text tells)."""
+    if span.startswith("depuis") and _START.match(span):
+        return _since(span, published)
     durations = list(_DURATION.finditer(span))
     if not durations:
         return None
     found = durations[-1]
     unit = found.group("unit")
     count_text = found.group("count")
-    more = "plus de " if found.group("more") == "plus de " else ""
+    more = "plus de " if found.group("more") in ("plus de ", "plus d'") else ""
     count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
     if count is None:
         if count_text not in _VAGUE:
@@ -174,15 +224,17 @@ def read_problem(
     folded: str,
     problems_found: Iterable[tuple[str, int, int]],
     severities_found: Iterable[tuple[str, int, int]],
+    published: date | None = None,
 ) -> Problem:
     """The problem and severity that the matches (category, start, end) of
-    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell."""
+    :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a
+    start date is counted to ``published`` (the experience's publication date)."""
     problems = {category for category, _start, _end in problems_found}
     severities: dict[str, str | None] = {}
     longest: tuple[float, str] | None = None
     for category, start, end in severities_found:
         if category == "wait":
-            how_long = _waited(folded[start:end].lower())
+            how_long = _waited(folded[start:end].lower(), published)
             if how_long is not None and (longest is None or how_long[0] > longest[0]):
                 longest = how_long
                 severities["wait"] = how_long[1]
@@ -228,3 +280,28 @@ def agents_took_part(
         # A mail in the words is most often a code or a notice received, not a person.
         return bool(mentioned & {"counter", "phone"})
     return channel in HUMAN_CHANNELS
+
+
+#: A problem that is the access the criterion's phrase already names as the user told
+#: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
+_ACCESS_PROBLEMS = {"appointment": {"appointment"}, "phone": {"calls", "unreachable"}}
+
+
+class _ReadProblem(Protocol):
+    """What :func:`problem_named` reads of ``experience._said.Said``."""
+
+    @property
+    def problem(self) -> str | None: ...
+
+    @property
+    def access(self) -> str | None: ...
+
+
+def problem_named(said: _ReadProblem, tone: str, hard: tuple[str, ...]) -> str | None:
+    """The user's problem a reply in ``tone`` names (a key of ``PROBLEM_PHRASES``), or
+    None: only a reply of regret names it, in place of the criteria rated negative."""
+    if said.problem is None or tone == "positive":
+        return None
+    if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
+        return None
+    return said.problem

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -26,11 +27,13 @@ from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_p
 from ..lexicons._pattern_files import EXCLUDE
 from ._channels import channel_sides
 from ._complaints import _phone_patterns
+from ._praise import PRAISE_PHRASES, praise_patterns, read_praise
 from ._problems import (
     HUMAN_CHANNELS,
     PROBLEM_PHRASES,
     agents_took_part,
     names_someone,
+    problem_named,
     problem_patterns,
     read_problem,
     severity_patterns,
@@ -288,6 +291,9 @@ class Said(NamedTuple):
     #: parents"): False when a description names nobody (a user who posted "for a
     #: relative" but tells of their own file is the person concerned).
     names_relative: bool = True
+    #: The quality the user praised in their words (a key of
+    #: ``experience._praise.PRAISE_PHRASES``: "kindness", "speed"…), or None.
+    praise: str | None = None
 
 
 NOTHING_SAID = Said(
@@ -321,6 +327,7 @@ def _description_files() -> PatternFileScan:
             request_patterns(),
             problem_patterns(),
             severity_patterns(),
+            praise_patterns(),
         )
     )
 
@@ -404,9 +411,15 @@ def voiced_notes(
     return kept
 
 
-def read_said(title: str | None, description: str | None, topics: tuple[str, ...] = ()) -> Said:
+def read_said(
+    title: str | None,
+    description: str | None,
+    topics: tuple[str, ...] = (),
+    published: date | None = None,
+) -> Said:
     """What ``description`` (with ``title`` and the export's ``topics``: typology and
-    tags) says beyond the ratings; :data:`NOTHING_SAID` for no text."""
+    tags) says beyond the ratings; :data:`NOTHING_SAID` for no text. ``published``
+    (the publication date) dates a wait told by its start ("depuis mars 2021")."""
     if not description or not description.strip():
         procedure = _procedure(title, *topics)
         if procedure is None:
@@ -418,7 +431,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    in_phone, in_said, in_distress, in_requests, in_problems, in_severity = (
+    in_phone, in_said, in_distress, in_requests, in_problems, in_severity, in_praise = (
         _description_files().finditer_each(folded)
     )
     unreachable = [start for _, start, _ in _matches(_phone_patterns(), folded, in_phone)]
@@ -474,6 +487,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         folded,
         _matches(problem_patterns(), folded, in_problems),
         _matches(severity_patterns(), folded, in_severity),
+        published,
     )
     if problem.problem is None and unreachable:
         # The phone out of reach (phone-unreachable.tsv): the calls went unanswered.
@@ -508,6 +522,9 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         notes.append(f"someone close to the writer died{': ' + bereaved if bereaved else ''}")
     if problem.problem is not None:
         notes.append(f"problem: {problem.problem}")
+    praise = read_praise(_matches(praise_patterns(), folded, in_praise))
+    if praise is not None:
+        notes.append(f"praise: {praise}")
     if problem.severity is not None:
         notes.append(
             f"serious: {problem.severity}" + (f" ({problem.waited})" if problem.waited else "")
@@ -533,6 +550,7 @@ def read_said(title: str | None, description: str | None, topics: tuple[str, ...
         problem=problem.problem,
         severity=problem.severity,
         waited=problem.waited,
+        praise=praise,
     )
 
 
@@ -550,21 +568,8 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "severity": None,
     "waited": None,
     "agents": False,
+    "praise": None,
 }
-
-#: A problem that is the access the criterion's phrase already names as the user told
-#: it ("un rendez-vous difficile à obtenir"): the criterion is said, not the problem.
-_ACCESS_PROBLEMS = {"appointment": {"appointment"}, "phone": {"calls", "unreachable"}}
-
-
-def problem_named(said: Said, tone: str, hard: tuple[str, ...]) -> str | None:
-    """The user's problem a reply in ``tone`` names (a key of ``PROBLEM_PHRASES``), or
-    None: only a reply of regret names it, in place of the criteria rated negative."""
-    if said.problem is None or tone == "positive":
-        return None
-    if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
-        return None
-    return said.problem
 
 
 def said_context(
@@ -595,7 +600,10 @@ def said_context(
       ``severity``: how serious the situation is (``SEVERITIES``) and ``waited``: how
       long they waited, in a reply of regret only; a serious situation is never
       ``mixed`` (no partial regret);
-    - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`).
+    - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`);
+    - ``praise``: what the user praised in their words (a phrase of
+      ``experience._praise.PRAISE_PHRASES``), in a positive reply that names a
+      criterion appreciated (it stands for that criterion's phrase).
     """
     praised = said.praised
     if "relation" in liked:
@@ -623,4 +631,7 @@ def said_context(
         "severity": severity,
         "waited": said.waited if severity == "wait" else None,
         "agents": agents_took_part(said.mentioned, said.procedure, channel),
+        # What the user praised, in a positive reply beside a criterion appreciated,
+        # whose phrase it stands for.
+        "praise": PRAISE_PHRASES[said.praise] if said.praise and liked and not regrets else None,
     }

@@ -27,6 +27,7 @@ from ..limits import (
     MAX_QUOTED_TITLE_WORDS,
 )
 from ..patterns import ACRONYM, DIGITS_IN_NAME, EMAIL
+from ..text import fold
 
 __all__ = [
     "greeting_name",
@@ -236,6 +237,24 @@ def _reads_as_careful(title: str) -> bool:
     return not any(phrase in lowered for phrase in phrases)
 
 
+@cache
+def _story_words() -> frozenset[str]:
+    """Words of story-title-words.txt: a title telling a crime, violence or a death."""
+    return frozenset(read_list("story-title-words.txt"))
+
+
+def _tells_a_story_or_a_name(text: str) -> bool:
+    """Whether a title tells a crime, violence or a death ("Vol de ma voiture"), or is
+    a person's name ("Julien", "Marie Dubois": most often the writer's own)."""
+    words = [fold(word) for word in _WORD.findall(text)]
+    stories = _story_words()
+    if any(word in stories or _singular(word) in stories for word in words):
+        return True
+    names = first_names()
+    capitalised = all(word[:1].isupper() for word in _WORD.findall(text))
+    return len(words) <= 2 and words[0] in names and capitalised
+
+
 @lru_cache(maxsize=65536)
 def quotable_title(title: str | None) -> str | None:
     """The experience's title when a reply can quote it safely, else None.
@@ -246,7 +265,9 @@ def quotable_title(title: str | None) -> str | None:
     ("impossible", "catastrophique") and none of the screened offensive or
     hostile words. It must also read as written with care: a capital first,
     apostrophes and spaces where French puts them ("d un", "efficacité ," are
-    not), no word missing its accents ("demarche") or misspelt ("acceuil").
+    not), no word missing its accents ("demarche") or misspelt ("acceuil"). It
+    must not tell a crime, violence or a death (story-title-words.txt) nor be a
+    person's name ("Julien").
     """
     if title is None:
         return None
@@ -259,6 +280,8 @@ def quotable_title(title: str | None) -> str | None:
         return None  # look-alike letters (Cyrillic, fullwidth): a quote would show them
     if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
         return None
+    if _tells_a_story_or_a_name(text):
+        return None  # a crime or a death as a label, or the writer's own name
     if not _reads_as_careful(text):
         return None  # quoting a hasty title back would repeat its mistakes
     if ACRONYM.search(text):  # letters only here: a word of capitals

@@ -1,0 +1,29 @@
+"""A title that tells a crime or violence, or that is the writer's own name, is not
+quoted back (issue 20, wording, second round). Small inputs written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from sprep_templates.experience import quotable_title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cambriolage de mon appartement",
+        "Vol de ma voiture",
+        "Agression devant la mairie",
+        "Victime d’une escroquerie",
+        "Plainte pour harcèlement",
+        "Julien",
+        "Marie Dubois",
+    ],
+)
+def test_a_story_or_a_name_is_not_quoted(title):
+    assert quotable_title(title) is None
+
+
+@pytest.mark.parametrize("title", ["Renouvellement de passeport", "Très bon accueil", "Vote à l’étranger"])
+def test_an_ordinary_title_is_still_quoted(title):
+    assert quotable_title(title) == title
