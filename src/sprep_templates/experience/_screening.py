@@ -14,11 +14,11 @@ from functools import cache, lru_cache
 from ..lexicons import (
     first_names,
     fold_for_screening,
-    jargon,
     read_alternatives,
     read_list,
     screening_words,
 )
+from ..lexicons._entry_search import entry_search
 from ..limits import (
     MAX_GREETED_LENGTH,
     MAX_GREETED_WORDS,
@@ -255,6 +255,14 @@ def _tells_a_story_or_a_name(text: str) -> bool:
     return len(words) <= 2 and words[0] in names and capitalised
 
 
+def _has_jargon(text: str) -> bool:
+    """Whether ``text`` holds an entry of the jargon lexicon: the checker's search, entry
+    by entry, tried at every position (the same matches as the combined pattern, which
+    tries its hundreds of branches, verb forms included, at each position)."""
+    lower = text.lower()
+    return next(iter(entry_search().finditer(lower, range(len(lower)))), None) is not None
+
+
 @lru_cache(maxsize=65536)
 def quotable_title(title: str | None) -> str | None:
     """The experience's title when a reply can quote it safely, else None.
@@ -278,7 +286,7 @@ def quotable_title(title: str | None) -> str | None:
         return None
     if _script_problem(text) is not None:
         return None  # look-alike letters (Cyrillic, fullwidth): a quote would show them
-    if _has_screened_word(text) or jargon()[0].search(text.lower()) or _COMPLAINT.search(text):
+    if _has_screened_word(text) or _has_jargon(text) or _COMPLAINT.search(text):
         return None
     if _tells_a_story_or_a_name(text):
         return None  # a crime or a death as a label, or the writer's own name

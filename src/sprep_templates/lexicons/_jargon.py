@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Literal
 
 import attrs
@@ -93,10 +93,19 @@ class JargonEntry:
 @attrs.frozen
 class Lexicon:
     """The compiled lexicon: ``combined`` finds every entry in lower-cased text,
-    with one named group per entry (``e0``, ``e1``…: ``entry_for`` reads it)."""
+    with one named group per entry (``e0``, ``e1``…: ``entry_for`` reads it).
 
-    combined: re.Pattern[str]
+    ``source`` is the combined pattern's text; it is compiled on first use of
+    ``combined`` (a quarter of a second for the bundled lexicon), which drafting, that
+    searches entry by entry (``_entry_search``), never needs."""
+
+    source: str
     entries: tuple[JargonEntry, ...]
+
+    @cached_property
+    def combined(self) -> re.Pattern[str]:
+        """Every entry, one named group each, as one pattern for lower-cased text."""
+        return re.compile(self.source)
 
     def entry_for(self, match: re.Match[str]) -> JargonEntry:
         """The entry ``match`` (of ``combined``) found."""
@@ -225,7 +234,7 @@ def read_lexicon(lines: Iterable[str | tuple[int, str] | tuple[str, int, str]]) 
     # first, so that "l’instruction de votre dossier" is not cut at "l’instruction".
     order = sorted(range(len(regexes)), key=lambda i: -len(regexes[i]))
     branches = "|".join(f"(?P<e{i}>{regexes[i]})" for i in order)
-    return Lexicon(re.compile(rf"\b(?:{branches})\b"), tuple(entries))
+    return Lexicon(rf"\b(?:{branches})\b", tuple(entries))
 
 
 @cache
