@@ -49,3 +49,30 @@ def test_urgent_in_a_suggestion_is_not_serious():
 def test_more_than_a_year_told_in_words_is_a_wait():
     said = read_said(None, "Cela fait plus d'une année que j'ai déposé ma demande.")
     assert (said.severity, said.waited) == ("wait", "plus d’un an")
+
+
+def test_a_date_with_no_waiting_in_its_sentence_is_no_wait():
+    """ "depuis 2015" of a page not updated, "depuis deux ans" of sales calls: a start
+    date or a duration is a wait only where the sentence tells of waiting (a blind
+    reviewer found "Attendre plus de quatre ans…" said of a site not updated)."""
+    for text in (
+        "Le site n'a pas été mis à jour depuis 2015.",
+        "Depuis deux ans, je reçois des appels commerciaux tous les jours.",
+        "Je suis client depuis septembre 2021 et tout va bien.",
+        "Cela fait sept mois que j'habite dans cette ville.",
+    ):
+        said = read_said(None, text, published=PUBLISHED)
+        assert said.waited is None, text
+
+
+def test_a_date_in_a_sentence_that_waits_is_a_wait():
+    for text, waited in (
+        ("Depuis 4 mois, toujours aucune réponse.", "quatre mois"),
+        ("Cela fait 6 mois que mon dossier est en cours.", "six mois"),
+        ("Depuis septembre 2021, je n'ai rien reçu.", "six mois"),
+        ("Au bout de 8 mois, je peux enfin commencer les travaux.", "huit mois"),
+        ("3 mois après on en est toujours au même point.", "trois mois"),
+        ("Mon dossier depuis octobre va être étudié, me dit-on.", "cinq mois"),
+    ):
+        said = read_said(None, text, published=PUBLISHED)
+        assert (said.severity, said.waited) == ("wait", waited), text

@@ -15,6 +15,7 @@ réponse", "ma pension est suspendue").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -220,6 +221,39 @@ def _waited(span: str, published: date | None = None) -> tuple[float, str] | Non
     return 12 * count, f"{more}{_WORDS[count]} ans"
 
 
+#: What makes a duration or a start date a wait: the sentence it is in tells of waiting,
+#: of no answer, of something still not done or received (folded text).
+_WAITING = re.compile(
+    r"attend|attente|patient|relanc|delai|traine|bloque|en cours|pas encore|sans explication"
+    r"|au meme point|impossible de (?:joindre|contacter|obtenir)|\benfin\b"
+    r"|(?:va|vas|sera|doit|devait) (?:etre )?(?:etudie|traite|examine|instruit|regle)"
+    r"|suspendu|interromp|coupee?s?\b|arretee?s?\b|supprimee?s?\b"
+    r"|(?:depose|envoye|transmis|fait|adresse|formule) (?:ma|mon|mes|notre|nos|une|un|la|le|les)"
+    r" (?:demande|dossier|courrier|formulaire|reclamation|pieces|documents|papiers)"
+    r"|sans (?:reponse|retour|nouvelles?|suite|solution)"
+    r"|(?:aucune?|pas de|pas eu de|toujours pas de) (?:reponse|retour|nouvelles?|suite|solution)"
+    r"|toujours (?:pas|rien|aucun|aucune|en attente)"
+    r"|(?:pas|rien|jamais) (?:eu|recu|obtenu)"
+    r"|(?:pas|jamais) (?:ete )?(?:clos|close|termine|regle|reglee|traite|traitee|resolu|resolue"
+    r"|finalise|instruit|verse|versee|paye|payee|rembourse)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def _tells_waiting(folded: str, start: int, ends: list[int], memo: dict[int, bool]) -> bool:
+    """Whether the sentence of ``folded`` holding ``start`` (a wait's match) tells of
+    waiting: a date or a duration alone is no wait ("client depuis 2019"). ``ends``:
+    where the text's sentences end, found once; ``memo``: each sentence read once (a
+    text of many dates stays linear)."""
+    index = bisect.bisect_left(ends, start)
+    if index not in memo:
+        begin = ends[index - 1] + 1 if index else 0
+        stop = ends[index] if index < len(ends) else len(folded)
+        memo[index] = _WAITING.search(folded, begin, stop) is not None
+    return memo[index]
+
+
 def read_problem(
     folded: str,
     problems_found: Iterable[tuple[str, int, int]],
@@ -232,8 +266,14 @@ def read_problem(
     problems = {category for category, _start, _end in problems_found}
     severities: dict[str, str | None] = {}
     longest: tuple[float, str] | None = None
+    ends: list[int] | None = None
+    sentences: dict[int, bool] = {}
     for category, start, end in severities_found:
         if category == "wait":
+            if ends is None:
+                ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
+            if not _tells_waiting(folded, start, ends, sentences):
+                continue  # "depuis 2015" of a page not updated, of sales calls
             how_long = _waited(folded[start:end].lower(), published)
             if how_long is not None and (longest is None or how_long[0] > longest[0]):
                 longest = how_long
