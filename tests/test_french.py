@@ -102,6 +102,8 @@ VALUES: dict[str, list[object]] = {
     "access": [None, "appointment", "office"],
     "mixed": [False, True],
     "asks": [False, True],
+    "unsolved": [False, True],
+    "tried_contacts": [False, True],
     "point": [None, "suggestion", "bug"],
     "topic": [None, "l’accès des personnes à mobilité réduite"],
     "bereaved": [None, "", "votre grand-mère"],

@@ -21,7 +21,13 @@ from ..exceptions import (
     ReplyTooLongError,
     ReplyTooShortError,
 )
-from ..experience import DEFAULT_LATE_AFTER_DAYS, personalise, voiced_notes
+from ..experience import (
+    DEFAULT_LATE_AFTER_DAYS,
+    failed_channels,
+    failed_contacts_last,
+    personalise,
+    voiced_notes,
+)
 from ..inputs import Contact, Experience, Signature, clean_free_text
 from ..limits import MAX_CONTACTS, MAX_WORDS, MIN_WORDS
 from ..signing import SigningProfile, signer_arguments
@@ -236,6 +242,8 @@ def draft_reply(
         checked_contacts, notes = _for_country(experience, checked_contacts)
     if reading.phone_unreachable:
         checked_contacts = _phone_last(checked_contacts)
+    # Nor an e-mail the user says went unanswered (experience._channels).
+    checked_contacts = failed_contacts_last(checked_contacts, failed_channels(reading))
     templates = load_template_set(template_dir)
     context = step_context(experience, signature, checked_contacts, free_text, reading)
     seed = experience.id or repr((experience, free_text, checked_contacts))

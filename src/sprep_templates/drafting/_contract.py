@@ -17,6 +17,8 @@ from functools import lru_cache
 from ..experience import (
     NOTHING_SAID_CONTEXT,
     Personalisation,
+    every_contact_failed,
+    failed_channels,
     greeting_name,
     problem_named,
     quotable_title,
@@ -66,6 +68,8 @@ CONTEXT_VARIABLES = (
     "sober",
     "title",
     "topic",
+    "tried_contacts",
+    "unsolved",
     "waited",
 )
 
@@ -155,6 +159,9 @@ def step_context(
         "title": None if reading.sober else quotable_title(experience.title),
         "channel": channel,
         "contacts": _phrase_of(contacts) if contacts else None,
+        # Every contact given is a way in the user says failed: not offered as if it
+        # worked (experience._channels).
+        "tried_contacts": every_contact_failed(contacts, failed_channels(reading)),
         "organisation": signature.organisation,
         "first_name": signature.first_name,
         "situation": free_text.get("situation"),

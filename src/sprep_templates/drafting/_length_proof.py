@@ -162,6 +162,8 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "occasion": [*MOMENTS.values(), *_extreme_phrases(PROCEDURE_PHRASES.values())],
         "mixed": [False, True],
         "asks": [False, True],
+        "unsolved": [False, True],
+        "tried_contacts": [False, True],
         "point": [None, "suggestion", "bug"],
         "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],
         "waited": list[object](_extreme_phrases(WAITED_PHRASES)[1 if large else 0 :][:1]),

@@ -23,8 +23,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
-__all__ = ["channel_sides"]
+
+class _Kinded(Protocol):
+    """A contact, as far as this module reads it (``inputs.Contact``)."""
+
+    @property
+    def kind(self) -> str: ...
+
+
+C = TypeVar("C", bound=_Kinded)
+
+__all__ = [
+    "CONTACT_KINDS_OF",
+    "channel_sides",
+    "every_contact_failed",
+    "failed_contacts_last",
+    "failed_sides",
+]
 
 #: Where a clause ends inside a sentence (on the folded text: no accents, lower case
 #: for the words below once ``re.IGNORECASE``).
@@ -69,7 +86,24 @@ def channel_sides(
     judgements: Iterable[tuple[int, str]],
     unreachable: Iterable[int] = (),
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The channel kinds praised, blamed and named in ``folded`` (the folded text;
+    """The channel kinds praised, blamed and named in ``folded``: see
+    :func:`failed_sides`, which also says the channels where a contact failed."""
+    praised, blamed, mentioned, _failed = failed_sides(
+        folded, ends, channels, judgements, unreachable
+    )
+    return praised, blamed, mentioned
+
+
+def failed_sides(
+    folded: str,
+    ends: list[int],
+    channels: Iterable[tuple[int, tuple[str, ...]]],
+    judgements: Iterable[tuple[int, str]],
+    unreachable: Iterable[int] = (),
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The channel kinds praised, blamed, named, and those where a contact failed (no
+    answer, out of reach: a blame of the way in, not of what was said there), in
+    ``folded`` (the folded text;
     ``ends``: where its sentences end), from ``channels`` (where a channel word starts,
     and its kinds), ``judgements`` (where a praise or blame word starts, and
     ``"positive"`` or ``"negative"``) and ``unreachable`` (where the phone out of reach
@@ -106,4 +140,34 @@ def channel_sides(
         failed.add("phone")
     blamed |= failed
     praised -= failed
-    return frozenset(praised), frozenset(blamed), frozenset(mentioned)
+    return frozenset(praised), frozenset(blamed), frozenset(mentioned), frozenset(failed)
+
+
+#: The kinds of contact a reply offers (``inputs.Contact.kind``) on each channel kind
+#: the words tell of.
+CONTACT_KINDS_OF = {
+    "phone": ("phone",),
+    "email": ("email",),
+    "mail": ("address",),
+    "online": ("web",),
+    "account": ("web",),
+}
+
+
+def failed_contacts_last(contacts: tuple[C, ...], failed: frozenset[str]) -> tuple[C, ...]:
+    """``contacts`` (each with a ``kind``) with those on a channel where the user's
+    contact failed (``failed``: channel kinds) last: the reply never offers first the
+    way in the user says did not work."""
+    kinds = {kind for channel in failed for kind in CONTACT_KINDS_OF.get(channel, ())}
+    if not kinds:
+        return contacts
+    working = tuple(c for c in contacts if c.kind not in kinds)
+    if not working or len(working) == len(contacts):
+        return contacts
+    return working + tuple(c for c in contacts if c.kind in kinds)
+
+
+def every_contact_failed(contacts: tuple[_Kinded, ...], failed: frozenset[str]) -> bool:
+    """Whether every one of ``contacts`` is on a channel where the user's contact failed."""
+    kinds = {kind for channel in failed for kind in CONTACT_KINDS_OF.get(channel, ())}
+    return bool(contacts) and all(c.kind in kinds for c in contacts)

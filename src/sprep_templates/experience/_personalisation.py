@@ -13,6 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..inputs import POSTED_AS, SENTIMENTS, Experience, PostedAs, Sentiment, channel_kind
+from ._channels import every_contact_failed, failed_contacts_last
 from ._said import NOTHING_SAID, Said, read_said
 from ._sensitive import sensitive_concerns
 
@@ -20,6 +21,9 @@ __all__ = [
     "DEFAULT_LATE_AFTER_DAYS",
     "MAX_NAMED_CRITERIA",
     "Personalisation",
+    "every_contact_failed",
+    "failed_channels",
+    "failed_contacts_last",
     "personalise",
     "quotable_action",
     "tone_of",
@@ -141,6 +145,10 @@ def personalise(
     # With no text, the ratings are all the user said: they are voiced.
     if description is not None and tone == "negative":
         liked = tuple(c for c in liked if _words_back(c, "positive", said))
+    if description is not None and _praises_the_staff(said):
+        # "un accueil décevant" to a user who praised the agent is the opposite of
+        # what they wrote: the rating was about something else.
+        hard = tuple(c for c in hard if c != "relation")
     elif description is not None and tone == "positive":
         hard = tuple(c for c in hard if _words_back(c, "negative", said))
     if experience.sentiment != "positive":
@@ -152,9 +160,11 @@ def personalise(
         hard=hard[:MAX_NAMED_CRITERIA],
         liked=liked[:MAX_NAMED_CRITERIA],
         # "votre proche" only when the words name someone: a user who posted for a
-        # relative but tells only of their own file is the person concerned.
+        # relative but tells only of their own file is the person concerned; one who
+        # tells of their own steps ("j'appelle", "je tombe sur un répondeur") met the
+        # difficulties themselves.
         posted_as="self"
-        if experience.posted_as == "relative" and not said.names_relative
+        if experience.posted_as == "relative" and (not said.names_relative or said.acted)
         else experience.posted_as,
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
@@ -164,6 +174,28 @@ def personalise(
         attention=attention,
         said=said,
     )
+
+
+#: What the user praised in their words that is the reception itself.
+_STAFF_PRAISE = frozenset({"kindness", "listening", "professionalism"})
+
+
+def _praises_the_staff(said: Said) -> bool:
+    """The words praise the people who received the user, and blame none of them."""
+    if "relation" in said.felt_hard or said.problem == "staff":
+        return False
+    return (
+        said.praise in _STAFF_PRAISE
+        or "relation" in said.felt_liked
+        or bool(said.praised & {"counter", "phone"})
+    )
+
+
+def failed_channels(reading: Personalisation) -> frozenset[str]:
+    """The channel kinds where the user says their contact failed (the phone out of
+    reach, letters or e-mails unanswered): their contacts are not offered first."""
+    said = reading.said
+    return said.failed | {"phone"} if said.phone_unreachable else said.failed
 
 
 def _words_back(criterion: str, side: str, said: Said) -> bool:

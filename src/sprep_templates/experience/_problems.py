@@ -254,6 +254,76 @@ def _tells_waiting(folded: str, start: int, ends: list[int], memo: dict[int, boo
     return memo[index]
 
 
+#: A sentence that suggests or supposes rather than tells (folded): a problem named
+#: there is not one the user met ("il serait bien que les délais soient plus courts").
+_SUGGESTS = re.compile(
+    r"\b(?:il serait|ce serait|ca serait|serait-il|il faudrait|faudrait-il|pourquoi ne pas"
+    r"|pourquoi pas|je suggere|je propose|suggestion|il conviendrait|on pourrait"
+    r"|pourrait-on|vous pourriez|pourriez-vous|il suffirait|ideal serait|souhaitable)\b",
+    re.IGNORECASE,
+)
+#: A conditional clause: "si" opens it, a comma or a sentence end closes it.
+_IF_CLAUSE = re.compile(
+    r"(?:^|[,:(] ?|\n)\s*(?:si|s'il|s'ils|au cas ou)\b[^,.;:!?\n]*", re.IGNORECASE
+)
+#: Praise in a sentence (folded): with no word of failure beside it, a problem or a
+#: count read there is not a complaint ("trois mails, réponse très rapide, merci").
+_PRAISES = re.compile(
+    r"\b(?:merci|bravo|parfait\w*|excellent\w*|tres bien|super|aimables?|efficaces?"
+    r"|rapides?|rapidement|sympathiques?|agreables?|satisfaite?s?|ravie?s?|chaleureu\w*"
+    r"|professionnel\w*|competente?s?|a l'ecoute)\b",
+    re.IGNORECASE,
+)
+#: A word of failure (folded), outside the match itself.
+_FAILS = re.compile(
+    r"\b(?:pas|jamais|aucune?|rien|impossible|sans|toujours|probleme|erreur|mais"
+    r"|malheureusement|helas|bloquee?s?|refus\w*|attend\w*|attente|plus)\b",
+    re.IGNORECASE,
+)
+
+
+class _Sentence(NamedTuple):
+    """What :func:`complains` reads once in a sentence."""
+
+    suggests: bool
+    conditions: tuple[tuple[int, int], ...]
+    praises: bool
+    failures: tuple[int, ...]
+
+
+def _read_sentence(folded: str, begin: int, stop: int) -> _Sentence:
+    return _Sentence(
+        _SUGGESTS.search(folded, begin, stop) is not None,
+        tuple(found.span() for found in _IF_CLAUSE.finditer(folded, begin, stop)),
+        _PRAISES.search(folded, begin, stop) is not None,
+        tuple(found.start() for found in _FAILS.finditer(folded, begin, stop)),
+    )
+
+
+def complains(
+    folded: str, start: int, end: int, ends: list[int], memo: dict[int, _Sentence]
+) -> bool:
+    """Whether the match ``start``–``end`` of ``folded`` (``ends``: where its sentences
+    end) is told as something that went wrong for the user: not in a suggestion or a
+    conditional clause, not in a sentence of praise with no word of failure beside it.
+    ``memo``: each sentence read once (a text of many matches stays linear)."""
+    index = bisect.bisect_left(ends, start)
+    sentence = memo.get(index)
+    if sentence is None:
+        begin = ends[index - 1] + 1 if index else 0
+        stop = ends[index] if index < len(ends) else len(folded)
+        sentence = memo[index] = _read_sentence(folded, begin, stop)
+    if sentence.suggests:
+        return False
+    if any(first <= start < last for first, last in sentence.conditions):
+        return False
+    if sentence.praises:
+        failures = sentence.failures
+        # A word of failure before the match, or at or after its end.
+        return bool(failures) and (failures[0] < start or failures[-1] >= end)
+    return True
+
+
 def read_problem(
     folded: str,
     problems_found: Iterable[tuple[str, int, int]],
@@ -263,17 +333,23 @@ def read_problem(
     """The problem and severity that the matches (category, start, end) of
     :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a
     start date is counted to ``published`` (the experience's publication date)."""
-    problems = {category for category, _start, _end in problems_found}
+    ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
+    read: dict[int, _Sentence] = {}
+    problems = {
+        category
+        for category, start, end in problems_found
+        if complains(folded, start, end, ends, read)
+    }
     severities: dict[str, str | None] = {}
     longest: tuple[float, str] | None = None
-    ends: list[int] | None = None
     sentences: dict[int, bool] = {}
     for category, start, end in severities_found:
-        if category == "wait":
-            if ends is None:
-                ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
+        if category != "urgent" and not complains(folded, start, end, ends, read):
+            continue  # "trois mails, réponse très rapide", "il faudrait 3 mois de moins"
+        if category in ("wait", "calls", "reminders"):
             if not _tells_waiting(folded, start, ends, sentences):
-                continue  # "depuis 2015" of a page not updated, of sales calls
+                continue  # "depuis 2015" of a page not updated, "plusieurs courriers reçus"
+        if category == "wait":
             how_long = _waited(folded[start:end].lower(), published)
             if how_long is not None and (longest is None or how_long[0] > longest[0]):
                 longest = how_long

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
-from ._channels import channel_sides
+from ._channels import failed_sides
 from ._complaints import _phone_patterns
 from ._praise import PRAISE_PHRASES, praise_patterns, read_praise
 from ._problems import (
@@ -240,6 +240,16 @@ def _topic(sentence: str) -> str | None:
     return next((topic for topic in SUGGESTION_TOPICS if topic in found), None)
 
 
+#: The writer's own steps, in the first person singular (folded): "j'appelle", "je
+#: tombe sur un répondeur", "je me suis rendu", "j'ai envoyé".
+_ACTED = re.compile(
+    r"\b(?:j'|je )(?:ai |me suis |suis |me |m'|les |l'|lui |leur )?(?:\w+ )?"
+    r"(?:appel\w*|telephon\w*|tombe\w*|envoy\w*|envoie\w*|ecri\w*|rendu|rendue|rends"
+    r"|depos\w*|contact\w*|relanc\w*|essay\w*|tente|attend\w*|rempli\w*|deplace\w*"
+    r"|present\w*|adresse|joint|joins|renvoy\w*|transmis|fourni)\b",
+    re.IGNORECASE,
+)
+
 #: A question is quoted up to this many characters.
 MAX_QUOTE = 200
 
@@ -294,6 +304,11 @@ class Said(NamedTuple):
     #: The quality the user praised in their words (a key of
     #: ``experience._praise.PRAISE_PHRASES``: "kindness", "speed"…), or None.
     praise: str | None = None
+    #: The channel kinds where the user's contact failed (no answer, out of reach).
+    failed: frozenset[str] = frozenset()
+    #: The writer tells of their own steps ("j'appelle", "je me suis rendu"): the
+    #: difficulties they describe are theirs, even when they write for a relative.
+    acted: bool = False
 
 
 NOTHING_SAID = Said(
@@ -475,7 +490,9 @@ def read_said(
     requests = read_requests(text, ends, in_requests, title)
     if question is None:
         question = explicit_question(text, folded) or requests.question
-    praised, blamed, mentioned = channel_sides(folded, ends, channels_in, judged, unreachable)
+    praised, blamed, mentioned, failed = failed_sides(
+        folded, ends, channels_in, judged, unreachable
+    )
     distress: dict[str, str] = {}
     for category, start, end in _matches(_distress_patterns(), folded, in_distress):
         if category not in distress:
@@ -551,6 +568,8 @@ def read_said(
         severity=problem.severity,
         waited=problem.waited,
         praise=praise,
+        failed=failed,
+        acted=_ACTED.search(folded) is not None,
     )
 
 
@@ -569,6 +588,7 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "waited": None,
     "agents": False,
     "praise": None,
+    "unsolved": False,
 }
 
 
@@ -601,6 +621,8 @@ def said_context(
       long they waited, in a reply of regret only; a serious situation is never
       ``mixed`` (no partial regret);
     - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`);
+    - ``unsolved``: the words tell of something not solved yet (a problem, a serious
+      situation, a blockage, a request): no "aide attendue";
     - ``praise``: what the user praised in their words (a phrase of
       ``experience._praise.PRAISE_PHRASES``), in a positive reply that names a
       criterion appreciated (it stands for that criterion's phrase).
@@ -610,9 +632,10 @@ def said_context(
         praised = praised | {"counter", "phone"}
     regrets = tone != "positive"
     shown = None if regrets and channel in praised else channel
-    if regrets and shown in ("counter", "phone") and said.mentioned is not None:
-        # A visit or a call is regretted only when the words tell of one: the
-        # export's channels are often the service's, not what the user went through.
+    if shown in _TOLD_CHANNELS and said.mentioned is not None:
+        # A visit, a call, an online procedure or an exchange of letters is said only
+        # when the words tell of one: the export's channels are often the service's,
+        # not what the user went through (a border check is no "démarche en ligne").
         if shown not in said.mentioned and not (shown == "phone" and said.phone_unreachable):
             shown = None
     severity = said.severity if regrets else None
@@ -634,4 +657,21 @@ def said_context(
         # What the user praised, in a positive reply beside a criterion appreciated,
         # whose phrase it stands for.
         "praise": PRAISE_PHRASES[said.praise] if said.praise and liked and not regrets else None,
+        "unsolved": _unsolved(said),
     }
+
+
+#: The channel kinds the words can tell of (said.tsv's channel words).
+_TOLD_CHANNELS = frozenset({"counter", "phone", "online", "account", "mail", "email"})
+
+
+def _unsolved(said: Said) -> bool:
+    """Whether the words tell of something not solved yet: a problem, a serious
+    situation, a blockage, a request still awaited (no "aide attendue" then)."""
+    requests = said.requests
+    return (
+        said.problem is not None
+        or said.severity is not None
+        or requests.blocked is not None
+        or requests.request is not None
+    )
