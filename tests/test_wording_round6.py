@@ -268,3 +268,13 @@ def test_a_serious_situation_is_not_played_down(description):
         description=description,
     ):
         assert not any(phrase in reply.text for phrase in MINIMISING), reply.text
+
+
+def test_a_satisfied_user_who_praises_the_staff_hears_no_rating_against_them():
+    # The staff praise must not bring back a criterion the words do not back.
+    for reply in drafts(
+        sentiment="Positif",
+        ratings={"Simplicité/Complexité": "Négatif", "Relation": "Positif"},
+        description="La conseillère a été très aimable et m'a tout expliqué.",
+    ):
+        assert "démarche trop compliquée" not in reply.text

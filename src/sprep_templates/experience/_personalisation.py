@@ -145,12 +145,12 @@ def personalise(
     # With no text, the ratings are all the user said: they are voiced.
     if description is not None and tone == "negative":
         liked = tuple(c for c in liked if _words_back(c, "positive", said))
+    elif description is not None and tone == "positive":
+        hard = tuple(c for c in hard if _words_back(c, "negative", said))
     if description is not None and _praises_the_staff(said):
         # "un accueil décevant" to a user who praised the agent is the opposite of
         # what they wrote: the rating was about something else.
         hard = tuple(c for c in hard if c != "relation")
-    elif description is not None and tone == "positive":
-        hard = tuple(c for c in hard if _words_back(c, "negative", said))
     if experience.sentiment != "positive":
         hard += tuple(c for c in said.felt_hard if c not in rated)
     if experience.sentiment == "positive":
