@@ -278,3 +278,23 @@ def test_a_satisfied_user_who_praises_the_staff_hears_no_rating_against_them():
         description="La conseillère a été très aimable et m'a tout expliqué.",
     ):
         assert "démarche trop compliquée" not in reply.text
+
+
+def test_a_pension_not_paid_is_read_and_not_played_down():
+    description = "Non paiement du montant de ma retraite du mois d'octobre."
+    assert read_said(None, description).problem == "unpaid"
+    for reply in drafts(
+        sentiment="Positif",
+        ratings={"Information/Explication": "Négatif", "Réactivité": "Négatif"},
+        description=description,
+    ):
+        assert not any(phrase in reply.text for phrase in MINIMISING), reply.text
+
+
+def test_a_trip_avoided_is_no_problem_and_leaves_nothing_unsolved():
+    description = (
+        "J'ai beaucoup apprécié de voter par internet et d'éviter un déplacement de 200 km."
+    )
+    assert read_said(None, description).problem is None
+    for reply in drafts(sentiment="Positif", description=description):
+        assert "reste à régler" not in reply.text

@@ -269,7 +269,8 @@ _IF_CLAUSE = re.compile(
 #: Praise in a sentence (folded): with no word of failure beside it, a problem or a
 #: count read there is not a complaint ("trois mails, réponse très rapide, merci").
 _PRAISES = re.compile(
-    r"\b(?:merci|bravo|parfait\w*|excellent\w*|tres bien|super|aimables?|efficaces?"
+    r"\b(?:merci|bravo|parfait\w*|excellent\w*|tres bien|super|aimables?|efficaces?|apprecie\w*"
+    r"|pratiques?|genial|formidable|impeccable\w*"
     r"|rapides?|rapidement|sympathiques?|agreables?|satisfaite?s?|ravie?s?|chaleureu\w*"
     r"|professionnel\w*|competente?s?|a l'ecoute)\b",
     re.IGNORECASE,

@@ -645,6 +645,7 @@ def said_context(
         "access": said.access if "accessibility" in hard else None,
         "mixed": tone == "negative"
         and severity is None
+        and said.problem not in _MONEY_PROBLEMS
         and (sentiment != "negative" or (bool(liked) and said.suggestion)),
         "asks": said.question is not None,
         "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
@@ -665,12 +666,23 @@ def said_context(
 _TOLD_CHANNELS = frozenset({"counter", "phone", "online", "account", "mail", "email"})
 
 
+#: Problems of money owed or taken: never "tout n'a pas été simple" (no partial regret).
+_MONEY_PROBLEMS = frozenset({"payment-stopped", "unpaid", "claimed"})
+
+#: Problems that are over once the user is served (a trip, a queue, the hours, how
+#: they were received, a rule they find unfair): they leave nothing to solve.
+_PROBLEMS_OVER = frozenset(
+    {"distance", "queue", "hours", "staff", "unfair", "senseless", "contradictory",
+     "unclear-form", "printing", "paperwork", "sent-around"}
+)  # fmt: skip
+
+
 def _unsolved(said: Said) -> bool:
-    """Whether the words tell of something not solved yet: a problem, a serious
-    situation, a blockage, a request still awaited (no "aide attendue" then)."""
+    """Whether the words tell of something not solved yet: a problem still open, a
+    serious situation, a blockage, a request still awaited (no "aide attendue" then)."""
     requests = said.requests
     return (
-        said.problem is not None
+        (said.problem is not None and said.problem not in _PROBLEMS_OVER)
         or said.severity is not None
         or requests.blocked is not None
         or requests.request is not None
