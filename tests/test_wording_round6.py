@@ -298,3 +298,67 @@ def test_a_trip_avoided_is_no_problem_and_leaves_nothing_unsolved():
     assert read_said(None, description).problem is None
     for reply in drafts(sentiment="Positif", description=description):
         assert "reste à régler" not in reply.text
+
+
+def test_a_refusal_told_verb_first_is_a_refusal():
+    said = read_said(None, "La préfecture a rejeté mes trois premières déclarations.")
+    assert said.problem == "refusal"
+
+
+#: For each problem kind, words that alone tell it.
+KIND_WORDS = {
+    "pdf-form": "le formulaire pdf est verrouillé",
+    "printing": "impossible d'imprimer l'attestation",
+    "upload": "impossible de télécharger le justificatif",
+    "login": "impossible de me connecter",
+    "payment-stopped": "mon allocation est suspendue",
+    "unpaid": "je n'ai toujours pas reçu mon remboursement",
+    "claimed": "on me réclame un trop-perçu",
+    "amount": "le montant est erroné",
+    "transcription": "la transcription de mon acte de mariage traîne",
+    "calls": "personne ne décroche",
+    "unreachable": "le service est injoignable",
+    "letters": "mes courriers restent sans réponse",
+    "no-answer": "aucune réponse ne vient",
+    "appointment": "impossible d'obtenir un rendez-vous",
+    "cancelled": "le rendez-vous est annulé",
+    "refusal": "ma demande est refusée",
+    "lost": "ils ont perdu mon dossier",
+    "paperwork": "il y a des pièces manquantes",
+    "not-found": "je ne trouve pas le formulaire",
+    "sent-around": "on me renvoie de service en service",
+    "hours": "le bureau n'est ouvert que le matin",
+    "contradictory": "les informations sont contradictoires",
+    "staff": "l'agent est désagréable",
+    "queue": "il faut faire la queue",
+    "not-received": "je n'ai jamais reçu ma carte",
+    "slow": "les délais de traitement sont trop longs",
+    "bug": "un message d'erreur s'affiche",
+    "unclear-form": "le formulaire est incompréhensible",
+    "malfunction": "il y a un dysfonctionnement",
+    "unfair": "la règle est injuste",
+    "senseless": "cette exigence est absurde",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_WORDS))
+def test_each_kind_is_read_in_a_complaint(kind):
+    assert read_said(None, f"Franchement, {KIND_WORDS[kind]}.").problem == kind
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_WORDS))
+def test_no_kind_is_read_in_a_suggestion(kind):
+    assert read_said(None, f"Il faudrait éviter que {KIND_WORDS[kind]}.").problem is None
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_WORDS))
+def test_no_kind_is_read_in_a_conditional_clause(kind):
+    said = read_said(None, f"Si {KIND_WORDS[kind]}, à qui dois-je écrire ?")
+    assert said.problem is None
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_WORDS))
+def test_no_kind_is_read_in_praise_of_another_service(kind):
+    # Praise with no word of failure of its own: what it holds is not the user's problem.
+    said = read_said(None, f"Bravo et merci, chez vous c'est parfait, ailleurs {KIND_WORDS[kind]}.")
+    assert said.problem is None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
 from typing import NamedTuple, Protocol
@@ -33,6 +33,7 @@ __all__ = [
     "WAITED_PHRASES",
     "Problem",
     "agents_took_part",
+    "complaint_filter",
     "names_someone",
     "problem_named",
     "problem_patterns",
@@ -323,6 +324,14 @@ def complains(
         # A word of failure before the match, or at or after its end.
         return bool(failures) and (failures[0] < start or failures[-1] >= end)
     return True
+
+
+def complaint_filter(folded: str) -> Callable[[int, int], bool]:
+    """:func:`complains` for the matches of one text (``folded``): its sentence ends
+    found once, each sentence read once."""
+    ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
+    read: dict[int, _Sentence] = {}
+    return lambda start, end: complains(folded, start, end, ends, read)
 
 
 def read_problem(

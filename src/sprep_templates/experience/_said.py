@@ -32,6 +32,7 @@ from ._problems import (
     HUMAN_CHANNELS,
     PROBLEM_PHRASES,
     agents_took_part,
+    complaint_filter,
     names_someone,
     problem_named,
     problem_patterns,
@@ -449,7 +450,12 @@ def read_said(
     in_phone, in_said, in_distress, in_requests, in_problems, in_severity, in_praise = (
         _description_files().finditer_each(folded)
     )
-    unreachable = [start for _, start, _ in _matches(_phone_patterns(), folded, in_phone)]
+    # The phone out of reach, told as something that happened (not "si personne ne
+    # décroche", not in a suggestion).
+    told = complaint_filter(folded)
+    unreachable = [
+        start for _, start, end in _matches(_phone_patterns(), folded, in_phone) if told(start, end)
+    ]
     if unreachable:
         access = (unreachable[0], "phone")
     channels_in: list[tuple[int, tuple[str, ...]]] = []  # clause by clause: _channels
