@@ -362,3 +362,8 @@ def test_no_kind_is_read_in_praise_of_another_service(kind):
     # Praise with no word of failure of its own: what it holds is not the user's problem.
     said = read_said(None, f"Bravo et merci, chez vous c'est parfait, ailleurs {KIND_WORDS[kind]}.")
     assert said.problem is None
+
+
+def test_the_users_own_late_payment_is_no_payment_awaited():
+    said = read_said(None, "Je ne peux plus contester le fait du retard de paiement initial.")
+    assert said.problem != "unpaid"
