@@ -367,3 +367,16 @@ def test_no_kind_is_read_in_praise_of_another_service(kind):
 def test_the_users_own_late_payment_is_no_payment_awaited():
     said = read_said(None, "Je ne peux plus contester le fait du retard de paiement initial.")
     assert said.problem != "unpaid"
+
+
+@pytest.mark.parametrize(
+    ("description", "severity"),
+    [
+        ("Après plusieurs réclamations, je n'ai reçu ni réponse ni remboursement.", "reminders"),
+        ("En six mois et 200 appels, personne n'a jamais décroché.", "calls"),
+        ("De multiples appels n'ont pas permis de faire avancer mon dossier.", "calls"),
+        ("J'ai envoyé 20 mails pour tenter d'avoir une réponse.", "reminders"),
+    ],
+)
+def test_calls_or_letters_that_came_to_nothing_are_serious(description, severity):
+    assert read_said(None, description).severity == severity

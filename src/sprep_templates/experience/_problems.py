@@ -334,6 +334,24 @@ def complaint_filter(folded: str) -> Callable[[int, int], bool]:
     return lambda start, end: complains(folded, start, end, ends, read)
 
 
+#: Calls or letters that came to nothing (folded), besides the words of waiting.
+_NO_RESULT = re.compile(
+    r"\b(?:ni reponse|personne ne|personne n'a|en vain|vainement|pour tenter|sans succes"
+    r"|sans resultat|n'ont (?:pas|jamais|rien) permis|n'a (?:pas|jamais|rien) permis"
+    r"|ne (?:repond|repondent|decroche|decrochent)|refuse|refusent|pretextant)",
+    re.IGNORECASE,
+)
+
+
+def _tells_no_result(folded: str, start: int, ends: list[int]) -> bool:
+    """Whether the sentence of ``folded`` holding ``start`` tells that the calls or
+    letters came to nothing."""
+    index = bisect.bisect_left(ends, start)
+    begin = ends[index - 1] + 1 if index else 0
+    stop = ends[index] if index < len(ends) else len(folded)
+    return _NO_RESULT.search(folded, begin, stop) is not None
+
+
 def read_problem(
     folded: str,
     problems_found: Iterable[tuple[str, int, int]],
@@ -356,9 +374,12 @@ def read_problem(
     for category, start, end in severities_found:
         if category != "urgent" and not complains(folded, start, end, ends, read):
             continue  # "trois mails, réponse très rapide", "il faudrait 3 mois de moins"
-        if category in ("wait", "calls", "reminders"):
-            if not _tells_waiting(folded, start, ends, sentences):
-                continue  # "depuis 2015" of a page not updated, "plusieurs courriers reçus"
+        if category == "wait" and not _tells_waiting(folded, start, ends, sentences):
+            continue  # "depuis 2015" of a page not updated, of sales calls
+        if category in ("calls", "reminders") and not (
+            _tells_waiting(folded, start, ends, sentences) or _tells_no_result(folded, start, ends)
+        ):
+            continue  # "plusieurs courriers reçus", "je l'ai eue à plusieurs reprises"
         if category == "wait":
             how_long = _waited(folded[start:end].lower(), published)
             if how_long is not None and (longest is None or how_long[0] > longest[0]):
