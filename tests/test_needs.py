@@ -68,6 +68,21 @@ def notes_to_add(**fields) -> set[str]:
             "another way that works",
         ),
         (
+            "Je n'arrive pas à me connecter à mon espace depuis lundi.",
+            "Je n'arrive pas à me connecter",
+            "concrete next step",
+        ),
+        (
+            "J'ai fait ma préplainte en ligne, je n'ai pas de nouvelle depuis dix jours.",
+            "je n'ai pas de nouvelle depuis dix jours",
+            "no answer",
+        ),
+        (
+            "Cela fait plus d'un an que j'essaye d'obtenir un rendez-vous.",
+            "Cela fait plus d'un an",
+            "concrete next step",
+        ),
+        (
             "J'ai écrit au service en janvier, aucune réponse à ce jour.",
             "aucune réponse à ce jour",
             "no answer",
@@ -174,6 +189,10 @@ def test_a_draft_that_names_the_users_problem_and_owes_nothing_is_ready():
         "Impossible de faire mieux : accueil rapide et agréable.",
         "On ne peut pas faire plus simple, bravo.",
         "J'avais un problème de caution, le site m'a aidé en dix minutes. Merci !",
+        "Un accueil dont on pourrait rêver partout, merci.",
+        "Dossier traité sans que je transmette rien, sauf le montant de la facture.",
+        "Je suis en attente de mon premier enfant et tout a été fait avant sa naissance.",
+        "Le service m'a orientée vers les aides financières d'urgence, merci.",
     ],
 )
 def test_praise_hypotheticals_and_quoted_text_are_no_need(description):

@@ -92,7 +92,8 @@ def missing_of(
     problem read in the words, the access that failed, the agent's ``situation``
     name it; a rating's phrase does when the words of a short description say the
     same); then a suggestion the reply does not name. A positive one: a reservation,
-    something still awaited or impossible, a suggestion the reply does not name.
+    something still awaited or impossible (an urgency there was most often met), a
+    suggestion the reply does not name.
     ``named_hard``: the criteria the reply names as hard; ``used``: what of the
     experience it uses (``personalised_by``)."""
     needs = said.requests.needs
@@ -105,7 +106,7 @@ def missing_of(
     if sentiment == "positive":
         if needs.reservation is not None:
             return Missing("reservation", needs.reservation, needs.tried)
-        if needs.need in ("awaited", "impossible", "urgent") and not answered:
+        if needs.need in ("awaited", "impossible") and not answered:
             return Missing("reservation", needs.need_said, needs.tried)
         return suggestion
     if needs.need is not None and not answered:
