@@ -149,3 +149,27 @@ def test_what_follows_a_prefix_is_still_read(source, error):
 )
 def test_prefixes_after_a_skipped_part(source, prefixes):
     assert literal_prefixes(source) == prefixes
+
+
+def test_pattern_file_lines_compile_when_tried():
+    """A pattern file's lines are checked when read, compiled again when first tried:
+    the same matches as the file's combined regex."""
+    from sprep_templates.exceptions import DataFileError
+    from sprep_templates.lexicons._pattern_files import parse_pattern_lines
+
+    lines = [
+        "category\tpattern\tsource",
+        "a\tmenac\\w*\tx",
+        "a\tpersonne ne (?:m|nous) répond\tx",
+        "b\tpersonne\tx",
+    ]
+    patterns = parse_pattern_lines("test.tsv", lines, ["a", "b"])
+    assert patterns.lines == [None, None, None]
+    folded = "Personne ne m repond, on me menace. personne."
+    found = list(patterns.finditer(folded))
+    expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in patterns.regex.finditer(folded)]
+    assert found == expected
+    assert len(found) == 3
+    assert sum(pattern is not None for pattern in patterns.lines) == 3
+    with pytest.raises(DataFileError, match=r"test\.tsv:2"):
+        parse_pattern_lines("test.tsv", [lines[0], "a\tmenac(\tx"], ["a"])

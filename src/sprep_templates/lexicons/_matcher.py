@@ -50,6 +50,9 @@ _QUANTIFIER_START = "?*+{"
 # Characters that are one literal element each, whatever follows (a run of them is
 # read over at once when only a branch's end is looked for).
 _PLAIN_RUN = re.compile(r"[^\\\[()|{?*+]+")
+# Characters that are one literal text each (:meth:`_Reader.element`).
+_LITERAL_RUN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+_QUANTIFIER_ONE = frozenset(_QUANTIFIER_START)
 
 
 class _Reader:
@@ -83,6 +86,18 @@ class _Reader:
             if not growing:  # the prefix is known: the rest is only read over
                 self._skip_branch()
                 break
+            if len(current) <= _MAX_PREFIXES:
+                # literal characters, each followed by no quantifier: at once
+                run = _LITERAL_RUN.match(self.source, self.position)
+                if run is not None:
+                    end = run.end()
+                    if self.source[end : end + 1] in _QUANTIFIER_ONE:
+                        end -= 1  # the last one has a quantifier: read it alone
+                    if end > self.position:
+                        block = self.source[self.position : end]
+                        current = {start + block for start in current}
+                        self.position = end
+                        continue
             element, exact = self.element()
             quantifier = self.quantifier()
             if element is None:  # a class, a wildcard, \d …: anything may come
