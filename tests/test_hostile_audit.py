@@ -9,9 +9,16 @@ as long, a quadratic one about 100 times. Every text is written for this test.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from sprep_templates.checking._stock import _few_words_changed, find_stock_groups
+from sprep_templates.cli._common import EXIT_FATAL, EXIT_USAGE
 
 
 def _stock_cpu(pairs: int) -> float:
@@ -223,3 +230,40 @@ def test_check_jsonl_goes_on_after_bad_bytes_and_a_lone_surrogate(tmp_path, caps
         if form == "json":
             report = json.loads(out)
             assert report["checked"] >= 2
+
+
+# --- a stream read twice is kept aside within bounds ---------------------------------------
+
+
+def _check_stream(source: str, *extra: str, stdin: object = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "sprep_templates", "check", "--jsonl", source, *extra],
+        env=env, stdin=stdin, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_check_jsonl_of_an_endless_device_stops_at_the_first_overlong_line():
+    # /dev/zero has no end and no newline: it used to be copied whole to a temporary file
+    # (filling the disk, never answering); its first line is refused as a file's would be.
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    done = _check_stream("/dev/zero")
+    assert done.returncode == EXIT_FATAL, done.stderr
+    assert "first line is longer than" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_check_jsonl_of_a_stream_reports_an_overlong_line_as_a_file_would(tmp_path):
+    # On standard input, a line far beyond the row limit is reported as the file's would be,
+    # the rows after it are still checked, and what is kept aside stays bounded.
+    data = tmp_path / "replies.jsonl"
+    with data.open("w", encoding="utf-8") as stream:
+        stream.write(json.dumps({"text": _REPLY}) + "\n")
+        stream.write('{"text": "' + "x" * (8 << 20) + '"}\n')  # 8 MiB, one line
+        stream.write(json.dumps({"text": _REPLY}) + "\n")
+    with data.open("rb") as stdin:
+        piped = _check_stream("-", "--field", "text", stdin=stdin)
+    direct = _check_stream(str(data), "--field", "text")
+    assert piped.returncode == direct.returncode == EXIT_USAGE, piped.stderr
+    assert piped.stdout == direct.stdout
+    assert "2 replies checked" in piped.stdout and "line 2" in piped.stdout

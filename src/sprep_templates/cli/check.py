@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import json
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -141,12 +140,29 @@ ID_FIELDS = ("case_id", "id", "ID expérience")
 
 
 def _replies(table: _Table, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any], str]]:
-    """(line number, row, reply text) of each row whose field holds a reply."""
-    source.seek(0)
+    """(line number, row, reply text) of each row whose field holds a reply, read from
+    where ``source`` stands."""
     for number, row in table.rows_of(source):
         reply_text = row.get(table.field)
         if isinstance(reply_text, str) and reply_text.strip():
             yield number, row, reply_text
+
+
+def _kept_aside(
+    replies: Iterator[tuple[int, dict[str, Any], str]], spool: TextIO
+) -> Iterator[tuple[int, dict[str, Any], str]]:
+    """``replies``, each also written to ``spool`` as it was read (one JSON line)."""
+    for number, row, reply_text in replies:
+        spool.write(json.dumps([number, row]) + "\n")  # ASCII: lone surrogates survive
+        yield number, row, reply_text
+
+
+def _taken_back(spool: TextIO, field: str) -> Iterator[tuple[int, dict[str, Any], str]]:
+    """The replies :func:`_kept_aside` wrote, in order."""
+    spool.seek(0)
+    for line in spool:
+        number, row = json.loads(line)
+        yield number, row, row[field]
 
 
 def _reply_id(row: dict[str, Any], number: int, id_field: str | None) -> str:
@@ -189,22 +205,33 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
 
     path = arguments.jsonl
     with contextlib.ExitStack() as stack:
-        # Read twice (once to group the replies, once to check them): standard input, a
-        # named pipe or any other stream that cannot seek back is kept aside first.
         if path == "-":
-            source: BinaryIO = stack.enter_context(tempfile.TemporaryFile())
-            shutil.copyfileobj(sys.stdin.buffer, source)
+            source: BinaryIO = sys.stdin.buffer
         else:
             try:
                 source = stack.enter_context(open(path, "rb"))
             except OSError as error:
                 raise UsageError(f"cannot read {path}: {error.strerror}") from None
-            if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
-                stream, source = source, stack.enter_context(tempfile.TemporaryFile())
-                shutil.copyfileobj(stream, source)
         table = _Table(path, arguments.field, encoding_of(arguments))
+        # Read twice: once to group the replies, once to check them. A regular file is
+        # read again; from standard input, a named pipe or a device, the replies read
+        # (each row within the export's row limit) are kept aside, not the raw bytes: an
+        # endless line is refused at its limit instead of filling the disk.
+        if path != "-" and stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+            first_pass = _replies(table, source)
+
+            def second_pass() -> Iterator[tuple[int, dict[str, Any], str]]:
+                source.seek(0)
+                return _replies(table, source)
+        else:
+            spool = stack.enter_context(tempfile.TemporaryFile("w+", encoding="ascii"))
+            first_pass = _kept_aside(_replies(table, source), spool)
+
+            def second_pass() -> Iterator[tuple[int, dict[str, Any], str]]:
+                return _taken_back(spool, table.field)
+
         groups = find_stock_groups(
-            ((str(number), text) for number, _row, text in _replies(table, source)),
+            ((str(number), text) for number, _row, text in first_pass),
             min_size=arguments.stock_min,
             similarity=arguments.similarity,
         )
@@ -214,7 +241,7 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
         refused = NotChecked()
         errors_by_rule: Counter[str] = Counter()
         warnings_by_rule: Counter[str] = Counter()
-        for number, row, reply_text in _replies(table, source):
+        for number, row, reply_text in second_pass():
             try:
                 findings = check_reply(
                     reply_text,
