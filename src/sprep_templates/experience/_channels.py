@@ -37,7 +37,9 @@ C = TypeVar("C", bound=_Kinded)
 
 __all__ = [
     "CONTACT_KINDS_OF",
+    "MOMENTS",
     "channel_sides",
+    "channel_told",
     "every_contact_failed",
     "failed_contacts_last",
     "failed_sides",
@@ -171,3 +173,36 @@ def every_contact_failed(contacts: tuple[_Kinded, ...], failed: frozenset[str]) 
     """Whether every one of ``contacts`` is on a channel where the user's contact failed."""
     kinds = {kind for channel in failed for kind in CONTACT_KINDS_OF.get(channel, ())}
     return bool(contacts) and all(c.kind in kinds for c in contacts)
+
+
+#: What the user went through on each channel kind (None: an unknown channel), as a
+#: noun phrase that fits after "lors de", "de" or "après": the same wording as the
+#: templates' ``moment`` macro (templates/shared/macros.j2; a test keeps them equal).
+MOMENTS = {
+    "phone": "votre appel",
+    "counter": "votre visite à notre accueil",
+    "online": "votre démarche en ligne",
+    "account": "votre démarche dans votre espace personnel",
+    "mail": "votre échange de courriers avec nos services",
+    "email": "votre échange de courriels avec nos services",
+    "chat": "votre échange sur notre messagerie en ligne",
+    "social": "votre échange avec nous sur les réseaux sociaux",
+    None: "votre démarche",
+}
+
+
+#: The channel kinds the words can tell of (said.tsv's channel words).
+_TOLD_CHANNELS = frozenset({"counter", "phone", "online", "account", "mail", "email"})
+
+
+def channel_told(
+    channel: str | None, mentioned: frozenset[str] | None, phone_unreachable: bool
+) -> bool:
+    """Whether a reply may name ``channel`` (a visit, a call, an online procedure, an
+    exchange of letters): when the words (``mentioned``: the channel kinds they name,
+    None with no description) tell of it. The export's channels are often the
+    service's, not what the user went through (a border check is no "démarche en
+    ligne")."""
+    if channel not in _TOLD_CHANNELS or mentioned is None:
+        return True
+    return channel in mentioned or (channel == "phone" and phone_unreachable)

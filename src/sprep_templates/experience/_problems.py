@@ -26,6 +26,7 @@ from ..lexicons import PatternFile, read_packaged_patterns
 
 __all__ = [
     "HUMAN_CHANNELS",
+    "MONEY_PROBLEMS",
     "NO_PROBLEM",
     "PROBLEMS",
     "PROBLEM_PHRASES",
@@ -34,11 +35,13 @@ __all__ = [
     "Problem",
     "agents_took_part",
     "complaint_filter",
+    "leaves_unsolved",
     "names_someone",
     "problem_named",
     "problem_patterns",
     "read_problem",
     "severity_patterns",
+    "tells_own_steps",
 ]
 
 PROBLEMS_FILE = "problems.tsv"
@@ -452,3 +455,44 @@ def problem_named(said: _ReadProblem, tone: str, hard: tuple[str, ...]) -> str |
     if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
         return None
     return said.problem
+
+
+#: The writer's own steps, in the first person singular (folded): "j'appelle", "je
+#: tombe sur un répondeur", "je me suis rendu", "j'ai envoyé".
+_OWN_STEPS = re.compile(
+    r"\b(?:j'|je )(?:ai |me suis |suis |me |m'|les |l'|lui |leur )?(?:\w+ )?"
+    r"(?:appel\w*|telephon\w*|tombe\w*|envoy\w*|envoie\w*|ecri\w*|rendu|rendue|rends"
+    r"|depos\w*|contact\w*|relanc\w*|essay\w*|tente|attend\w*|rempli\w*|deplace\w*"
+    r"|present\w*|adresse|joint|joins|renvoy\w*|transmis|fourni)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_own_steps(folded: str) -> bool:
+    """Whether the writer tells of their own steps (``Said.acted``): the difficulties
+    they describe are theirs, even when they write for a relative."""
+    return _OWN_STEPS.search(folded) is not None
+
+
+#: Problems of money owed or taken: never "tout n'a pas été simple" (no partial regret).
+MONEY_PROBLEMS = frozenset({"payment-stopped", "unpaid", "claimed"})
+
+#: Problems that are over once the user is served (a trip, a queue, the hours, how
+#: they were received, a rule they find unfair): they leave nothing to solve.
+_PROBLEMS_OVER = frozenset(
+    {"distance", "queue", "hours", "staff", "unfair", "senseless", "contradictory",
+     "unclear-form", "printing", "paperwork", "sent-around"}
+)  # fmt: skip
+
+
+def leaves_unsolved(
+    problem: str | None, severity: str | None, blocked: str | None, request: str | None
+) -> bool:
+    """Whether the words tell of something not solved yet: a problem still open, a
+    serious situation, a blockage, a request still awaited (no "aide attendue" then)."""
+    return (
+        (problem is not None and problem not in _PROBLEMS_OVER)
+        or severity is not None
+        or blocked is not None
+        or request is not None
+    )

@@ -25,19 +25,22 @@ from typing import NamedTuple
 
 from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
-from ._channels import failed_sides
+from ._channels import MOMENTS, channel_told, failed_sides
 from ._complaints import _phone_patterns
 from ._praise import PRAISE_PHRASES, praise_patterns, read_praise
 from ._problems import (
     HUMAN_CHANNELS,
+    MONEY_PROBLEMS,
     PROBLEM_PHRASES,
     agents_took_part,
     complaint_filter,
+    leaves_unsolved,
     names_someone,
     problem_named,
     problem_patterns,
     read_problem,
     severity_patterns,
+    tells_own_steps,
 )
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 
@@ -137,21 +140,6 @@ PROCEDURE_PHRASES = {
     "census": "votre démarche de recensement",
 }
 
-#: What the user went through on each channel kind (None: an unknown channel), as a
-#: noun phrase that fits after "lors de", "de" or "après": the same wording as the
-#: templates' ``moment`` macro (templates/shared/macros.j2; a test keeps them equal).
-MOMENTS = {
-    "phone": "votre appel",
-    "counter": "votre visite à notre accueil",
-    "online": "votre démarche en ligne",
-    "account": "votre démarche dans votre espace personnel",
-    "mail": "votre échange de courriers avec nos services",
-    "email": "votre échange de courriels avec nos services",
-    "chat": "votre échange sur notre messagerie en ligne",
-    "social": "votre échange avec nous sur les réseaux sociaux",
-    None: "votre démarche",
-}
-
 
 def occasion(channel: str | None, procedure: str | None) -> str:
     """What the reply says the user went through: the procedure when known, else the
@@ -240,16 +228,6 @@ def _topic(sentence: str) -> str | None:
     found = {match.lastgroup for match in _TOPIC_WORDS.finditer(sentence)}
     return next((topic for topic in SUGGESTION_TOPICS if topic in found), None)
 
-
-#: The writer's own steps, in the first person singular (folded): "j'appelle", "je
-#: tombe sur un répondeur", "je me suis rendu", "j'ai envoyé".
-_ACTED = re.compile(
-    r"\b(?:j'|je )(?:ai |me suis |suis |me |m'|les |l'|lui |leur )?(?:\w+ )?"
-    r"(?:appel\w*|telephon\w*|tombe\w*|envoy\w*|envoie\w*|ecri\w*|rendu|rendue|rends"
-    r"|depos\w*|contact\w*|relanc\w*|essay\w*|tente|attend\w*|rempli\w*|deplace\w*"
-    r"|present\w*|adresse|joint|joins|renvoy\w*|transmis|fourni)\b",
-    re.IGNORECASE,
-)
 
 #: A question is quoted up to this many characters.
 MAX_QUOTE = 200
@@ -575,7 +553,7 @@ def read_said(
         waited=problem.waited,
         praise=praise,
         failed=failed,
-        acted=_ACTED.search(folded) is not None,
+        acted=tells_own_steps(folded),
     )
 
 
@@ -638,12 +616,8 @@ def said_context(
         praised = praised | {"counter", "phone"}
     regrets = tone != "positive"
     shown = None if regrets and channel in praised else channel
-    if shown in _TOLD_CHANNELS and said.mentioned is not None:
-        # A visit, a call, an online procedure or an exchange of letters is said only
-        # when the words tell of one: the export's channels are often the service's,
-        # not what the user went through (a border check is no "démarche en ligne").
-        if shown not in said.mentioned and not (shown == "phone" and said.phone_unreachable):
-            shown = None
+    if not channel_told(shown, said.mentioned, said.phone_unreachable):
+        shown = None
     severity = said.severity if regrets else None
     problem = problem_named(said, tone, hard)
     return {
@@ -651,7 +625,7 @@ def said_context(
         "access": said.access if "accessibility" in hard else None,
         "mixed": tone == "negative"
         and severity is None
-        and said.problem not in _MONEY_PROBLEMS
+        and said.problem not in MONEY_PROBLEMS
         and (sentiment != "negative" or (bool(liked) and said.suggestion)),
         "asks": said.question is not None,
         "point": "suggestion" if said.suggestion else "bug" if said.bug else None,
@@ -664,32 +638,7 @@ def said_context(
         # What the user praised, in a positive reply beside a criterion appreciated,
         # whose phrase it stands for.
         "praise": PRAISE_PHRASES[said.praise] if said.praise and liked and not regrets else None,
-        "unsolved": _unsolved(said),
+        "unsolved": leaves_unsolved(
+            said.problem, said.severity, said.requests.blocked, said.requests.request
+        ),
     }
-
-
-#: The channel kinds the words can tell of (said.tsv's channel words).
-_TOLD_CHANNELS = frozenset({"counter", "phone", "online", "account", "mail", "email"})
-
-
-#: Problems of money owed or taken: never "tout n'a pas été simple" (no partial regret).
-_MONEY_PROBLEMS = frozenset({"payment-stopped", "unpaid", "claimed"})
-
-#: Problems that are over once the user is served (a trip, a queue, the hours, how
-#: they were received, a rule they find unfair): they leave nothing to solve.
-_PROBLEMS_OVER = frozenset(
-    {"distance", "queue", "hours", "staff", "unfair", "senseless", "contradictory",
-     "unclear-form", "printing", "paperwork", "sent-around"}
-)  # fmt: skip
-
-
-def _unsolved(said: Said) -> bool:
-    """Whether the words tell of something not solved yet: a problem still open, a
-    serious situation, a blockage, a request still awaited (no "aide attendue" then)."""
-    requests = said.requests
-    return (
-        (said.problem is not None and said.problem not in _PROBLEMS_OVER)
-        or said.severity is not None
-        or requests.blocked is not None
-        or requests.request is not None
-    )
