@@ -331,10 +331,16 @@ def complains(
 
 def complaint_filter(folded: str) -> Callable[[int, int], bool]:
     """:func:`complains` for the matches of one text (``folded``): its sentence ends
-    found once, each sentence read once."""
-    ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
+    found once, on the first match (most texts have none), each sentence read once."""
+    ends: list[int] = []
     read: dict[int, _Sentence] = {}
-    return lambda start, end: complains(folded, start, end, ends, read)
+
+    def told(start: int, end: int) -> bool:
+        if not read and not ends:
+            ends.extend(found.start() for found in _SENTENCE_END.finditer(folded))
+        return complains(folded, start, end, ends, read)
+
+    return told
 
 
 #: Calls or letters that came to nothing (folded), besides the words of waiting.
@@ -364,6 +370,10 @@ def read_problem(
     """The problem and severity that the matches (category, start, end) of
     :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a
     start date is counted to ``published`` (the experience's publication date)."""
+    problems_found = list(problems_found)
+    severities_found = list(severities_found)
+    if not problems_found and not severities_found:
+        return NO_PROBLEM
     ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
     read: dict[int, _Sentence] = {}
     problems = {
