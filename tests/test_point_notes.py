@@ -49,6 +49,14 @@ def needs(description: str, title: str | None = None):
             "revenir trois fois",
             "souriant",
         ),
+        (
+            # A sentence that only says what went well, beside a reservation.
+            "J'ai demandé ma carte d'identité en mars et le délai de réception a été "
+            "acceptable. Je signale que la prise de rendez-vous sur le site est trop lente "
+            "et que les créneaux proposés sont rares.",
+            "prise de rendez-vous sur le site est trop lente",
+            "acceptable",
+        ),
     ],
 )
 def test_the_point_is_what_went_wrong_never_praise_or_an_outcry(description, point, not_quoted):

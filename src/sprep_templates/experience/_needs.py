@@ -20,7 +20,10 @@ The main point (:attr:`Needs.point`) is the sentence that best states what went 
 or what the user wants: the outstanding need's sentence, else the complaint sentence
 ``experience._requests`` found, else a suggestion, else the first sentence in the
 writer's voice that says what did not work (a negation), else one that tells of a
-grievance ("on me demande 30 euros"); the title only when no sentence does.
+grievance ("on me demande 30 euros"); the title only when no sentence does. A
+sentence that only says what went well ("le délai a été acceptable", "sans problème")
+or a bare outcry ("Une honte !": the sentence after it says why) is no point, and a long
+sentence is quoted from the clause that holds its point (``experience._requests``).
 """
 
 from __future__ import annotations
@@ -124,6 +127,19 @@ _NEGATION = re.compile(
     r"|\bjamais\b|\bpas\b(?! de (?:probleme|souci|difficulte)s?\b)",
     re.IGNORECASE,
 )
+#: What went well: a sentence that says it with no negation and no contrast ("le délai
+#: a été acceptable", "les courriels se font sans problème") is no point (on the
+#: folded text).
+_WENT_WELL = re.compile(
+    r"\b(?:acceptables?|satisfaite?s?|bien passee?s?|rapides?|rapidement|parfaite?s?"
+    r"|parfaitement|efficaces?|excellente?s?|tres bien|sans (?:aucun )?(?:probleme|souci)s?"
+    r"|pas de (?:probleme|souci)s?|merci|bravo|aimables?|agreables?|faciles?|facilement)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:trop|mais|cependant|toutefois|dommage|regrette|helas|malheureusement|sauf)\b",
+    re.IGNORECASE,
+)
 #: A point is a sentence of this many words at least.
 MIN_POINT_WORDS = 4
 #: Categories a sentence that speaks to "vous" without the writer still says (a
@@ -221,10 +237,14 @@ def find_needs(
         point_first = following
     else:
         point_first = complaint_at
+    if point_first is not None and _went_well(folded, point_first):
+        point_first = None
+    reservation_at = first.get("reservation")
     candidates = (
         need_at if need is not None and need != "tried" else None,
         point_first,
         first.get("suggests"),
+        None if reservation_at is None or _went_well(folded, reservation_at) else reservation_at,
         _first_negation(text, folded, ends, title_end, first.get("praise")),
         first.get("grievance"),
         need_at,
@@ -243,6 +263,16 @@ def find_needs(
         reservation_at=first.get("reservation"),
         suggestion_at=first.get("suggests"),
         praise_at=first.get("praise"),
+    )
+
+
+def _went_well(folded: str, span: Span) -> bool:
+    """Whether the sentence ``span`` only says what went well (:data:`_WENT_WELL`)."""
+    said = folded[span[0] : span[1]]
+    return (
+        _WENT_WELL.search(said) is not None
+        and _NEGATION.search(said) is None
+        and _CONTRAST.search(said) is None
     )
 
 
