@@ -336,7 +336,7 @@ def draft_reply(
         attention=reading.attention + asks.review,
         personalised_by=tuple(used),
         names_difficulty=names_difficulty,
-        notes=tuple(clean_notes(notes, experience.channels)),
+        notes=tuple(clean_notes(notes, experience.channels, used)),
         # A question, a request or a blockage the agent answers in the reply is answered;
         # a satisfied user's blockage is a wait that ended (read in a reply of regret only).
         question=None if answered else reading.said.question,

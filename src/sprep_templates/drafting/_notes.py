@@ -12,9 +12,9 @@ nothing a UTF-8 output cannot write (``experience._requests.for_agent``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from ..experience._requests import for_agent
+from ..experience._requests import asking_clause, for_agent
 from ..inputs import channel_kind
 
 __all__ = ["clean_notes"]
@@ -24,6 +24,21 @@ _BLAMED = "channel blamed: "
 #: The note that quotes the user's question (``experience._said``).
 _ASKS = "the user asks: "
 
+#: Notes that explain a personalisation, by the reading of ``personalised_by`` they
+#: explain: when the text does not use the reading, the label would tell the agent of
+#: something the reply does not say ("praise: speed" beside a reply of regret).
+_EXPLAINS = {"praise: ": "praise", "access that failed: ": "access"}
+
+
+def _asks(note: str) -> str:
+    """The question note with its quote from the clause that asks."""
+    body = note.removeprefix(_ASKS)
+    if body.startswith("« ") and " » " in body:
+        asked, rest = body[2:].rsplit(" » ", 1)
+        return f"{_ASKS}« {asking_clause(for_agent(asked))} » {rest}"
+    return for_agent(note)
+
+
 #: The kinds the words name for one channel (``_said._CHANNELS``) that count as one.
 _SAME_KIND = {"account": "online", "email": "mail"}
 
@@ -32,12 +47,22 @@ def _kinds(note: str, prefix: str) -> list[str]:
     return note.removeprefix(prefix).split(", ")
 
 
-def clean_notes(notes: Iterable[str], channels: tuple[str, ...]) -> list[str]:
+def clean_notes(
+    notes: Iterable[str], channels: tuple[str, ...], used: Collection[str] | None = None
+) -> list[str]:
     """``notes`` with the channel notes made consistent (see the module): a kind both
     praised and blamed is in neither note; a praised kind the experience's
     ``channels`` do not name is dropped when they name one; a note left empty goes; a
-    note quoting the user has its personal data left out."""
-    notes = [for_agent(n) if n.startswith(_ASKS) else n for n in notes]
+    note quoting the user has its personal data left out and quotes the clause that
+    asks. With ``used`` (the reply's ``personalised_by``), a note that explains a
+    reading the text does not use goes (:data:`_EXPLAINS`)."""
+    notes = [_asks(n) if n.startswith(_ASKS) else n for n in notes]
+    if used is not None:
+        notes = [
+            n
+            for n in notes
+            if not any(n.startswith(p) and r not in used for p, r in _EXPLAINS.items())
+        ]
     praised = next((n for n in notes if n.startswith(_PRAISED)), None)
     blamed = next((n for n in notes if n.startswith(_BLAMED)), None)
     if praised is None and blamed is None:

@@ -12,7 +12,7 @@ import attrs
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
 from ..experience._needs import SEVERE_LABELS
-from ..experience._requests import REVIEW_LABELS, for_agent
+from ..experience._requests import REVIEW_LABELS, asking_clause, for_agent
 from ..experience._said import Said
 from ..experience._sensitive import CATEGORY_LABELS
 from ..inputs import Sentiment
@@ -30,6 +30,12 @@ def _for_agent(text: str | None) -> str | None:
     output cannot write (``experience._requests.for_agent``), whichever reading
     quoted it."""
     return None if text is None else for_agent(text)
+
+
+def _question_for_agent(text: str | None) -> str | None:
+    """The user's question as a note quotes it: from the clause that asks
+    (``experience._requests.asking_clause``), without personal data."""
+    return None if text is None else asking_clause(for_agent(text))
 
 
 #: What a ``to_review`` note asks of the agent, by the kind of reason in ``attention``.
@@ -244,7 +250,7 @@ class Reply:
     #: What was left out to keep to 150 words, and other remarks for the agent.
     notes: tuple[str, ...] = ()
     #: The question the user asks, as they wrote it: an agent must answer it.
-    question: str | None = attrs.field(default=None, converter=_for_agent)
+    question: str | None = attrs.field(default=None, converter=_question_for_agent)
     #: The action or answer the user asks for ("merci de traiter mon dossier"), quoted
     #: (numbers, e-mail addresses and links left out): an agent must say what will be
     #: done or who can do it.

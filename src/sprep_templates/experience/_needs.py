@@ -20,7 +20,10 @@ The main point (:attr:`Needs.point`) is the sentence that best states what went 
 or what the user wants: the outstanding need's sentence, else the complaint sentence
 ``experience._requests`` found, else a suggestion, else the first sentence in the
 writer's voice that says what did not work (a negation), else one that tells of a
-grievance ("on me demande 30 euros"); the title only when no sentence does.
+grievance ("on me demande 30 euros"); the title only when no sentence does. A
+sentence that only says what went well ("le délai a été acceptable", "sans problème")
+or a bare outcry ("Une honte !": the sentence after it says why) is no point, and a long
+sentence is quoted from the clause that holds its point (``experience._requests``).
 """
 
 from __future__ import annotations
@@ -120,7 +123,21 @@ _ADDRESSED = re.compile(r"(?<![\w-])(?:vous|votre|vos)(?![\w-])", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:ne|n')\b.{0,40}?\b(?:pas|plus|jamais|rien|aucune?|personne)\b|\bimpossible\b"
     r"|\b(?:personne|rien) ne\b"
-    r"|\baucune?\b|\bsans\b|\bjamais\b|\bpas\b",
+    r"|\baucune?\b|\bsans\b(?! (?:aucun )?(?:probleme|souci|difficulte|encombre|attendre))"
+    r"|\bjamais\b|\bpas\b(?! de (?:probleme|souci|difficulte)s?\b)",
+    re.IGNORECASE,
+)
+#: What went well: a sentence that says it with no negation and no contrast ("le délai
+#: a été acceptable", "les courriels se font sans problème") is no point (on the
+#: folded text).
+_WENT_WELL = re.compile(
+    r"\b(?:acceptables?|satisfaite?s?|bien passee?s?|rapides?|rapidement|parfaite?s?"
+    r"|parfaitement|efficaces?|excellente?s?|tres bien|sans (?:aucun )?(?:probleme|souci)s?"
+    r"|pas de (?:probleme|souci)s?|merci|bravo|aimables?|agreables?|faciles?|facilement)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:trop|mais|cependant|toutefois|dommage|regrette|helas|malheureusement|sauf)\b",
     re.IGNORECASE,
 )
 #: A point is a sentence of this many words at least.
@@ -212,13 +229,26 @@ def find_needs(
     need_at = first.get(need) if need is not None else None
     # The main point: the need, the complaint, the suggestion, what did not work, in
     # the description first (the title only when none says it).
+    # A bare outcry ("Une honte !") names nothing: the sentence after it says why.
+    if complaint_at is not None and (
+        len(folded[complaint_at[0] : complaint_at[1]].split()) < MIN_POINT_WORDS
+    ):
+        following = _following(folded, ends, complaint_at[1])
+        point_first = following
+    else:
+        point_first = complaint_at
+    if point_first is not None and _went_well(folded, point_first):
+        point_first = None
+    reservation_at = first.get("reservation")
     candidates = (
         need_at if need is not None and need != "tried" else None,
-        complaint_at,
+        point_first,
         first.get("suggests"),
+        None if reservation_at is None or _went_well(folded, reservation_at) else reservation_at,
         _first_negation(text, folded, ends, title_end, first.get("praise")),
         first.get("grievance"),
         need_at,
+        complaint_at,
     )
     point_at = next((at for at in candidates if at is not None and at[0] >= title_end), None)
     if point_at is None:
@@ -234,6 +264,26 @@ def find_needs(
         suggestion_at=first.get("suggests"),
         praise_at=first.get("praise"),
     )
+
+
+def _went_well(folded: str, span: Span) -> bool:
+    """Whether the sentence ``span`` only says what went well (:data:`_WENT_WELL`)."""
+    said = folded[span[0] : span[1]]
+    return (
+        _WENT_WELL.search(said) is not None
+        and _NEGATION.search(said) is None
+        and _CONTRAST.search(said) is None
+    )
+
+
+def _following(folded: str, ends: list[int], after: int) -> Span | None:
+    """The sentence that starts at ``after``, when it has :data:`MIN_POINT_WORDS`
+    words or more; None otherwise."""
+    index = bisect_right(ends, after)
+    end = ends[index] if index < len(ends) else len(folded)
+    if after >= end or len(folded[after:end].split()) < MIN_POINT_WORDS:
+        return None
+    return after, end, after
 
 
 def _keep(first: dict[str, Span], category: str, span: Span, title_end: int) -> None:
@@ -261,12 +311,14 @@ def _first_negation(
             continue
         if start >= title_end and (praise_at is None or start != praise_at[0]):
             said = folded[start:end]
+            negation = _NEGATION.search(said)
             if (
                 len(said.split()) >= MIN_POINT_WORDS
-                and _NEGATION.search(said)
+                and negation is not None
                 and not _HYPOTHETICAL.match(said)
                 and (_WRITER.search(said) or not _ADDRESSED.search(said))
             ):
-                return start, end, start
+                # Quoted from near the negation when the sentence is long.
+                return start, end, start + negation.start()
         start = end
     return None

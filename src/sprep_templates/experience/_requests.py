@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from ..lexicons import PatternFile, read_packaged_patterns
+from ..lexicons import PatternFile, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ..patterns import EMAIL, URL
 from ._needs import NO_NEEDS, Needs, NeedSpans, find_needs
@@ -34,6 +34,7 @@ __all__ = [
     "NO_REQUESTS",
     "REQUEST_CATEGORIES",
     "Requests",
+    "asking_clause",
     "explicit_question",
     "for_agent",
     "quote",
@@ -118,10 +119,16 @@ def for_agent(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+#: A full stop after another (not an ellipsis).
+_DOUBLE_STOP = re.compile(r"(?<!\.)([.!?])\.(?!\.)")
+
+
 def quote(text: str) -> str:
     """``text`` as a note quotes it: one line, at most :data:`MAX_QUOTE` characters cut
     at a word, personal data left out (:func:`for_agent`)."""
     quoted = _SPACES.sub(" ", for_agent(text)).strip(" ,;:-").lstrip("»” ").rstrip("«“ ")
+    # The title ends with its own full stop and the one the reader adds: one is enough.
+    quoted = _DOUBLE_STOP.sub(r"\1", quoted)
     if len(quoted) > MAX_QUOTE:
         quoted = quoted[: MAX_QUOTE - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
     return quoted
@@ -221,6 +228,47 @@ def explicit_question(text: str, folded: str) -> str | None:
             return _quote_question(asked)
         previous, start = start, end.end()
     return None
+
+
+#: The words that ask, inside a sentence (folded): where the question a note quotes
+#: starts. "je (ne) sais (même) pas comment…" asks too.
+_ASKING_WORDS = re.compile(
+    r"\b(?:(?:je|nous|on) (?:ne |n')?(?:sais|savons|sait|savais) (?:meme |vraiment |toujours )?"
+    r"(?:pas|plus|pas trop) (?:comment|quoi|ou|si|a qui|qui|quand|pourquoi)"
+    r"|comment|pourquoi|quand|combien|quel|quels|quelle|quelles|est-ce qu|faut-il"
+    r"|dois-je|puis-je|peut-on|a qui|que (?:dois|faut|puis|peut)|ou (?:dois|puis|faut|peut)"
+    r"|pouvez[- ]vous|pourriez[- ]vous|serait[- ]il possible|merci de (?:me |m'|nous )"
+    r"|(?:j'aimerais|je voudrais|je souhaiterais|je souhaite) (?:savoir|comprendre|connaitre))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+#: Where a clause starts: after a comma, semicolon or colon, or before "et", "mais",
+#: "alors", "donc", "car" (folded).
+_CLAUSE = re.compile(r"[,;:]\s*|\s(?:et|mais|alors|donc|car)\s+")
+#: A question of this many characters or fewer is quoted whole.
+SHORT_QUESTION = 90
+
+
+def asking_clause(question: str) -> str:
+    """``question`` (a sentence a note quotes) from the clause that asks: a long
+    sentence whose asking words (:data:`_ASKING_WORDS`, the last ones) come after a
+    clause of something else is quoted from the start of their clause ("J'ai reçu un
+    courrier … et je ne sais pas comment faire pour contacter quelqu'un": "je ne sais
+    pas comment faire…"); a short one, or one that asks from its start, whole."""
+    if len(question) <= SHORT_QUESTION:
+        return question
+    folded = fold_keeping_length(question)
+    asking = None
+    for match in _ASKING_WORDS.finditer(folded):
+        asking = match  # the last asking words
+    if asking is None or asking.start() < SHORT_QUESTION // 3:
+        return question
+    clause = 0
+    for mark in _CLAUSE.finditer(folded, 0, asking.start()):
+        clause = mark.end()
+    if clause == 0 or len(question[clause:].split()) < 3:
+        return question
+    return "…" + question[clause:]
 
 
 #: What someone else said or wrote, quoted: « … », “ … ” or " … " (paired in order).
@@ -344,7 +392,8 @@ def read_requests(
         complaint_at = (
             begins,
             ends[strongest] if strongest < len(ends) else len(text),
-            begins,
+            # A long sentence is quoted from near its first complaint word.
+            first[f"at-{strongest}"],
         )
         if _ANNOUNCES.search(complaint) and strongest < len(ends):
             # "Il y a cependant un petit problème." says what follows: quote it too.
@@ -355,7 +404,7 @@ def read_requests(
         complaint = quote(title)
     title_end = len(title) + 1 if title and text.startswith(title) and text != title else 0
     spans = find_needs(text, ends, quoted, complaint_at, title_end)
-    needs = _quoted_needs(text, spans, title)
+    needs = _quoted_needs(text, ends, spans, title)
     review = tuple(
         f"{REVIEW_LABELS[c]}\u00a0: «\u202f{words[c]}\u202f»" for c in REVIEW_LABELS if c in words
     ) + tuple(f"{label}\u00a0: «\u202f{said}\u202f»" for label, said in spans.severe)
@@ -370,19 +419,44 @@ def read_requests(
     )
 
 
-def _quoted_needs(text: str, spans: NeedSpans, title: str | None) -> Needs:
+#: Where a clause starts inside a sentence: after a comma, a semicolon, a colon, a
+#: dash, or before "et", "mais", "alors", "donc", "car" ("en juin puis juillet": no
+#: clause).
+_CLAUSE_START = re.compile(r"[,;:\u2013\u2014(]\s*|\s(?=(?:et|mais|alors|donc|car)\s)", re.I)
+
+
+def _around(text: str, start: int, at: int) -> int:
+    """Where to quote a long sentence of ``text`` (from ``start``) that says its point
+    at ``at``: the start of the clause that holds it when that is near enough (at most
+    two thirds of :data:`MAX_QUOTE` before it), else a word a third of it before."""
+    window = max(start, at - 2 * MAX_QUOTE // 3)
+    clause = None
+    for mark in _CLAUSE_START.finditer(text, window, at):
+        clause = mark.end()
+    if clause is not None and at - clause <= 2 * MAX_QUOTE // 3:
+        return clause
+    space = text.find(" ", at - MAX_QUOTE // 3, at)
+    return space + 1 if space >= 0 else at
+
+
+def _quoted_needs(text: str, ends: list[int], spans: NeedSpans, title: str | None) -> Needs:
     """What :func:`find_needs` found, each sentence quoted (:func:`quote`); the main
-    point is the ``title`` when no sentence says it."""
+    point is the ``title`` when no sentence says it. ``ends``: where the sentences
+    end (a sentence cut inside a decimal number, "2.5 Mo", is quoted whole)."""
 
     def said(span: tuple[int, int, int] | None) -> str | None:
         if span is None:
             return None
         start, end, at = span
+        while 2 <= end < len(text) and text[end - 1] == "." and text[end - 2].isdigit():
+            if not text[end].isdigit():
+                break
+            index = bisect_right(ends, end)
+            end = ends[index] if index < len(ends) else len(text)
         if end - start > MAX_QUOTE and at - start > MAX_QUOTE // 3:
-            # A long sentence (often several glued by the export) is quoted from a
-            # few words before what was read in it.
-            start = text.find(" ", at - MAX_QUOTE // 3, at)
-            return "…" + quote(text[start + 1 if start >= 0 else at : end]) or None
+            # A long sentence (often several glued by the export) is quoted from the
+            # clause that holds what was read in it, or a few words before it.
+            return "…" + quote(text[_around(text, start, at) : end]) or None
         return quote(text[start:end]) or None
 
     point = said(spans.point_at)
