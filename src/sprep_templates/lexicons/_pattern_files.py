@@ -134,6 +134,30 @@ def _fold_pattern(pattern: str) -> str:
 _LETTER = r"[^\W\d_]"
 _START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
 _END = rf"(?:(?!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+# _START on its own: every line of a file begins with it (see PatternFile.at_word_starts).
+_START_ALONE = re.compile(_START, re.IGNORECASE)
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Whether a character is a _LETTER as the compiled lines read it (filled as met).
+_IS_LETTER: dict[str, bool] = {}
+_LETTER_ALONE = re.compile(_LETTER, re.IGNORECASE)
+
+
+def starts_word(folded: str, start: int) -> bool:
+    """Whether ``_START`` holds at ``start`` of ``folded``: what every line of a pattern
+    file checks first, here without the regex engine (``_START_ALONE.match`` is the
+    definition; tests/test_speed_equivalence.py compares the two)."""
+    if start == 0:
+        return True
+    before = folded[start - 1]
+    letter = _IS_LETTER.get(before)
+    if letter is None:
+        letter = _LETTER_ALONE.fullmatch(before) is not None
+        if len(_IS_LETTER) < 10_000:
+            _IS_LETTER[before] = letter
+    if not letter:
+        return True
+    return before in _ASCII_LOWER and start < len(folded) and folded[start] in _ASCII_UPPER
 
 
 @attrs.frozen
@@ -168,10 +192,18 @@ class PatternFile:
     #: each line's pattern, compiled the first time it is tried (start-up: a file's
     #: lines are compiled once to check them, and again only when a text needs them)
     lines: list[re.Pattern[str] | None] = attrs.field(init=False, eq=False, repr=False)
+    #: whether every line begins with the word-start check ``_START`` (so does every
+    #: line :func:`parse_pattern_lines` writes): then a candidate start inside a word
+    #: is passed over before any line is tried there, since every line would fail
+    at_word_starts: bool = attrs.field(init=False, eq=False, repr=False)
 
     @lines.default
     def _no_line_compiled(self) -> list[re.Pattern[str] | None]:
         return [None] * len(self.line_sources)
+
+    @at_word_starts.default
+    def _every_line_starts_a_word(self) -> bool:
+        return all(source.startswith(_START) for source in self.line_sources)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -182,12 +214,16 @@ class PatternFile:
         pattern = self.lines[index] = _compiled(self.line_sources[index])
         return pattern
 
-    def _candidates(self, lower: str) -> dict[int, tuple[int, ...]]:
+    def _candidates(self, folded: str, lower: str) -> dict[int, tuple[int, ...]]:
         """For each position where some lines may match, which ones, in the file's order
-        (each literal start's lines come sorted; two starts at one position are merged)."""
+        (each literal start's lines come sorted; two starts at one position are merged).
+        Positions inside a word are left out when every line checks for a word start."""
         found: dict[int, tuple[int, ...]] = {}
+        check = self.at_word_starts
         for end, (back, indexes) in self.automaton.hits(lower):
             start = end - back
+            if check and not starts_word(folded, start):
+                continue
             known = found.get(start)
             if known is None:
                 found[start] = indexes
@@ -204,7 +240,7 @@ class PatternFile:
                 assert group is not None
                 yield int(group[1:]), match.start(), match.end()
             return
-        yield from self._finditer_at(folded, self._candidates(lower))
+        yield from self._finditer_at(folded, self._candidates(folded, lower))
 
     def _finditer_at(
         self, folded: str, candidates: dict[int, tuple[int, ...]]
@@ -246,11 +282,15 @@ class PatternFileScan:
                 owners.setdefault(prefix, set()).add((number, indexes))
         self.files = tuple(files)
         self.automaton = PrefixAutomaton(owners)
+        self.at_word_starts = all(file.at_word_starts for file in files)
 
-    def _candidates(self, lower: str) -> list[dict[int, tuple[int, ...]]]:
+    def _candidates(self, folded: str, lower: str) -> list[dict[int, tuple[int, ...]]]:
         found: list[dict[int, tuple[int, ...]]] = [{} for _ in self.files]
+        check = self.at_word_starts
         for end, (back, owners) in self.automaton.hits(lower):
             start = end - back
+            if check and not starts_word(folded, start):
+                continue  # inside a word: every line of every file would fail there
             for number, indexes in owners:
                 of_file = found[number]
                 known = of_file.get(start)
@@ -265,7 +305,7 @@ class PatternFileScan:
         lower = folded.lower()
         if len(lower) != len(folded):  # each file's own regex path
             return tuple(file.finditer(folded) for file in self.files)
-        found = self._candidates(lower)
+        found = self._candidates(folded, lower)
         return tuple(
             file._finditer_at(folded, candidates)
             for file, candidates in zip(self.files, found, strict=True)
