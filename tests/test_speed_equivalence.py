@@ -371,3 +371,18 @@ def test_the_step_line_memo_stays_bounded(monkeypatch):
         step_lines.step_sentences(Reading(line, True, reading_lexicon()))
         assert 0 < len(step_lines._LINE_CUES) <= 3
     assert long_line.lower() not in step_lines._LINE_CUES
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from([*_AROUND, "ŝ", "menace", "Menace", "mari"]), max_size=8).map("".join)
+)
+def test_candidates_inside_words_passed_over_give_the_regex_matches(text):
+    """A start after a letter (Latin-1 or not, a capital after a lower-case letter
+    aside) is passed over: the matches are still the file's regex's."""
+    from sprep_templates.lexicons._pattern_files import parse_pattern_lines
+
+    lines = ["category\tpattern\tsource", "a\tmenac\\w*\tx", "b\tmari\tx", "b\tmen\tx"]
+    patterns = parse_pattern_lines("test.tsv", lines, ["a", "b"])
+    expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in patterns.regex.finditer(text)]
+    assert list(patterns.finditer(text)) == expected

@@ -141,6 +141,9 @@ _ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Whether a character is a _LETTER as the compiled lines read it (filled as met).
 _IS_LETTER: dict[str, bool] = {}
 _LETTER_ALONE = re.compile(_LETTER, re.IGNORECASE)
+_LATIN1_LETTERS = frozenset(
+    chr(code) for code in range(0x100) if _LETTER_ALONE.fullmatch(chr(code)) is not None
+)
 
 
 def starts_word(folded: str, start: int) -> bool:
@@ -152,12 +155,18 @@ def starts_word(folded: str, start: int) -> bool:
     before = folded[start - 1]
     letter = _IS_LETTER.get(before)
     if letter is None:
-        letter = _LETTER_ALONE.fullmatch(before) is not None
-        if len(_IS_LETTER) < 10_000:
-            _IS_LETTER[before] = letter
+        letter = _is_letter(before)
     if not letter:
         return True
     return before in _ASCII_LOWER and start < len(folded) and folded[start] in _ASCII_UPPER
+
+
+def _is_letter(char: str) -> bool:
+    """Whether ``char`` is a ``_LETTER`` as the compiled lines read it (kept in a table)."""
+    letter = _LETTER_ALONE.fullmatch(char) is not None
+    if len(_IS_LETTER) < 10_000:
+        _IS_LETTER[char] = letter
+    return letter
 
 
 @attrs.frozen
@@ -214,16 +223,12 @@ class PatternFile:
         pattern = self.lines[index] = _compiled(self.line_sources[index])
         return pattern
 
-    def _candidates(self, folded: str, lower: str) -> dict[int, tuple[int, ...]]:
+    def _candidates(self, lower: str) -> dict[int, tuple[int, ...]]:
         """For each position where some lines may match, which ones, in the file's order
-        (each literal start's lines come sorted; two starts at one position are merged).
-        Positions inside a word are left out when every line checks for a word start."""
+        (each literal start's lines come sorted; two starts at one position are merged)."""
         found: dict[int, tuple[int, ...]] = {}
-        check = self.at_word_starts
         for end, (back, indexes) in self.automaton.hits(lower):
             start = end - back
-            if check and not starts_word(folded, start):
-                continue
             known = found.get(start)
             if known is None:
                 found[start] = indexes
@@ -240,7 +245,7 @@ class PatternFile:
                 assert group is not None
                 yield int(group[1:]), match.start(), match.end()
             return
-        yield from self._finditer_at(folded, self._candidates(folded, lower))
+        yield from self._finditer_at(folded, self._candidates(lower))
 
     def _finditer_at(
         self, folded: str, candidates: dict[int, tuple[int, ...]]
@@ -248,9 +253,19 @@ class PatternFile:
         """:meth:`finditer`, trying the lines at ``candidates`` (see :meth:`_candidates`)."""
         after = 0
         lines = self.lines
+        # starts_word, written out (a text has a few hundred candidate starts): a start
+        # after a letter is inside a word, unless a capital follows a lower-case letter
+        check, letters = self.at_word_starts, _LATIN1_LETTERS
         for start in sorted(candidates):
             if start < after:
                 continue
+            if check and start:
+                before = folded[start - 1]
+                if before in letters:
+                    if before not in _ASCII_LOWER or folded[start] not in _ASCII_UPPER:
+                        continue  # inside a word: every line would fail its _START here
+                elif before > "\xff" and _is_letter(before):
+                    continue
             for index in candidates[start]:
                 found = (lines[index] or self._line(index)).match(folded, start)
                 if found is not None:
@@ -282,15 +297,11 @@ class PatternFileScan:
                 owners.setdefault(prefix, set()).add((number, indexes))
         self.files = tuple(files)
         self.automaton = PrefixAutomaton(owners)
-        self.at_word_starts = all(file.at_word_starts for file in files)
 
-    def _candidates(self, folded: str, lower: str) -> list[dict[int, tuple[int, ...]]]:
+    def _candidates(self, lower: str) -> list[dict[int, tuple[int, ...]]]:
         found: list[dict[int, tuple[int, ...]]] = [{} for _ in self.files]
-        check = self.at_word_starts
         for end, (back, owners) in self.automaton.hits(lower):
             start = end - back
-            if check and not starts_word(folded, start):
-                continue  # inside a word: every line of every file would fail there
             for number, indexes in owners:
                 of_file = found[number]
                 known = of_file.get(start)
@@ -305,7 +316,7 @@ class PatternFileScan:
         lower = folded.lower()
         if len(lower) != len(folded):  # each file's own regex path
             return tuple(file.finditer(folded) for file in self.files)
-        found = self._candidates(folded, lower)
+        found = self._candidates(lower)
         return tuple(
             file._finditer_at(folded, candidates)
             for file, candidates in zip(self.files, found, strict=True)
