@@ -173,3 +173,216 @@ def test_pattern_file_lines_compile_when_tried():
     assert sum(pattern is not None for pattern in patterns.lines) == 3
     with pytest.raises(DataFileError, match=r"test\.tsv:2"):
         parse_pattern_lines("test.tsv", [lines[0], "a\tmenac(\tx"], ["a"])
+
+
+def _shipped_pattern_files():
+    """Every pattern file of sprep_templates/data (header category, pattern, source),
+    read as the library reads it, and the loaders' own PatternFile objects."""
+    from importlib import resources
+
+    from sprep_templates.experience import (
+        _complaints,
+        _needs,
+        _praise,
+        _problems,
+        _requests,
+        _said,
+        _sensitive,
+    )
+    from sprep_templates.lexicons._pattern_files import HEADER, parse_pattern_lines
+
+    read = []
+    for path in sorted(resources.files("sprep_templates.data").iterdir(), key=str):
+        if not path.name.endswith(".tsv"):
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        body = [line for line in lines if line.strip() and not line.startswith("#")]
+        if tuple(field.strip() for field in body[0].split("\t")) != HEADER:
+            continue
+        categories = sorted({line.split("\t")[0].strip() for line in body[1:]})
+        read.append(parse_pattern_lines(path.name, lines, categories))
+    loaded = [
+        _complaints._phone_patterns(),
+        _needs.needs_patterns(),
+        _praise.praise_patterns(),
+        _problems.problem_patterns(),
+        _problems.severity_patterns(),
+        _requests.request_patterns(),
+        _said._said_patterns(),
+        _said._procedure_patterns(),
+        _said._distress_patterns(),
+        _sensitive._patterns(),
+    ]
+    return read, loaded
+
+
+def test_every_shipped_pattern_line_begins_with_the_word_start_check():
+    """A candidate start inside a word is passed over before any line is tried: exact
+    only because every line of every shipped pattern file begins with _START."""
+    from sprep_templates.lexicons._pattern_files import _START
+
+    read, loaded = _shipped_pattern_files()
+    assert len(read) >= 10
+    assert {file.name for file in loaded} == {file.name for file in read}
+    for file in (*read, *loaded):
+        assert file.line_sources
+        assert all(source.startswith(_START) for source in file.line_sources), file.name
+        assert file.at_word_starts, file.name
+
+
+def test_a_file_with_a_line_not_checking_word_starts_tries_every_candidate():
+    """A PatternFile built otherwise (a line without _START) keeps every candidate."""
+    import attrs
+
+    from sprep_templates.lexicons._pattern_files import parse_pattern_lines
+
+    lines = ["category\tpattern\tsource", "a\tmenac\\w*\tx"]
+    patterns = parse_pattern_lines("test.tsv", lines, ["a"])
+    bare = attrs.evolve(patterns, line_sources=("menac\\w*",))
+    assert patterns.at_word_starts and not bare.at_word_starts
+    assert list(patterns.finditer("x menace")) == [(0, 2, 8)]
+    assert list(patterns.finditer("xmenace")) == []
+    assert list(bare.finditer("xmenace")) == [(0, 1, 7)]
+
+
+_AROUND = ["a", "Z", "é", "É", "1", "_", "'", " ", "-", "?", "²", "İ", "ß", "\u00a0", "x", "Q"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_AROUND), min_size=1, max_size=6).map("".join))
+def test_the_word_start_check_is_the_regex_one(text):
+    """starts_word is _START matched at that position, for every position."""
+    from sprep_templates.lexicons._pattern_files import _START_ALONE, starts_word
+
+    for start in range(len(text)):
+        assert starts_word(text, start) == (_START_ALONE.match(text, start) is not None)
+
+
+def _step_sentences_whole_text(reply):
+    """step_sentences as it was before the line memo: the reply's cues searched whole."""
+    from bisect import bisect_left, bisect_right
+
+    from sprep_templates.checking._cues import GREETING_WITH_NAME, STEPS_UNION
+    from sprep_templates.patterns import EMAIL
+
+    greeting = GREETING_WITH_NAME.match(reply.text)
+    body_start = greeting.end() if greeting else 0
+    sentences = reply.sentences
+    first = 0
+    while first < len(sentences) and sentences[first][1] <= body_start:
+        first += 1
+    last = len(sentences)
+    if not reply.closing_added and last - first >= 2:
+        last -= 2
+    if first >= last:
+        return {}
+    starts = [start for start, _end in sentences[first:last]]
+    starts[0] = max(starts[0], body_start)
+    low, high = starts[0], sentences[last - 1][1]
+    found = {}
+    after = low
+    cues = reply.candidates.starts("steps")
+    for at in range(bisect_left(cues, low), len(cues)):
+        start = cues[at]
+        if start < after:
+            continue
+        if start >= high:
+            break
+        match = STEPS_UNION.match(reply.lower, start, high)
+        if match is None:
+            continue
+        after = match.end()
+        index = bisect_right(starts, start) - 1
+        indices = found.setdefault(match.lastgroup or "", [])
+        if not indices or indices[-1] != index:
+            indices.append(index)
+    contact_data = [
+        bisect_right(starts, match.start()) - 1
+        for match in (*reply.urls, *reply.find("phone"))
+        if low <= match.start() and match.end() <= high
+    ]
+    if "@" in reply.text:
+        contact_data += [
+            bisect_right(starts, match.start()) - 1
+            for match in EMAIL.finditer(reply.text, low, high)
+        ]
+    if contact_data:
+        found["orientation"] = sorted({*found.get("orientation", ()), *contact_data})
+    return found
+
+
+_STEP_PIECES = [
+    "Bonjour Sandrine,",
+    "Bonjour,",
+    "Merci",
+    "merci",
+    "remerciements",
+    "nous regrettons",
+    "désolé",
+    "vous pouvez",
+    "contacter",
+    "au 32 30",
+    "améliorer",
+    "nous transmettons",
+    "répondre",
+    "x",
+    "amerci",
+    " ",
+    " ",
+    ".",
+    ". ",
+    "\n",
+    "\n\n",
+    "Cordialement,",
+    "Jean, pour la Caf de Paris",
+    "n'hésitez pas",
+    "n’hésitez pas",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_STEP_PIECES), max_size=30).map("".join), st.booleans())
+def test_step_words_line_by_line_are_the_whole_text_search(text, closing_added):
+    """The steps found with the line memo are those of the reply searched whole."""
+    from sprep_templates.checking._step_sentences import step_sentences
+
+    expected = _step_sentences_whole_text(Reading(text, closing_added, reading_lexicon()))
+    for _ in range(2):  # the second time from the memo
+        reply = Reading(text, closing_added, reading_lexicon())
+        assert step_sentences(reply) == expected
+
+
+def test_the_bundled_step_words_are_searched_line_by_line():
+    """No step word can match a line break: the memo is used."""
+    from sprep_templates.checking._step_sentences import CUES_BY_LINE
+
+    assert CUES_BY_LINE
+
+
+def test_the_step_line_memo_stays_bounded(monkeypatch):
+    import sprep_templates.checking._step_sentences as step_lines
+
+    monkeypatch.setattr(step_lines, "_LINE_CUES", {})
+    monkeypatch.setattr(step_lines, "LINE_MEMO", 3)
+    monkeypatch.setattr(step_lines, "MEMO_LINE_CHARS", 40)
+    long_line = "Merci " * 10 + "fin."
+    lines = ["Merci a.", "b merci.", "Merci c.", "d merci.", long_line]
+    for line in lines:
+        step_lines.step_sentences(Reading(line, True, reading_lexicon()))
+        assert 0 < len(step_lines._LINE_CUES) <= 3
+    assert long_line.lower() not in step_lines._LINE_CUES
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from([*_AROUND, "ŝ", "menace", "Menace", "mari"]), max_size=8).map("".join)
+)
+def test_candidates_inside_words_passed_over_give_the_regex_matches(text):
+    """A start after a letter (Latin-1 or not, a capital after a lower-case letter
+    aside) is passed over: the matches are still the file's regex's."""
+    from sprep_templates.lexicons._pattern_files import parse_pattern_lines
+
+    lines = ["category\tpattern\tsource", "a\tmenac\\w*\tx", "b\tmari\tx", "b\tmen\tx"]
+    patterns = parse_pattern_lines("test.tsv", lines, ["a", "b"])
+    expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in patterns.regex.finditer(text)]
+    assert list(patterns.finditer(text)) == expected

@@ -1,15 +1,94 @@
 """Where the steps of the guide are in a reply: the sentences that carry each
-(the `steps` rule, :func:`._rules.steps_rule`, judges what is missing or out of order)."""
+(the `steps` rule, :func:`._rules.steps_rule`, judges what is missing or out of order).
+
+The step words of a line the body holds whole are searched once per line text and
+remembered (replies share most of their lines, issue 24): that is exact when no step
+pattern can match a line break (:data:`CUES_BY_LINE`, read by
+:func:`._jargon_lines.lines_hold_matches`): a match never runs over a line's end, and
+what borders a line (a line break, the text's start or the body's end) is no word
+character for ``\\b`` either way. A line the body holds only in part (the greeting's,
+the closing's) is searched in the reply as before.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
 from ..patterns import EMAIL
-from ._cues import GREETING_WITH_NAME, STEPS_UNION
+from ._cues import GREETING_WITH_NAME, STEP_PATTERNS, STEPS_UNION
+from ._jargon_lines import LINE_MEMO, MEMO_LINE_CHARS, lines_hold_matches
 from ._reading import Reading
 
-__all__ = ["step_sentences"]
+__all__ = ["CUES_BY_LINE", "step_sentences"]
+
+#: Whether the step words may be searched line by line (see the module's docstring).
+CUES_BY_LINE = lines_hold_matches(STEP_PATTERNS.values())
+
+_LINE_CUES: dict[str, tuple[tuple[int, str], ...]] = {}
+
+
+def _line_cues(line: str, starts: list[int]) -> tuple[tuple[int, str], ...]:
+    """``(start, step)`` of each step word in ``line`` (lower-cased), left to right,
+    trying ``starts`` (the line's candidates): remembered per line text."""
+    found = _LINE_CUES.get(line)
+    if found is None:
+        cues: list[tuple[int, str]] = []
+        match_at, after = STEPS_UNION.match, 0
+        for start in starts:
+            if start < after:
+                continue
+            match = match_at(line, start)
+            if match is not None:
+                after = match.end()
+                cues.append((start, match.lastgroup or ""))
+        found = tuple(cues)
+        if len(line) <= MEMO_LINE_CHARS:
+            if len(_LINE_CUES) >= LINE_MEMO:
+                _LINE_CUES.clear()
+            _LINE_CUES[line] = found
+    return found
+
+
+def _cues(reply: Reading, low: int, high: int) -> list[tuple[int, str]]:
+    """``(start, step)`` of each step word of ``reply.lower[low:high]``, left to right:
+    ``Candidates.finditer("steps", …, low, high)``, its loop written out (a reply has
+    a dozen step words: the generator's steps cost as much as the matches)."""
+    lines = reply.candidates.lines()
+    found: list[tuple[int, str]] = []
+    if lines and CUES_BY_LINE:
+        for offset, line, line_starts in lines:
+            end = offset + len(line)
+            if end <= low:
+                continue
+            if offset >= high:
+                break
+            starts = line_starts.get("steps")
+            if starts is None:
+                continue
+            if low <= offset and end <= high:
+                found += [(start + offset, step) for start, step in _line_cues(line, starts)]
+            else:
+                found += _searched(reply, [start + offset for start in starts], low, high)
+        return found
+    return _searched(reply, reply.candidates.starts("steps"), low, high)
+
+
+def _searched(reply: Reading, cues: list[int], low: int, high: int) -> list[tuple[int, str]]:
+    """``(start, step)`` of each step word starting at one of ``cues`` in ``[low, high)``."""
+    lower, match_at, after = reply.lower, STEPS_UNION.match, low
+    found: list[tuple[int, str]] = []
+    for at in range(bisect_left(cues, low), len(cues)):
+        start = cues[at]
+        if start < after:
+            continue
+        if start >= high:
+            break
+        match = match_at(lower, start, high)
+        if match is None:
+            continue
+        after = match.end()
+        found.append((start, match.lastgroup or ""))
+    return found
 
 
 def step_sentences(reply: Reading) -> dict[str, list[int]]:
@@ -30,22 +109,9 @@ def step_sentences(reply: Reading) -> dict[str, list[int]]:
     starts[0] = max(starts[0], body_start)
     low, high = starts[0], sentences[last - 1][1]
     found: dict[str, list[int]] = {}
-    # Candidates.finditer("steps", …, low, high), its loop written out (a reply has
-    # a dozen step words: the generator's steps cost as much as the matches)
-    lower, match_at, after = reply.lower, STEPS_UNION.match, low
-    cues = reply.candidates.starts("steps")
-    for at in range(bisect_left(cues, low), len(cues)):
-        start = cues[at]
-        if start < after:
-            continue
-        if start >= high:
-            break
-        match = match_at(lower, start, high)
-        if match is None:
-            continue
-        after = match.end()
+    for start, step in _cues(reply, low, high):
         index = bisect_right(starts, start) - 1
-        indices = found.setdefault(match.lastgroup or "", [])
+        indices = found.setdefault(step, [])
         if not indices or indices[-1] != index:  # matches come in order
             indices.append(index)
     # Contact data is orientation too. Neither a URL nor a phone number holds the

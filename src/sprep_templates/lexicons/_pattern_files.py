@@ -134,6 +134,39 @@ def _fold_pattern(pattern: str) -> str:
 _LETTER = r"[^\W\d_]"
 _START = rf"(?:(?<!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
 _END = rf"(?:(?!{_LETTER})|(?-i:(?<=[a-z])(?=[A-Z])))"
+# _START on its own: every line of a file begins with it (see PatternFile.at_word_starts).
+_START_ALONE = re.compile(_START, re.IGNORECASE)
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Whether a character is a _LETTER as the compiled lines read it (filled as met).
+_IS_LETTER: dict[str, bool] = {}
+_LETTER_ALONE = re.compile(_LETTER, re.IGNORECASE)
+_LATIN1_LETTERS = frozenset(
+    chr(code) for code in range(0x100) if _LETTER_ALONE.fullmatch(chr(code)) is not None
+)
+
+
+def starts_word(folded: str, start: int) -> bool:
+    """Whether ``_START`` holds at ``start`` of ``folded``: what every line of a pattern
+    file checks first, here without the regex engine (``_START_ALONE.match`` is the
+    definition; tests/test_speed_equivalence.py compares the two)."""
+    if start == 0:
+        return True
+    before = folded[start - 1]
+    letter = _IS_LETTER.get(before)
+    if letter is None:
+        letter = _is_letter(before)
+    if not letter:
+        return True
+    return before in _ASCII_LOWER and start < len(folded) and folded[start] in _ASCII_UPPER
+
+
+def _is_letter(char: str) -> bool:
+    """Whether ``char`` is a ``_LETTER`` as the compiled lines read it (kept in a table)."""
+    letter = _LETTER_ALONE.fullmatch(char) is not None
+    if len(_IS_LETTER) < 10_000:
+        _IS_LETTER[char] = letter
+    return letter
 
 
 @attrs.frozen
@@ -168,10 +201,18 @@ class PatternFile:
     #: each line's pattern, compiled the first time it is tried (start-up: a file's
     #: lines are compiled once to check them, and again only when a text needs them)
     lines: list[re.Pattern[str] | None] = attrs.field(init=False, eq=False, repr=False)
+    #: whether every line begins with the word-start check ``_START`` (so does every
+    #: line :func:`parse_pattern_lines` writes): then a candidate start inside a word
+    #: is passed over before any line is tried there, since every line would fail
+    at_word_starts: bool = attrs.field(init=False, eq=False, repr=False)
 
     @lines.default
     def _no_line_compiled(self) -> list[re.Pattern[str] | None]:
         return [None] * len(self.line_sources)
+
+    @at_word_starts.default
+    def _every_line_starts_a_word(self) -> bool:
+        return all(source.startswith(_START) for source in self.line_sources)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -212,9 +253,19 @@ class PatternFile:
         """:meth:`finditer`, trying the lines at ``candidates`` (see :meth:`_candidates`)."""
         after = 0
         lines = self.lines
+        # starts_word, written out (a text has a few hundred candidate starts): a start
+        # after a letter is inside a word, unless a capital follows a lower-case letter
+        check, letters = self.at_word_starts, _LATIN1_LETTERS
         for start in sorted(candidates):
             if start < after:
                 continue
+            if check and start:
+                before = folded[start - 1]
+                if before in letters:
+                    if before not in _ASCII_LOWER or folded[start] not in _ASCII_UPPER:
+                        continue  # inside a word: every line would fail its _START here
+                elif before > "\xff" and _is_letter(before):
+                    continue
             for index in candidates[start]:
                 found = (lines[index] or self._line(index)).match(folded, start)
                 if found is not None:
