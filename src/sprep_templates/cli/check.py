@@ -15,18 +15,17 @@ from typing import Any, BinaryIO, TextIO
 
 from ..audit import AuditReport, NotChecked
 from ..checking import RULES, Finding, StockGroup, check_reply, find_stock_groups, stock_finding
-from ..exceptions import InvalidInputError, UnreadableInputError
-from ..export import read_rows
+from ..exceptions import InvalidInputError
 from ._common import (
     EXIT_ERRORS_FOUND,
     EXIT_OK,
     EXIT_USAGE,
     FatalError,
     UsageError,
-    closest_names,
     encoding_of,
     read_bounded,
 )
+from ._replies import ID_FIELDS, ReplyTable, kept_aside, replies, reply_id, taken_back
 from ._terminal import TerminalWriter, shown
 
 __all__ = ["ID_FIELDS", "check_command"]
@@ -83,96 +82,6 @@ def _json_report(name: str, text: str, findings: Sequence[Finding]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-class _Table:
-    """Rows of a JSON-lines or CSV file, read as ``sprep draft`` reads them, with what
-    was seen: how many rows, and the columns (to name the closest to a misspelt one)."""
-
-    def __init__(self, path: str, field: str, encoding: str | None = None) -> None:
-        self.path = path
-        self.field = field
-        self.encoding = encoding
-        self.rows = 0
-        self.with_field = 0
-        self.columns: dict[str, None] = {}
-        #: The rows that could not be read, in the last pass (the first listed, all
-        #: counted).
-        self.unreadable = NotChecked()
-
-    def rows_of(self, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(first line number, row); a usage error when the column is nowhere, or when
-        no row can be read. A row that cannot be read (bad JSON, over the size of an
-        export row…) is kept in :attr:`unreadable` and the rows after it are read."""
-        path, field = self.path, self.field
-        self.rows = self.with_field = 0
-        self.unreadable = NotChecked()
-        try:
-            form, rows = read_rows(source, encoding=self.encoding)
-            if not form.jsonl and form.names and field not in form.names:
-                raise UsageError(
-                    f"{path} has no column {field!r}" + closest_names(field, form.names)
-                )
-            for row in rows:
-                if row.blank:
-                    continue
-                if row.fields is None:
-                    self.unreadable.add(row.line, row.problem or "the row cannot be read")
-                    continue
-                self.rows += 1
-                self.with_field += field in row.fields
-                if len(self.columns) < 1000:
-                    self.columns.update(dict.fromkeys(row.fields))
-                yield row.line, dict(row.fields)
-        except UnreadableInputError as error:
-            raise FatalError(f"cannot read {path}: {error}") from None
-        if not self.rows and self.unreadable.total:
-            line, problem = self.unreadable.listed[0]
-            raise UsageError(f"{path}:{line}: {problem}")
-        if not self.rows:
-            raise FatalError(f"{path} holds no row (it is empty, or a header only)")
-        if not self.with_field:
-            raise UsageError(
-                f"{path} has no column {field!r}" + closest_names(field, list(self.columns))
-            )
-
-
-#: The columns ``sprep check --jsonl`` names a reply by, the first found (else its line).
-ID_FIELDS = ("case_id", "id", "ID expérience")
-
-
-def _replies(table: _Table, source: BinaryIO) -> Iterator[tuple[int, dict[str, Any], str]]:
-    """(line number, row, reply text) of each row whose field holds a reply, read from
-    where ``source`` stands."""
-    for number, row in table.rows_of(source):
-        reply_text = row.get(table.field)
-        if isinstance(reply_text, str) and reply_text.strip():
-            yield number, row, reply_text
-
-
-def _kept_aside(
-    replies: Iterator[tuple[int, dict[str, Any], str]], spool: TextIO
-) -> Iterator[tuple[int, dict[str, Any], str]]:
-    """``replies``, each also written to ``spool`` as it was read (one JSON line)."""
-    for number, row, reply_text in replies:
-        spool.write(json.dumps([number, row]) + "\n")  # ASCII: lone surrogates survive
-        yield number, row, reply_text
-
-
-def _taken_back(spool: TextIO, field: str) -> Iterator[tuple[int, dict[str, Any], str]]:
-    """The replies :func:`_kept_aside` wrote, in order."""
-    spool.seek(0)
-    for line in spool:
-        number, row = json.loads(line)
-        yield number, row, row[field]
-
-
-def _reply_id(row: dict[str, Any], number: int, id_field: str | None) -> str:
-    for name in (id_field,) if id_field else ID_FIELDS:
-        value = row.get(name)
-        if value not in (None, ""):
-            return str(value)
-    return f"line {number}"
-
-
 def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
     """``sprep check``: findings as text (controls from the input escaped) or JSON."""
     if arguments.format != "json":  # JSON escapes its own controls; a reader parses it
@@ -212,23 +121,23 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
                 source = stack.enter_context(open(path, "rb"))
             except OSError as error:
                 raise UsageError(f"cannot read {path}: {error.strerror}") from None
-        table = _Table(path, arguments.field, encoding_of(arguments))
+        table = ReplyTable(path, arguments.field, encoding_of(arguments))
         # Read twice: once to group the replies, once to check them. A regular file is
         # read again; from standard input, a named pipe or a device, the replies read
         # (each row within the export's row limit) are kept aside, not the raw bytes: an
         # endless line is refused at its limit instead of filling the disk.
         if path != "-" and stat.S_ISREG(os.fstat(source.fileno()).st_mode):
-            first_pass = _replies(table, source)
+            first_pass = replies(table, source)
 
             def second_pass() -> Iterator[tuple[int, dict[str, Any], str]]:
                 source.seek(0)
-                return _replies(table, source)
+                return replies(table, source)
         else:
             spool = stack.enter_context(tempfile.TemporaryFile("w+", encoding="ascii"))
-            first_pass = _kept_aside(_replies(table, source), spool)
+            first_pass = kept_aside(replies(table, source), spool)
 
             def second_pass() -> Iterator[tuple[int, dict[str, Any], str]]:
-                return _taken_back(spool, table.field)
+                return taken_back(spool, table.field)
 
         groups = find_stock_groups(
             ((str(number), text) for number, _row, text in first_pass),
@@ -259,15 +168,15 @@ def check_command(arguments: argparse.Namespace, out: TextIO) -> int:
             group = group_of.get(number)
             if group is not None:
                 findings.append(stock_finding(group, arguments.locale))
-                names[number] = _reply_id(row, number, arguments.id_field)
+                names[number] = reply_id(row, number, arguments.id_field)
             checked += 1
             failing += any(f.severity == "error" for f in findings)
             if audit is not None:
-                audit.add(number, _reply_id(row, number, arguments.id_field), findings)
+                audit.add(number, reply_id(row, number, arguments.id_field), findings)
             errors_by_rule.update({f.rule for f in findings if f.severity == "error"})
             warnings_by_rule.update({f.rule for f in findings if f.severity == "warning"})
             if arguments.details and audit is None:
-                name = _reply_id(row, number, arguments.id_field)
+                name = reply_id(row, number, arguments.id_field)
                 _print_findings(
                     f"{shown(path)}:{number}" if name == f"line {number}" else shown(name),
                     reply_text,

@@ -38,7 +38,7 @@ from ._contract import (
 from ._environment import TemplateSet
 from ._notes import clean_notes
 from ._rendering import render_step
-from ._reply import Reply
+from ._reply import Reply, missing_of
 from ._templates import load_template_set
 
 if TYPE_CHECKING:
@@ -309,6 +309,15 @@ def draft_reply(
     )
     asks = reading.said.requests
     answered = free_text["answer"] is not None
+    missing = missing_of(
+        sentiment=experience.sentiment,
+        said=reading.said,
+        used=used,
+        named_hard=cast(tuple[str, ...], context["hard"]) if "ratings" in used else (),
+        description=experience.description,
+        situation=free_text["situation"] is not None,
+        answered=answered,
+    )
     return Reply(
         sentiment=experience.sentiment,
         step_texts=step_texts,
@@ -327,6 +336,7 @@ def draft_reply(
         blocked=None if answered or tone == "positive" else asks.blocked,
         complaint=asks.complaint,
         complaint_is_title=asks.complaint_is_title,
+        missing=missing,
     )
 
 

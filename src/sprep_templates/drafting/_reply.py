@@ -11,7 +11,9 @@ import attrs
 
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
+from ..experience._needs import SEVERE_LABELS
 from ..experience._requests import REVIEW_LABELS, for_agent
+from ..experience._said import Said
 from ..experience._sensitive import CATEGORY_LABELS
 from ..inputs import Sentiment
 from ..limits import MAX_WORDS, MIN_WORDS
@@ -20,7 +22,7 @@ from ..vocabulary import Status
 if TYPE_CHECKING:
     from ..inputs import Structure
 
-__all__ = ["Reply", "reply_record"]
+__all__ = ["MISSING_KINDS", "Missing", "Reply", "missing_of", "reply_record"]
 
 
 def _for_agent(text: str | None) -> str | None:
@@ -43,16 +45,93 @@ _REVIEW_TASKS = {
     "staff": "the user tells of how staff treated them: have a manager read it, say "
     "that what they describe will be looked into, and give a contact",
     "harm": "the user tells of a serious loss: say what can be done for them and who can act",
+    "legal": "the user is in a legal conflict (see attention): say nothing on the case "
+    "itself; say what the service can do and who handles the rest",
+    "fragile": "the user looks after a fragile person (see attention): make the reply "
+    "personal and give a contact who can act for them now",
+    "income": "the user cannot work or has no income left (see attention): give the "
+    "contact who can act now (a payment, social support) and the next step",
 }
-_REVIEW_ORDER = ("danger", "death", "distress", "staff", "harm")
+_REVIEW_ORDER = ("danger", "death", "distress", "income", "legal", "fragile", "staff", "harm")
 #: The reasons of ``attention`` by how they start (the labels of experience._sensitive,
 #: experience._said's distress and experience._requests' staff and harm).
 _REVIEW_STARTS = (
     ("death", (CATEGORY_LABELS["death"],)),
     ("staff", (REVIEW_LABELS["staff"],)),
     ("harm", (REVIEW_LABELS["harm"],)),
+    ("legal", (SEVERE_LABELS["severe-legal"],)),
+    ("fragile", (SEVERE_LABELS["severe-fragile"],)),
+    ("income", (SEVERE_LABELS["severe-income"],)),
     ("danger", tuple(label for kind, label in CATEGORY_LABELS.items() if kind != "death")),
 )
+
+
+#: A description of this many words or fewer that says what a rating's phrase says
+#: ("Ma mère n'a pas compris le courrier reçu.": information) says nothing more
+#: specific: the phrase names the user's point.
+SHORT_DESCRIPTION = 30
+
+
+def missing_of(
+    *,
+    sentiment: Sentiment,
+    said: Said,
+    used: Iterable[str],
+    named_hard: tuple[str, ...],
+    description: str | None,
+    situation: bool,
+    answered: bool,
+) -> Missing | None:
+    """What keeps a draft from being sent as it is, beyond a question, a request or a
+    blockage (the status policy of issue 20; None when nothing does).
+
+    A negative or neutral experience: what the user still needs (``experience._needs``:
+    something awaited, unanswered, impossible, urgent, a channel that failed), unless
+    the agent's ``answered``; then a serious situation (``said.severity``) or a point
+    the reply does not name from the user's words (only a rating's phrase: the
+    problem read in the words, the access that failed, the agent's ``situation``
+    name it; a rating's phrase does when the words of a short description say the
+    same); then a suggestion the reply does not name. A positive one: a reservation,
+    something still awaited or impossible (an urgency there was most often met), a
+    suggestion the reply does not name.
+    ``named_hard``: the criteria the reply names as hard; ``used``: what of the
+    experience it uses (``personalised_by``)."""
+    needs = said.requests.needs
+    used = set(used)
+    suggestion = (
+        Missing("suggestion", needs.suggestion, needs.tried)
+        if needs.suggestion is not None and "suggestion" not in used
+        else None
+    )
+    if sentiment == "positive":
+        if needs.reservation is not None:
+            return Missing("reservation", needs.reservation, needs.tried)
+        if needs.need in ("awaited", "impossible") and not answered:
+            return Missing("reservation", needs.need_said, needs.tried)
+        return suggestion
+    if needs.need is not None and not answered:
+        return Missing(needs.need, needs.need_said, needs.tried)
+    if said.severity is not None and not situation and not answered:
+        return Missing("serious", needs.point, needs.tried, said.severity)
+    words = len(description.split()) if description else 0
+    point_named = (
+        situation
+        or words == 0
+        or "problem" in used
+        or "access" in used
+        or (
+            "ratings" in used
+            and words <= SHORT_DESCRIPTION
+            and not needs.labels.isdisjoint(named_hard)
+        )
+    )
+    if not point_named:
+        if suggestion is not None and (needs.point_is_title or needs.point == needs.suggestion):
+            return suggestion  # the suggestion is what the user came to say
+        return Missing(
+            "point-unclear" if needs.point_is_title else "point", needs.point, needs.tried
+        )
+    return suggestion
 
 
 def _review_kind(reason: str) -> str:
@@ -62,6 +141,70 @@ def _review_kind(reason: str) -> str:
         if reason.startswith(starts):
             return kind
     return "distress"
+
+
+#: Why a draft is ``to_complete`` beyond a question, a request or a blockage: what the
+#: agent must add, by kind (``Missing.kind``). ``{said}`` is the user's sentence.
+_MISSING_TASKS = {
+    "urgent": "the user needs it urgently: « {said} »: give the fastest concrete next "
+    "step and who can act now",
+    "impossible": "the user cannot do what they came for: « {said} »: give the concrete "
+    "next step (another way to do it, or who can unblock it)",
+    "awaited": "the user still awaits something: « {said} »: say where it stands, when "
+    "it will come, or who can tell them",
+    "no-answer": "the user got no answer: « {said} »: say where their request stands "
+    "and who will answer it",
+    "tried": "the user already tried a channel that failed: « {said} »: give another way "
+    "that works (a named service, a direct line, an appointment)",
+    "serious": "the user's situation is serious ({severity}): « {said} »: name it and give "
+    "the concrete next step",
+    "point": "the reply does not name the user's point: « {said} »: name it (situation=…)",
+    "point-unclear": "the user's point is not clear from the words: read the experience "
+    "and add a sentence on what went wrong (situation=…); title « {said} »",
+    "suggestion": "the user makes a suggestion the reply does not name: « {said} »: name "
+    "it and say what will be done with it (improvement=…)",
+    "reservation": "the user is satisfied but also writes « {said} »: acknowledge it, "
+    "and give the next step if something is left to do (situation=…)",
+}
+#: The kinds of :data:`_MISSING_TASKS`.
+MISSING_KINDS = tuple(_MISSING_TASKS)
+
+
+@attrs.frozen
+class Missing:
+    """What keeps a draft from being sent as it is, beyond a question, a request or a
+    blockage (see :attr:`Reply.missing`): ``kind`` (one of :data:`MISSING_KINDS`),
+    ``said`` (the user's sentence that shows it, quoted), ``tried`` (the user's
+    sentence telling of a channel that failed them: the reply must not send them back
+    to it), ``severity`` (for ``serious``: how serious, as ``experience._problems``
+    reads it)."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(MISSING_KINDS))
+    said: str | None = attrs.field(default=None, converter=_for_agent)
+    tried: str | None = attrs.field(default=None, converter=_for_agent)
+    severity: str | None = None
+
+    def task(self) -> str:
+        """What the agent must add, as a note says it."""
+        if self.said is None:
+            if self.kind in ("point", "point-unclear"):
+                return (
+                    "the reply does not name what went wrong for the user; add a sentence "
+                    "on it (situation=…)"
+                )
+            return _MISSING_TASKS[self.kind].split(": « {said} »")[0]
+        task = _MISSING_TASKS[self.kind].format(said=self.said, severity=self.severity)
+        return task + self.not_back()
+
+    def not_back(self, *quoted: str | None) -> str:
+        """The clause that tells the agent not to send the user back to a channel that
+        failed them ("" when none did, or when the task or the ``quoted`` sentences
+        already say it)."""
+        if self.tried is None or self.kind == "tried":
+            return ""
+        if self.tried in (self.said, *quoted):
+            return "; they already tried a channel that failed: do not send them back to it"
+        return f"; do not send them back to what failed: « {self.tried} »"
 
 
 @attrs.frozen
@@ -77,6 +220,7 @@ class Reply:
     an answer the user asks for), ``blocked`` (what keeps the user stuck) and
     ``complaint`` (the user's sentence that carries the complaint) and
     ``complaint_is_title`` (the complaint is the title, for want of one in the words);
+    ``missing`` (what else keeps it from being sent as it is: :class:`Missing`);
     described below. Use ``text``, ``body``, ``steps``, ``status``, ``to_add``,
     ``to_review`` and ``to_dict()``.
     """
@@ -115,6 +259,11 @@ class Reply:
     #: Whether ``complaint`` is the experience's title, quoted because no sentence of
     #: the description carries a complaint: the note then says the point is not clear.
     complaint_is_title: bool = False
+    #: What keeps the draft from being sent as it is beyond a question, a request or a
+    #: blockage (an answer or a document still awaited, a channel that failed, the
+    #: user's point not named, a suggestion or a reservation not acknowledged): see
+    #: :class:`Missing`; None when nothing is.
+    missing: Missing | None = None
 
     @property
     def text(self) -> str:
@@ -150,15 +299,21 @@ class Reply:
     @property
     def status(self) -> Status:
         """``to_review`` (an error, or a case a person reads first: a sensitive
-        situation, distress, staff behaviour or serious harm told; see ``attention``);
-        ``to_complete`` (compliant, but the user asks a question or an action, or is
-        blocked, which an agent must answer with a first-level answer, the next step
-        or a contact; or a negative or neutral experience whose difficulty the reply
-        does not name: an agent should add a sentence); ``ready`` otherwise: an agent
-        can send it as it is."""
+        situation, distress, staff behaviour or serious harm told, a legal conflict, a
+        fragile person, no work or income; see ``attention``); ``to_complete``
+        (compliant, but the user asks a question or an action, or is blocked, which an
+        agent must answer with a first-level answer, the next step or a contact; or
+        something else keeps it from being sent as it is, see :attr:`missing`: the
+        user still awaits something or tried a channel that failed, the situation is
+        serious, the reply does not name the user's point from their words, a
+        satisfied user's reservation or suggestion is not acknowledged; or a negative
+        or neutral experience whose difficulty the reply does not name); ``ready``
+        otherwise: an agent can send it as it is."""
         if not self.compliant:
             return "to_review"
         if self.question is not None or self.request is not None or self.blocked is not None:
+            return "to_complete"
+        if self.missing is not None:
             return "to_complete"
         if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
             return "to_complete"
@@ -184,6 +339,14 @@ class Reply:
             tasks.append(
                 f"the user is blocked: « {self.blocked} »: give the next step or the "
                 "contact who can act"
+            )
+        if self.missing is not None:
+            if not tasks:
+                return "to complete: " + self.missing.task()
+            return (
+                "to complete: "
+                + "; ".join(tasks)
+                + self.missing.not_back(self.question, self.request, self.blocked)
             )
         if not tasks:
             if self.complaint is not None and self.complaint_is_title:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from ..lexicons import PatternFile, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ..patterns import EMAIL, URL
+from ._needs import NO_NEEDS, Needs, NeedSpans, find_needs
 
 __all__ = [
     "NO_REQUESTS",
@@ -82,6 +83,9 @@ class Requests(NamedTuple):
     review: tuple[str, ...]
     #: Whether ``complaint`` is the title, quoted for want of a complaint in the words.
     complaint_is_title: bool = False
+    #: What the user still needs, their main point, a reservation or a suggestion
+    #: (``experience._needs``).
+    needs: Needs = NO_NEEDS
 
 
 NO_REQUESTS = Requests(None, None, None, None, ())
@@ -254,7 +258,7 @@ def _inside(spans: tuple[list[int], list[int]], position: int) -> bool:
 #: refusée.") is most often a message of the administration the user pasted, not their
 #: own complaint (on the folded text).
 _WRITER = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes)(?![\w-])", re.IGNORECASE)
-_ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+_ADDRESSED = re.compile(r"(?<![\w-])(?:vous|votre|vos)(?![\w-])", re.IGNORECASE)
 
 
 #: The writer speaking, alone or with others ("on se sent discriminés").
@@ -328,6 +332,7 @@ def read_requests(
         return None if at is None else quote(_sentence(text, ends, at))
 
     complaint = None
+    complaint_at: tuple[int, int, int] | None = None
     sentences = {index: _sentence(text, ends, first[f"at-{index}"]) for index in strength}
     if strength:
         strongest = max(
@@ -335,6 +340,12 @@ def read_requests(
             key=lambda item: (_own_voice(sentences[item[0]]), item[1], -item[0]),
         )[0]
         complaint = sentences[strongest]
+        begins = ends[strongest - 1] if strongest else 0
+        complaint_at = (
+            begins,
+            ends[strongest] if strongest < len(ends) else len(text),
+            begins,
+        )
         if _ANNOUNCES.search(complaint) and strongest < len(ends):
             # "Il y a cependant un petit problème." says what follows: quote it too.
             after = ends[strongest + 1] if strongest + 1 < len(ends) else len(text)
@@ -342,9 +353,12 @@ def read_requests(
         complaint = quote(complaint)
     elif title and title.strip():
         complaint = quote(title)
+    title_end = len(title) + 1 if title and text.startswith(title) and text != title else 0
+    spans = find_needs(text, ends, quoted, complaint_at, title_end)
+    needs = _quoted_needs(text, spans, title)
     review = tuple(
         f"{REVIEW_LABELS[c]}\u00a0: «\u202f{words[c]}\u202f»" for c in REVIEW_LABELS if c in words
-    )
+    ) + tuple(f"{label}\u00a0: «\u202f{said}\u202f»" for label, said in spans.severe)
     return Requests(
         question=said("question"),
         request=said("request") or said("awaits"),
@@ -352,4 +366,43 @@ def read_requests(
         complaint=complaint,
         review=review,
         complaint_is_title=not strength and complaint is not None,
+        needs=needs,
+    )
+
+
+def _quoted_needs(text: str, spans: NeedSpans, title: str | None) -> Needs:
+    """What :func:`find_needs` found, each sentence quoted (:func:`quote`); the main
+    point is the ``title`` when no sentence says it."""
+
+    def said(span: tuple[int, int, int] | None) -> str | None:
+        if span is None:
+            return None
+        start, end, at = span
+        if end - start > MAX_QUOTE and at - start > MAX_QUOTE // 3:
+            # A long sentence (often several glued by the export) is quoted from a
+            # few words before what was read in it.
+            start = text.find(" ", at - MAX_QUOTE // 3, at)
+            return "…" + quote(text[start + 1 if start >= 0 else at : end]) or None
+        return quote(text[start:end]) or None
+
+    point = said(spans.point_at)
+    point_is_title = point is None and bool(title and title.strip())
+    if point_is_title:
+        point = quote(title or "")
+    return Needs(
+        need=spans.need,
+        need_said=said(spans.need_at),
+        # The same sentence as the need's is quoted once (``Missing.not_back``).
+        tried=said(spans.need_at)
+        if spans.tried_at is not None
+        and spans.need_at is not None
+        and spans.tried_at[:2] == spans.need_at[:2]
+        else said(spans.tried_at),
+        point=point,
+        point_is_title=point_is_title,
+        severe=tuple(label for label, _said in spans.severe),
+        reservation=said(spans.reservation_at),
+        suggestion=said(spans.suggestion_at),
+        praise_asked=said(spans.praise_at),
+        labels=spans.labels,
     )

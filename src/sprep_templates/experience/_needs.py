@@ -1,0 +1,272 @@
+"""What the user still needs, and the user's main point, read from their words.
+
+A draft of regret is ``ready`` only when an agent can send it as it is: it names the
+user's point, and nothing is left outstanding. What is outstanding (:data:`NEED_KINDS`):
+something still awaited (a document, a payment, an answer, an appointment), a message
+left unanswered, something the user cannot do ("impossible de", "je n'arrive pas à"),
+an urgency, a channel the user tried and which failed (the reply must not send them
+back to it). A satisfied user may still leave a point unfinished or a complaint
+(``reservation``), or make a suggestion (``suggestion``, quoted so that the agent can
+name it). A legal conflict, a fragile child, no work or no income are read by a
+person first (``severe``: reasons for ``attention``).
+
+Precision first: praise ("impossible de faire mieux", "je ne vois pas comment il
+pourrait être amélioré"), hypotheticals ("si je n'avais pas reçu…"), quoted official
+text (« … », or a sentence that speaks to "vous" without the writer's "je") and topic
+lists are no need.
+
+The words are ``data/needs.tsv`` (format in :mod:`sprep_templates.lexicons._pattern_files`).
+The main point (:attr:`Needs.point`) is the sentence that best states what went wrong
+or what the user wants: the outstanding need's sentence, else the complaint sentence
+``experience._requests`` found, else a suggestion, else the first sentence in the
+writer's voice that says what did not work (a negation), else one that tells of a
+grievance ("on me demande 30 euros"); the title only when no sentence does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+from typing import NamedTuple
+
+from ..lexicons import PatternFile, fold_keeping_length, read_packaged_patterns
+from ..lexicons._pattern_files import EXCLUDE
+
+__all__ = [
+    "CRITERIA",
+    "NEED_KINDS",
+    "NO_NEEDS",
+    "SEVERE_LABELS",
+    "NeedSpans",
+    "Needs",
+    "find_needs",
+    "needs_patterns",
+]
+
+NEEDS_FILE = "needs.tsv"
+
+#: What is outstanding, in the order a note names it (the first found in this order).
+NEED_KINDS = ("urgent", "impossible", "awaited", "no-answer", "tried")
+
+#: Each severe situation as an agent reads it (French, as the sensitive list's reasons).
+SEVERE_LABELS = {
+    "severe-legal": "conflit judiciaire",
+    "severe-fragile": "personne fragile",
+    "severe-income": "sans travail ni revenu",
+}
+
+#: The criteria a rating's phrase names, each confirmed by words of ``label-<criterion>``.
+CRITERIA = ("accessibility", "information", "relation", "reactivity", "simplicity")
+
+_CATEGORIES = (
+    *NEED_KINDS,
+    *SEVERE_LABELS,
+    "reservation",
+    "suggests",
+    "praise",
+    "grievance",
+    *(f"label-{criterion}" for criterion in CRITERIA),
+)
+
+
+class Needs(NamedTuple):
+    """What the user still needs, each a sentence of theirs quoted for the agent
+    (``experience._requests.read_requests`` quotes what :func:`find_needs` found)."""
+
+    #: What is outstanding: one of :data:`NEED_KINDS`, or None.
+    need: str | None
+    #: The sentence that says it.
+    need_said: str | None
+    #: The sentence that tells of a channel tried, which failed (also a need).
+    tried: str | None
+    #: The user's main point (see the module), or None when nothing was written.
+    point: str | None
+    #: Whether ``point`` is the title, for want of a sentence that says it.
+    point_is_title: bool
+    #: Reasons a person must read the experience first (``attention``).
+    severe: tuple[str, ...]
+    #: A complaint or an unfinished point (read beside satisfaction).
+    reservation: str | None
+    #: The sentence that makes a suggestion.
+    suggestion: str | None
+    #: Praise phrased like a question is in the words ("je ne vois pas comment il
+    #: pourrait être amélioré"): a "question" read in that sentence is none.
+    praise_asked: str | None
+    #: The criteria whose rating phrase the words say too ("pas compris":
+    #: information), in the writer's voice.
+    labels: frozenset[str] = frozenset()
+
+
+NO_NEEDS = Needs(None, None, None, None, False, (), None, None, None)
+
+
+@cache
+def needs_patterns() -> PatternFile:
+    """The patterns of ``data/needs.tsv``."""
+    return read_packaged_patterns(NEEDS_FILE, _CATEGORIES)
+
+
+#: A sentence that starts with these words tells of what might be, not what is.
+_HYPOTHETICAL = re.compile(
+    r"[\s,.;:!?\-]*(?:et |mais |donc )?(?:si |s'il |s'ils |au cas ou |meme si |sinon"
+    r"|imaginez|imaginons|supposons)",
+    re.IGNORECASE,
+)
+#: The writer speaking ("je", "nous", "on"…), and a sentence that speaks to "vous".
+_WRITER = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos|on)(?![\w-])", re.IGNORECASE)
+_ADDRESSED = re.compile(r"(?<![\w-])(?:vous|votre|vos)(?![\w-])", re.IGNORECASE)
+#: What did not work, said in the writer's voice: a negation, "impossible", "aucun".
+_NEGATION = re.compile(
+    r"\b(?:ne|n')\b.{0,40}?\b(?:pas|plus|jamais|rien|aucune?|personne)\b|\bimpossible\b"
+    r"|\b(?:personne|rien) ne\b"
+    r"|\baucune?\b|\bsans\b|\bjamais\b|\bpas\b",
+    re.IGNORECASE,
+)
+#: A point is a sentence of this many words at least.
+MIN_POINT_WORDS = 4
+#: Categories a sentence that speaks to "vous" without the writer still says (a
+#: pasted message does not tell of unanswered mail or calls: the writer does; nor of
+#: something "toujours pas" come: a wait said with a negation is the writer's too).
+_SAID_TO_YOU = frozenset({"no-answer", "tried"})
+
+
+#: A sentence of the text: where it starts, where it ends, where the words read in it
+#: start (a long sentence is quoted from near there).
+Span = tuple[int, int, int]
+
+
+def _span(ends: list[int], length: int, position: int) -> tuple[int, int, int]:
+    index = bisect_right(ends, position)
+    return index, ends[index - 1] if index else 0, ends[index] if index < len(ends) else length
+
+
+def _inside(spans: tuple[list[int], list[int]], position: int) -> bool:
+    index = bisect_right(spans[0], position) - 1
+    return index >= 0 and position < spans[1][index]
+
+
+class NeedSpans(NamedTuple):
+    """Where :func:`find_needs` found each reading: ``(start, end)`` spans of
+    sentences of the text, or None."""
+
+    need: str | None
+    need_at: Span | None
+    tried_at: Span | None
+    point_at: Span | None
+    severe: tuple[tuple[str, str], ...]
+    labels: frozenset[str]
+    reservation_at: Span | None
+    suggestion_at: Span | None
+    praise_at: Span | None
+
+
+def find_needs(
+    text: str,
+    ends: list[int],
+    quoted: tuple[list[int], list[int]] = ([], []),
+    complaint_at: Span | None = None,
+    title_end: int = 0,
+) -> NeedSpans:
+    """Where ``text`` (the title, if any, as its first ``title_end`` characters, then
+    the description) says what the user still needs (see the module): sentence
+    spans. ``ends``: where its sentences end; ``quoted``: the spans inside quotation
+    marks (someone else's words); ``complaint_at``: the sentence
+    ``experience._requests`` found carrying the complaint (None: none)."""
+    folded = fold_keeping_length(text)
+    entries = needs_patterns().entries
+    first: dict[str, Span] = {}
+    severe: dict[str, str] = {}
+    praise_sentences: set[int] = set()
+    labels: set[str] = set()
+    for index, start, end in needs_patterns().finditer(folded):
+        category = entries[index].category
+        if category == EXCLUDE or (quoted[0] and _inside(quoted, start)):
+            continue
+        sentence, first_char, last_char = _span(ends, len(text), start)
+        if category == "praise":
+            praise_sentences.add(sentence)
+            _keep(first, "praise", (first_char, last_char, start), title_end)
+            continue
+        if sentence in praise_sentences:
+            continue
+        said = folded[first_char:last_char]
+        if _HYPOTHETICAL.match(said):
+            continue
+        if (
+            category not in _SAID_TO_YOU
+            and category != "suggests"
+            and not (category == "awaited" and _NEGATION.search(folded[start:end]))
+            and _ADDRESSED.search(said)
+            and not _WRITER.search(said)
+        ):
+            continue  # « Votre demande est en attente » pasted: not the writer's need
+        if category.startswith("label-"):
+            labels.add(category.removeprefix("label-"))
+            continue
+        if category in SEVERE_LABELS:
+            severe.setdefault(category, text[start:end])
+            continue
+        _keep(first, category, (first_char, last_char, start), title_end)
+    need = next((kind for kind in NEED_KINDS if kind in first), None)
+    need_at = first.get(need) if need is not None else None
+    # The main point: the need, the complaint, the suggestion, what did not work, in
+    # the description first (the title only when none says it).
+    candidates = (
+        need_at if need is not None and need != "tried" else None,
+        complaint_at,
+        first.get("suggests"),
+        _first_negation(text, folded, ends, title_end, first.get("praise")),
+        first.get("grievance"),
+        need_at,
+    )
+    point_at = next((at for at in candidates if at is not None and at[0] >= title_end), None)
+    if point_at is None:
+        point_at = next((at for at in candidates if at is not None), None)
+    return NeedSpans(
+        need=need,
+        need_at=need_at,
+        tried_at=first.get("tried"),
+        point_at=point_at,
+        severe=tuple((SEVERE_LABELS[c], severe[c]) for c in SEVERE_LABELS if c in severe),
+        labels=frozenset(labels),
+        reservation_at=first.get("reservation"),
+        suggestion_at=first.get("suggests"),
+        praise_at=first.get("praise"),
+    )
+
+
+def _keep(first: dict[str, Span], category: str, span: Span, title_end: int) -> None:
+    """Keep ``span`` as ``category``'s sentence when it is the first, or the first of
+    the description after one in the title (the description says it more fully)."""
+    kept = first.get(category)
+    if kept is None or (kept[0] < title_end <= span[0]):
+        first[category] = span
+
+
+def _first_negation(
+    text: str,
+    folded: str,
+    ends: list[int],
+    title_end: int,
+    praise_at: Span | None = None,
+) -> Span | None:
+    """The first sentence of the description (after the title) of
+    :data:`MIN_POINT_WORDS` words or more that says, in the writer's voice, what did
+    not work (a negation), not a hypothetical, not praise (``praise_at``); None when
+    none does."""
+    start = 0
+    for end in [*ends, len(text)]:
+        if end <= start:
+            continue
+        if start >= title_end and (praise_at is None or start != praise_at[0]):
+            said = folded[start:end]
+            if (
+                len(said.split()) >= MIN_POINT_WORDS
+                and _NEGATION.search(said)
+                and not _HYPOTHETICAL.match(said)
+                and (_WRITER.search(said) or not _ADDRESSED.search(said))
+            ):
+                return start, end, start
+        start = end
+    return None
