@@ -10,7 +10,8 @@ Each tree runs, in its own process (``PYTHONPATH``):
   rejects file;
 - ``sprep draft`` on the same rows as JSON lines with the field names (the other input
   form);
-- ``sprep check --jsonl REPLIES --format json`` over the real replies (``reply_text``);
+- ``sprep check --jsonl REPLIES --format json`` over the real replies (``reply_text``),
+  and over the drafts it wrote (``text``);
 - ``benchmarks/compare_findings.py`` (check_reply over the real replies, seeded drafts
   and the users' own texts).
 
@@ -122,6 +123,28 @@ def outputs(src: Path, folder: Path, export: Path, replies: Path) -> None:
                     *extra,
                 ],
                 folder,
+            )
+    # the checker over the drafts just written (the replies the library itself writes)
+    for tag in ("csv-plain", "csv-profile"):
+        with (folder / f"check-drafts-{tag}.json").open("w") as out:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "sprep_templates",
+                    "check",
+                    "--jsonl",
+                    f"{tag}.jsonl",  # named alike in both folders (the output quotes it)
+                    "--field",
+                    "text",
+                    "--format",
+                    "json",
+                    "--exit-zero",
+                ],
+                env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+                cwd=folder,
+                stdout=out,
+                check=True,
             )
     with (folder / "check.json").open("w") as out:
         subprocess.run(

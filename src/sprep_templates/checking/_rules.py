@@ -19,7 +19,6 @@ from ..lexicons import (
     explained,
     known_acronyms,
 )
-from ..lexicons._entry_search import entry_search
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import EMAIL, french_number, is_abroad
 from ..steps import STEPS
@@ -50,6 +49,7 @@ from ._cues import (
 from ._data import official_domains, personal_email_domains
 from ._finding import Finding, Severity
 from ._hidden import invisible_findings, link_host
+from ._jargon_lines import jargon_matches
 from ._leaks import leak_findings
 from ._reading import Reading
 from ._step_sentences import step_sentences
@@ -265,16 +265,13 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
     (warnings); acronyms neither known nor explained in the reply (warnings)."""
     masked = reply.masked
     quoted = quoted_spans(masked)
-    # entry by entry at the lexicon's candidate starts: the same matches as the
-    # combined pattern, without trying its 430 branches at each start
-    starts = reply.candidates.starts("jargon")
-    for match, entry in entry_search().finditer(reply.lower, starts):
-        if quoted and inside(quoted, match.start(), match.end()):
+    # entry by entry at the lexicon's candidate starts, each line searched once: the
+    # same matches as the combined pattern, without trying its 430 branches at each start
+    for start, end, entry in jargon_matches(reply):
+        if quoted and inside(quoted, start, end):
             continue  # a title or a rubric quoted as it is
-        term = reply.text[match.start() : match.end()]
-        yield Finding(
-            "jargon", entry.severity, _jargon_message(term, entry, _), match.start(), match.end()
-        )
+        term = reply.text[start:end]
+        yield Finding("jargon", entry.severity, _jargon_message(term, entry, _), start, end)
     for match in reply.find("form-number"):
         yield Finding(
             "jargon",

@@ -38,7 +38,11 @@ class EntrySearch:
         # The combined pattern's order: at one start, longer patterns are tried first.
         order = sorted(range(len(regexes)), key=lambda i: -len(regexes[i]))
         self._rank = {index: rank for rank, index in enumerate(order)}
-        self._patterns = [re.compile(rf"\b(?:{regex})\b") for regex in regexes]
+        #: each entry's regular expression (for lower-cased text)
+        self.regexes = regexes
+        #: each entry's pattern, compiled the first time it is tried (start-up: most
+        #: entries are never tried on a title, a reply tries a few dozen)
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(regexes)
         by_prefix: dict[str, set[int]] = {}
         lengths: dict[str, set[int]] = {}
         for index, regex in enumerate(regexes):
@@ -52,6 +56,9 @@ class EntrySearch:
         }
         #: for the first characters of a prefix, the lengths of the prefixes that start so
         self._lengths = {key: tuple(sorted(found)) for key, found in lengths.items()}
+
+    def _compiled(self, index: int) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.regexes[index]})\b")
 
     def finditer(
         self, lower: str, starts: Sequence[int]
@@ -75,7 +82,10 @@ class EntrySearch:
             for index in (
                 sorted(set(tried), key=self._rank.__getitem__) if len(tried) > 1 else tried
             ):
-                match = self._patterns[index].match(lower, start)
+                pattern = self._patterns[index]
+                if pattern is None:
+                    pattern = self._patterns[index] = self._compiled(index)
+                match = pattern.match(lower, start)
                 if match is not None:
                     after = match.end()
                     yield match, self.entries[index]

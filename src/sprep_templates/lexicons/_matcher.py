@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from itertools import product
 from typing import Any, Generic, TypeVar
 
@@ -46,6 +47,12 @@ __all__ = [
 _MAX_PREFIXES = 64
 _ESCAPED_LITERALS = frozenset(".^$*+?{}[]()|\\/-'’ \"#&~<>=!,:;@%`")
 _QUANTIFIER_START = "?*+{"
+# Characters that are one literal element each, whatever follows (a run of them is
+# read over at once when only a branch's end is looked for).
+_PLAIN_RUN = re.compile(r"[^\\\[()|{?*+]+")
+# Characters that are one literal text each (:meth:`_Reader.element`).
+_LITERAL_RUN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+_QUANTIFIER_ONE = frozenset(_QUANTIFIER_START)
 
 
 class _Reader:
@@ -76,10 +83,23 @@ class _Reader:
         current = {""}
         growing = True
         while self.peek() not in ("", "|", ")"):
+            if not growing:  # the prefix is known: the rest is only read over
+                self._skip_branch()
+                break
+            if len(current) <= _MAX_PREFIXES:
+                # literal characters, each followed by no quantifier: at once
+                run = _LITERAL_RUN.match(self.source, self.position)
+                if run is not None:
+                    end = run.end()
+                    if self.source[end : end + 1] in _QUANTIFIER_ONE:
+                        end -= 1  # the last one has a quantifier: read it alone
+                    if end > self.position:
+                        block = self.source[self.position : end]
+                        current = {start + block for start in current}
+                        self.position = end
+                        continue
             element, exact = self.element()
             quantifier = self.quantifier()
-            if not growing:
-                continue
             if element is None:  # a class, a wildcard, \d …: anything may come
                 growing = False
                 continue
@@ -99,6 +119,44 @@ class _Reader:
             if quantifier == "repeated" or not exact:
                 growing = False
         return current, growing
+
+    def _skip_branch(self) -> None:
+        """Read over the rest of a branch as :meth:`branch` would (the same errors),
+        without its prefixes: runs of plain characters at once."""
+        source = self.source
+        while self.peek() not in ("", "|", ")"):
+            run = _PLAIN_RUN.match(source, self.position)
+            if run is not None:
+                self.position = run.end()  # each followed by a plain character but the last
+            else:
+                char = self.peek()
+                self.position += 1
+                if char == "\\":
+                    self.position += 1
+                elif char == "[":
+                    self.character_class()
+                elif char == "(":
+                    self._skip_group()
+            self.quantifier()
+
+    def _skip_group(self) -> None:
+        """:meth:`group` without its prefixes."""
+        if self.peek() == "?":
+            kind = self.source[self.position + 1 : self.position + 3]
+            if kind.startswith(("=", "!")) or kind in ("<=", "<!"):
+                self.position += 1 + (1 if kind[0] in "=!" else 2)
+            elif kind.startswith(":"):
+                self.position += 2
+            elif kind.startswith("P<"):
+                self.position = self.source.index(">", self.position) + 1
+            else:
+                raise ValueError(f"unsupported group (?{kind} in {self.source!r}")
+        while True:
+            self._skip_branch()
+            if self.peek() != "|":
+                break
+            self.position += 1
+        self._close()
 
     def quantifier(self) -> str | None:
         """Skip a quantifier after an element: "optional" (may match zero times),
@@ -192,9 +250,13 @@ class _Reader:
         self.position += 1
 
 
+@lru_cache(maxsize=4096)
 def literal_prefixes(source: str) -> frozenset[str] | None:
     """Texts one of which starts every match of the regex ``source``; None when a
-    match may start with anything (a class, a wildcard, an optional first part)."""
+    match may start with anything (a class, a wildcard, an optional first part).
+
+    Kept by source (the answer is a frozenset): the lexicon, its entry search and the
+    pattern files read the same sources at start-up."""
     reader = _Reader(source)
     prefixes, _complete = reader.alternation()
     if reader.position != len(source):
@@ -237,15 +299,36 @@ class PrefixAutomaton(Generic[T]):
 class Candidates:
     """Where each pattern of a :class:`PatternSet` may match in one text."""
 
-    __slots__ = ("_starts",)
+    __slots__ = ("_lines", "_starts")
 
-    def __init__(self, starts: dict[str, list[int]]) -> None:
-        """``starts``: for each pattern name, the sorted positions where it may match."""
+    def __init__(
+        self,
+        starts: dict[str, list[int]],
+        lines: Sequence[tuple[int, str, dict[str, list[int]]]] = (),
+    ) -> None:
+        """``starts``: for each pattern name, the sorted positions where it may match;
+        ``lines``: or the text's lines, each ``(offset, line, its starts)`` in text
+        order, whose starts are gathered the first time a name is asked for (a rule
+        asks for a few of the lexicon's names: the others are never gathered)."""
         self._starts = starts
+        self._lines = lines
 
     def starts(self, name: str) -> list[int]:
         """Sorted positions where pattern ``name`` may match."""
-        return self._starts.get(name, [])
+        found = self._starts.get(name)
+        if found is None:
+            found = []
+            for offset, _line, line_starts in self._lines:
+                more = line_starts.get(name)
+                if more is not None:
+                    found += [start + offset for start in more] if offset else more
+            self._starts[name] = found
+        return found
+
+    def lines(self) -> Sequence[tuple[int, str, dict[str, list[int]]]]:
+        """The text's non-empty lines, each ``(offset, line, the starts in it)``, when
+        they were read line by line (see :meth:`PatternSet.candidates`), else ``()``."""
+        return self._lines
 
     def finditer(
         self,
@@ -260,7 +343,7 @@ class Candidates:
         ``text`` is the lower-cased text the candidates were found in, or a text
         with the same characters at those positions (the original case, when the
         prefixes are case-less such as punctuation or digits)."""
-        starts = self._starts.get(name, ())
+        starts = self.starts(name)
         end = len(text) if endpos is None else endpos
         after = pos
         for index in range(bisect_left(starts, pos), len(starts)):
@@ -343,19 +426,14 @@ class PatternSet:
         """The candidate starts of every pattern in ``lower`` (lower-cased text)."""
         if not self._by_line:
             return Candidates(self._starts(lower))
-        starts: dict[str, list[int]] = {}
+        lines: list[tuple[int, str, dict[str, list[int]]]] = []
         offset = 0
         remembered = self._lines.get
         for line in lower.split("\n"):
             if line:
-                for name, found in (remembered(line) or self._line_starts(line)).items():
-                    into = starts.get(name)
-                    if into is None:
-                        starts[name] = [start + offset for start in found]
-                    else:
-                        into += [start + offset for start in found]
+                lines.append((offset, line, remembered(line) or self._line_starts(line)))
             offset += len(line) + 1
-        return Candidates(starts)
+        return Candidates({}, lines)
 
 
 def required_prefixes(source: str, where: str) -> frozenset[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import attrs
@@ -160,9 +161,26 @@ class PatternFile:
 
     name: str
     entries: tuple[Entry, ...]
-    regex: re.Pattern[str]
-    lines: tuple[re.Pattern[str], ...]
+    #: the source of :attr:`regex`, and of each line's own pattern (the file's order)
+    regex_source: str
+    line_sources: tuple[str, ...]
     automaton: PrefixAutomaton[int]
+    #: each line's pattern, compiled the first time it is tried (start-up: a file's
+    #: lines are compiled once to check them, and again only when a text needs them)
+    lines: list[re.Pattern[str] | None] = attrs.field(init=False, eq=False, repr=False)
+
+    @lines.default
+    def _no_line_compiled(self) -> list[re.Pattern[str] | None]:
+        return [None] * len(self.line_sources)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """Every line as one alternation (group ``g<index>``), compiled when first used."""
+        return _compiled(self.regex_source)
+
+    def _line(self, index: int) -> re.Pattern[str]:
+        pattern = self.lines[index] = _compiled(self.line_sources[index])
+        return pattern
 
     def _candidates(self, lower: str) -> dict[int, tuple[int, ...]]:
         """For each position where some lines may match, which ones, in the file's order
@@ -193,11 +211,12 @@ class PatternFile:
     ) -> Iterator[tuple[int, int, int]]:
         """:meth:`finditer`, trying the lines at ``candidates`` (see :meth:`_candidates`)."""
         after = 0
+        lines = self.lines
         for start in sorted(candidates):
             if start < after:
                 continue
             for index in candidates[start]:
-                found = self.lines[index].match(folded, start)
+                found = (lines[index] or self._line(index)).match(folded, start)
                 if found is not None:
                     after = found.end()
                     yield index, start, found.end()
@@ -251,6 +270,12 @@ class PatternFileScan:
             file._finditer_at(folded, candidates)
             for file, candidates in zip(self.files, found, strict=True)
         )
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> re.Pattern[str]:
+    """A pattern file's regex, case aside (each is checked when its file is read)."""
+    return re.compile(source, re.IGNORECASE)
 
 
 def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[str]) -> PatternFile:
@@ -309,10 +334,8 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
     # Bounded repetitions: a match attempt costs a constant, the scan is linear (see .linear).
     bounded = [bound_repetitions(entry.pattern) for entry in ordered]
     alternatives = "|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(bounded))
-    regex = re.compile(f"{_START}(?:{alternatives}){_END}", re.IGNORECASE)
-    one_by_one = tuple(
-        re.compile(f"{_START}(?:{pattern}){_END}", re.IGNORECASE) for pattern in bounded
-    )
+    regex = f"{_START}(?:{alternatives}){_END}"
+    one_by_one = tuple(f"{_START}(?:{pattern}){_END}" for pattern in bounded)
     by_prefix: dict[str, set[int]] = {}
     for index, entry in enumerate(ordered):
         for prefix in prefixes_of[entry.line]:
@@ -320,8 +343,8 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
     return PatternFile(
         name=name,
         entries=ordered,
-        regex=regex,
-        lines=one_by_one,
+        regex_source=regex,
+        line_sources=one_by_one,
         automaton=PrefixAutomaton(by_prefix),
     )
 
