@@ -72,12 +72,15 @@ def highlighted(text: str, offset: int, findings: Sequence[_Finding]) -> str:
     """``text`` (which starts at ``offset`` in the reply) escaped, with each finding's
     span in it marked; overlapping spans are marked from the first one's start."""
     spans = sorted(
-        (max(f.start, offset) - offset, min(f.end, offset + len(text)) - offset, f)
-        for f in findings
-        if f.start is not None
-        and f.end is not None
-        and f.start < offset + len(text)
-        and f.end > offset
+        (
+            (max(f.start, offset) - offset, min(f.end, offset + len(text)) - offset, f)
+            for f in findings
+            if f.start is not None
+            and f.end is not None
+            and f.start < offset + len(text)
+            and f.end > offset
+        ),
+        key=lambda span: span[:2],  # by place only: two findings of one span never compare
     )
     parts, position = [], 0
     for start, end, finding in spans:

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -82,6 +82,94 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _checked_signature(value: object, owner: str, optional: bool) -> Signature | None:
+    """``value`` if it is a :class:`Signature` (or None when ``optional``), else refused."""
+    if isinstance(value, Signature) or (optional and value is None):
+        return value
+    raise InvalidInputTypeError(
+        f"{owner}.signature must be a Signature(first_name=…, organisation=…) "
+        f"(got {shown(value)} that is a {type(value).__name__})"
+    )
+
+
+def _checked_contacts(value: object, owner: str, optional: bool) -> tuple[Contact, ...] | None:
+    """A list or tuple of :class:`Contact` as a tuple: nobody changes a frozen profile's
+    contacts after they were checked (None when ``optional``)."""
+    if optional and value is None:
+        return None
+    if not isinstance(value, (tuple, list)):
+        raise InvalidInputTypeError(
+            f"{owner}.contacts must be a tuple of Contact, such as "
+            f"(Contact(kind='phone', value='32 30'),) "
+            f"(got {shown(value)} that is a {type(value).__name__})"
+        )
+    for index, contact in enumerate(value):
+        if not isinstance(contact, Contact):
+            raise InvalidInputTypeError(
+                f"{owner}.contacts[{index}] must be a Contact(kind=…, value=…) "
+                f"(got {shown(contact)} that is a {type(contact).__name__})"
+            )
+    return tuple(value)
+
+
+def _checked_template_dir(value: object, owner: str) -> Path | None:
+    """A folder given as text, as a :class:`~pathlib.Path` (None: the built-in ones)."""
+    if value is None or isinstance(value, Path):
+        return value
+    if isinstance(value, (str, os.PathLike)) and "\x00" not in str(value):
+        return Path(value)
+    raise InvalidInputTypeError(
+        f"{owner}.template_dir must be a folder's path, as a str or a pathlib.Path, "
+        f"or None for the built-in templates (got {shown(value)} that is a "
+        f"{type(value).__name__})"
+    )
+
+
+def _checked_days(value: object, owner: str, optional: bool) -> None:
+    """Refuse a ``late_after_days`` that is no whole number of days, 0 or more."""
+    if optional and value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputTypeError(
+            f"{owner}.late_after_days must be a whole number of days, 0 or more "
+            f"(got {shown(value)} that is a {type(value).__name__})"
+        )
+    if value < 0:
+        raise InvalidInputError(f"{owner}.late_after_days must be 0 or more days (got {value})")
+
+
+def _section_signature(value: object) -> Signature | None:
+    return _checked_signature(value, "StructureSection", optional=True)
+
+
+def _section_contacts(value: object) -> tuple[Contact, ...] | None:
+    return _checked_contacts(value, "StructureSection", optional=True)
+
+
+def _section_template_dir(value: object) -> Path | None:
+    return _checked_template_dir(value, "StructureSection")
+
+
+def _section_days(_instance: object, _attribute: object, value: int | None) -> None:
+    _checked_days(value, "StructureSection", optional=True)
+
+
+def _profile_signature(value: object) -> Signature:
+    return cast(Signature, _checked_signature(value, "Profile", optional=False))
+
+
+def _profile_contacts(value: object) -> tuple[Contact, ...]:
+    return _checked_contacts(value, "Profile", optional=False) or ()
+
+
+def _profile_template_dir(value: object) -> Path | None:
+    return _checked_template_dir(value, "Profile")
+
+
+def _profile_days(_instance: object, _attribute: object, value: int) -> None:
+    _checked_days(value, "Profile", optional=False)
+
+
 @attrs.frozen
 class StructureSection:
     """A ``[[structures]]`` section: the structures it signs for, and what it overrides.
@@ -94,10 +182,10 @@ class StructureSection:
 
     match: str = attrs.field(validator=attrs.validators.instance_of(str))
     number: int = 0
-    signature: Signature | None = None
-    contacts: tuple[Contact, ...] | None = None
-    template_dir: Path | None = None
-    late_after_days: int | None = None
+    signature: Signature | None = attrs.field(default=None, converter=_section_signature)
+    contacts: tuple[Contact, ...] | None = attrs.field(default=None, converter=_section_contacts)
+    template_dir: Path | None = attrs.field(default=None, converter=_section_template_dir)
+    late_after_days: int | None = attrs.field(default=None, validator=_section_days)
 
     @property
     def is_pattern(self) -> bool:
@@ -134,12 +222,12 @@ class Profile:
     ``draft_reply(profile=…)`` or ``draft_many(profile=…)``.
     """
 
-    signature: Signature
-    contacts: tuple[Contact, ...] = ()
-    template_dir: Path | None = None
+    signature: Signature = attrs.field(converter=_profile_signature)
+    contacts: tuple[Contact, ...] = attrs.field(default=(), converter=_profile_contacts)
+    template_dir: Path | None = attrs.field(default=None, converter=_profile_template_dir)
     #: A reply written more than this many days after the experience was published
     #: apologises for the wait (``experience.DEFAULT_LATE_AFTER_DAYS``: a month).
-    late_after_days: int = DEFAULT_LATE_AFTER_DAYS
+    late_after_days: int = attrs.field(default=DEFAULT_LATE_AFTER_DAYS, validator=_profile_days)
     #: Sections per structure, in order: the first that matches a structure signs it.
     structures: tuple[StructureSection, ...] = attrs.field(default=(), converter=_sections)
 
@@ -186,7 +274,7 @@ class Profile:
             )
         path = Path(path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
         except OSError as error:
             raise ProfileError(f"cannot read profile {path}: {error.strerror}") from None
         except UnicodeDecodeError:

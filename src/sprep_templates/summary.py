@@ -16,7 +16,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from .arguments import shown
 from .display import STATUS_COLOURS, STATUS_LABELS
+from .exceptions import InvalidInputError, InvalidInputTypeError
+from .export import Rejected, Skipped
 from .vocabulary import STATUSES
 
 __all__ = [
@@ -55,11 +58,28 @@ def _pyplot() -> Any:
     return pyplot
 
 
+def _results_frame(frame: Any, function: str, columns: tuple[str, ...]) -> Any:
+    """``frame`` if it is a DataFrame with ``columns``, else refused saying what to pass."""
+    if not hasattr(frame, "columns") or not hasattr(frame, "loc"):
+        raise InvalidInputTypeError(
+            f"{function} takes a table of results: results_frame(draft_many(rows, "
+            f"profile=profile)) (got {shown(frame)} that is a {type(frame).__name__})"
+        )
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise InvalidInputError(
+            f"{function}: the frame has no column {', '.join(missing)}; give it the frame "
+            "of results_frame(draft_many(rows, profile=profile))"
+        )
+    return frame
+
+
 def statuses_per_structure(frame: Any) -> Any:
     """How many results of each status each structure has: one row per structure (those
     naming none under :data:`NO_STRUCTURE`), one column per status seen (``to_review``,
     ``to_complete``, ``ready``, ``rejected``, ``skipped``, in that order), whole numbers."""
     pandas = _pandas()
+    frame = _results_frame(frame, "statuses_per_structure", ("structure", "status"))
     structures = frame["structure"].astype(object).where(frame["structure"].notna(), NO_STRUCTURE)
     table = pandas.crosstab(structures.rename("structure"), frame["status"].rename("status"))
     return table[[s for s in _ALL_STATUSES if s in table.columns]]
@@ -69,6 +89,7 @@ def tones_by_sentiment(frame: Any) -> Any:
     """The drafts by the user's sentiment (rows) and the tone the reply is written in
     (columns): a sensitive or unhappy case written soberly shows off the diagonal."""
     pandas = _pandas()
+    frame = _results_frame(frame, "tones_by_sentiment", ("sentiment", "tone"))
     drafted = frame[frame["tone"].notna()]
     table = pandas.crosstab(
         drafted["sentiment"].rename("sentiment"), drafted["tone"].rename("tone")
@@ -80,13 +101,20 @@ def tones_by_sentiment(frame: Any) -> Any:
 
 
 def _findings_of(item: Any) -> Iterable[Any]:
+    if isinstance(item, (Rejected, Skipped)):  # a row of the batch that was not drafted
+        return ()
     if hasattr(item, "reply"):  # a Drafted result
         return item.reply.findings  # type: ignore[no-any-return]
     if hasattr(item, "findings"):  # a Reply
         return item.findings  # type: ignore[no-any-return]
     if hasattr(item, "rule"):  # a Finding
         return (item,)
-    return item  # type: ignore[no-any-return]  # a list of findings (check_reply's result)
+    if isinstance(item, (list, tuple)) and all(hasattr(f, "rule") for f in item):
+        return item  # a list of findings (check_reply's result)
+    raise InvalidInputTypeError(
+        "findings_per_rule counts the findings of drafts (draft_many's results), replies "
+        f"or check_reply's results; one item is {shown(item)}, a {type(item).__name__}"
+    )
 
 
 def findings_per_rule(results: Any) -> Any:
@@ -96,10 +124,17 @@ def findings_per_rule(results: Any) -> Any:
     ``findings`` (the frame keeps rule ids, not severities)."""
     pandas = _pandas()
     if hasattr(results, "columns"):
+        results = _results_frame(results, "findings_per_rule", ("rules",))
         counts = Counter(rule for rules in results["rules"] for rule in rules)
         table = pandas.DataFrame({"findings": pandas.Series(counts, dtype="int64")})
         table.index.name = "rule"
         return table.sort_values("findings", ascending=False)
+    if isinstance(results, (str, bytes)) or not isinstance(results, Iterable):
+        raise InvalidInputTypeError(
+            "findings_per_rule takes draft_many's results, replies or check_reply's "
+            f"results (an iterable of them), or a results_frame (got {shown(results)} that "
+            f"is a {type(results).__name__})"
+        )
     pairs = Counter(
         (finding.rule, finding.severity) for item in results for finding in _findings_of(item)
     )
@@ -138,6 +173,8 @@ def plot_statuses(frame: Any, ax: Any = None) -> Any:
 def plot_rules(results: Any, ax: Any = None, top: int = 15) -> Any:
     """Horizontal bars: the ``top`` rules by number of findings (errors in red, warnings
     in amber). Takes what :func:`findings_per_rule` takes. Returns the Axes."""
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise InvalidInputError(f"plot_rules: top must be a whole number, 1 or more (got {top!r})")
     pyplot = _pyplot()
     table = findings_per_rule(results).head(top).iloc[::-1]
     if ax is None:
