@@ -37,12 +37,13 @@ from typing import BinaryIO, TextIO
 
 import attrs
 
+from ..arguments import check_export_arguments, check_path
 from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
 from ._drafting import is_selected, selected_structures
 from ._excel import EXCEL, CsvForm
-from ._pool import draft_export
+from ._pool import MAX_JOBS, draft_export
 from ._records import drafts_already_in, partial_path, write_csv_header
 
 __all__ = [
@@ -317,6 +318,25 @@ def draft_export_to(
     replaced), :class:`NoStructureMatchedError`, and :class:`DraftInterrupted` on
     Ctrl-C (or any other BaseException the caller raises on a signal).
     """
+    check_export_arguments(
+        "draft_export_to",
+        source=source,
+        output=output,
+        profile=profile,
+        jobs=jobs,
+        structure=structure,
+        require_section=require_section,
+        include_answered=include_answered,
+        statuses=statuses,
+        today=today,
+        note=note,
+        encoding=encoding,
+        profile_type=Profile,
+        max_jobs=MAX_JOBS,
+        callbacks={"on_progress": on_progress, "on_reject": on_reject},
+        flags={"resume": resume, "excel": excel},
+    )
+    check_path("draft_export_to: rejects", rejects)
     path = None if hasattr(output, "write") else Path(output)
     rejects_path = None if rejects is None else Path(rejects)
     if resume and path is None:

@@ -29,6 +29,7 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
+from ..arguments import check_export_arguments
 from ..drafting import one_version_per_folder
 from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
@@ -427,6 +428,21 @@ def draft_export(
     every draft's ``notes`` (the CLI's: signed with the example profile). ``encoding``:
     the input's (None: detected, see :func:`detect_encoding`).
     """
+    check_export_arguments(
+        "draft_export",
+        source=source,
+        profile=profile,
+        jobs=jobs,
+        structure=structure,
+        require_section=require_section,
+        include_answered=include_answered,
+        statuses=statuses,
+        today=today,
+        note=note,
+        encoding=encoding,
+        profile_type=Profile,
+        max_jobs=MAX_JOBS,
+    )
     form, parts = chunks(source, encoding=encoding)
     missing = missing_columns(form)
     if missing:
