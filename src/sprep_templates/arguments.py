@@ -5,6 +5,8 @@ naming the parameter, never a ``TypeError`` from deep inside (issue 21 item 14).
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 from collections.abc import Iterable
 from datetime import date
@@ -119,15 +121,16 @@ def check_export_arguments(
     encoding: object,
     profile_type: type,
     max_jobs: int,
+    known_statuses: tuple[str, ...],
     output: object = ...,
     callbacks: dict[str, object] | None = None,
     flags: dict[str, object] | None = None,
 ) -> None:
     """Refuse what :func:`~sprep_templates.export.draft_export` (no ``output``) or
     :func:`~sprep_templates.export.draft_export_to` cannot use, before any row is read,
-    naming the parameter: a wrong value found later would reject every row one by one."""
-    from .vocabulary import STATUSES
-
+    naming the parameter: a wrong value found later would reject every row one by one.
+    (``profile_type``, ``max_jobs``, ``known_statuses``: what this module cannot import
+    without an import circle.)"""
     to_file = output is not ...
     if to_file:
         if isinstance(source, (str, os.PathLike)):
@@ -178,11 +181,11 @@ def check_export_arguments(
                 f"{shown(statuses)} that is a {type(statuses).__name__})"
             )
         if isinstance(statuses, (list, tuple, set, frozenset)):
-            unknown = [s for s in statuses if s not in STATUSES]
+            unknown = [s for s in statuses if s not in known_statuses]
             if unknown:
                 raise InvalidInputError(
                     f"{where}: statuses holds {shown(unknown[0])}, which is no status: "
-                    f"give some of {', '.join(STATUSES)}"
+                    f"give some of {', '.join(known_statuses)}"
                 )
     if today is not None and not isinstance(today, date):
         raise InvalidInputTypeError(
@@ -192,8 +195,6 @@ def check_export_arguments(
     if note is not None:
         check_str(f"{where}: note", note)
     if encoding is not None:
-        import codecs
-
         check_str(f"{where}: encoding", encoding)
         try:
             codecs.lookup(encoding)  # type: ignore[arg-type]
@@ -213,14 +214,10 @@ def check_export_arguments(
 def _binary_reader(stream: object) -> bool:
     if not callable(getattr(stream, "read", None)):
         return False
-    import io
-
     return not isinstance(stream, io.TextIOBase)
 
 
 def _text_writer(stream: object) -> bool:
     if not callable(getattr(stream, "write", None)):
         return False
-    import io
-
     return not isinstance(stream, (io.RawIOBase, io.BufferedIOBase))

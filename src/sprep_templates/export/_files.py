@@ -41,6 +41,7 @@ from ..arguments import check_export_arguments, check_path
 from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
+from ..vocabulary import STATUSES
 from ._drafting import is_selected, selected_structures
 from ._excel import EXCEL, CsvForm
 from ._pool import MAX_JOBS, draft_export
@@ -333,6 +334,7 @@ def draft_export_to(
         encoding=encoding,
         profile_type=Profile,
         max_jobs=MAX_JOBS,
+        known_statuses=STATUSES,
         callbacks={"on_progress": on_progress, "on_reject": on_reject},
         flags={"resume": resume, "excel": excel},
     )

@@ -34,6 +34,7 @@ from ..drafting import one_version_per_folder
 from ..exceptions import InvalidInputError, SprepError, UnreadableInputError
 from ..inputs import Structure
 from ..profile import Profile
+from ..vocabulary import STATUSES
 from ._drafting import Drafted, Rejected, draft_row, selected_structures
 from ._excel import CsvForm
 from ._reading import Chunk, Format, chunk_rows, chunks
@@ -442,6 +443,7 @@ def draft_export(
         encoding=encoding,
         profile_type=Profile,
         max_jobs=MAX_JOBS,
+        known_statuses=STATUSES,
     )
     form, parts = chunks(source, encoding=encoding)
     missing = missing_columns(form)
