@@ -60,3 +60,35 @@ def test_a_need_is_found_from_the_shared_pass():
     )
     assert shared == alone
     assert shared.need is not None
+
+
+def test_problems_read_with_the_phone_filter_sentences_are_read_alone():
+    from sprep_templates.experience._problems import (
+        ComplaintSentences,
+        complaint_filter,
+        problem_patterns,
+        read_problem,
+        severity_patterns,
+    )
+
+    text = (
+        "Impossible de joindre la caisse depuis trois mois. J’ai appelé dix fois, "
+        "sans réponse ; si personne ne décroche, que faire ? Merci, très bien sinon."
+    )
+    folded = fold_keeping_length(text)
+    sentences = ComplaintSentences(folded)
+    told = complaint_filter(folded, sentences)
+    alone = complaint_filter(folded)
+    assert [told(i, i + 5) for i in range(len(folded) - 5)] == [
+        alone(i, i + 5) for i in range(len(folded) - 5)
+    ]
+    shared = read_problem(
+        folded,
+        problem_patterns().matches(text),
+        severity_patterns().matches(text),
+        sentences=sentences,
+    )
+    assert shared == read_problem(
+        folded, problem_patterns().matches(text), severity_patterns().matches(text)
+    )
+    assert shared.severity is not None or shared.problem is not None

@@ -451,9 +451,16 @@ def _quoted_needs(text: str, ends: list[int], spans: NeedSpans, title: str | Non
     point is the ``title`` when no sentence says it. ``ends``: where the sentences
     end (a sentence cut inside a decimal number, "2.5 Mo", is quoted whole)."""
 
+    quoted: dict[tuple[int, int, int], str | None] = {}  # a span said twice: quoted once
+
     def said(span: tuple[int, int, int] | None) -> str | None:
         if span is None:
             return None
+        if span not in quoted:
+            quoted[span] = quote_span(span)
+        return quoted[span]
+
+    def quote_span(span: tuple[int, int, int]) -> str | None:
         start, end, at = span
         while 2 <= end < len(text) and text[end - 1] == "." and text[end - 2].isdigit():
             if not text[end].isdigit():

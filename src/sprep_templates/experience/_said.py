@@ -33,6 +33,7 @@ from ._problems import (
     HUMAN_CHANNELS,
     MONEY_PROBLEMS,
     PROBLEM_PHRASES,
+    ComplaintSentences,
     agents_took_part,
     complaint_filter,
     leaves_unsolved,
@@ -439,7 +440,8 @@ def read_said(
     ) = _description_files().finditer_each(folded)
     # The phone out of reach, told as something that happened (not "si personne ne
     # décroche", not in a suggestion).
-    told = complaint_filter(folded)
+    sentences = ComplaintSentences(folded)  # shared with read_problem
+    told = complaint_filter(folded, sentences)
     unreachable = [
         start for _, start, end in _matches(_phone_patterns(), folded, in_phone) if told(start, end)
     ]
@@ -498,6 +500,7 @@ def read_said(
         _matches(problem_patterns(), folded, in_problems),
         _matches(severity_patterns(), folded, in_severity),
         published,
+        sentences=sentences,
     )
     if problem.problem is None and unreachable:
         # The phone out of reach (phone-unreachable.tsv): the calls went unanswered.
