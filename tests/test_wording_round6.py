@@ -11,6 +11,8 @@ every phrasing is seen.
 
 from __future__ import annotations
 
+import itertools
+import re
 from datetime import date
 
 import pytest
@@ -264,7 +266,11 @@ def test_no_other_question_when_the_question_was_not_answered(tone):
 def test_a_serious_situation_is_not_played_down(description):
     for reply in drafts(
         sentiment="Neutre",
-        ratings={"Relation": "Positif", "Réactivité": "Négatif", "Information/Explication": "Négatif"},
+        ratings={
+            "Relation": "Positif",
+            "Réactivité": "Négatif",
+            "Information/Explication": "Négatif",
+        },
         description=description,
     ):
         assert not any(phrase in reply.text for phrase in MINIMISING), reply.text
@@ -380,3 +386,24 @@ def test_the_users_own_late_payment_is_no_payment_awaited():
 )
 def test_calls_or_letters_that_came_to_nothing_are_serious(description, severity):
     assert read_said(None, description).severity == severity
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"ratings": {"Simplicité/Complexité": "Négatif", "Relation": "Positif"}},
+        {
+            "ratings": {"Réactivité": "Négatif", "Relation": "Positif"},
+            "description": "Le délai de traitement est trop long.",
+        },
+    ],
+)
+def test_a_neutral_reply_says_no_dangling_also(fields):
+    # "Vous relevez aussi …" after « Nous avons lu avec attention ce que vous nous dites
+    # de … »: "aussi" adds to nothing said before (a blind reviewer's bad French).
+    for reply in drafts(sentiment="Neutre", **fields):
+        for paragraph in reply.body.split("\n\n"):
+            sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+            for before, sentence in itertools.pairwise(sentences):
+                if before.startswith("Nous avons lu avec attention"):
+                    assert " aussi " not in sentence, paragraph
