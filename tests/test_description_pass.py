@@ -9,6 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sprep_templates.experience._needs import find_needs, needs_patterns
+from sprep_templates.experience._problems import (
+    ComplaintSentences,
+    complaint_filter,
+    problem_patterns,
+    read_problem,
+    severity_patterns,
+)
 from sprep_templates.experience._said import _description_files
 from sprep_templates.lexicons import fold_keeping_length
 
@@ -63,14 +70,6 @@ def test_a_need_is_found_from_the_shared_pass():
 
 
 def test_problems_read_with_the_phone_filter_sentences_are_read_alone():
-    from sprep_templates.experience._problems import (
-        ComplaintSentences,
-        complaint_filter,
-        problem_patterns,
-        read_problem,
-        severity_patterns,
-    )
-
     text = (
         "Impossible de joindre la caisse depuis trois mois. J’ai appelé dix fois, "
         "sans réponse ; si personne ne décroche, que faire ? Merci, très bien sinon."

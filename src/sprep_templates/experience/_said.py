@@ -428,16 +428,9 @@ def read_said(
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    (
-        in_phone,
-        in_said,
-        in_distress,
-        in_requests,
-        in_problems,
-        in_severity,
-        in_praise,
-        in_needs,
-    ) = _description_files().finditer_each(folded)
+    in_each = _description_files().finditer_each(folded)
+    in_phone, in_said, in_distress, in_requests, in_problems, in_severity, in_praise = in_each[:7]
+    in_needs = in_each[7]
     # The phone out of reach, told as something that happened (not "si personne ne
     # décroche", not in a suggestion).
     sentences = ComplaintSentences(folded)  # shared with read_problem
