@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -184,19 +185,28 @@ def find_needs(
     quoted: tuple[list[int], list[int]] = ([], []),
     complaint_at: Span | None = None,
     title_end: int = 0,
+    *,
+    folded: str | None = None,
+    found: Iterator[tuple[int, int, int]] | None = None,
 ) -> NeedSpans:
     """Where ``text`` (the title, if any, as its first ``title_end`` characters, then
     the description) says what the user still needs (see the module): sentence
     spans. ``ends``: where its sentences end; ``quoted``: the spans inside quotation
     marks (someone else's words); ``complaint_at``: the sentence
-    ``experience._requests`` found carrying the complaint (None: none)."""
-    folded = fold_keeping_length(text)
+    ``experience._requests`` found carrying the complaint (None: none). ``folded``:
+    ``text`` folded (:func:`fold_keeping_length`), and ``found``: the matches of
+    :func:`needs_patterns` in it, when the caller already has them (the description's
+    one pass); else both are computed here."""
+    if folded is None:
+        folded = fold_keeping_length(text)
+    if found is None:
+        found = needs_patterns().finditer(folded)
     entries = needs_patterns().entries
     first: dict[str, Span] = {}
     severe: dict[str, str] = {}
     praise_sentences: set[int] = set()
     labels: set[str] = set()
-    for index, start, end in needs_patterns().finditer(folded):
+    for index, start, end in found:
         category = entries[index].category
         if category == EXCLUDE or (quoted[0] and _inside(quoted, start)):
             continue

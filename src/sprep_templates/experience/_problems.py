@@ -32,6 +32,7 @@ __all__ = [
     "PROBLEM_PHRASES",
     "SEVERITIES",
     "WAITED_PHRASES",
+    "ComplaintSentences",
     "Problem",
     "agents_took_part",
     "complaint_filter",
@@ -329,18 +330,37 @@ def complains(
     return True
 
 
-def complaint_filter(folded: str) -> Callable[[int, int], bool]:
+class ComplaintSentences:
+    """One text's sentences (``folded``), for :func:`complains`: their ends found once,
+    when first needed (most texts have no match to read), each sentence read once.
+    :func:`complaint_filter` and :func:`read_problem` share one for a description."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._ends: list[int] | None = None
+        self.read: dict[int, _Sentence] = {}
+
+    @property
+    def ends(self) -> list[int]:
+        """Where the sentences of the text end."""
+        if self._ends is None:
+            self._ends = [found.start() for found in _SENTENCE_END.finditer(self.folded)]
+        return self._ends
+
+    def told(self, start: int, end: int) -> bool:
+        """:func:`complains` for the match ``start``–``end`` of the text."""
+        return complains(self.folded, start, end, self.ends, self.read)
+
+
+def complaint_filter(
+    folded: str, sentences: ComplaintSentences | None = None
+) -> Callable[[int, int], bool]:
     """:func:`complains` for the matches of one text (``folded``): its sentence ends
-    found once, on the first match (most texts have none), each sentence read once."""
-    ends: list[int] = []
-    read: dict[int, _Sentence] = {}
-
-    def told(start: int, end: int) -> bool:
-        if not read and not ends:
-            ends.extend(found.start() for found in _SENTENCE_END.finditer(folded))
-        return complains(folded, start, end, ends, read)
-
-    return told
+    found once, on the first match (most texts have none), each sentence read once
+    (in ``sentences`` when given, to share with :func:`read_problem`)."""
+    if sentences is None or sentences.folded is not folded:
+        sentences = ComplaintSentences(folded)
+    return sentences.told
 
 
 #: Calls or letters that came to nothing (folded), besides the words of waiting.
@@ -366,16 +386,22 @@ def read_problem(
     problems_found: Iterable[tuple[str, int, int]],
     severities_found: Iterable[tuple[str, int, int]],
     published: date | None = None,
+    *,
+    sentences: ComplaintSentences | None = None,
 ) -> Problem:
     """The problem and severity that the matches (category, start, end) of
     :func:`problem_patterns` and :func:`severity_patterns` in ``folded`` tell; a
-    start date is counted to ``published`` (the experience's publication date)."""
+    start date is counted to ``published`` (the experience's publication date).
+    ``sentences``: the text's sentences as :func:`complaint_filter` read them, shared
+    (each sentence read once for both)."""
     problems_found = list(problems_found)
     severities_found = list(severities_found)
     if not problems_found and not severities_found:
         return NO_PROBLEM
-    ends = [found.start() for found in _SENTENCE_END.finditer(folded)]
-    read: dict[int, _Sentence] = {}
+    if sentences is None or sentences.folded is not folded:
+        sentences = ComplaintSentences(folded)
+    ends = sentences.ends
+    read = sentences.read
     problems = {
         category
         for category, start, end in problems_found
@@ -383,14 +409,14 @@ def read_problem(
     }
     severities: dict[str, str | None] = {}
     longest: tuple[float, str] | None = None
-    sentences: dict[int, bool] = {}
+    waiting: dict[int, bool] = {}  # each sentence read once for a wait
     for category, start, end in severities_found:
         if category != "urgent" and not complains(folded, start, end, ends, read):
             continue  # "trois mails, réponse très rapide", "il faudrait 3 mois de moins"
-        if category == "wait" and not _tells_waiting(folded, start, ends, sentences):
+        if category == "wait" and not _tells_waiting(folded, start, ends, waiting):
             continue  # "depuis 2015" of a page not updated, of sales calls
         if category in ("calls", "reminders") and not (
-            _tells_waiting(folded, start, ends, sentences) or _tells_no_result(folded, start, ends)
+            _tells_waiting(folded, start, ends, waiting) or _tells_no_result(folded, start, ends)
         ):
             continue  # "plusieurs courriers reçus", "je l'ai eue à plusieurs reprises"
         if category == "wait":

@@ -339,6 +339,9 @@ def read_requests(
     ends: list[int],
     found: Iterator[tuple[int, int, int]],
     title: str | None = None,
+    *,
+    folded: str | None = None,
+    needs_found: Iterator[tuple[int, int, int]] | None = None,
 ) -> Requests:
     """What ``text`` asks and what keeps its writer stuck, from ``found`` (the matches
     of :func:`request_patterns` in its folded form, from the description's one pass;
@@ -346,7 +349,9 @@ def read_requests(
     complaint words (a strong one counts three); with none, the ``title``, which most
     often names the matter (``complaint_is_title``). A complaint word inside quotation
     marks is someone else's; a sentence in the user's own voice (:func:`_own_voice`)
-    comes before one that reads as a message of the administration."""
+    comes before one that reads as a message of the administration. ``folded`` and
+    ``needs_found``: ``text`` folded and the matches of ``needs_patterns`` in it, from
+    the same pass (:func:`find_needs` computes them when not given)."""
     entries = request_patterns().entries
     first: dict[str, int] = {}
     words: dict[str, str] = {}
@@ -403,7 +408,9 @@ def read_requests(
     elif title and title.strip():
         complaint = quote(title)
     title_end = len(title) + 1 if title and text.startswith(title) and text != title else 0
-    spans = find_needs(text, ends, quoted, complaint_at, title_end)
+    spans = find_needs(
+        text, ends, quoted, complaint_at, title_end, folded=folded, found=needs_found
+    )
     needs = _quoted_needs(text, ends, spans, title)
     review = tuple(
         f"{REVIEW_LABELS[c]}\u00a0: «\u202f{words[c]}\u202f»" for c in REVIEW_LABELS if c in words
@@ -444,9 +451,16 @@ def _quoted_needs(text: str, ends: list[int], spans: NeedSpans, title: str | Non
     point is the ``title`` when no sentence says it. ``ends``: where the sentences
     end (a sentence cut inside a decimal number, "2.5 Mo", is quoted whole)."""
 
+    quoted: dict[tuple[int, int, int], str | None] = {}  # a span said twice: quoted once
+
     def said(span: tuple[int, int, int] | None) -> str | None:
         if span is None:
             return None
+        if span not in quoted:
+            quoted[span] = quote_span(span)
+        return quoted[span]
+
+    def quote_span(span: tuple[int, int, int]) -> str | None:
         start, end, at = span
         while 2 <= end < len(text) and text[end - 1] == "." and text[end - 2].isdigit():
             if not text[end].isdigit():

@@ -27,11 +27,13 @@ from ..lexicons import PatternFile, PatternFileScan, fold_keeping_length, read_p
 from ..lexicons._pattern_files import EXCLUDE
 from ._channels import MOMENTS, channel_told, failed_sides
 from ._complaints import _phone_patterns
+from ._needs import needs_patterns
 from ._praise import PRAISE_PHRASES, praise_patterns, read_praise
 from ._problems import (
     HUMAN_CHANNELS,
     MONEY_PROBLEMS,
     PROBLEM_PHRASES,
+    ComplaintSentences,
     agents_took_part,
     complaint_filter,
     leaves_unsolved,
@@ -322,6 +324,7 @@ def _description_files() -> PatternFileScan:
             problem_patterns(),
             severity_patterns(),
             praise_patterns(),
+            needs_patterns(),
         )
     )
 
@@ -425,12 +428,13 @@ def read_said(
     # Sentence ends: where a question mark or a full stop closes a sentence.
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     access: tuple[int, str] | None = None
-    in_phone, in_said, in_distress, in_requests, in_problems, in_severity, in_praise = (
-        _description_files().finditer_each(folded)
-    )
+    in_each = _description_files().finditer_each(folded)
+    in_phone, in_said, in_distress, in_requests, in_problems, in_severity, in_praise = in_each[:7]
+    in_needs = in_each[7]
     # The phone out of reach, told as something that happened (not "si personne ne
     # décroche", not in a suggestion).
-    told = complaint_filter(folded)
+    sentences = ComplaintSentences(folded)  # shared with read_problem
+    told = complaint_filter(folded, sentences)
     unreachable = [
         start for _, start, end in _matches(_phone_patterns(), folded, in_phone) if told(start, end)
     ]
@@ -471,7 +475,7 @@ def read_said(
         elif category == "bereaved" and bereaved is None:
             who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
-    requests = read_requests(text, ends, in_requests, title)
+    requests = read_requests(text, ends, in_requests, title, folded=folded, needs_found=in_needs)
     if question is None:
         question = explicit_question(text, folded) or requests.question
     praised, blamed, mentioned, failed = failed_sides(
@@ -489,6 +493,7 @@ def read_said(
         _matches(problem_patterns(), folded, in_problems),
         _matches(severity_patterns(), folded, in_severity),
         published,
+        sentences=sentences,
     )
     if problem.problem is None and unreachable:
         # The phone out of reach (phone-unreachable.tsv): the calls went unanswered.
