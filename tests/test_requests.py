@@ -69,6 +69,8 @@ def test_an_explicit_question_is_to_complete_and_quoted(description, quoted):
         ("J'ai payé deux fois. Je demande le remboursement de la somme.", "Je demande le rembours"),
         ("On m'a prélevé deux fois. Pouvez-vous régulariser ma situation ?", "régulariser"),
         ("Mon adresse a changé. Dans l'attente de votre réponse, cordialement.", "Dans l'attente"),
+        ("Le formulaire rejette une page sur deux. Merci de réparer le site.", "Merci de réparer"),
+        ("La connexion coupe sans cesse. Merci de remédier à ce problème.", "Merci de remédier"),
     ],
 )
 def test_a_request_for_action_is_to_complete_and_quoted(description, quoted):

@@ -407,3 +407,25 @@ def test_a_neutral_reply_says_no_dangling_also(fields):
             for before, sentence in itertools.pairwise(sentences):
                 if before.startswith("Nous avons lu avec attention"):
                     assert " aussi " not in sentence, paragraph
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Le site est d'une extrême lenteur et rejette une page sur deux.",
+        "Le système est d'une lenteur insupportable, je dois tout recommencer.",
+        "Extrême lenteur du serveur : je dois tout recommencer.",
+    ],
+)
+def test_a_slow_website_is_no_slow_processing(description):
+    # The slowness of a site or a system is a service that works badly, not « un
+    # traitement trop lent » (the handling of the user's file).
+    for reply in drafts(sentiment="Négatif", description=description):
+        assert "traitement trop lent" not in reply.text
+
+
+def test_slow_processing_is_still_read():
+    for reply in drafts(
+        sentiment="Négatif", description="La lenteur de traitement de mon dossier est incroyable."
+    ):
+        assert "traitement trop lent" in reply.text
