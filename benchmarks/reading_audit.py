@@ -4,8 +4,8 @@ Drafts the real export with the tree on ``PYTHONPATH`` (``sprep draft --today
 2026-12-07``, the example profile), audits the drafts with ``sprep check --jsonl``
 and counts each kind by script, with heuristics of its own (word lists written here,
 independent of the library's reader, so that the audit does not grade itself).
-The rows of the six blind reviews (``/work/status/review-ids.txt``,
-``review2-ids.txt`` … ``review6-ids.txt``) are left out
+The rows of the seven blind reviews (``/work/status/review-ids.txt``,
+``review2-ids.txt`` … ``review7-ids.txt``) are left out
 before anything is counted or printed.
 
     PYTHONPATH=src python benchmarks/reading_audit.py            # this tree
@@ -40,6 +40,7 @@ REVIEW_IDS = (
     "/work/status/review4-ids.txt",
     "/work/status/review5-ids.txt",
     "/work/status/review6-ids.txt",
+    "/work/status/review7-ids.txt",
 )
 TODAY = "2026-12-07"
 
