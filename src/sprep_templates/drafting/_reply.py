@@ -57,8 +57,21 @@ _REVIEW_TASKS = {
     "personal and give a contact who can act for them now",
     "income": "the user cannot work or has no income left (see attention): give the "
     "contact who can act now (a payment, social support) and the next step",
+    "hazard": "the user reports a danger to health or safety (see attention): say who "
+    "will check it and when (a named service), and the emergency number (18 or 112) if "
+    "the danger is immediate",
 }
-_REVIEW_ORDER = ("danger", "death", "distress", "income", "legal", "fragile", "staff", "harm")
+_REVIEW_ORDER = (
+    "danger",
+    "hazard",
+    "death",
+    "distress",
+    "income",
+    "legal",
+    "fragile",
+    "staff",
+    "harm",
+)
 #: The reasons of ``attention`` by how they start (the labels of experience._sensitive,
 #: experience._said's distress and experience._requests' staff and harm).
 _REVIEW_STARTS = (
@@ -68,6 +81,7 @@ _REVIEW_STARTS = (
     ("legal", (SEVERE_LABELS["severe-legal"],)),
     ("fragile", (SEVERE_LABELS["severe-fragile"],)),
     ("income", (SEVERE_LABELS["severe-income"],)),
+    ("hazard", (SEVERE_LABELS["severe-danger"],)),
     ("danger", tuple(label for kind, label in CATEGORY_LABELS.items() if kind != "death")),
 )
 

@@ -58,6 +58,7 @@ SEVERE_LABELS = {
     "severe-legal": "conflit judiciaire",
     "severe-fragile": "personne fragile",
     "severe-income": "sans travail ni revenu",
+    "severe-danger": "danger pour la santé ou la sécurité",
 }
 
 #: The criteria a rating's phrase names, each confirmed by words of ``label-<criterion>``.
