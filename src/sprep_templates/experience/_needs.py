@@ -5,10 +5,14 @@ user's point, and nothing is left outstanding. What is outstanding (:data:`NEED_
 something still awaited (a document, a payment, an answer, an appointment), a message
 left unanswered, something the user cannot do ("impossible de", "je n'arrive pas à"),
 an urgency, a channel the user tried and which failed (the reply must not send them
-back to it). A satisfied user may still leave a point unfinished or a complaint
-(``reservation``), or make a suggestion (``suggestion``, quoted so that the agent can
-name it). A legal conflict, a fragile child, no work or no income are read by a
-person first (``severe``: reasons for ``attention``).
+back to it). Something the user could not do is no need when a later sentence tells
+they got past it ("Finalement j'ai pu voter": ``resolved`` in ``needs.tsv``). A
+satisfied user may still leave a point unfinished or a complaint (``reservation``), or
+make a suggestion (``suggestion``, quoted so that the agent can name it). A legal
+conflict (a debt taken to court too), a fragile child, no work or no income (an
+allowance stopped that leaves the user "sans rien"), a danger to health or safety
+(gas, fire, asbestos, collapse, an unfit home) are read by a person first (``severe``:
+reasons for ``attention``).
 
 Precision first: praise ("impossible de faire mieux", "je ne vois pas comment il
 pourrait être amélioré"), hypotheticals ("si je n'avais pas reçu…"), quoted official
@@ -45,6 +49,7 @@ __all__ = [
     "NeedSpans",
     "Needs",
     "find_needs",
+    "names_another_body",
     "needs_patterns",
 ]
 
@@ -72,6 +77,7 @@ _CATEGORIES = (
     "praise",
     "grievance",
     *(f"label-{criterion}" for criterion in CRITERIA),
+    "resolved",
 )
 
 
@@ -110,6 +116,25 @@ NO_NEEDS = Needs(None, None, None, None, False, (), None, None, None)
 def needs_patterns() -> PatternFile:
     """The patterns of ``data/needs.tsv``."""
     return read_packaged_patterns(NEEDS_FILE, _CATEGORIES)
+
+
+#: Another body than the one a reply speaks for, as a user names it (folded): a
+#: school or its rectorat, a town hall, a court, a bank, an employer… Its silence may
+#: not be the service's own (the note says so; the structure is the agent's to judge).
+_OTHER_BODY = re.compile(
+    r"\b(?:(?:le|du|au|un|une|la|l'|mon|ma|son|sa|leur|cette|ce) ?(?:rectorat|academie|mairie"
+    r"|prefecture|sous-prefecture|tribunal|greffe|consulat|ambassade|banque|employeur|notaire"
+    r"|ecole|college|lycee|universite|hopital|clinique|medecin|assureur|mutuelle|bailleur"
+    r"|syndic|proprietaire|avocat|huissier|creche|departement|conseil departemental)"
+    r"|(?:l'|d'|a l')(?:academie|ecole|universite|employeur|assurance|hopital|huissier))\b",
+    re.IGNORECASE,
+)
+
+
+def names_another_body(sentence: str) -> bool:
+    """Whether ``sentence`` (a need quoted for the agent) names a body that may not be
+    the service's (:data:`_OTHER_BODY`)."""
+    return _OTHER_BODY.search(fold_keeping_length(sentence).replace("’", "'")) is not None
 
 
 #: A sentence that starts with these words tells of what might be, not what is.
@@ -205,6 +230,7 @@ def find_needs(
     entries = needs_patterns().entries
     first: dict[str, Span] = {}
     severe: dict[str, str] = {}
+    resolved: list[int] = []  # where the user tells they got past a block
     praise_sentences: set[int] = set()
     labels: set[str] = set()
     for index, start, end in found:
@@ -229,6 +255,9 @@ def find_needs(
             and not _WRITER.search(said)
         ):
             continue  # « Votre demande est en attente » pasted: not the writer's need
+        if category == "resolved":
+            resolved.append(first_char)
+            continue
         if category.startswith("label-"):
             labels.add(category.removeprefix("label-"))
             continue
@@ -236,6 +265,9 @@ def find_needs(
             severe.setdefault(category, text[start:end])
             continue
         _keep(first, category, (first_char, last_char, start), title_end)
+    if "impossible" in first and any(at > first["impossible"][0] for at in resolved):
+        # "Impossible de me connecter… Finalement j'ai pu voter": the block ended.
+        del first["impossible"]
     need = next((kind for kind in NEED_KINDS if kind in first), None)
     need_at = first.get(need) if need is not None else None
     # The main point: the need, the complaint, the suggestion, what did not work, in

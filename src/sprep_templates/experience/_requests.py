@@ -35,6 +35,7 @@ __all__ = [
     "REQUEST_CATEGORIES",
     "Requests",
     "asking_clause",
+    "awaits_an_answer_only",
     "explicit_question",
     "for_agent",
     "quote",
@@ -96,6 +97,17 @@ NO_REQUESTS = Requests(None, None, None, None, ())
 def request_patterns() -> PatternFile:
     """The patterns of ``data/requests.tsv``."""
     return read_packaged_patterns(REQUESTS_FILE, REQUEST_CATEGORIES)
+
+
+def awaits_an_answer_only(sentence: str) -> bool:
+    """Whether ``sentence`` (a request quoted for the agent) only awaits an answer
+    ("Merci d'avance pour votre réponse rapide.", ``awaits`` in ``requests.tsv``) and
+    asks for no action: beside the user's own question it is a side remark, and the
+    question is what the note quotes."""
+    patterns = request_patterns()
+    found = patterns.finditer(fold_keeping_length(sentence))
+    kinds = {patterns.entries[index].category for index, _start, _end in found}
+    return "awaits" in kinds and "request" not in kinds
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -172,6 +184,8 @@ _ASKING_START = re.compile(
     r"|pouvez[- ]vous|pourriez[- ]vous"
     r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
     r"|dois-je|dois je|puis-je|puis je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui"
+    r"|o[uù] (?:est|sont|se trouve|se trouvent|trouver|puis|dois|peut|faut|en est|en sont"
+    r"|envoyer|aller|s'adresser|avez-vous|etes-vous|êtes-vous)"
     r"|qui (?:peut|doit)|que (?:dois|faut|doit|puis))"
     r"(?![\w])",
     re.IGNORECASE,
@@ -193,11 +207,36 @@ _CLAUSE_ASKING = re.compile(
 )
 
 
+#: A verb and its subject inverted ("Le service est-il fermé ?", "reste-t-il"), in a
+#: sentence that ends with "?", asks (folded text); "Où va-t-on !" ends otherwise.
+_INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on|je|nous|ce)(?![\w-])", re.IGNORECASE)
+#: Indignation phrased with an inversion: no question ("Est-il normal que… ?",
+#: "Faut-il rappeler que… ?", "comment aurais-je pu le savoir ?"). A "comment" or
+#: "pourquoi" sentence :data:`_ASKING_START` and :data:`_CLAUSE_ASKING` left out was
+#: left out on purpose: an inversion does not make it a question.
+_INDIGNANT = re.compile(
+    r"\b(?:comment|pourquoi"
+    r"|(?:est|etait|serait)-(?:il|ce) (?:normal|acceptable|admissible|logique"
+    r"|raisonnable|tolerable)|faut-il (?:rappeler|preciser|le rappeler)"
+    r"|(?:peut|doit|faut)-(?:il|on) (?:accepter|tolerer|admettre|croire|encore)"
+    r"|(?:aurais|aurait|aurions)-(?:je|on|nous)|dans quel (?:autre )?pays"
+    # "Ne serait-il pas plus simple de… ?": a suggestion (needs.tsv reads it), no question.
+    r"|(?:ne|n') ?\w+-(?:t-)?(?:il|elle|on|ce) pas)\b",
+    re.IGNORECASE,
+)
+
+
 def _asks(folded: str, start: int, end: int) -> bool:
     """Whether the sentence ``folded[start:end]`` (ending with "?") asks explicitly:
     from its start, or from its last clause after a comma, colon or semicolon
-    ("J'ai essayé trois fois, pourquoi … ?")."""
+    ("J'ai essayé trois fois, pourquoi … ?"), or with a verb and its subject inverted
+    ("Le service est-il toujours fermé ?"; not indignation, :data:`_INDIGNANT`), or
+    with the words of one who does not know ("je ne sais pas quoi faire ???")."""
     if _ASKING_START.match(folded, start):
+        return True
+    if _INVERTED.search(folded, start, end) and not _INDIGNANT.search(folded, start, end):
+        return True
+    if _NOT_KNOWING.search(folded, start, end):
         return True
     clause = max(folded.rfind(mark, start, end) for mark in ",:;")
     return clause >= 0 and _CLAUSE_ASKING.match(folded, clause + 1) is not None
@@ -233,13 +272,22 @@ def explicit_question(text: str, folded: str) -> str | None:
 #: The words that ask, inside a sentence (folded): where the question a note quotes
 #: starts. "je (ne) sais (même) pas comment…" asks too.
 _ASKING_WORDS = re.compile(
-    r"\b(?:(?:je|nous|on) (?:ne |n')?(?:sais|savons|sait|savais) (?:meme |vraiment |toujours )?"
+    r"\b(?:(?:je|nous|on) (?:ne |n')?(?:sais|savons|sait|savais) (?:meme |vraiment |toujours "
+    r"|donc )?"
     r"(?:pas|plus|pas trop) (?:comment|quoi|ou|si|a qui|qui|quand|pourquoi)"
     r"|comment|pourquoi|quand|combien|quel|quels|quelle|quelles|est-ce qu|faut-il"
     r"|dois-je|puis-je|peut-on|a qui|que (?:dois|faut|puis|peut)|ou (?:dois|puis|faut|peut)"
     r"|pouvez[- ]vous|pourriez[- ]vous|serait[- ]il possible|merci de (?:me |m'|nous )"
     r"|(?:j'aimerais|je voudrais|je souhaiterais|je souhaite) (?:savoir|comprendre|connaitre))"
     r"(?![\w])",
+    re.IGNORECASE,
+)
+#: One who does not know what to do or where to turn, in a sentence that ends with "?"
+#: ("je ne sais donc pas quoi faire ???"): a question (folded text).
+_NOT_KNOWING = re.compile(
+    r"\b(?:je|nous|on) (?:ne |n')?(?:sais|savons|sait) (?:meme |vraiment |toujours |donc )?"
+    r"(?:pas|plus) (?:quoi faire|comment faire|comment proceder|a qui|vers qui"
+    r"|ou (?:aller|m'adresser))",
     re.IGNORECASE,
 )
 #: Where a clause starts: after a comma, semicolon or colon, or before "et", "mais",
