@@ -289,3 +289,29 @@ def test_what_keeps_a_draft_from_being_sent_is_read(description, field):
             assert reply.question is not None
         else:
             assert reply.missing is not None and reply.missing.kind == field, reply.missing
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("Je suis dans l'attente de mon congé parental depuis deux mois.", "awaited"),
+        (
+            "Le consulat est trop loin. Il faut rétablir les permanences consulaires dans "
+            "notre ville.",
+            "suggestion",
+        ),
+    ],
+)
+def test_a_wait_or_a_change_asked_is_read(description, kind):
+    needs = read_said(None, description, (), None).requests.needs
+    if kind == "awaited":
+        assert needs.need == "awaited", needs
+    else:
+        assert needs.suggestion is not None, needs
+
+
+def test_an_obligation_told_is_no_suggestion():
+    needs = read_said(
+        None, "Il faut se connecter tous les jours à minuit pour avoir un créneau.", (), None
+    ).requests.needs
+    assert needs.suggestion is None
