@@ -122,6 +122,9 @@ def test_a_serious_case_is_to_review_with_its_reason(description, reason):
         "Je me retrouve sans rien comprendre à ce courrier de la caisse.",
         "Je ne sais que faire de ce formulaire, il n'est pas clair.",
         "Le service contentieux ne m'a pas répondu sur le montant de ma dette.",
+        # Resignation over a small matter, not despair.
+        "La carte porte une erreur que personne ne corrige. Désespéré, j'ai finalement "
+        "accepté de la garder ainsi.",
     ],
 )
 def test_an_ordinary_sense_is_no_serious_case(description):
