@@ -1,0 +1,310 @@
+"""A phrasing's word counts from its pieces: the length proof without the product.
+
+A phrasing such as ``negative/acknowledgement/01.j2`` says what the user went
+through (``occasion``), then what they found hard (the ratings), then a serious
+situation (``severity``): every combination of their values is a rendering, 11 ×
+329 × 7 of them. But each is a separate sentence: the longest reply has the
+longest of each. This module proves it for a given phrasing, or declines:
+
+1. **Pieces.** A phrasing made only of text, ``{{ … }}`` and ``{% if %}`` (no
+   ``set``, loop, macro, include, block: nothing one part passes to another), its
+   imports first and without context, renders as the concatenation of its pieces:
+   one per run of output (``nodes.Output``), kept inside the ``if``/``elif``/``else``
+   branches that lead to it, the other branches' outputs left out. Each piece is a
+   template of its own, whose rendering is exactly that run's part of the
+   phrasing's (the tests are the same expressions, on the same values: the
+   templates call only filters and macros imported without context, functions of
+   their arguments).
+2. **What each piece reads.** Each piece is rendered over the values of the
+   variables it reads, as a tree (``_length_proof._step_counts``; exact by
+   ``_read_tracing``): every piece's every output, and the variables it depends on.
+3. **Independent groups.** Pieces that read a common variable are grouped;
+   groups read disjoint variables, so any choice of one combination per group is
+   one combination of values, and every combination is one such choice.
+4. **Words add up** when the pieces are separate words: no digit in any output
+   (typography, which changes word counts only around digits, is then not
+   applied, and no number spans two pieces: ``text.count_words``), and wherever
+   two pieces can meet, one of them has white space on that side (words are
+   tokens between white space or dashes). Then a rendering's words are the sum
+   of its pieces', and the fewest (most) words are the sum over groups of each
+   group's fewest (most). One piece at least is never blank, so no rendering is
+   empty.
+
+When any condition fails (a digit, pieces that may run into each other, a
+rendering that fails), :func:`piece_bounds` returns None and the proof renders
+the whole phrasing over every combination (a tree of whole renderings).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import jinja2
+import jinja2.nodes as nodes
+
+from ..text import count_words
+from ._environment import TemplateSet
+from ._read_tracing import reading
+
+__all__ = ["phrasing_pieces", "piece_bounds"]
+
+#: What a phrasing split into pieces may hold nowhere: whatever passes a value from
+#: one part of the template to another, or reaches another template with its context.
+_UNSPLIT = (
+    nodes.Assign,
+    nodes.AssignBlock,
+    nodes.NSRef,
+    nodes.For,
+    nodes.Macro,
+    nodes.CallBlock,
+    nodes.FilterBlock,
+    nodes.With,
+    nodes.Scope,
+    nodes.OverlayScope,
+    nodes.Include,
+    nodes.Extends,
+    nodes.Block,
+    nodes.ExprStmt,
+    nodes.EvalContextModifier,
+    nodes.ScopedEvalContextModifier,
+)
+
+_Wrap = Callable[[list[nodes.Node]], list[nodes.Node]]
+
+
+def _outputs(body: Sequence[nodes.Node], wrap: _Wrap) -> Iterator[list[nodes.Node]] | None:
+    """Each output run of ``body``, wrapped in the branches that lead to it; None when
+    ``body`` holds anything but output and ``if``."""
+    found: list[list[nodes.Node]] = []
+    for node in body:
+        if isinstance(node, nodes.Output):
+            found.append(wrap([node]))
+        elif isinstance(node, nodes.If):
+            branches = [node, *node.elif_]
+            for index, branch in enumerate(branches):
+                inner = _outputs(branch.body, _branch_wrap(wrap, node, branches, index))
+                if inner is None:
+                    return None
+                found.extend(inner)
+            inner = _outputs(node.else_, _branch_wrap(wrap, node, branches, None))
+            if inner is None:
+                return None
+            found.extend(inner)
+        else:
+            return None
+    return iter(found)
+
+
+def _branch_wrap(wrap: _Wrap, node: nodes.If, branches: list[nodes.If], index: int | None) -> _Wrap:
+    """Wrap in ``node``'s tests, ``inner`` as the body of branch ``index`` (None: the
+    else), every other branch empty."""
+
+    def wrapped(inner: list[nodes.Node]) -> list[nodes.Node]:
+        chain = [
+            nodes.If(b.test, inner if i == index else [], [], [], lineno=b.lineno)
+            for i, b in enumerate(branches)
+        ]
+        first = chain[0]
+        first.elif_ = chain[1:]
+        first.else_ = inner if index is None else []
+        return wrap([first])
+
+    return wrapped
+
+
+#: The pieces of the last sets' phrasings, by set identity and phrasing name.
+_PIECES: dict[int, tuple[jinja2.Environment, dict[str, tuple[jinja2.Template, ...] | None]]] = {}
+
+
+def phrasing_pieces(templates: TemplateSet, name: str) -> tuple[jinja2.Template, ...] | None:
+    """The pieces of phrasing ``name`` (see the module), compiled in ``templates``'
+    environment; None when it cannot be split."""
+    environment = templates.environment
+    known = _PIECES.get(id(environment))
+    if known is None or known[0] is not environment:
+        if len(_PIECES) >= 8:
+            _PIECES.clear()
+        known = _PIECES[id(environment)] = (environment, {})
+    pieces = known[1]
+    if name not in pieces:
+        pieces[name] = _split(environment, name)
+    return pieces[name]
+
+
+def _split(environment: jinja2.Environment, name: str) -> tuple[jinja2.Template, ...] | None:
+    loader = environment.loader
+    assert loader is not None
+    source, filename, _uptodate = loader.get_source(environment, name)
+    tree = environment.parse(source, name, filename)
+    if next(tree.find_all(_UNSPLIT), None) is not None:
+        return None
+    imports = []
+    body = list(tree.body)
+    while body and isinstance(body[0], (nodes.Import, nodes.FromImport)):
+        if body[0].with_context:
+            return None
+        imports.append(body.pop(0))
+    found = _outputs(body, lambda inner: inner)
+    if found is None:
+        return None
+    pieces = []
+    for piece in found:
+        # Copies: compiling may fold a piece's expressions in place.
+        whole = copy.deepcopy(
+            nodes.Template([*imports, *piece], lineno=1), {id(environment): environment}
+        )
+        whole.set_environment(environment)
+        code = environment.compile(whole, name, filename)
+        pieces.append(
+            environment.template_class.from_code(
+                environment, code, environment.make_globals(None), None
+            )
+        )
+    return tuple(pieces)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+#: One piece's explored renderings: its output with each variable's first value, and
+#: for each variable that rendering read (an axis index), the subtree of each other
+#: value (see _length_proof._step_counts).
+_Tree = tuple[str, list[tuple[int, dict[int, "_Tree"]]]]
+
+
+def _explore(
+    piece: jinja2.Template,
+    values_of: Callable[[dict[int, int]], dict[str, object]],
+    variables_of: Sequence[frozenset[str]],
+    sizes: Sequence[int],
+    choice: dict[int, int],
+) -> _Tree:
+    with reading() as read:
+        output = piece.render(values_of(choice))
+    branches = []
+    prefix = dict(choice)
+    for index, variables in enumerate(variables_of):
+        if index in choice or not variables & read:
+            continue
+        branches.append(
+            (
+                index,
+                {
+                    other: _explore(piece, values_of, variables_of, sizes, {**prefix, index: other})
+                    for other in range(1, sizes[index])
+                },
+            )
+        )
+        prefix[index] = 0
+    return output, branches
+
+
+def _lookup(tree: _Tree, choice: dict[int, int]) -> str:
+    output, branches = tree
+    for index, subtrees in branches:
+        value = choice[index]
+        if value:
+            return _lookup(subtrees[value], choice)
+    return output
+
+
+def _axes_of(tree: _Tree) -> set[int]:
+    found = set()
+    for index, subtrees in tree[1]:
+        found.add(index)
+        for subtree in subtrees.values():
+            found |= _axes_of(subtree)
+    return found
+
+
+def piece_bounds(
+    templates: TemplateSet,
+    name: str,
+    axes: Sequence[Sequence[dict[str, object]]],
+    base: dict[str, object],
+) -> tuple[int, int] | None:
+    """The fewest and most words phrasing ``name`` of ``templates`` (a traced set, see
+    ``_read_tracing``) renders over every combination of ``axes`` (one value of each
+    axis updates ``base``), from its pieces; None when they do not add up (see the
+    module): the caller renders the whole phrasing then."""
+    pieces = phrasing_pieces(templates, name)
+    if pieces is None:
+        return None
+    variables_of = [frozenset().union(*(update.keys() for update in axis)) for axis in axes]
+
+    def values_of(choice: dict[int, int]) -> dict[str, Any]:
+        values = dict(base)
+        for index, axis in enumerate(axes):
+            values.update(axis[choice.get(index, 0)])
+        return values
+
+    sizes = [len(axis) for axis in axes]
+    try:
+        trees = [_explore(piece, values_of, variables_of, sizes, {}) for piece in pieces]
+    except Exception:  # the whole phrasing's rendering reports it as drafting does
+        return None
+    read_axes = [_axes_of(tree) for tree in trees]
+    groups = _groups(read_axes)
+    outputs: list[set[str]] = [set() for _ in pieces]
+    lowest = highest = 0
+    words: dict[str, int] = {}
+    for group in groups:
+        group_axes = sorted(set().union(*(read_axes[p] for p in group)))
+        totals = set()
+        for values in itertools.product(*(range(len(axes[a])) for a in group_axes)):
+            choice = dict(zip(group_axes, values, strict=True))
+            said = [_lookup(trees[p], choice) for p in group]
+            for p, output in zip(group, said, strict=True):
+                outputs[p].add(output)
+            total = 0
+            for output in said:
+                count = words.get(output)
+                if count is None:
+                    count = words[output] = count_words(output)
+                total += count
+            totals.add(total)
+        lowest += min(totals)
+        highest += max(totals)
+    if not _words_add_up(outputs):
+        return None
+    return lowest, highest
+
+
+def _groups(read_axes: list[set[int]]) -> list[list[int]]:
+    """The pieces grouped by the axes they read (joined when they share one), in order."""
+    groups: list[tuple[set[int], list[int]]] = []
+    for piece, axes in enumerate(read_axes):
+        joined = [g for g in groups if g[0] & axes]
+        merged: tuple[set[int], list[int]] = (set(axes), [piece])
+        for group in joined:
+            merged[0].update(group[0])
+            merged[1].extend(group[1])
+            groups.remove(group)
+        merged[1].sort()
+        groups.append(merged)
+    return [members for _axes, members in groups]
+
+
+def _words_add_up(outputs: list[set[str]]) -> bool:
+    """Whether every rendering's word count is the sum of its pieces' (see the module),
+    given every output each piece can give, in the phrasing's order."""
+    if any(_DIGIT.search(output) for said in outputs for output in said):
+        return False
+    if all(any(not output.strip(" \t\n\r\f\v") for output in said) for said in outputs):
+        return False  # every piece may be blank: a rendering may be empty
+    starts = [all(o[0].isspace() for o in said if o) for said in outputs]
+    ends = [all(o[-1].isspace() for o in said if o) for said in outputs]
+    may_be_empty = ["" in said for said in outputs]
+    for first in range(len(outputs)):
+        if not any(outputs[first] - {""}):
+            continue  # never says anything: meets nothing
+        for second in range(first + 1, len(outputs)):
+            if not (ends[first] or starts[second]):
+                return False
+            if not may_be_empty[second]:
+                break  # nothing after it meets ``first``
+    return True
