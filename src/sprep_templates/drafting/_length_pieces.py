@@ -39,15 +39,19 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
+import attrs
 import jinja2
 import jinja2.nodes as nodes
+from jinja2 import meta
 
-from ..text import count_words
-from ._environment import TemplateSet
+from ..text import apply_typography, count_words
+from ._contract import CONTEXT_VARIABLES
+from ._environment import TemplateSet, _values_getter
 from ._read_tracing import reading
 
 __all__ = ["phrasing_pieces", "piece_bounds"]
@@ -74,6 +78,26 @@ _UNSPLIT = (
 )
 
 _Wrap = Callable[[list[nodes.Node]], list[nodes.Node]]
+
+
+@attrs.define
+class _Piece:
+    """One piece: its template, the context variables it may read (found by parsing
+    it, as ``_environment`` finds a phrasing's: its imports are without context), and
+    its renderings by the values of those, each with the variables it read."""
+
+    template: jinja2.Template
+    key_of: Callable[[Mapping[str, object]], tuple[object, ...]]
+    rendered: dict[tuple[object, ...], tuple[str, frozenset[str]]] = attrs.field(factory=dict)
+
+    def render(self, values: dict[str, object]) -> tuple[str, frozenset[str]]:
+        key = self.key_of(values)
+        known = self.rendered.get(key)
+        if known is None:
+            with reading() as read:
+                output = self.template.render(values)
+            known = self.rendered[key] = (output, frozenset(read))
+        return known
 
 
 def _outputs(body: Sequence[nodes.Node], wrap: _Wrap) -> Iterator[list[nodes.Node]] | None:
@@ -117,10 +141,10 @@ def _branch_wrap(wrap: _Wrap, node: nodes.If, branches: list[nodes.If], index: i
 
 
 #: The pieces of the last sets' phrasings, by set identity and phrasing name.
-_PIECES: dict[int, tuple[jinja2.Environment, dict[str, tuple[jinja2.Template, ...] | None]]] = {}
+_PIECES: dict[int, tuple[jinja2.Environment, dict[str, tuple[_Piece, ...] | None]]] = {}
 
 
-def phrasing_pieces(templates: TemplateSet, name: str) -> tuple[jinja2.Template, ...] | None:
+def phrasing_pieces(templates: TemplateSet, name: str) -> tuple[_Piece, ...] | None:
     """The pieces of phrasing ``name`` (see the module), compiled in ``templates``'
     environment; None when it cannot be split."""
     environment = templates.environment
@@ -135,7 +159,7 @@ def phrasing_pieces(templates: TemplateSet, name: str) -> tuple[jinja2.Template,
     return pieces[name]
 
 
-def _split(environment: jinja2.Environment, name: str) -> tuple[jinja2.Template, ...] | None:
+def _split(environment: jinja2.Environment, name: str) -> tuple[_Piece, ...] | None:
     loader = environment.loader
     assert loader is not None
     source, filename, _uptodate = loader.get_source(environment, name)
@@ -158,16 +182,18 @@ def _split(environment: jinja2.Environment, name: str) -> tuple[jinja2.Template,
             nodes.Template([*imports, *piece], lineno=1), {id(environment): environment}
         )
         whole.set_environment(environment)
+        reads = sorted(meta.find_undeclared_variables(whole) & set(CONTEXT_VARIABLES))
         code = environment.compile(whole, name, filename)
-        pieces.append(
-            environment.template_class.from_code(
-                environment, code, environment.make_globals(None), None
-            )
+        template = environment.template_class.from_code(
+            environment, code, environment.make_globals(None), None
         )
+        pieces.append(_Piece(template, _values_getter(tuple(reads))))
     return tuple(pieces)
 
 
 _DIGIT = re.compile(r"\d")
+#: As ``_rendering`` lays a step out: one line, single spaces.
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 #: One piece's explored renderings: its output with each variable's first value, and
@@ -177,14 +203,13 @@ _Tree = tuple[str, list[tuple[int, dict[int, "_Tree"]]]]
 
 
 def _explore(
-    piece: jinja2.Template,
+    piece: _Piece,
     values_of: Callable[[dict[int, int]], dict[str, object]],
     variables_of: Sequence[frozenset[str]],
     sizes: Sequence[int],
     choice: dict[int, int],
 ) -> _Tree:
-    with reading() as read:
-        output = piece.render(values_of(choice))
+    output, read = piece.render(values_of(choice))
     branches = []
     prefix = dict(choice)
     for index, variables in enumerate(variables_of):
@@ -250,28 +275,59 @@ def piece_bounds(
     read_axes = [_axes_of(tree) for tree in trees]
     groups = _groups(read_axes)
     outputs: list[set[str]] = [set() for _ in pieces]
-    lowest = highest = 0
-    words: dict[str, int] = {}
+    said_by_group: list[set[tuple[str, ...]]] = []
     for group in groups:
         group_axes = sorted(set().union(*(read_axes[p] for p in group)))
-        totals = set()
+        said_by_group.append(set())
         for values in itertools.product(*(range(len(axes[a])) for a in group_axes)):
             choice = dict(zip(group_axes, values, strict=True))
-            said = [_lookup(trees[p], choice) for p in group]
+            said = tuple(_lookup(trees[p], choice) for p in group)
+            said_by_group[-1].add(said)
             for p, output in zip(group, said, strict=True):
                 outputs[p].add(output)
-            total = 0
-            for output in said:
-                count = words.get(output)
-                if count is None:
-                    count = words[output] = count_words(output)
-                total += count
-            totals.add(total)
-        lowest += min(totals)
-        highest += max(totals)
-    if not _words_add_up(outputs):
+    if _words_add_up(outputs):
+        lowest = highest = 0
+        words: dict[str, int] = {}
+        for said_of_group in said_by_group:
+            totals = set()
+            for said in said_of_group:
+                total = 0
+                for output in said:
+                    count = words.get(output)
+                    if count is None:
+                        count = words[output] = count_words(output)
+                    total += count
+                totals.add(total)
+            lowest += min(totals)
+            highest += max(totals)
+        return lowest, highest
+    return _whole_texts(groups, said_by_group, len(pieces))
+
+
+#: The most combinations of the groups' outputs counted as whole texts.
+_MOST_TEXTS = 100_000
+
+
+def _whole_texts(
+    groups: list[list[int]], said_by_group: list[set[tuple[str, ...]]], size: int
+) -> tuple[int, int] | None:
+    """The fewest and most words over every text the pieces make, each counted whole as
+    ``_rendering.step_word_count`` counts a step (when the words of the pieces do not
+    add up: a digit, pieces that may run into each other); None when there are too many
+    texts or one is empty (the whole phrasing is rendered then, and reports it)."""
+    if math.prod(len(said) for said in said_by_group) > _MOST_TEXTS:
         return None
-    return lowest, highest
+    counts = set()
+    outputs = [""] * size
+    for choice in itertools.product(*said_by_group):
+        for group, said in zip(groups, choice, strict=True):
+            for p, output in zip(group, said, strict=True):
+                outputs[p] = output
+        text = _LAYOUT_SPACE.sub(" ", "".join(outputs)).strip(" ")
+        if not text:
+            return None
+        counts.add(count_words(apply_typography(text) if _DIGIT.search(text) else text))
+    return min(counts), max(counts)
 
 
 def _groups(read_axes: list[set[int]]) -> list[list[int]]:
