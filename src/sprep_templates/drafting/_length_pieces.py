@@ -8,7 +8,9 @@ longest of each. This module proves it for a given phrasing, or declines:
 
 1. **Pieces.** A phrasing made only of text, ``{{ … }}`` and ``{% if %}`` (no
    ``set``, loop, macro, include, block: nothing one part passes to another), its
-   imports first and without context, renders as the concatenation of its pieces:
+   imports first and without context, which neither it nor what it imports can
+   change (no namespace attribute set, no method called), renders as the
+   concatenation of its pieces:
    one per run of output (``nodes.Output``), kept inside the ``if``/``elif``/``else``
    branches that lead to it, the other branches' outputs left out. Each piece is a
    template of its own, whose rendering is exactly that run's part of the
@@ -30,9 +32,12 @@ longest of each. This module proves it for a given phrasing, or declines:
    group's fewest (most). One piece at least is never blank, so no rendering is
    empty.
 
-When any condition fails (a digit, pieces that may run into each other, a
-rendering that fails), :func:`piece_bounds` returns None and the proof renders
-the whole phrasing over every combination (a tree of whole renderings).
+When the words do not add up (a digit, pieces that may run into each other), every
+text the pieces make (one combination of outputs per group) is counted whole, as
+``_rendering.step_word_count`` counts a rendering. When a piece's rendering fails,
+a text may be empty, or there are too many texts, :func:`piece_bounds` returns None
+and the proof renders the whole phrasing (a tree of whole renderings), which reports
+a failure as drafting does.
 """
 
 from __future__ import annotations
@@ -160,11 +165,45 @@ def phrasing_pieces(templates: TemplateSet, name: str) -> tuple[_Piece, ...] | N
 
 
 def _split(environment: jinja2.Environment, name: str) -> tuple[_Piece, ...] | None:
+    try:
+        return _split_parsed(environment, name)
+    except Exception:  # unreadable, or an import that is: rendered whole, errors told then
+        return None
+
+
+def _keeps_no_state(environment: jinja2.Environment, tree: nodes.Template, seen: set[str]) -> bool:
+    """Whether ``tree`` and the templates it reaches change no value a later piece could
+    see: no namespace attribute set, no method called (``list.append``), only plain
+    functions, filters and macros. What they reach is named by a constant."""
+    if next(tree.find_all(nodes.NSRef), None) is not None:
+        return False
+    if any(not isinstance(call.node, nodes.Name) for call in tree.find_all(nodes.Call)):
+        return False
+    loader = environment.loader
+    assert loader is not None
+    for node in tree.find_all((nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)):
+        reached = node.template  # type: ignore[attr-defined]
+        if not (isinstance(reached, nodes.Const) and isinstance(reached.value, str)):
+            return False
+        if reached.value in seen:
+            continue
+        seen.add(reached.value)
+        source, filename, _uptodate = loader.get_source(environment, reached.value)
+        if not _keeps_no_state(
+            environment, environment.parse(source, reached.value, filename), seen
+        ):
+            return False
+    return True
+
+
+def _split_parsed(environment: jinja2.Environment, name: str) -> tuple[_Piece, ...] | None:
     loader = environment.loader
     assert loader is not None
     source, filename, _uptodate = loader.get_source(environment, name)
     tree = environment.parse(source, name, filename)
     if next(tree.find_all(_UNSPLIT), None) is not None:
+        return None
+    if not _keeps_no_state(environment, tree, {name}):
         return None
     imports = []
     body = list(tree.body)

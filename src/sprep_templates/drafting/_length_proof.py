@@ -2,7 +2,8 @@
 60–150 words, for every input within :data:`~sprep_templates.GUARANTEED_LIMITS`.
 
 It runs when asked (``tests/test_length_bounds.py``, ``sprep templates lint``, a
-profile checking its signers with :func:`longest_reply`), never on import.
+profile checking its signers with :func:`longest_reply`), never on import. It takes
+about 4 s of CPU on the built-in templates (``benchmarks/length_proof.py``).
 """
 
 from __future__ import annotations
@@ -510,6 +511,13 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
     a sensitive case), at the smallest (largest) inputs the limits allow. What
     phrasings of several steps read (who wrote, a sensitive case) takes one value
     for the whole reply. The sums bound every reply that can be drafted.
+
+    Every combination of values is covered, though not every one is rendered: a
+    phrasing made of independent sentences is proven sentence by sentence where
+    their words add up (``_length_pieces``), and values of a variable a rendering
+    did not read are not tried (``_read_tracing``, ``_step_counts``).
+    ``tests/test_length_proof_exact.py`` checks the bounds against rendering every
+    combination (``_brute_force_counts``).
 
     ``longest`` is the reply's core: what remains once the sentences a reply
     leaves out to keep to 150 words are left out (``_contract.LEFT_OUT_FIRST``), so
