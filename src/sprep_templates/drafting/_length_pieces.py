@@ -85,6 +85,10 @@ _UNSPLIT = (
 _Wrap = Callable[[list[nodes.Node]], list[nodes.Node]]
 
 
+#: The most renderings one piece keeps (the built-in proof needs at most about 700).
+_MOST_KEPT = 20_000
+
+
 @attrs.define
 class _Piece:
     """One piece: its template, the context variables it may read (found by parsing
@@ -99,6 +103,8 @@ class _Piece:
         key = self.key_of(values)
         known = self.rendered.get(key)
         if known is None:
+            if len(self.rendered) >= _MOST_KEPT:
+                self.rendered.clear()
             with reading() as read:
                 output = self.template.render(values)
             known = self.rendered[key] = (output, frozenset(read))
