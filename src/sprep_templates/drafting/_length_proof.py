@@ -322,7 +322,9 @@ def _step_counts(
 ) -> list[int]:
     """The word counts of phrasing ``name`` over every value of what the export says
     that it reads (found by parsing it: a phrasing reading nothing renders once);
-    the variables in ``fixed`` keep the value given there.
+    the variables in ``fixed`` keep the value given there. A phrasing of separate
+    pieces gives only its fewest and most words, each of one combination
+    (``_length_pieces``); another, or one whose pieces do not add up, is rendered whole.
 
     Every combination of values is covered, but not every one is rendered: a
     rendering reads some variables only (see ``_read_tracing``), and every
