@@ -87,7 +87,7 @@ _SAID_CATEGORIES = (
     "bereaved",
     *(
         f"felt-{criterion}-{side}"
-        for criterion in ("reactivity", "information", "relation", "simplicity")
+        for criterion in ("reactivity", "information", "relation", "simplicity", "accessibility")
         for side in ("negative", "positive")
     ),
 )

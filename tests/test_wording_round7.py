@@ -1,0 +1,206 @@
+"""Drafts name what the user said, not their ratings (issue 20, wording round 7).
+
+A blind reviewer found labels from the rating columns standing for the user's point
+(« un accès difficile au service » to a user who reached us and complains of something
+else), praise the words never tell (« un accès facile au service » from a rating
+alone), a fault admitted for a wait or a silence that is not ours, and problems no
+phrase names (a dead link, a choice missing from a form's list, paper notices no longer
+sent, points given back late). Each case is a small experience written for this test
+(never a real one), drafted under several ids so that every phrasing is seen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sprep_templates import Contact, Experience, Signature, draft_reply
+from sprep_templates.experience import read_said
+from sprep_templates.experience._problems import PROBLEM_PHRASES
+
+SIGNATURE = Signature("Jean", "la Caf de Paris")
+PHONE = Contact("phone", "32 30")
+WEB = Contact("web", "https://www.caf.fr/nous-contacter")
+TODAY = date(2026, 11, 28)
+IDS = [str(n) for n in range(1, 31)]
+
+
+def drafts(contacts=(PHONE, WEB), **fields):
+    for experience_id in IDS:
+        experience = Experience(id=experience_id, **fields)
+        yield draft_reply(experience, signature=SIGNATURE, contacts=contacts, today=TODAY)
+
+
+# --- 1. a praised criterion is one the words tell --------------------------------------
+
+
+def test_a_rating_alone_is_no_praise_the_user_wrote():
+    for reply in drafts(
+        sentiment="Positif",
+        ratings={"Accessibilité": "Positif", "Simplicité/Complexité": "Positif"},
+        description="J'ai reçu ma carte trois semaines après ma demande, comme on me "
+        "l'avait annoncé au départ. Merci.",
+    ):
+        assert "accès facile" not in reply.text, reply.text
+        assert "simplicité de la démarche" not in reply.text, reply.text
+
+
+def test_praise_of_the_staff_is_named_and_the_rating_alone_is_not():
+    for reply in drafts(
+        sentiment="Positif",
+        ratings={"Accessibilité": "Positif", "Relation": "Positif"},
+        description="Je suis venue déposer mon dossier lundi. La conseillère a été "
+        "très gentille avec moi et avec ma fille.",
+    ):
+        assert "accès facile" not in reply.text, reply.text
+        assert "gentillesse" in reply.text, reply.text
+
+
+def test_access_the_words_praise_is_still_named():
+    description = (
+        "Le service est facile à joindre et on m'a répondu sur tout ce que je "
+        "demandais pour mon dossier."
+    )
+    assert "accessibility" in read_said(None, description).felt_liked
+    for reply in drafts(
+        sentiment="Positif",
+        ratings={"Accessibilité": "Positif"},
+        description=description,
+    ):
+        assert "accès facile au service" in reply.text, reply.text
+
+
+def test_with_no_text_the_ratings_are_what_the_user_said():
+    replies = list(
+        drafts(sentiment="Positif", ratings={"Accessibilité": "Positif"}, channels="Téléphone")
+    )
+    assert any("accès facile au service" in reply.text for reply in replies)
+
+
+def test_a_neutral_reply_names_no_praise_the_words_never_tell():
+    for reply in drafts(
+        sentiment="Neutre",
+        ratings={"Accessibilité": "Positif", "Réactivité": "Négatif"},
+        description="J'attends toujours une décision sur mon dossier de bourse, déposé "
+        "au printemps avec toutes les pièces.",
+    ):
+        assert "accès facile" not in reply.text, reply.text
+
+
+# --- 2. no rating label for a grievance the words do not tell --------------------------
+# (A text of a few words says no more than the ratings: they are voiced then, as
+# test_problems.test_the_rating_is_said_when_the_words_name_nothing asks. Real
+# descriptions are longer: the platform asks for a story.)
+
+
+def test_no_access_problem_invented_for_a_user_who_disagrees_with_a_decision():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Accessibilité": "Négatif"},
+        description="J'ai eu la conseillère au téléphone la semaine dernière. Je conteste "
+        "toujours le calcul qu'elle a fait pour ma bourse de cette année.",
+    ):
+        assert "accès difficile" not in reply.text, reply.text
+        assert "difficulté à nous joindre" not in reply.text, reply.text
+
+
+def test_no_complicated_procedure_invented_when_the_words_tell_none():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Simplicité/Complexité": "Négatif"},
+        description="On m'a dit de revenir la semaine prochaine avec mon voisin, qui "
+        "doit signer lui aussi le document pour la clôture.",
+    ):
+        assert "démarche trop compliquée" not in reply.text, reply.text
+
+
+def test_a_complicated_procedure_the_words_tell_is_still_named():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Simplicité/Complexité": "Négatif"},
+        description="La démarche est très compliquée, il faut dix papiers.",
+    ):
+        assert "démarche trop compliquée" in reply.text or any(
+            phrase in reply.text for phrase in PROBLEM_PHRASES.values()
+        ), reply.text
+
+
+# --- 3. no fault admitted for a wait or a silence the words do not blame on us ---------
+
+ADMITTED = (
+    "nous le reconnaissons",
+    "n’est pas acceptable",
+    "cela ne devrait pas arriver",
+    "beaucoup trop long",
+)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "La procédure de naturalisation demande plus de trois ans d'attente.",
+        "J'ai appelé dix fois la mairie, personne ne répond.",
+        "J'ai relancé plusieurs fois par courrier sans réponse.",
+    ],
+)
+def test_a_serious_situation_is_acknowledged_without_admitting_a_fault(description):
+    for reply in drafts(sentiment="Négatif", description=description):
+        assert not any(phrase in reply.text for phrase in ADMITTED), reply.text
+
+
+# --- 4. problems named in our words ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "problem"),
+    [
+        ("Sur le site, le lien vers le formulaire ne fonctionne pas.", "dead-link"),
+        ("Le lien indiqué mène à une page introuvable (erreur 404).", "dead-link"),
+        ("Mon pays n'apparaît pas dans la liste déroulante du formulaire.", "missing-choice"),
+        ("Impossible de choisir ma profession, elle ne figure pas dans la liste.", "missing-choice"),
+        ("Je ne reçois plus mon avis d'imposition au format papier.", "paper-notices"),
+        ("Les courriers papier ne sont plus envoyés, tout passe par internet.", "paper-notices"),
+        ("Mes points de permis ne sont toujours pas restitués après un an.", "points-late"),
+        ("Mes points n'ont pas été récupérés à la date prévue.", "points-late"),
+    ],
+)
+def test_more_problems_are_named_in_our_words(description, problem):
+    assert read_said(None, description).problem == problem
+    for reply in drafts(sentiment="Négatif", description=description):
+        assert PROBLEM_PHRASES[problem] in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Je vous envoie le lien de mon dossier, tout fonctionne.",
+        "J'ai choisi dans la liste déroulante et tout s'est bien passé.",
+        "J'ai reçu le courrier papier à temps.",
+        "J'ai récupéré mes points comme prévu, merci.",
+    ],
+)
+def test_the_new_problems_are_not_read_in_ordinary_senses(description):
+    assert read_said(None, description).problem not in {
+        "dead-link",
+        "missing-choice",
+        "paper-notices",
+        "points-late",
+    }
+
+
+# --- 5. more procedures named ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "procedure"),
+    [
+        ("Demande de visa pour ma mère", "visa"),
+        ("Vignette Crit'Air jamais reçue", "crit-air"),
+        ("Demande de logement social", "social-housing"),
+        ("Inscription consulaire à Montréal", "consular-registration"),
+        ("Pré-plainte en ligne", "complaint"),
+    ],
+)
+def test_more_procedures_are_named(title, procedure):
+    assert read_said(title, "Cela ne s'est pas bien passé.").procedure == procedure
