@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from reading_audit import _fold, load_rows  # noqa: E402
+from reading_audit import _fold, load_rows
 
-from sprep_templates.experience._problems import PROBLEM_PHRASES  # noqa: E402
+from sprep_templates.experience._problems import PROBLEM_PHRASES
 
 RATING_LABELS = (
     "un accès difficile au service",

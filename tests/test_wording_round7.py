@@ -204,3 +204,90 @@ def test_the_new_problems_are_not_read_in_ordinary_senses(description):
 )
 def test_more_procedures_are_named(title, procedure):
     assert read_said(title, "Cela ne s'est pas bien passé.").procedure == procedure
+
+
+@pytest.mark.parametrize(
+    ("title", "procedure"),
+    [
+        ("Utilisation de Chorus Pro", "chorus-pro"),
+        ("Réinscription à Bloctel", "bloctel"),
+    ],
+)
+def test_online_services_named_by_users_are_procedures(title, procedure):
+    assert read_said(title, "Cela ne s'est pas bien passé.").procedure == procedure
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Les feuilles d'impôt ne me sont plus envoyées par la poste depuis cette année.",
+        "Je souhaite recevoir à nouveau mes avis par courrier postal.",
+    ],
+)
+def test_more_ways_of_telling_paper_notices_no_longer_sent(description):
+    assert read_said(None, description).problem == "paper-notices"
+
+
+# --- 6. « votre proche » is the person the writer acts for -----------------------------
+
+PROCHE = (
+    "l’expérience de votre proche",
+    "votre proche a rencontrées",
+    "votre proche n’a pas reçu",
+    "votre proche n’ait pas reçu",
+    "pour votre proche",
+)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Nous sommes allés à la mairie avec ma mère pour sa carte d'identité, et on "
+        "nous a renvoyés chez nous trois fois de suite sans aucune raison.",
+        "J'ai fait la demande de passeport de mon fils sur le site, puis j'ai pris "
+        "rendez-vous, et le rendez-vous a été annulé la veille sans explication.",
+    ],
+)
+def test_a_writer_who_went_herself_is_not_told_of_her_relative(description):
+    for reply in drafts(sentiment="Négatif", posted_as="relative", description=description):
+        assert not any(phrase in reply.text for phrase in PROCHE), reply.text
+
+
+@pytest.mark.parametrize(
+    ("posted_as", "description"),
+    [
+        (
+            "relative",
+            "Ma demande d'acte de naissance pour ma mère n'a pu se faire que sur le "
+            "téléphone, jamais sur l'ordinateur, ce qui m'a pris des heures.",
+        ),
+        (
+            "relative",
+            "Depuis deux mois j'essaie chaque jour d'obtenir un créneau pour le "
+            "passeport de ma fille, le calendrier reste toujours bloqué.",
+        ),
+        (
+            "mediator",
+            "Je me suis présentée au guichet avec ma fille de deux ans et l'agent "
+            "m'a demandé de sortir sans me donner de raison valable.",
+        ),
+    ],
+)
+def test_a_writer_telling_of_her_own_file_or_steps_is_the_person_concerned(
+    posted_as, description
+):
+    for reply in drafts(sentiment="Négatif", posted_as=posted_as, description=description):
+        assert not any(phrase in reply.text for phrase in PROCHE), reply.text
+        assert "la personne que vous accompagnez" not in reply.text, reply.text
+
+
+# --- 7. stock phrases that fit every case ----------------------------------------------
+
+
+def test_no_review_of_the_case_offered_for_a_conduct_report():
+    for reply in drafts(
+        sentiment="Négatif",
+        description="L'agent de sécurité à l'entrée a eu un comportement déplacé envers "
+        "moi devant tout le monde, je tenais à le signaler.",
+    ):
+        assert "faire le point avec vous" not in reply.text, reply.text

@@ -185,9 +185,7 @@ def personalise(
         # relative but tells only of their own file is the person concerned; one who
         # tells of their own steps ("j'appelle", "je tombe sur un répondeur") met the
         # difficulties themselves.
-        posted_as="self"
-        if experience.posted_as == "relative" and (not said.names_relative or said.acted)
-        else experience.posted_as,
+        posted_as=_writer(experience.posted_as, said),
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=quotable_action(experience.action),
@@ -196,6 +194,17 @@ def personalise(
         attention=attention,
         said=said,
     )
+
+
+def _writer(posted_as: PostedAs, said: Said) -> PostedAs:
+    """Who the reply speaks of: "self" for a relative or a mediator whose words tell
+    of their own steps or file ("je me suis présentée", "ma demande"), or, for a
+    relative, name nobody close; else who they posted as."""
+    if posted_as == "relative" and (not said.names_relative or said.acted):
+        return "self"
+    if posted_as == "mediator" and said.acted:
+        return "self"
+    return posted_as
 
 
 #: What the user praised in their words that is the reception itself.
