@@ -4,7 +4,8 @@ Counts, over drafts of the real export (``sprep draft --today 2026-12-07``, the 
 the blind reviews left out, as ``reading_audit.load_rows``):
 
 - negative and neutral drafts that name the user's point (their problem in our
-  words, or the procedure), against those that say only rating labels
+  words, the access that failed as they told it, or the procedure), against those
+  that say only rating labels
   (« un accès difficile au service », « une démarche trop compliquée »…);
 - positive drafts that name a praised criterion (« un accès facile au service »,
   « la simplicité de la démarche »…) that the words never tell, by word lists written
@@ -65,7 +66,9 @@ def main() -> None:
         row = rows[d["id"]]
         if d["tone"] in ("negative", "neutral"):
             regretful += 1
-            said_point = any(p in text for p in problems) or "procedure" in d["personalised_by"]
+            said_point = any(p in text for p in problems) or bool(
+                {"problem", "procedure", "access"} & set(d["personalised_by"])
+            )
             labels = [label for label in RATING_LABELS if label in text]
             if said_point:
                 point += 1

@@ -291,3 +291,86 @@ def test_no_review_of_the_case_offered_for_a_conduct_report():
         "moi devant tout le monde, je tenais à le signaler.",
     ):
         assert "faire le point avec vous" not in reply.text, reply.text
+
+
+# --- 8. a suggestion named, a missing item named --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("description", "topic"),
+    [
+        (
+            "Il serait bon de penser aux expatriés, qui ne peuvent pas se déplacer "
+            "facilement pour chaque démarche.",
+            "les Français de l’étranger",
+        ),
+        (
+            "Il faudrait garder l'envoi des avis par courrier postal pour les "
+            "personnes âgées qui n'utilisent pas internet.",
+            "les envois papier",
+        ),
+    ],
+)
+def test_a_suggestion_is_named_by_what_it_is_about(description, topic):
+    replies = list(drafts(sentiment="Neutre", description=description))
+    assert any(topic in reply.text for reply in replies), replies[0].text
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Au guichet on m'a dit qu'il manquait une pièce à mon dossier, alors que je "
+        "l'avais bien fournie, et j'ai dû revenir une autre fois.",
+        "Le service m'informe qu'il manque un justificatif, je l'avais pourtant joint.",
+    ],
+)
+def test_a_missing_item_is_named(description):
+    assert read_said(None, description).problem == "missing-item"
+    for reply in drafts(sentiment="Négatif", description=description):
+        assert PROBLEM_PHRASES["missing-item"] in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Le guichet me renvoie vers le site internet, qui me renvoie au guichet.",
+        "Chaque service me renvoie vers un autre, et personne ne sait me répondre.",
+    ],
+)
+def test_being_bounced_between_channels_is_named(description):
+    assert read_said(None, description).problem == "sent-around"
+
+
+def test_a_single_redirection_is_no_bouncing():
+    said = read_said(None, "L'agent me renvoie vers le site, où j'ai trouvé le formulaire.")
+    assert said.problem != "sent-around"
+
+
+# --- 9. read from the 15 drafts read beside their experiences --------------------------
+
+
+def test_a_delay_told_abnormally_long_is_a_delay_the_words_tell():
+    said = read_said("Délai anormalement long", "Ma demande est déposée depuis un an.")
+    assert "reactivity" in said.felt_hard
+
+
+def test_being_well_received_is_praise_of_the_reception():
+    said = read_said(None, "Nous avons toujours été bien reçus au consulat, merci.")
+    assert "relation" in said.felt_liked
+    assert "relation" not in read_said(None, "J'ai bien reçu le document.").felt_liked
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "J'ai commandé ma vignette il y a trois semaines et je ne l'ai toujours pas reçue.",
+        "Je n'ai toujours pas reçu le mail contenant l'attestation d'enregistrement.",
+    ],
+)
+def test_a_document_not_received_is_named(description):
+    assert read_said(None, description).problem == "not-received"
+
+
+def test_a_file_well_received_is_no_praise_of_the_reception():
+    said = read_said(None, "Mon dossier a été bien reçu par le service, j'attends.")
+    assert "relation" not in said.felt_liked

@@ -71,6 +71,7 @@ PROBLEM_PHRASES = {
     "cancelled": "l’annulation de votre rendez-vous",
     "refusal": "le refus de votre demande",
     "lost": "la perte de vos documents",
+    "missing-item": "une pièce jugée manquante",
     "paperwork": "des pièces demandées plusieurs fois",
     "dead-link": "un lien internet défectueux",
     "missing-choice": "un choix absent du formulaire",

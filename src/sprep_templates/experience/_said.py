@@ -156,19 +156,24 @@ _CHANNELS = {
 #: found by these words (folded) in the suggestion's sentence, the first in this
 #: order. A short phrase that is safe whatever the suggestion says about it.
 SUGGESTION_TOPICS = {
+    "abroad": "les Français de l’étranger",
     "appointment": "la prise de rendez-vous",
     "mobility": "l’accès des personnes à mobilité réduite",
     "hours": "nos horaires d’ouverture",
     "form": "nos formulaires",
     "phone": "l’accueil téléphonique",
+    "paper": "les envois papier",
     "website": "les services en ligne",
 }
 _TOPIC_WORDS = re.compile(
-    r"\b(?:(?P<appointment>rendez-vous|rdv|creneaux?)"
+    r"\b(?:(?P<abroad>expatrie\w*|francais (?:de|a|vivant a|residant a) l'etranger"
+    r"|francais etablis hors de france|residents? a l'etranger|vivant a l'etranger)"
+    r"|(?P<appointment>rendez-vous|rdv|creneaux?)"
     r"|(?P<mobility>mobilite reduite|fauteuils? roulants?|pmr|handicap\w*)"
     r"|(?P<hours>horaires?)"
     r"|(?P<form>formulaires?)"
     r"|(?P<phone>telephone|telephonique|standard)"
+    r"|(?P<paper>papier|courrier postal|courriers postaux|par la poste|voie postale)"
     r"|(?P<website>site|sites|page|pages|en ligne|internet|application|lien|bouton"
     r"|rubrique|menu))\b",
     re.IGNORECASE,
