@@ -5,7 +5,7 @@ A blind reviewer found labels from the rating columns standing for the user's po
 else), praise the words never tell (« un accès facile au service » from a rating
 alone), a fault admitted for a wait or a silence that is not ours, and problems no
 phrase names (a dead link, a choice missing from a form's list, paper notices no longer
-sent, points given back late). Each case is a small experience written for this test
+sent, driving-licence points not given back). Each case is a small experience written for this test
 (never a real one), drafted under several ids so that every phrasing is seen.
 """
 
@@ -161,8 +161,8 @@ def test_a_serious_situation_is_acknowledged_without_admitting_a_fault(descripti
         ("Impossible de choisir ma profession, elle ne figure pas dans la liste.", "missing-choice"),
         ("Je ne reçois plus mon avis d'imposition au format papier.", "paper-notices"),
         ("Les courriers papier ne sont plus envoyés, tout passe par internet.", "paper-notices"),
-        ("Mes points de permis ne sont toujours pas restitués après un an.", "points-late"),
-        ("Mes points n'ont pas été récupérés à la date prévue.", "points-late"),
+        ("Mes points de permis ne sont toujours pas restitués après un an.", "points"),
+        ("Mes points n'ont pas été récupérés à la date prévue.", "points"),
     ],
 )
 def test_more_problems_are_named_in_our_words(description, problem):
@@ -185,7 +185,7 @@ def test_the_new_problems_are_not_read_in_ordinary_senses(description):
         "dead-link",
         "missing-choice",
         "paper-notices",
-        "points-late",
+        "points",
     }
 
 
@@ -374,3 +374,8 @@ def test_a_document_not_received_is_named(description):
 def test_a_file_well_received_is_no_praise_of_the_reception():
     said = read_said(None, "Mon dossier a été bien reçu par le service, j'attends.")
     assert "relation" not in said.felt_liked
+
+
+def test_a_procedure_a_little_complicated_is_not_praised_as_simple():
+    said = read_said(None, "Très bien guidée pour une démarche un peu compliquée.")
+    assert "simplicity" not in said.felt_liked

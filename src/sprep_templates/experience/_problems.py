@@ -83,7 +83,7 @@ PROBLEM_PHRASES = {
     "staff": "un accueil qui manquait d’écoute",
     "queue": "une longue attente sur place",
     "paper-notices": "l’arrêt des envois papier",
-    "points-late": "des points restitués tardivement",
+    "points": "le décompte de vos points",
     "not-received": "un document jamais reçu",
     "slow": "un traitement trop lent",
     "bug": "un problème technique en ligne",
