@@ -318,36 +318,3 @@ def test_an_obligation_told_is_no_suggestion():
         None, "Il faut se connecter tous les jours à minuit pour avoir un créneau.", (), None
     ).requests.needs
     assert needs.suggestion is None
-
-
-def _reply(sentiment, personalised_by, names_difficulty=False):
-    from sprep_templates.drafting._reply import Reply
-
-    steps = (
-        ("greeting", "Bonjour,"),
-        ("thanks", "Merci pour votre message."),
-        ("acknowledgement", "Nous regrettons toutefois vos appels restés sans réponse."),
-        ("orientation", "Vous pouvez nous joindre au 32 30."),
-        ("improvement", "Votre avis nous aide."),
-        ("signature", "Cordialement,\nJean"),
-    )
-    return Reply(
-        sentiment=sentiment,
-        step_texts=steps,
-        templates=("a",) * 6,
-        word_count=80,
-        personalised_by=personalised_by,
-        names_difficulty=names_difficulty,
-        complaint="Les services sont impossibles à joindre par téléphone.",
-    )
-
-
-@pytest.mark.parametrize("sentiment", ["neutral", "negative"])
-def test_a_reply_that_says_the_users_own_problem_is_not_asked_to_name_it(sentiment):
-    """« Nous regrettons vos appels restés sans réponse » names the user's problem even
-    when no criterion was rated negative: no note asking the agent to name it."""
-    reply = _reply(sentiment, ("problem", "wait"))
-    assert reply.status == "ready", reply.to_add
-    reply = _reply(sentiment, ("wait",))
-    assert reply.status == "to_complete"
-    assert "does not name what went wrong" in (reply.to_add or "")

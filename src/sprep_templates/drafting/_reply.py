@@ -355,12 +355,9 @@ class Reply:
             return "to_complete"
         if self.missing is not None:
             return "to_complete"
-        # The user's own problem said ("vos appels restés sans réponse") names their
-        # difficulty too, rated negative or not.
-        names = self.names_difficulty or "problem" in self.personalised_by
-        if not names and "negative" in (self.sentiment, self.tone):
+        if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
             return "to_complete"
-        if not names and self.sentiment == "neutral":
+        if not self.names_difficulty and self.sentiment == "neutral":
             return "to_complete"
         return "ready"
 
