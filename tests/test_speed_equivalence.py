@@ -13,6 +13,7 @@ from sprep_templates.checking._reading import Reading
 from sprep_templates.lexicons import literal_prefixes
 from sprep_templates.lexicons._entry_search import entry_search
 from sprep_templates.lexicons._jargon import lexicon
+from sprep_templates.memos import BoundedMemo
 
 # Words of entries (the literal prefixes of the first entries, some cut short), and
 # what may sit around them: spaces, line breaks, apostrophes, letters that glue.
@@ -84,7 +85,7 @@ def test_without_the_memo_the_whole_text_is_searched(monkeypatch):
     import sprep_templates.checking._jargon_lines as jargon_lines
 
     monkeypatch.setattr(jargon_lines, "_by_line", lambda search: False)
-    monkeypatch.setattr(jargon_lines, "_LINES", {})
+    monkeypatch.setattr(jargon_lines, "_LINES", BoundedMemo())
     word = _ENTRY_WORDS[0]
     text = f"Bonjour,\n{word} x {word}\n\n{word}"
     reply = Reading(text, False, reading_lexicon())
@@ -97,9 +98,7 @@ def test_without_the_memo_the_whole_text_is_searched(monkeypatch):
 def test_the_jargon_line_memo_stays_bounded(monkeypatch):
     import sprep_templates.checking._jargon_lines as jargon_lines
 
-    monkeypatch.setattr(jargon_lines, "_LINES", {})
-    monkeypatch.setattr(jargon_lines, "LINE_MEMO", 3)
-    monkeypatch.setattr(jargon_lines, "MEMO_LINE_CHARS", 40)
+    monkeypatch.setattr(jargon_lines, "_LINES", BoundedMemo(limit=3, max_key_chars=40))
     word = _ENTRY_WORDS[0]
     long_line = f"{word} " * 20
     lines = [f"{word} a", f"b {word}", f"{word} c", f"d {word}", long_line]
@@ -362,9 +361,7 @@ def test_the_bundled_step_words_are_searched_line_by_line():
 def test_the_step_line_memo_stays_bounded(monkeypatch):
     import sprep_templates.checking._step_sentences as step_lines
 
-    monkeypatch.setattr(step_lines, "_LINE_CUES", {})
-    monkeypatch.setattr(step_lines, "LINE_MEMO", 3)
-    monkeypatch.setattr(step_lines, "MEMO_LINE_CHARS", 40)
+    monkeypatch.setattr(step_lines, "_LINE_CUES", BoundedMemo(limit=3, max_key_chars=40))
     long_line = "Merci " * 10 + "fin."
     lines = ["Merci a.", "b merci.", "Merci c.", "d merci.", long_line]
     for line in lines:

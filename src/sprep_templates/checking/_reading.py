@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..lexicons import Candidates, PatternSet
+from ..memos import BoundedMemo
 from ..patterns import ACRONYM, EMAIL, PHONE, URL
 from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
 
@@ -261,21 +262,15 @@ def _paragraph(content: str) -> _Paragraph:
 
 
 #: What a paragraph gives, by its text. Replies share most of their paragraphs
-#: (greeting, stock sentences, closing): each is read once. At most PARAGRAPH_MEMO
-#: paragraphs of MEMO_PARAGRAPH_CHARS characters at most are kept.
-_PARAGRAPHS: dict[str, _Paragraph] = {}
-PARAGRAPH_MEMO = 4096
-MEMO_PARAGRAPH_CHARS = 2000
+#: (greeting, stock sentences, closing): each is read once (bounded; emptied by
+#: ``clear_caches``).
+_PARAGRAPHS: BoundedMemo[_Paragraph] = BoundedMemo()
 
 
 def _read_paragraph(content: str) -> _Paragraph:
     found = _PARAGRAPHS.get(content)
     if found is None:
-        found = _paragraph(content)
-        if len(content) <= MEMO_PARAGRAPH_CHARS:
-            if len(_PARAGRAPHS) >= PARAGRAPH_MEMO:
-                _PARAGRAPHS.clear()
-            _PARAGRAPHS[content] = found
+        found = _PARAGRAPHS.remember(content, _paragraph(content))
     return found
 
 
