@@ -383,3 +383,49 @@ def test_candidates_inside_words_passed_over_give_the_regex_matches(text):
     patterns = parse_pattern_lines("test.tsv", lines, ["a", "b"])
     expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in patterns.regex.finditer(text)]
     assert list(patterns.finditer(text)) == expected
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\u00a0", "\u202f", "&", ";", "\n", "a", "é"]), max_size=12
+    ).map("".join)
+)
+def test_whether_a_reply_needs_decoding_is_read_line_by_line(text):
+    """decode's first look, line by line and remembered (issue 24), says what one search
+    of the whole text says; twice the same (the second time from the memo)."""
+    from sprep_templates.checking._entities import _MAYBE, _may_change
+
+    for _ in range(2):
+        assert _may_change(text) == (_MAYBE.search(text) is not None)
+
+
+def test_a_context_of_nothing_said_is_the_one_said_context_gives():
+    """step_context remembers said_context for experiences whose words say nothing
+    (issue 24): the same variables as said_context computed afresh."""
+    from sprep_templates import Contact, Experience, Signature
+    from sprep_templates.drafting._contract import step_context
+    from sprep_templates.experience import NOTHING_SAID, personalise, said_context
+    from sprep_templates.inputs import channel_kind
+
+    signature = Signature(first_name="Jean", organisation="la Caf de Paris")
+    contacts = (Contact("phone", "32 30"),)
+    for sentiment in ("positive", "neutral", "negative"):
+        for channels in ((), ("Téléphone",), ("Accueil",)):
+            for ratings in ({}, {"accessibility": "negative", "relation": "positive"}):
+                experience = Experience(
+                    sentiment=sentiment, id="1", channels=channels, ratings=ratings
+                )
+                reading = personalise(experience, today=None, late_after_days=30)
+                assert reading.said is NOTHING_SAID
+                for _ in range(2):
+                    context = step_context(experience, signature, contacts, {}, reading)
+                    expected = said_context(
+                        reading.said,
+                        channel=channel_kind(experience.channels),
+                        tone=reading.tone,
+                        sentiment=sentiment,
+                        hard=context["hard"],
+                        liked=reading.liked,
+                    )
+                    assert {name: context[name] for name in expected} == expected
