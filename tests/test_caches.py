@@ -181,7 +181,7 @@ def test_the_line_memos_are_emptied_by_clear_caches():
     memos: lexicon matches, step words, paragraphs, candidates, tokens) is forgotten by
     clear_caches(), and refills the same."""
     from sprep_templates import check_reply
-    from sprep_templates.checking import _jargon_lines, _reading, _step_sentences
+    from sprep_templates.checking import _jargon_lines, _line_search, _reading, _step_sentences
     from sprep_templates.checking._data import lexicon as reading_lexicon
 
     text = (
@@ -196,6 +196,7 @@ def test_the_line_memos_are_emptied_by_clear_caches():
         "paragraphs": _reading._PARAGRAPHS,
         "candidates": reading_lexicon()._lines,
         "tokens": _reading._TOKEN_COUNTS,
+        "line flags": _line_search._FLAGS,
     }
     assert all(memos.values()), [name for name, memo in memos.items() if not memo]
     clear_caches()

@@ -429,3 +429,63 @@ def test_a_context_of_nothing_said_is_the_one_said_context_gives():
                         liked=reading.liked,
                     )
                     assert {name: context[name] for name in expected} == expected
+
+
+_LINE_TOKENS = [
+    " ",
+    "\n",
+    "\n\n",
+    "0",
+    "1",
+    "5",
+    "75",
+    "2A",
+    "012",
+    "75001",
+    "er",
+    "/",
+    "-",
+    ".",
+    "’",
+    "mars",
+    "Mars",
+    "Paris",
+    "PARIS",
+    "avec",
+    "Mme",
+    "M.",
+    "Nathalie",
+    "Éric",
+    "transmis à",
+    "votre",
+    "Votre",
+    "message",
+    "demande",
+    "du",
+    "a",
+    "été",
+    "bien",
+    "validée",
+    "dossier",
+    "x",
+    "É",
+    "İ",
+    "é",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_LINE_TOKENS), max_size=14).map("".join))
+def test_a_pattern_matches_some_line_when_it_matches_the_text(text):
+    """The line flags of the leak rules (issue 24): a pattern flagged on some line of a
+    text matches the text, and one flagged on none does not; twice (from the memo)."""
+    from sprep_templates.checking import _leaks  # noqa: F401 - registers its patterns
+    from sprep_templates.checking._line_search import LINE_PATTERNS, line_flags
+    from sprep_templates.checking._reading import _lower
+
+    assert len(LINE_PATTERNS) >= 4
+    for _ in range(2):
+        flags = line_flags(text)
+        for index, (pattern, lower) in enumerate(LINE_PATTERNS):
+            expected = pattern.search(_lower(text) if lower else text) is not None
+            assert bool(flags & (1 << index)) == expected, pattern.pattern
