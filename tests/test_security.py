@@ -6,6 +6,7 @@ import io
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from sprep_templates import (
 from sprep_templates.checking import check_reply
 from sprep_templates.cli import main
 from sprep_templates.drafting import lint_templates
+from sprep_templates.drafting._lint import LINT_SECONDS
 
 JEAN = Signature("Jean", "la Caf de Paris")
 PHONE = Contact("phone", "32 30")
@@ -108,8 +110,12 @@ def test_lint_reports_syntax_and_unknown_variables(tmp_path, capsys):
 def test_lint_checks_the_guides_rules(tmp_path):
     """A phrasing that makes replies too short is found by rendering generated inputs."""
     write(tmp_path, "negative/thanks/01.j2", "Merci.\n")
+    started = time.thread_time()
     problems = [str(p) for p in lint_templates(tmp_path, samples=30)]
+    spent = time.thread_time() - started
     assert any("fewer than 60" in p and "negative/thanks/01.j2" in p for p in problems)
+    # Far from the lint's deadline (CPU time, as it counts): about 5 s in session 7.
+    assert spent < LINT_SECONDS / 3, f"the lint took {spent:.0f} s of CPU"
 
 
 def test_lint_passes_the_built_in_templates():

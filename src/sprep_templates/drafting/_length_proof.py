@@ -2,16 +2,18 @@
 60–150 words, for every input within :data:`~sprep_templates.GUARANTEED_LIMITS`.
 
 It runs when asked (``tests/test_length_bounds.py``, ``sprep templates lint``, a
-profile checking its signers with :func:`longest_reply`), never on import.
+profile checking its signers with :func:`longest_reply`), never on import. It takes
+about 4 s of CPU on the built-in templates (``benchmarks/length_proof.py``).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -45,6 +47,8 @@ from ..steps import STEPS
 from ..text import count_words
 from ._contract import step_context
 from ._environment import TemplateSet
+from ._length_pieces import piece_bounds
+from ._read_tracing import reading, traced_set
 from ._rendering import step_word_count
 from ._templates import load_template_set
 
@@ -204,7 +208,7 @@ def _ratings_pairs(core: bool) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
 _RATINGS = ("hard", "liked")
 
 
-_Memo = dict[tuple[object, ...], int]
+_Memo = dict[tuple[object, ...], Any]
 
 
 #: The user's own problem: a phrase said as a whole (its shortest and longest), never
@@ -318,7 +322,18 @@ def _step_counts(
 ) -> list[int]:
     """The word counts of phrasing ``name`` over every value of what the export says
     that it reads (found by parsing it: a phrasing reading nothing renders once);
-    the variables in ``fixed`` keep the value given there."""
+    the variables in ``fixed`` keep the value given there. A phrasing of separate
+    pieces gives only its fewest and most words, each of one combination
+    (``_length_pieces``); another, or one whose pieces do not add up, is rendered whole.
+
+    Every combination of values is covered, but not every one is rendered: a
+    rendering reads some variables only (see ``_read_tracing``), and every
+    combination that agrees with it on those renders the same. So the values are
+    tried as a tree: render with each variable's first value; for each variable
+    that rendering read, in turn, try each other value of it, the variables before
+    it at their first value, the variables after it free (a subtree). The subtrees
+    and the first rendering split the combinations between them, none left out.
+    ``_brute_force_counts`` is the same proof rendering every combination."""
     fixed = fixed or {}
     memo = {} if memo is None else memo
     reads = set(templates.reads[name])
@@ -326,12 +341,20 @@ def _step_counts(
         reads.discard("action")  # the agent's own improvement wins over the action
     base = {**context, **fixed}
     key_of = templates.key_of[name]
-    counts = []
     severities = _shortest_severities(templates) if "severity" in reads else SEVERITIES
-    for updates in itertools.product(*_axes(reads, large, core, fixed, severities)):
+    axes = _axes(reads, large, core, fixed, severities)
+    variables_of = [frozenset().union(*(update.keys() for update in axis)) for axis in axes]
+    traced = traced_set(templates)
+    if step != "signature":
+        bounds = piece_bounds(traced, name, axes, base)
+        if bounds is not None:
+            return list(bounds)  # the fewest and the most words, each of a rendering
+    counts: list[int] = []
+
+    def render(choice: dict[int, int]) -> frozenset[str]:
         values = dict(base)
-        for update in updates:
-            values.update(update)
+        for index, axis in enumerate(axes):
+            values.update(axis[choice.get(index, 0)])
         # Only the signature step prints the signature: other steps' counts hold for
         # every signer (a profile's signers share them, see longest_reply's memo).
         key = (
@@ -339,12 +362,71 @@ def _step_counts(
             if step == "signature"
             else (name, key_of(values))
         )
-        count = memo.get(key)
-        if count is None:
-            count = step_word_count(templates, step, name, values, signature)
-            memo[key] = count
-        counts.append(count)
+        known = memo.get(key)
+        if known is None:
+            with reading() as read:
+                count = step_word_count(traced, step, name, values, signature)
+            known = memo[key] = (count, frozenset(read))
+        counts.append(known[0])
+        return known[1]
+
+    def explore(choice: dict[int, int]) -> None:
+        read = render(choice)
+        prefix = dict(choice)
+        for index, axis in enumerate(axes):
+            if index in choice or not variables_of[index] & read:
+                continue  # fixed above, or unread: its other values render the same
+            for other in range(1, len(axis)):
+                explore({**prefix, index: other})
+            prefix[index] = 0
+
+    explore({})
     return counts
+
+
+def _brute_force_counts(
+    templates: TemplateSet,
+    step: str,
+    name: str,
+    context: dict[str, object],
+    signature: Signature,
+    large: bool,
+    core: bool,
+    fixed: dict[str, object] | None = None,
+    memo: _Memo | None = None,
+) -> list[int]:
+    """:func:`_step_counts` rendering every combination of values, with the templates
+    as drafting renders them (no tracing): what the tests compare the proof with."""
+    fixed = fixed or {}
+    reads = set(templates.reads[name])
+    if context["improvement"] is not None:
+        reads.discard("action")
+    base = {**context, **fixed}
+    severities = _shortest_severities(templates) if "severity" in reads else SEVERITIES
+    counts = []
+    for updates in itertools.product(*_axes(reads, large, core, fixed, severities)):
+        values = dict(base)
+        for update in updates:
+            values.update(update)
+        counts.append(step_word_count(templates, step, name, values, signature))
+    return counts
+
+
+#: How the proof finds a phrasing's word counts (_step_counts, or _brute_force_counts).
+_StepCounts = Callable[
+    [
+        TemplateSet,
+        str,
+        str,
+        dict[str, object],
+        Signature,
+        bool,
+        bool,
+        "dict[str, object] | None",
+        "_Memo | None",
+    ],
+    list[int],
+]
 
 
 def _shared_axes(
@@ -371,7 +453,9 @@ def _extreme(
     core: bool,
     memo: _Memo,
     inputs: _Inputs | None = None,
+    counts_of: _StepCounts | None = None,
 ) -> tuple[int, tuple[str, ...]]:
+    counts_of = counts_of or _step_counts
     inputs = inputs or extreme_inputs()[1 if large else 0]
     signature, contacts = inputs.signature, inputs.contacts
     free = {
@@ -405,7 +489,7 @@ def _extreme(
                 extreme = memo.get(key)
                 if extreme is None:
                     extreme = pick(
-                        _step_counts(
+                        counts_of(
                             templates, step, name, context, signature, large, core, fixed, memo
                         )
                     )
@@ -430,10 +514,22 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
     phrasings of several steps read (who wrote, a sensitive case) takes one value
     for the whole reply. The sums bound every reply that can be drafted.
 
+    Every combination of values is covered, though not every one is rendered: a
+    phrasing made of independent sentences is proven sentence by sentence where
+    their words add up (``_length_pieces``), and values of a variable a rendering
+    did not read are not tried (``_read_tracing``, ``_step_counts``).
+    ``tests/test_length_proof_exact.py`` checks the bounds against rendering every
+    combination (``_brute_force_counts``).
+
     ``longest`` is the reply's core: what remains once the sentences a reply
     leaves out to keep to 150 words are left out (``_contract.LEFT_OUT_FIRST``), so
     ``longest <= 150`` proves every reply fits once they are.
     """
+    return _length_bounds(templates, _step_counts)
+
+
+def _length_bounds(templates: TemplateSet, counts_of: _StepCounts) -> list[Bound]:
+    """:func:`length_bounds`, each phrasing's counts found by ``counts_of``."""
     bounds = []
     memo: _Memo = {}
     for sentiment in SENTIMENTS:
@@ -441,8 +537,12 @@ def length_bounds(templates: TemplateSet) -> list[Bound]:
             given = dict(zip((*_FREE_FIELDS, "contacts"), flags, strict=True))
             if not (given["answer"] or given["contacts"]):
                 continue  # refused: a reply needs an orientation
-            shortest, short_names = _extreme(templates, sentiment, given, False, False, memo)
-            longest, long_names = _extreme(templates, sentiment, given, True, True, memo)
+            shortest, short_names = _extreme(
+                templates, sentiment, given, False, False, memo, counts_of=counts_of
+            )
+            longest, long_names = _extreme(
+                templates, sentiment, given, True, True, memo, counts_of=counts_of
+            )
             shape = tuple(field for field, flag in given.items() if flag)
             bounds.append(Bound(sentiment, shape, shortest, longest, short_names, long_names))
     return bounds

@@ -35,6 +35,13 @@ __all__ = [
 #: weeks, so a month is late by any of them without apologising for an ordinary delay.
 DEFAULT_LATE_AFTER_DAYS = 30
 
+#: A description of at most this many words tells no more than the ratings ("Je ne
+#: suis pas content du tout."): they are voiced as the user's. Past it, a criterion is
+#: named only where the words tell it too. The platform asks for a story: on the
+#: sample export (rows outside the blind reviews), no description is shorter than
+#: ten words and one in a hundred is at most twelve.
+RATINGS_ALONE_WORDS = 12
+
 #: At most this many criteria are named on each side (found hard, appreciated), so
 #: that the reply keeps to 150 words.
 MAX_NAMED_CRITERIA = 2
@@ -143,10 +150,25 @@ def personalise(
     # it: "la simplicité de la démarche" to a furious user, "une démarche trop
     # compliquée" to a delighted one, tell them the opposite of what they wrote.
     # With no text, the ratings are all the user said: they are voiced.
+    # A praise is the user's only where the words tell it: "Vous soulignez un accès
+    # facile au service" from a rating alone is a claim they never made, in a reply of
+    # satisfaction as in one of regret. A criterion rated negative is named in a reply
+    # of regret only where the words tell it too ("un accès difficile au service" to a
+    # user who reached us and contests a decision): the problem in their words, or
+    # sober regret, says it better. A text of a few words tells no more than the
+    # ratings: they are voiced then.
     if description is not None and tone == "negative":
         liked = tuple(c for c in liked if _words_back(c, "positive", said))
     elif description is not None and tone == "positive":
         hard = tuple(c for c in hard if _words_back(c, "negative", said))
+    if description is not None and len(description.split()) > RATINGS_ALONE_WORDS:
+        rated_liked = liked
+        liked = tuple(c for c in liked if _words_back(c, "positive", said))
+        hard = tuple(c for c in hard if _words_back(c, "negative", said))
+        if tone == "positive" and said.praise is not None and not liked:
+            # A reply of satisfaction says the praise in the user's words in place
+            # of the criterion's phrase: the criterion rated is its place.
+            liked = rated_liked[:1]
     if description is not None and _praises_the_staff(said):
         # "un accueil décevant" to a user who praised the agent is the opposite of
         # what they wrote: the rating was about something else.
@@ -163,9 +185,7 @@ def personalise(
         # relative but tells only of their own file is the person concerned; one who
         # tells of their own steps ("j'appelle", "je tombe sur un répondeur") met the
         # difficulties themselves.
-        posted_as="self"
-        if experience.posted_as == "relative" and (not said.names_relative or said.acted)
-        else experience.posted_as,
+        posted_as=_writer(experience.posted_as, said),
         similar=experience.similar,
         late=published is not None and ((today or date.today()) - published).days > late_after_days,
         action=quotable_action(experience.action),
@@ -174,6 +194,17 @@ def personalise(
         attention=attention,
         said=said,
     )
+
+
+def _writer(posted_as: PostedAs, said: Said) -> PostedAs:
+    """Who the reply speaks of: "self" for a relative or a mediator whose words tell
+    of their own steps or file ("je me suis présentée", "ma demande"), or, for a
+    relative, name nobody close; else who they posted as."""
+    if posted_as == "relative" and (not said.names_relative or said.acted):
+        return "self"
+    if posted_as == "mediator" and said.acted:
+        return "self"
+    return posted_as
 
 
 #: What the user praised in their words that is the reception itself.
@@ -201,8 +232,8 @@ def failed_channels(reading: Personalisation) -> frozenset[str]:
 def _words_back(criterion: str, side: str, said: Said) -> bool:
     """The user's words say ``criterion`` on ``side`` (a criterion they praise or
     regret; access that failed; a channel they praised, for the reception)."""
-    if criterion == "accessibility":
-        return side == "negative" and said.access is not None
+    if criterion == "accessibility" and side == "negative":
+        return said.access is not None
     felt = said.felt_liked if side == "positive" else said.felt_hard
     if criterion in felt:
         return True

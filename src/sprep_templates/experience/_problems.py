@@ -71,7 +71,10 @@ PROBLEM_PHRASES = {
     "cancelled": "l’annulation de votre rendez-vous",
     "refusal": "le refus de votre demande",
     "lost": "la perte de vos documents",
+    "missing-item": "une pièce jugée manquante",
     "paperwork": "des pièces demandées plusieurs fois",
+    "dead-link": "un lien internet défectueux",
+    "missing-choice": "un choix absent du formulaire",
     "not-found": "une démarche introuvable en ligne",
     "sent-around": "des renvois entre plusieurs services",
     "distance": "un déplacement long et coûteux",
@@ -79,6 +82,8 @@ PROBLEM_PHRASES = {
     "contradictory": "des réponses qui se contredisent",
     "staff": "un accueil qui manquait d’écoute",
     "queue": "une longue attente sur place",
+    "paper-notices": "l’arrêt des envois papier",
+    "points": "le décompte de vos points",
     "not-received": "un document jamais reçu",
     "slow": "un traitement trop lent",
     "bug": "un problème technique en ligne",
@@ -493,13 +498,18 @@ def problem_named(said: _ReadProblem, tone: str, hard: tuple[str, ...]) -> str |
     return said.problem
 
 
-#: The writer's own steps, in the first person singular (folded): "j'appelle", "je
-#: tombe sur un répondeur", "je me suis rendu", "j'ai envoyé".
+#: The writer's own steps, in the first person (folded): "j'appelle", "je tombe sur
+#: un répondeur", "je me suis rendu", "j'ai pris rendez-vous", "nous sommes allés".
 _OWN_STEPS = re.compile(
-    r"\b(?:j'|je )(?:ai |me suis |suis |me |m'|les |l'|lui |leur )?(?:\w+ )?"
-    r"(?:appel\w*|telephon\w*|tombe\w*|envoy\w*|envoie\w*|ecri\w*|rendu|rendue|rends"
-    r"|depos\w*|contact\w*|relanc\w*|essay\w*|tente|attend\w*|rempli\w*|deplace\w*"
-    r"|present\w*|adresse|joint|joins|renvoy\w*|transmis|fourni)\b",
+    r"\b(?:j'|je |nous )(?:ai |avons |me suis |nous sommes |suis |sommes |me |m'|nous "
+    r"|les |l'|lui |leur )?(?:\w+ )?"
+    r"(?:appel\w*|telephon\w*|tombe\w*|envoy\w*|envoie\w*|ecri\w*|rendu|rendue|rendus"
+    r"|rends|depos\w*|contact\w*|relanc\w*|essay\w*|tente|attend\w*|rempli\w*|deplace\w*"
+    r"|present\w*|adresse|joint|joins|renvoy\w*|transmis|fourni|alle|allee|alles|allees"
+    r"|pris|prenons|fait la demande|fait une demande|fait les demarches|accompagne\w*"
+    r"|essaie\w*|renouvel\w*)\b"
+    # The writer's own file: "ma demande", "mon dossier", "mes démarches".
+    r"|\b(?:ma demande|mon dossier|ma declaration|ma demarche|mes demarches|mon experience)\b",
     re.IGNORECASE,
 )
 

@@ -44,6 +44,7 @@ from ._problems import (
     severity_patterns,
     tells_own_steps,
 )
+from ._procedures import PROCEDURE_PHRASES, PROCEDURES
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 
 __all__ = [
@@ -87,60 +88,10 @@ _SAID_CATEGORIES = (
     "bereaved",
     *(
         f"felt-{criterion}-{side}"
-        for criterion in ("reactivity", "information", "relation", "simplicity")
+        for criterion in ("reactivity", "information", "relation", "simplicity", "accessibility")
         for side in ("negative", "positive")
     ),
 )
-
-#: The procedures ``procedures.tsv`` names (their wording: :data:`PROCEDURE_PHRASES`).
-PROCEDURES = (
-    "vote-online",
-    "proxy",
-    "vote",
-    "passport",
-    "identity-card",
-    "residence-permit",
-    "naturalisation",
-    "civil-status",
-    "driving-licence",
-    "vehicle-registration",
-    "fine",
-    "reversion",
-    "pension",
-    "energy-cheque",
-    "activity-bonus",
-    "housing-aid",
-    "health-card",
-    "sick-pay",
-    "tax-return",
-    "census",
-)
-
-#: Each procedure as a reply names it: a singular noun phrase starting with "votre",
-#: that fits after "lors de", "de", "après" and before "ne vous a pas apporté" (at
-#: most as many words as the longest of :data:`MOMENTS`, which it replaces).
-PROCEDURE_PHRASES = {
-    "vote-online": "votre vote par internet",
-    "proxy": "votre demande de procuration",
-    "vote": "votre démarche pour voter",
-    "passport": "votre demande de passeport",
-    "identity-card": "votre demande de carte d’identité",
-    "residence-permit": "votre demande de titre de séjour",
-    "naturalisation": "votre demande de naturalisation",
-    "civil-status": "votre demande d’acte d’état civil",
-    "driving-licence": "votre démarche pour le permis de conduire",
-    "vehicle-registration": "votre demande de carte grise",
-    "fine": "votre démarche au sujet d’une amende",
-    "reversion": "votre démarche pour la retraite de votre conjoint",
-    "pension": "votre démarche pour votre retraite",
-    "energy-cheque": "votre démarche pour le chèque énergie",
-    "activity-bonus": "votre demande de prime d’activité",
-    "housing-aid": "votre demande d’aide au logement",
-    "health-card": "votre démarche pour la carte Vitale",
-    "sick-pay": "votre démarche pour vos indemnités journalières",
-    "tax-return": "votre déclaration de revenus",
-    "census": "votre démarche de recensement",
-}
 
 
 def occasion(channel: str | None, procedure: str | None) -> str:
@@ -205,19 +156,24 @@ _CHANNELS = {
 #: found by these words (folded) in the suggestion's sentence, the first in this
 #: order. A short phrase that is safe whatever the suggestion says about it.
 SUGGESTION_TOPICS = {
+    "abroad": "les Français de l’étranger",
     "appointment": "la prise de rendez-vous",
     "mobility": "l’accès des personnes à mobilité réduite",
     "hours": "nos horaires d’ouverture",
     "form": "nos formulaires",
     "phone": "l’accueil téléphonique",
+    "paper": "les envois papier",
     "website": "les services en ligne",
 }
 _TOPIC_WORDS = re.compile(
-    r"\b(?:(?P<appointment>rendez-vous|rdv|creneaux?)"
+    r"\b(?:(?P<abroad>expatrie\w*|francais (?:de|a|vivant a|residant a) l'etranger"
+    r"|francais etablis hors de france|residents? a l'etranger|vivant a l'etranger)"
+    r"|(?P<appointment>rendez-vous|rdv|creneaux?)"
     r"|(?P<mobility>mobilite reduite|fauteuils? roulants?|pmr|handicap\w*)"
     r"|(?P<hours>horaires?)"
     r"|(?P<form>formulaires?)"
     r"|(?P<phone>telephone|telephonique|standard)"
+    r"|(?P<paper>papier|courrier postal|courriers postaux|par la poste|voie postale)"
     r"|(?P<website>site|sites|page|pages|en ligne|internet|application|lien|bouton"
     r"|rubrique|menu))\b",
     re.IGNORECASE,
