@@ -174,3 +174,32 @@ def test_what_personalised_a_draft_is_the_same_with_the_plain_texts_kept():
         assert first.text == second.text == third.text
     assert any(reply.personalised_by for reply in cold)
     clear_caches()
+
+
+def test_the_line_memos_are_emptied_by_clear_caches():
+    """What the checker keeps of the lines and paragraphs it read (issue 24's line
+    memos: lexicon matches, step words, paragraphs, candidates, tokens) is forgotten by
+    clear_caches(), and refills the same."""
+    from sprep_templates import check_reply
+    from sprep_templates.checking import _jargon_lines, _line_search, _reading, _step_sentences
+    from sprep_templates.checking._data import lexicon as reading_lexicon
+
+    text = (
+        "Bonjour Sandrine,\n\nMerci pour votre message sur le recouvrement de l’indu.\n\n"
+        "Nous regrettons ce délai. Vous pouvez nous joindre au 32 30.\n\n"
+        "Cordialement,\nJean, la Caf de Paris"
+    )
+    first = check_reply(text)
+    memos = {
+        "jargon lines": _jargon_lines._LINES,
+        "step lines": _step_sentences._LINE_CUES,
+        "paragraphs": _reading._PARAGRAPHS,
+        "candidates": reading_lexicon()._lines,
+        "tokens": _reading._TOKEN_COUNTS,
+        "line flags": _line_search._FLAGS,
+    }
+    assert all(memos.values()), [name for name, memo in memos.items() if not memo]
+    clear_caches()
+    assert not any(memos.values()), [name for name, memo in memos.items() if memo]
+    assert check_reply(text) == first
+    assert all(memos.values())

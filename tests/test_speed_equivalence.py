@@ -13,6 +13,7 @@ from sprep_templates.checking._reading import Reading
 from sprep_templates.lexicons import literal_prefixes
 from sprep_templates.lexicons._entry_search import entry_search
 from sprep_templates.lexicons._jargon import lexicon
+from sprep_templates.memos import BoundedMemo
 
 # Words of entries (the literal prefixes of the first entries, some cut short), and
 # what may sit around them: spaces, line breaks, apostrophes, letters that glue.
@@ -84,7 +85,7 @@ def test_without_the_memo_the_whole_text_is_searched(monkeypatch):
     import sprep_templates.checking._jargon_lines as jargon_lines
 
     monkeypatch.setattr(jargon_lines, "_by_line", lambda search: False)
-    monkeypatch.setattr(jargon_lines, "_LINES", {})
+    monkeypatch.setattr(jargon_lines, "_LINES", BoundedMemo())
     word = _ENTRY_WORDS[0]
     text = f"Bonjour,\n{word} x {word}\n\n{word}"
     reply = Reading(text, False, reading_lexicon())
@@ -97,9 +98,7 @@ def test_without_the_memo_the_whole_text_is_searched(monkeypatch):
 def test_the_jargon_line_memo_stays_bounded(monkeypatch):
     import sprep_templates.checking._jargon_lines as jargon_lines
 
-    monkeypatch.setattr(jargon_lines, "_LINES", {})
-    monkeypatch.setattr(jargon_lines, "LINE_MEMO", 3)
-    monkeypatch.setattr(jargon_lines, "MEMO_LINE_CHARS", 40)
+    monkeypatch.setattr(jargon_lines, "_LINES", BoundedMemo(limit=3, max_key_chars=40))
     word = _ENTRY_WORDS[0]
     long_line = f"{word} " * 20
     lines = [f"{word} a", f"b {word}", f"{word} c", f"d {word}", long_line]
@@ -362,9 +361,7 @@ def test_the_bundled_step_words_are_searched_line_by_line():
 def test_the_step_line_memo_stays_bounded(monkeypatch):
     import sprep_templates.checking._step_sentences as step_lines
 
-    monkeypatch.setattr(step_lines, "_LINE_CUES", {})
-    monkeypatch.setattr(step_lines, "LINE_MEMO", 3)
-    monkeypatch.setattr(step_lines, "MEMO_LINE_CHARS", 40)
+    monkeypatch.setattr(step_lines, "_LINE_CUES", BoundedMemo(limit=3, max_key_chars=40))
     long_line = "Merci " * 10 + "fin."
     lines = ["Merci a.", "b merci.", "Merci c.", "d merci.", long_line]
     for line in lines:
@@ -386,3 +383,109 @@ def test_candidates_inside_words_passed_over_give_the_regex_matches(text):
     patterns = parse_pattern_lines("test.tsv", lines, ["a", "b"])
     expected = [(int(m.lastgroup[1:]), m.start(), m.end()) for m in patterns.regex.finditer(text)]
     assert list(patterns.finditer(text)) == expected
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\u00a0", "\u202f", "&", ";", "\n", "a", "é"]), max_size=12
+    ).map("".join)
+)
+def test_whether_a_reply_needs_decoding_is_read_line_by_line(text):
+    """decode's first look, line by line and remembered (issue 24), says what one search
+    of the whole text says; twice the same (the second time from the memo)."""
+    from sprep_templates.checking._entities import _MAYBE, _may_change
+
+    for _ in range(2):
+        assert _may_change(text) == (_MAYBE.search(text) is not None)
+
+
+def test_a_context_of_nothing_said_is_the_one_said_context_gives():
+    """step_context remembers said_context for experiences whose words say nothing
+    (issue 24): the same variables as said_context computed afresh."""
+    from sprep_templates import Contact, Experience, Signature
+    from sprep_templates.drafting._contract import step_context
+    from sprep_templates.experience import NOTHING_SAID, personalise, said_context
+    from sprep_templates.inputs import channel_kind
+
+    signature = Signature(first_name="Jean", organisation="la Caf de Paris")
+    contacts = (Contact("phone", "32 30"),)
+    for sentiment in ("positive", "neutral", "negative"):
+        for channels in ((), ("Téléphone",), ("Accueil",)):
+            for ratings in ({}, {"accessibility": "negative", "relation": "positive"}):
+                experience = Experience(
+                    sentiment=sentiment, id="1", channels=channels, ratings=ratings
+                )
+                reading = personalise(experience, today=None, late_after_days=30)
+                assert reading.said is NOTHING_SAID
+                for _ in range(2):
+                    context = step_context(experience, signature, contacts, {}, reading)
+                    expected = said_context(
+                        reading.said,
+                        channel=channel_kind(experience.channels),
+                        tone=reading.tone,
+                        sentiment=sentiment,
+                        hard=context["hard"],
+                        liked=reading.liked,
+                    )
+                    assert {name: context[name] for name in expected} == expected
+
+
+_LINE_TOKENS = [
+    " ",
+    "\n",
+    "\n\n",
+    "0",
+    "1",
+    "5",
+    "75",
+    "2A",
+    "012",
+    "75001",
+    "er",
+    "/",
+    "-",
+    ".",
+    "’",
+    "mars",
+    "Mars",
+    "Paris",
+    "PARIS",
+    "avec",
+    "Mme",
+    "M.",
+    "Nathalie",
+    "Éric",
+    "transmis à",
+    "votre",
+    "Votre",
+    "message",
+    "demande",
+    "du",
+    "a",
+    "été",
+    "bien",
+    "validée",
+    "dossier",
+    "x",
+    "É",
+    "İ",
+    "é",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_LINE_TOKENS), max_size=14).map("".join))
+def test_a_pattern_matches_some_line_when_it_matches_the_text(text):
+    """The line flags of the leak rules (issue 24): a pattern flagged on some line of a
+    text matches the text, and one flagged on none does not; twice (from the memo)."""
+    from sprep_templates.checking import _leaks  # noqa: F401 - registers its patterns
+    from sprep_templates.checking._line_search import LINE_PATTERNS, line_flags
+    from sprep_templates.checking._reading import _lower
+
+    assert len(LINE_PATTERNS) >= 4
+    for _ in range(2):
+        flags = line_flags(text)
+        for index, (pattern, lower) in enumerate(LINE_PATTERNS):
+            expected = pattern.search(_lower(text) if lower else text) is not None
+            assert bool(flags & (1 << index)) == expected, pattern.pattern

@@ -10,6 +10,7 @@ punctuation is none; digit groups such as ``0 800 123 456`` count as one.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -17,6 +18,7 @@ from itertools import compress, pairwise
 from typing import TypeVar
 
 from .exceptions import InvalidInputError, InvalidInputTypeError
+from .memos import BoundedMemo
 from .patterns import EMAIL, NUMBER_RUN, URL_UNTOUCHED
 
 __all__ = [
@@ -46,18 +48,18 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 T = TypeVar("T")
 
 
-class TokenMemo(dict[str, T]):
+class TokenMemo(BoundedMemo[T]):
     """``memo[token]``: ``compute(token)``, computed once per distinct token.
 
     Texts share most of their tokens (words with their punctuation), so looking
     a token up is cheaper than reading it again. The memo is emptied when it
-    reaches ``limit`` entries: memory stays bounded whatever the input.
+    reaches ``limit`` entries: memory stays bounded whatever the input
+    (``clear_caches`` empties it too).
     """
 
     def __init__(self, compute: Callable[[str], T], limit: int = 50_000) -> None:
-        super().__init__()
+        super().__init__(limit, max_key_chars=sys.maxsize)
         self.compute = compute
-        self.limit = limit
 
     def __missing__(self, token: str) -> T:
         if len(self) >= self.limit:

@@ -20,6 +20,8 @@ import html
 import re
 from bisect import bisect_right
 
+from ..memos import BoundedMemo
+
 __all__ = ["Origins", "decode"]
 
 _SPACE_ENTITY = r"&(?:nbsp|ensp|emsp|thinsp|#160|#8239|#x[aA]0|#x202[fF]);"
@@ -39,6 +41,24 @@ _PLAIN = re.compile(
 # (Written to start with a class, so that the engine skips to those characters:
 # "[ \t\u00a0\u202f][ \t\u00a0\u202f;]|&", which tests/test_checking_scans.py compares.)
 _MAYBE = re.compile(r"[ \t\u00a0\u202f&](?:(?<=&)|[ \t\u00a0\u202f;])")
+
+#: Whether a line may need any of it, by the line's text: replies share most of their
+#: lines, and no match of _MAYBE holds a line break (each line is searched once).
+_MAYBE_LINES: BoundedMemo[bool] = BoundedMemo()
+
+
+def _may_change(text: str) -> bool:
+    """``_MAYBE.search(text) is not None``, line by line (see :data:`_MAYBE_LINES`)."""
+    if "\n" not in text:
+        return _MAYBE.search(text) is not None
+    remembered = _MAYBE_LINES.get
+    for line in text.split("\n"):
+        found = remembered(line)
+        if found is None:
+            found = _MAYBE_LINES.remember(line, _MAYBE.search(line) is not None)
+        if found:
+            return True
+    return False
 
 
 class Origins:
@@ -78,7 +98,7 @@ def _replacement(match: re.Match[str]) -> str | None:
 
 def decode(text: str) -> tuple[str, Origins | None]:
     """``text`` made plain, and where its characters came from (None when unchanged)."""
-    if _MAYBE.search(text) is None:
+    if not _may_change(text):
         return text, None
     pieces: list[str] = []
     plain: list[int] = []

@@ -18,13 +18,10 @@ from functools import cache
 
 from ..lexicons import JargonEntry
 from ..lexicons._entry_search import EntrySearch, entry_search
+from ..memos import BoundedMemo
 from ._reading import Reading
 
 __all__ = ["jargon_matches", "lines_hold_matches"]
-
-#: How many lines the memo keeps, and how long each may be.
-LINE_MEMO = 4096
-MEMO_LINE_CHARS = 2000
 
 _TOKEN = re.compile(r"\\.|\[\^|.", re.DOTALL)
 _SAFE_ESCAPES = frozenset("db")  # \d (a digit) and \b (a boundary) match no line break
@@ -50,7 +47,8 @@ def _by_line(search: EntrySearch) -> bool:
     return lines_hold_matches(search.regexes)
 
 
-_LINES: dict[str, tuple[tuple[int, int, JargonEntry], ...]] = {}
+#: Each line's matches, by the line's text (bounded; emptied by ``clear_caches``).
+_LINES: BoundedMemo[tuple[tuple[int, int, JargonEntry], ...]] = BoundedMemo()
 
 
 def _line_matches(
@@ -58,11 +56,9 @@ def _line_matches(
 ) -> tuple[tuple[int, int, JargonEntry], ...]:
     found = _LINES.get(line)
     if found is None:
-        found = tuple((m.start(), m.end(), entry) for m, entry in search.finditer(line, starts))
-        if len(line) <= MEMO_LINE_CHARS:
-            if len(_LINES) >= LINE_MEMO:
-                _LINES.clear()
-            _LINES[line] = found
+        found = _LINES.remember(
+            line, tuple((m.start(), m.end(), entry) for m, entry in search.finditer(line, starts))
+        )
     return found
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from ..lexicons import first_names, read_list
 from ._cues import GREETING_WITH_NAME
 from ._finding import Finding
+from ._line_search import line_flag, reply_flags
 from ._reading import Reading
 
 __all__ = [
@@ -80,9 +81,17 @@ _DECIDED = re.compile(
 )
 
 
+#: Whether some line of a reply holds each pattern at all: most hold none (issue 24).
+_POSTCODE_LINES = line_flag(_POSTCODE_TOWN, lower=False)
+_STAFF_LINES = line_flag(STAFF, lower=False)
+_STORY_LINES = line_flag(re.compile(f"{_DATED.pattern}|{_DECIDED.pattern}"), lower=True)
+
+
 def postcode_towns(reply: Reading) -> Iterator[re.Match[str]]:
     """Postcodes followed by a town, unless the words around make it a service's address."""
     text = reply.masked
+    if not reply_flags(reply) & _POSTCODE_LINES:
+        return
     for match in _POSTCODE_TOWN.finditer(text):
         before_code = text[match.start() - 1 : match.start()] if match.start() else ""
         if before_code and (before_code.isalnum() or before_code in "_.,/-"):
@@ -121,6 +130,8 @@ def _name_forms() -> frozenset[str]:
 def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
     """First names of staff in the body ("retransmis à Eric", "Mme Nathalie")."""
     text = reply.masked
+    if not reply_flags(reply) & _STAFF_LINES:
+        return
     greeting = GREETING_WITH_NAME.match(text)
     start, end = (greeting.end() if greeting else 0), _body_end(reply)
     names = _name_forms()
@@ -140,6 +151,7 @@ def staff_names(reply: Reading) -> Iterator[tuple[int, int]]:
 _FULL_DATE = re.compile(
     rf"\d(?<!\w\d)(?:\d?(?:er)? (?:{_MONTHS})(?: \d{{4}})?|\d?/\d{{1,2}}/\d{{2,4}})\b"
 )
+_DATE_LINES = line_flag(_FULL_DATE, lower=True)
 #: The user's own past in the sentence: what they did, were or said of their case, or a
 #: decision on a thing of theirs ("vous avez reçu", "vous précisez être", "votre
 #: pension a été révisée"). "Vous avez raison" and rules for everyone are no story.
@@ -171,6 +183,8 @@ def dated_story(reply: Reading) -> Iterator[tuple[int, int]]:
     ends: list[int] = []
     told = read = -1
     past: re.Match[str] | None = None
+    if not reply_flags(reply) & _DATE_LINES:
+        return
     for date in _FULL_DATE.finditer(lower):
         if not starts:  # read when a date is found (most replies have none)
             starts = [start for start, _end in reply.sentences]
@@ -194,7 +208,7 @@ def file_story(reply: Reading) -> Iterator[re.Match[str]]:
     lower = reply.lower
     # What each needs: a digit (the date), " été " (the decision).
     dated, decided = reply.counts.digits > 0, " été " in lower
-    if not (dated or decided):
+    if not (dated or decided) or not reply_flags(reply) & _STORY_LINES:
         return
     at = lower.find("votre ")
     while at >= 0:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..lexicons import Candidates, PatternSet
+from ..memos import BoundedMemo
 from ..patterns import ACRONYM, EMAIL, PHONE, URL
 from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
 
@@ -23,6 +24,7 @@ __all__ = [
     "Reading",
     "mask",
     "reading_ease",
+    "words_of",
 ]
 
 _PHONE_PREFIXES = tuple("+0123456789")
@@ -213,6 +215,19 @@ def reading_ease(text: str, *, masked: str | None = None) -> float:
     return _count(masked if masked is not None else mask(text)).reading_ease()
 
 
+#: The guide's word count of the paragraphs and sentences the rules count (replies
+#: share most of them), by their text.
+_WORD_COUNTS: BoundedMemo[int] = BoundedMemo()
+
+
+def words_of(text: str) -> int:
+    """``count_words(text)``, remembered by the text."""
+    found = _WORD_COUNTS.get(text)
+    if found is None:
+        found = _WORD_COUNTS.remember(text, count_words(text))
+    return found
+
+
 def _paragraph_sentences(content: str) -> tuple[tuple[int, int], ...]:
     """The sentences of one paragraph (spans in it): a sentence ends at ., !, ?, …
     before a capital letter, a number or the end; white space before a sentence is
@@ -261,21 +276,15 @@ def _paragraph(content: str) -> _Paragraph:
 
 
 #: What a paragraph gives, by its text. Replies share most of their paragraphs
-#: (greeting, stock sentences, closing): each is read once. At most PARAGRAPH_MEMO
-#: paragraphs of MEMO_PARAGRAPH_CHARS characters at most are kept.
-_PARAGRAPHS: dict[str, _Paragraph] = {}
-PARAGRAPH_MEMO = 4096
-MEMO_PARAGRAPH_CHARS = 2000
+#: (greeting, stock sentences, closing): each is read once (bounded; emptied by
+#: ``clear_caches``).
+_PARAGRAPHS: BoundedMemo[_Paragraph] = BoundedMemo()
 
 
 def _read_paragraph(content: str) -> _Paragraph:
     found = _PARAGRAPHS.get(content)
     if found is None:
-        found = _paragraph(content)
-        if len(content) <= MEMO_PARAGRAPH_CHARS:
-            if len(_PARAGRAPHS) >= PARAGRAPH_MEMO:
-                _PARAGRAPHS.clear()
-            _PARAGRAPHS[content] = found
+        found = _PARAGRAPHS.remember(content, _paragraph(content))
     return found
 
 
@@ -325,6 +334,7 @@ class Reading:
         "closing_added",
         "counts",
         "lexicon",
+        "line_flags",
         "lower",
         "masked",
         "paragraphs",
@@ -362,6 +372,8 @@ class Reading:
         self.lower = lower
         self.candidates = lexicon.candidates(lower)
         self._found: dict[str, list[re.Match[str]]] = {}
+        #: Which patterns of ``_line_search`` match some line (found when first asked).
+        self.line_flags: int | None = None
         self.paragraphs, self.sentences, self.sentence_counts, self.counts = _read(masked)
         if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
             # A dash inside a URL separates words in the text, not in the blanked text.

@@ -51,7 +51,7 @@ from ._finding import Finding, Severity
 from ._hidden import invisible_findings, link_host
 from ._jargon_lines import jargon_matches
 from ._leaks import leak_findings
-from ._reading import Reading
+from ._reading import Reading, words_of
 from ._step_sentences import step_sentences
 from ._thin import thanks_only
 
@@ -184,7 +184,7 @@ def paragraphs_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     And no invisible character (see :func:`._hidden.invisible_findings`)."""
     yield from invisible_findings(reply, _)
     for (start, end), sentences in zip(reply.paragraphs, reply.sentence_counts, strict=True):
-        words = count_words(reply.text[start:end]) if end - start > 280 else 0
+        words = words_of(reply.text[start:end]) if end - start > 280 else 0
         if sentences > 4 or words > 70:
             yield Finding(
                 "paragraphs",
@@ -581,7 +581,7 @@ def tone_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
         )
     # 30 words take more than 120 characters
     for start, end in [(s, e) for s, e in reply.sentences if e - s >= 120]:
-        words = count_words(text[start:end])
+        words = words_of(text[start:end])
         if words > 30:
             yield Finding(
                 "tone",

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ..memos import BoundedMemo
 from ..patterns import EMAIL
 from ._cues import GREETING_WITH_NAME, STEP_PATTERNS, STEPS_UNION
-from ._jargon_lines import LINE_MEMO, MEMO_LINE_CHARS, lines_hold_matches
+from ._jargon_lines import lines_hold_matches
 from ._reading import Reading
 
 __all__ = ["CUES_BY_LINE", "step_sentences"]
@@ -24,7 +25,8 @@ __all__ = ["CUES_BY_LINE", "step_sentences"]
 #: Whether the step words may be searched line by line (see the module's docstring).
 CUES_BY_LINE = lines_hold_matches(STEP_PATTERNS.values())
 
-_LINE_CUES: dict[str, tuple[tuple[int, str], ...]] = {}
+#: Each line's step words, by the line's text (bounded; emptied by ``clear_caches``).
+_LINE_CUES: BoundedMemo[tuple[tuple[int, str], ...]] = BoundedMemo()
 
 
 def _line_cues(line: str, starts: list[int]) -> tuple[tuple[int, str], ...]:
@@ -41,11 +43,7 @@ def _line_cues(line: str, starts: list[int]) -> tuple[tuple[int, str], ...]:
             if match is not None:
                 after = match.end()
                 cues.append((start, match.lastgroup or ""))
-        found = tuple(cues)
-        if len(line) <= MEMO_LINE_CHARS:
-            if len(_LINE_CUES) >= LINE_MEMO:
-                _LINE_CUES.clear()
-            _LINE_CUES[line] = found
+        found = _LINE_CUES.remember(line, tuple(cues))
     return found
 
 

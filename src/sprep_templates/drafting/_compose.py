@@ -243,7 +243,9 @@ def draft_reply(
     if reading.phone_unreachable:
         checked_contacts = _phone_last(checked_contacts)
     # Nor an e-mail the user says went unanswered (experience._channels).
-    checked_contacts = failed_contacts_last(checked_contacts, failed_channels(reading))
+    failed = failed_channels(reading)
+    if failed:
+        checked_contacts = failed_contacts_last(checked_contacts, failed)
     templates = load_template_set(template_dir)
     context = step_context(experience, signature, checked_contacts, free_text, reading)
     seed = experience.id or repr((experience, free_text, checked_contacts))
@@ -275,10 +277,7 @@ def draft_reply(
     _check_length(word_count, chosen, free_text)
     fragments = [text for text in free_text.values() if text]
     # What of the experience changed the reply (found once per rendering: see _rendered_step).
-    used = []
-    if depends_on:
-        union = frozenset().union(*depends_on)
-        used = [item for item in PERSONALISED_ITEMS if item in union]
+    used = _in_order(frozenset().union(*depends_on)) if depends_on else []
     if "action" in used and reading.action is not None:
         fragments.append(reading.action)
     if "occasion" in used:
@@ -286,7 +285,8 @@ def draft_reply(
         used[used.index("occasion")] = "procedure" if reading.said.procedure else "channel"
     if any(free_text.values()):
         used.append("agent text")
-    notes.extend(voiced_notes(reading.said.notes, reading.hard, reading.liked))
+    if reading.said.notes:
+        notes.extend(voiced_notes(reading.said.notes, reading.hard, reading.liked))
     if context["posted_as"] != reading.posted_as:
         notes.append("written for a relative who died: the reply speaks to the writer")
     findings: list[Finding] = []
@@ -336,7 +336,7 @@ def draft_reply(
         attention=reading.attention + asks.review,
         personalised_by=tuple(used),
         names_difficulty=names_difficulty,
-        notes=tuple(clean_notes(notes, experience.channels, used)),
+        notes=tuple(clean_notes(notes, experience.channels, used)) if notes else (),
         # A question, a request or a blockage the agent answers in the reply is answered;
         # a satisfied user's blockage is a wait that ended (read in a reply of regret only).
         question=None if answered else reading.said.question,
@@ -346,6 +346,22 @@ def draft_reply(
         complaint_is_title=asks.complaint_is_title,
         missing=missing,
     )
+
+
+#: The items of each set a reply's steps depend on, in PERSONALISED_ITEMS' order (a
+#: batch has a few dozen sets).
+_ORDERED: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _in_order(items: frozenset[str]) -> list[str]:
+    """``items`` in the order of :data:`PERSONALISED_ITEMS` (a new list)."""
+    found = _ORDERED.get(items)
+    if found is None:
+        found = tuple(item for item in PERSONALISED_ITEMS if item in items)
+        if len(_ORDERED) >= 1024:
+            _ORDERED.clear()
+        _ORDERED[items] = found
+    return list(found)
 
 
 def _render_steps(

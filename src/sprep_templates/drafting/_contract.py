@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from ..experience import (
+    NOTHING_SAID,
     NOTHING_SAID_CONTEXT,
     Personalisation,
     every_contact_failed,
@@ -153,6 +154,8 @@ def step_context(
     the pseudonym, title and channel are read here, the rest comes from it.
     """
     channel = channel_kind(experience.channels)
+    failed = failed_channels(reading)
+    hard = () if _names_problem(reading) else reading.hard
     return {
         "pseudonym": greeting_name(experience.pseudonym),
         # A sensitive case's title is not quoted back.
@@ -161,7 +164,7 @@ def step_context(
         "contacts": _phrase_of(contacts) if contacts else None,
         # Every contact given is a way in the user says failed: not offered as if it
         # worked (experience._channels).
-        "tried_contacts": every_contact_failed(contacts, failed_channels(reading)),
+        "tried_contacts": every_contact_failed(contacts, failed) if failed else False,
         "organisation": signature.organisation,
         "first_name": signature.first_name,
         "situation": free_text.get("situation"),
@@ -169,7 +172,7 @@ def step_context(
         "improvement": free_text.get("improvement"),
         # The user's own problem, when the words name one, is said instead of the
         # criteria rated negative (experience._said.said_context: "problem").
-        "hard": () if _names_problem(reading) else reading.hard,
+        "hard": hard,
         "liked": reading.liked,
         # "votre proche" is never the one who died: the reply speaks to the writer.
         "posted_as": "self"
@@ -180,15 +183,44 @@ def step_context(
         # The agent's own improvement wins over the registered action.
         "action": None if free_text.get("improvement") else reading.action,
         "sober": reading.sober,
-        **said_context(
-            reading.said,
+        **_said_context(reading, channel, experience.sentiment, hard),
+    }
+
+
+#: said_context of experiences whose words say nothing (NOTHING_SAID: plain inputs,
+#: ratings alone), by what else it reads: a batch of those has a few dozen.
+_NOTHING_SAID_CONTEXTS: dict[tuple[object, ...], dict[str, object]] = {}
+
+
+def _said_context(
+    reading: Personalisation, channel: str | None, sentiment: str, hard: tuple[str, ...]
+) -> dict[str, object]:
+    """``said_context`` of the reading (remembered when nothing was said)."""
+    said = reading.said
+    if said is not NOTHING_SAID:
+        return said_context(
+            said,
             channel=channel,
             tone=reading.tone,
-            sentiment=experience.sentiment,
-            hard=() if _names_problem(reading) else reading.hard,
+            sentiment=sentiment,
+            hard=hard,
             liked=reading.liked,
-        ),
-    }
+        )
+    key = (channel, reading.tone, sentiment, hard, reading.liked)
+    found = _NOTHING_SAID_CONTEXTS.get(key)
+    if found is None:
+        found = said_context(
+            said,
+            channel=channel,
+            tone=reading.tone,
+            sentiment=sentiment,
+            hard=hard,
+            liked=reading.liked,
+        )
+        if len(_NOTHING_SAID_CONTEXTS) >= 1024:
+            _NOTHING_SAID_CONTEXTS.clear()
+        _NOTHING_SAID_CONTEXTS[key] = found
+    return found
 
 
 def _names_problem(reading: Personalisation) -> bool:

@@ -30,6 +30,7 @@ from typing import Any, Generic, TypeVar
 import ahocorasick
 
 from ..exceptions import DataFileError
+from ..memos import LINE_MEMO, MEMO_LINE_CHARS, BoundedMemo
 
 T = TypeVar("T")
 
@@ -358,11 +359,6 @@ class Candidates:
                 yield match
 
 
-#: How many lines :meth:`PatternSet.candidates` remembers, and how long each may be.
-LINE_MEMO = 4096
-MEMO_LINE_CHARS = 2000
-
-
 class PatternSet:
     """Named regexes whose candidate starts are found by one automaton pass.
 
@@ -394,7 +390,7 @@ class PatternSet:
         # No prefix holds a line break: a text's candidates are those of its lines,
         # and replies share most of their lines (see :meth:`candidates`).
         self._by_line = not any("\n" in key for key in keys)
-        self._lines: dict[str, dict[str, list[int]]] = {}
+        self._lines: BoundedMemo[dict[str, list[int]]] = BoundedMemo(LINE_MEMO, MEMO_LINE_CHARS)
 
     def _starts(self, lower: str) -> dict[str, list[int]]:
         starts: dict[str, list[int]] = {}
@@ -415,11 +411,7 @@ class PatternSet:
         :data:`LINE_MEMO` lines of :data:`MEMO_LINE_CHARS` characters at most."""
         found = self._lines.get(line)
         if found is None:
-            found = self._starts(line)
-            if len(line) <= MEMO_LINE_CHARS:
-                if len(self._lines) >= LINE_MEMO:
-                    self._lines.clear()
-                self._lines[line] = found
+            found = self._lines.remember(line, self._starts(line))
         return found
 
     def candidates(self, lower: str) -> Candidates:
