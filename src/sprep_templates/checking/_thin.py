@@ -88,7 +88,7 @@ def thanks_only(reply: Reading) -> tuple[int, int] | None:
     body = lower[start:end]
     if len(body) > 10 * MAX_THIN_WORDS or not body.strip() or reply.urls:
         return None  # 50 words take less than 500 characters
-    if any(c.isdigit() for c in body) or count_words(body) > MAX_THIN_WORDS:
+    if any(map(str.isdigit, body)) or count_words(body) > MAX_THIN_WORDS:
         return None
     # Sentences end at a stop before a space, the end, or a capital (exports lose the
     # space after a stop: "attention.Je vous informe").
