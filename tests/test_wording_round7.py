@@ -379,3 +379,28 @@ def test_a_file_well_received_is_no_praise_of_the_reception():
 def test_a_procedure_a_little_complicated_is_not_praised_as_simple():
     said = read_said(None, "Très bien guidée pour une démarche un peu compliquée.")
     assert "simplicity" not in said.felt_liked
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Vote législatives 2022 par internet", "Voter aux législatives en ligne"],
+)
+def test_an_online_vote_named_a_few_words_apart_is_the_online_vote(title):
+    """« Vote législatives 2022 par internet » is a vote by internet, not « votre démarche
+    pour voter » (the procedure's words a few words apart in a title)."""
+    description = "J'ai testé ce mode de scrutin, tout a fonctionné du premier coup. Bravo."
+    texts = [
+        reply.text for reply in drafts(sentiment="positive", title=title, description=description)
+    ]
+    assert any("votre vote par internet" in text for text in texts)
+    assert not any("démarche pour voter" in text for text in texts)
+
+
+def test_a_vote_of_people_online_is_no_online_vote():
+    """Far apart, or with no vote of the user's, the words are not the online vote."""
+    from sprep_templates.experience._said import _procedure
+
+    assert (
+        _procedure("Vote des représentants du conseil syndical, résultats publiés en ligne")
+        == "vote"
+    )
