@@ -309,6 +309,23 @@ def _axes(
     return axes
 
 
+def _phrasing_axes(
+    templates: TemplateSet,
+    name: str,
+    context: dict[str, object],
+    large: bool,
+    core: bool,
+    fixed: dict[str, object],
+) -> tuple[dict[str, object], list[list[dict[str, object]]]]:
+    """The values phrasing ``name`` renders with whatever the export says (``context``
+    and ``fixed``), and the values of each variable it reads that may vary."""
+    reads = set(templates.reads[name])
+    if context["improvement"] is not None:
+        reads.discard("action")  # the agent's own improvement wins over the action
+    severities = _shortest_severities(templates) if "severity" in reads else SEVERITIES
+    return {**context, **fixed}, _axes(reads, large, core, fixed, severities)
+
+
 def _step_counts(
     templates: TemplateSet,
     step: str,
@@ -334,15 +351,9 @@ def _step_counts(
     it at their first value, the variables after it free (a subtree). The subtrees
     and the first rendering split the combinations between them, none left out.
     ``_brute_force_counts`` is the same proof rendering every combination."""
-    fixed = fixed or {}
     memo = {} if memo is None else memo
-    reads = set(templates.reads[name])
-    if context["improvement"] is not None:
-        reads.discard("action")  # the agent's own improvement wins over the action
-    base = {**context, **fixed}
+    base, axes = _phrasing_axes(templates, name, context, large, core, fixed or {})
     key_of = templates.key_of[name]
-    severities = _shortest_severities(templates) if "severity" in reads else SEVERITIES
-    axes = _axes(reads, large, core, fixed, severities)
     variables_of = [frozenset().union(*(update.keys() for update in axis)) for axis in axes]
     traced = traced_set(templates)
     if step != "signature":
@@ -397,14 +408,9 @@ def _brute_force_counts(
 ) -> list[int]:
     """:func:`_step_counts` rendering every combination of values, with the templates
     as drafting renders them (no tracing): what the tests compare the proof with."""
-    fixed = fixed or {}
-    reads = set(templates.reads[name])
-    if context["improvement"] is not None:
-        reads.discard("action")
-    base = {**context, **fixed}
-    severities = _shortest_severities(templates) if "severity" in reads else SEVERITIES
+    base, axes = _phrasing_axes(templates, name, context, large, core, fixed or {})
     counts = []
-    for updates in itertools.product(*_axes(reads, large, core, fixed, severities)):
+    for updates in itertools.product(*axes):
         values = dict(base)
         for update in updates:
             values.update(update)
