@@ -5,7 +5,7 @@ Drafts the real export with the tree on ``PYTHONPATH`` (``sprep draft --today
 and counts each kind by script, with heuristics of its own (word lists written here,
 independent of the library's reader, so that the audit does not grade itself).
 The rows of the seven blind reviews (``/work/status/review-ids.txt``,
-``review2-ids.txt`` … ``review7-ids.txt``) are left out
+``review2-ids.txt`` … ``review8-ids.txt``) are left out
 before anything is counted or printed.
 
     PYTHONPATH=src python benchmarks/reading_audit.py            # this tree
@@ -41,6 +41,7 @@ REVIEW_IDS = (
     "/work/status/review5-ids.txt",
     "/work/status/review6-ids.txt",
     "/work/status/review7-ids.txt",
+    "/work/status/review8-ids.txt",
 )
 TODAY = "2026-12-07"
 
