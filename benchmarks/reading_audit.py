@@ -4,7 +4,7 @@ Drafts the real export with the tree on ``PYTHONPATH`` (``sprep draft --today
 2026-12-07``, the example profile), audits the drafts with ``sprep check --jsonl``
 and counts each kind by script, with heuristics of its own (word lists written here,
 independent of the library's reader, so that the audit does not grade itself).
-The rows of the seven blind reviews (``/work/status/review-ids.txt``,
+The rows of the eight blind reviews (``/work/status/review-ids.txt``,
 ``review2-ids.txt`` … ``review8-ids.txt``) are left out
 before anything is counted or printed.
 
