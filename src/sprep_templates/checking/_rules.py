@@ -23,6 +23,7 @@ from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import EMAIL, french_number, is_abroad
 from ..steps import STEPS
 from ..text import count_words, fold
+from ._addresses import postal_spans
 from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
     ACRONYM_SCAN,
@@ -292,6 +293,7 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         | bracket_definitions(masked)
     )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
+    codes += postal_spans(masked)  # capitals of a postal address are no acronyms
     spelt: dict[str, bool] = {}
     for match in ACRONYM_SCAN.finditer(masked):
         word = match.group()
