@@ -293,8 +293,8 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
         | bracket_definitions(masked)
     )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
-    codes += postal_spans(masked)  # capitals of a postal address are no acronyms
     spelt: dict[str, bool] = {}
+    postal: list[tuple[int, int]] | None = None
     for match in ACRONYM_SCAN.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
@@ -317,6 +317,10 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
             spelt_out = spelt[word] = explained(word, masked)
         if spelt_out:
             continue  # spelt out elsewhere in the reply
+        if postal is None:  # found once, for the first acronym that gets this far
+            postal = postal_spans(masked)
+        if any(start <= match.start() < end for start, end in postal):
+            continue  # a town, a country, a postal box of an address
         expansion = acronym_expansions().get(word)
         yield Finding(
             "jargon",
