@@ -8,6 +8,7 @@ Sentences written for these tests (none from a real reply, none from the frozen 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +107,33 @@ def test_adjective_groups_are_completed_in_gender_and_number():
     # a group that is no adjective's endings is left as it is
     assert complete_paradigms("{a,b}") == "{a,b}"
     assert re.fullmatch(compile_pattern("ordonnancé{,e}"), "ordonnancées")
+
+
+# --- the frozen set of session 8 -------------------------------------------------------
+
+MORPHOLOGY_HELDOUT = Path(__file__).parent / "data" / "jargon-morphology-heldout.tsv"
+
+
+def test_the_frozen_morphology_set_is_found_and_its_plain_sentences_left_alone():
+    """The floor under what benchmarks/jargon_variants.py --file … measured after the
+    change (60 of 61; 35 before it): a regression fails."""
+    rows = [
+        line.split("\t")
+        for line in MORPHOLOGY_HELDOUT.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len([r for r in rows if r[0] == "admin"]) == 61
+    assert len([r for r in rows if r[0] == "plain"]) == 30
+    found = 0
+    for kind, key, _variant, sentence in rows:
+        spans = [
+            (f.start, f.end)
+            for f in check_reply(sentence, closing_added=True)
+            if f.rule == "jargon" and f.start is not None
+        ]
+        if kind == "plain":
+            assert spans == [], sentence
+            continue
+        start = sentence.lower().index(key.lower())
+        found += any(a < start + len(key) and start < b for a, b in spans)
+    assert found >= 58
