@@ -52,3 +52,25 @@ def test_the_two_benchmarks_share_one_measure() -> None:
     import jargon_heldout
 
     assert jargon_heldout.leave_one_administration_out is jargon_loao.leave_one_administration_out
+
+
+def test_the_line_memo_follows_the_lexicon_it_was_read_with(restore_lexicon) -> None:
+    """The checker's own caches: a lexicon built anew (its caches cleared, as a test or a
+    benchmark does) is not answered for by lines read with the one before."""
+    from sprep_templates.checking import _data
+    from sprep_templates.lexicons import _entry_search
+    from sprep_templates.lexicons import _jargon as jargon
+
+    full = jargon_loao.bundled()
+    assert jargon_in(SENTENCE) == ["sollicitations", "il convient de"]
+    original = jargon.numbered_lines
+    try:
+        jargon.numbered_lines = lambda name: [
+            (n, line) for n, line in full[name] if not line.startswith("sollicitation")
+        ]
+        jargon.lexicon.cache_clear()
+        _data.lexicon.cache_clear()
+        _entry_search.entry_search.cache_clear()
+        assert jargon_in(SENTENCE) == ["il convient de"]
+    finally:
+        jargon.numbered_lines = original
