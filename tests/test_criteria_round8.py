@@ -1,0 +1,182 @@
+"""What drafts say about the rated criteria, the channels and the stock phrases
+(issue 20, session 8).
+
+Each defect is reproduced with a small experience written for this test (never a real
+one), drafted under several ids so that every phrasing is seen.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from sprep_templates import Contact, Experience, Signature, draft_reply
+
+SIGNATURE = Signature("Jean", "la Caf de Paris")
+PHONE = Contact("phone", "32 30")
+WEB = Contact("web", "https://www.caf.fr/nous-contacter")
+TODAY = date(2026, 11, 28)
+IDS = [str(n) for n in range(1, 31)]
+
+
+def drafts(contacts=(PHONE, WEB), **fields):
+    for experience_id in IDS:
+        experience = Experience(id=experience_id, **fields)
+        yield draft_reply(experience, signature=SIGNATURE, contacts=contacts, today=TODAY)
+
+
+# --- 1a. a criterion the words contradict is never named negatively -------------------
+
+CONTRADICTED = [
+    (
+        "Simplicité/Complexité",
+        "La démarche est simple mais mon dossier reste bloqué.",
+        ("une démarche trop compliquée",),
+    ),
+    (
+        "Réactivité",
+        "Sur place tout est allé très vite, mais le titre n'est pas arrivé.",
+        ("des délais trop longs", "un traitement trop lent"),
+    ),
+    (
+        "Accessibilité",
+        "J'ai pu joindre un conseiller deux fois, mais rien ne bouge.",
+        ("à nous joindre", "impossible à joindre", "un accès difficile au service"),
+    ),
+    (
+        "Information/Explication",
+        "Les explications étaient claires, mais ma demande est refusée.",
+        ("des explications peu claires",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("column", "description", "labels"), CONTRADICTED)
+@pytest.mark.parametrize("sentiment", ["Négatif", "Neutre"])
+def test_a_criterion_the_words_contradict_is_not_named_negatively(
+    column, description, labels, sentiment
+):
+    for reply in drafts(sentiment=sentiment, ratings={column: "Négatif"}, description=description):
+        for label in labels:
+            assert label not in reply.text, reply.text
+
+
+def test_a_wait_told_fast_is_not_a_slow_treatment():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Réactivité": "Négatif", "Relation": "Négatif"},
+        description=(
+            "Au guichet tout est allé très vite et le dossier a été traité rapidement. "
+            "En revanche l'agent m'a parlé de manière très désagréable devant tout le monde."
+        ),
+    ):
+        assert "trop lent" not in reply.text and "délais trop longs" not in reply.text
+
+
+# --- 1b. a criterion the words tell, in terms the lists missed, is kept -----------------
+
+
+def test_an_unclear_status_is_named_as_unclear_information():
+    for reply in drafts(
+        sentiment="Négatif",
+        ratings={"Information/Explication": "Négatif"},
+        description=(
+            "J'ai envoyé tous les documents il y a un moment et je ne sais pas si ma "
+            "demande est finalisée, rien ne l'indique sur mon espace."
+        ),
+    ):
+        assert "des explications peu claires" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Mon dossier a été traité dès le lendemain, je suis ravie, merci à toute l'équipe.",
+        "Ma demande de carte grise a été validée en 48 h, je recommande ce service à tous.",
+    ],
+)
+def test_speed_praised_in_other_words_is_named(description):
+    for reply in drafts(
+        sentiment="Positif", ratings={"Réactivité": "Positif"}, description=description
+    ):
+        assert "la rapidité de notre service" in reply.text, reply.text
+
+
+# --- 2. stock phrases that misfit --------------------------------------------------------
+
+
+def test_no_aide_attendue_once_the_problem_is_named():
+    for reply in drafts(
+        sentiment="Négatif",
+        topics=("Vote par internet",),
+        description=(
+            "Je n'ai jamais reçu mes identifiants pour voter par internet malgré "
+            "plusieurs relances par courriel au consulat."
+        ),
+    ):
+        assert "aide attendue" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("topics", "description"),
+    [
+        (("Vote par internet",), "J'ai voté par internet en quelques minutes, parfait."),
+        (
+            ("Inscription consulaire",),
+            "Mon inscription consulaire a été faite en ligne sans aucun souci, parfait.",
+        ),
+    ],
+)
+def test_no_help_found_told_to_a_user_who_sought_none(topics, description):
+    for reply in drafts(sentiment="Positif", topics=topics, description=description):
+        assert "aide attendue" not in reply.text, reply.text
+
+
+def test_no_other_questions_to_a_user_who_asked_none():
+    for reply in drafts(
+        sentiment="Positif",
+        description="Tout s'est très bien passé, l'agent était très aimable et efficace.",
+    ):
+        assert "d’autres questions" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("sentiment", ["Positif", "Neutre", "Négatif"])
+@pytest.mark.parametrize("posted_as", ["Un proche de la personne concernée", None])
+def test_the_opening_thanks_once(sentiment, posted_as):
+    fields = {"posted_as": posted_as} if posted_as else {}
+    for reply in drafts(
+        sentiment=sentiment,
+        description="Ma mère attend sa carte depuis des mois et je l'aide dans ses démarches.",
+        **fields,
+    ):
+        opening = reply.text.split("\n\n")[1]
+        thanks = re.findall(r"\bMerci\b|\bremercions\b", opening)
+        assert len(thanks) <= 1, opening
+
+
+# --- 3. the way forward is not what failed ----------------------------------------------
+
+
+def test_a_written_contact_that_went_unanswered_is_not_offered_first():
+    for reply in drafts(
+        contacts=(WEB, PHONE),
+        sentiment="Négatif",
+        description=(
+            "J'ai envoyé trois courriels par le formulaire de contact, toujours sans "
+            "aucune réponse depuis deux mois."
+        ),
+    ):
+        orientation = next(p for p in reply.text.split("\n\n") if "32 30" in p)
+        assert orientation.index("32 30") < orientation.index("https://"), orientation
+
+
+def test_no_listening_promised_when_every_way_in_went_unanswered():
+    for reply in drafts(
+        contacts=(PHONE,),
+        sentiment="Négatif",
+        description="Personne ne répond au téléphone, j'ai appelé dix fois cette semaine.",
+    ):
+        assert "restent à votre écoute" not in reply.text, reply.text
+        assert "reste à votre écoute" not in reply.text, reply.text
