@@ -149,7 +149,9 @@ def failed_sides(
 #: the words tell of.
 CONTACT_KINDS_OF = {
     "phone": ("phone",),
-    "email": ("email",),
+    # An e-mail or a contact form left unanswered: a web contact is most often that
+    # same written way in (a "nous contacter" page), not a way forward.
+    "email": ("email", "web"),
     "mail": ("address",),
     "online": ("web",),
     "account": ("web",),
