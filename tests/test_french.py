@@ -103,6 +103,7 @@ VALUES: dict[str, list[object]] = {
     "mixed": [False, True],
     "asks": [False, True],
     "unsolved": [False, True],
+    "self_service": [False, True],
     "tried_contacts": [False, True],
     "point": [None, "suggestion", "bug"],
     "topic": [None, "l’accès des personnes à mobilité réduite"],

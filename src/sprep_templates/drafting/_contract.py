@@ -64,6 +64,7 @@ CONTEXT_VARIABLES = (
     "problem",
     "pseudonym",
     "severity",
+    "self_service",
     "similar",
     "situation",
     "sober",
@@ -106,7 +107,7 @@ LEFT_OUT_NAMES = {
 PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("title",)),
     ("channel", ("channel", "agents")),
-    ("occasion", ("occasion",)),
+    ("occasion", ("occasion", "self_service")),
     ("ratings", ("hard", "liked")),
     ("access", ("access",)),
     ("problem", ("problem",)),

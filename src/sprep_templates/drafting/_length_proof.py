@@ -167,6 +167,7 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "mixed": [False, True],
         "asks": [False, True],
         "unsolved": [False, True],
+        "self_service": [False, True],
         "tried_contacts": [False, True],
         "point": [None, "suggestion", "bug"],
         "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],

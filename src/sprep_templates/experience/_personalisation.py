@@ -175,6 +175,10 @@ def personalise(
         hard = tuple(c for c in hard if c != "relation")
     if experience.sentiment != "positive":
         hard += tuple(c for c in said.felt_hard if c not in rated)
+    # The words say the opposite of a criterion rated negative ("c'est simple", "tout
+    # est allé très vite", "j'ai pu joindre un conseiller"): the rating was about
+    # something else, and naming it would contradict the user.
+    hard = tuple(c for c in hard if c not in said.contradicted)
     if experience.sentiment == "positive":
         liked += tuple(c for c in said.felt_liked if c not in rated)
     return Personalisation(

@@ -246,6 +246,10 @@ class Said(NamedTuple):
     #: The writer tells of their own steps ("j'appelle", "je me suis rendu"): the
     #: difficulties they describe are theirs, even when they write for a relative.
     acted: bool = False
+    #: Criteria the words praise somewhere (alone or beside a regret): a reply never
+    #: names them negatively, whatever the rating (« une démarche trop compliquée » to
+    #: a user who writes the procedure is simple).
+    contradicted: frozenset[str] = frozenset()
 
 
 NOTHING_SAID = Said(
@@ -456,6 +460,7 @@ def read_said(
         problem = problem._replace(problem="calls")
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
     felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
+    contradicted = frozenset(c for c, sides in felt.items() if "positive" in sides)
     notes = []
     if access is not None:
         notes.append(f"access that failed: {access[1]}")
@@ -515,6 +520,7 @@ def read_said(
         praise=praise,
         failed=failed,
         acted=tells_own_steps(folded),
+        contradicted=contradicted,
     )
 
 
@@ -534,7 +540,15 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "agents": False,
     "praise": None,
     "unsolved": False,
+    "self_service": False,
 }
+
+
+#: Procedures a user carries out on their own, seeking no help (a vote, a
+#: registration, an order): never "Vous avez trouvé l’aide attendue".
+SELF_SERVICE_PROCEDURES = frozenset(
+    {"vote-online", "vote", "proxy", "consular-registration", "census", "crit-air", "bloctel"}
+)
 
 
 def said_context(
@@ -568,6 +582,8 @@ def said_context(
     - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`);
     - ``unsolved``: the words tell of something not solved yet (a problem, a serious
       situation, a blockage, a request): no "aide attendue";
+    - ``self_service``: the procedure is one the user carries out on their own
+      (:data:`SELF_SERVICE_PROCEDURES`): no "aide attendue" nor "avoir pu vous aider";
     - ``praise``: what the user praised in their words (a phrase of
       ``experience._praise.PRAISE_PHRASES``), in a positive reply that names a
       criterion appreciated (it stands for that criterion's phrase).
@@ -599,6 +615,7 @@ def said_context(
         # What the user praised, in a positive reply beside a criterion appreciated,
         # whose phrase it stands for.
         "praise": PRAISE_PHRASES[said.praise] if said.praise and liked and not regrets else None,
+        "self_service": said.procedure in SELF_SERVICE_PROCEDURES,
         "unsolved": leaves_unsolved(
             said.problem, said.severity, said.requests.blocked, said.requests.request
         ),
