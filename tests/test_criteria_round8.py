@@ -180,3 +180,15 @@ def test_no_listening_promised_when_every_way_in_went_unanswered():
     ):
         assert "restent à votre écoute" not in reply.text, reply.text
         assert "reste à votre écoute" not in reply.text, reply.text
+
+
+def test_the_mails_that_went_unanswered_are_read_after_the_phone_out_of_reach():
+    """"injoignable par téléphone et ne répond pas aux mails": both ways in failed."""
+    from sprep_templates.experience import read_said
+
+    said = read_said(
+        None, "Le service est injoignable par téléphone et ne répond pas aux mails depuis mai."
+    )
+    assert {"phone", "email"} <= said.failed, said.failed
+    said = read_said(None, "Aucune réponse à mon message email envoyé au consulat en mars.")
+    assert "email" in said.failed, said.failed

@@ -136,13 +136,27 @@ def failed_sides(
         start = starts[clause - 1]
         end = starts[clause] if clause < len(starts) else len(folded)
         for match in _FAILED.finditer(folded, start, end):
-            nearest = min(named, key=lambda item: (abs(item[0] - match.start()), item[0]))[1]
-            failed.update(nearest)
+            failed.update(_nearest_to_span(named, match.start(), match.end()))
     if any(True for _ in unreachable):
         failed.add("phone")
     blamed |= failed
     praised -= failed
     return frozenset(praised), frozenset(blamed), frozenset(mentioned), frozenset(failed)
+
+
+def _nearest_to_span(
+    named: list[tuple[int, tuple[str, ...]]], start: int, end: int
+) -> tuple[str, ...]:
+    """The kinds of the channel nearest to the words of a failure between ``start`` and
+    ``end``: a channel after them is measured from their end ("injoignable par
+    téléphone et ne répond pas aux mails": the mails did not answer), one before them
+    from their start."""
+
+    def distance(item: tuple[int, tuple[str, ...]]) -> tuple[int, int]:
+        position = item[0]
+        return (position - end if position >= end else start - position, position)
+
+    return min(named, key=distance)[1]
 
 
 #: The kinds of contact a reply offers (``inputs.Contact.kind``) on each channel kind
