@@ -192,3 +192,43 @@ def test_the_mails_that_went_unanswered_are_read_after_the_phone_out_of_reach():
     assert {"phone", "email"} <= said.failed, said.failed
     said = read_said(None, "Aucune réponse à mon message email envoyé au consulat en mars.")
     assert "email" in said.failed, said.failed
+
+
+@pytest.mark.parametrize(
+    ("description", "criterion"),
+    [
+        ("Les agents ont été très gentils et polis avec ma mère, au guichet.", "relation"),
+        ("Merci aux agents de la mairie pour le travail fait au quotidien.", "relation"),
+        ("La dame a pris le temps de m'expliquer toute la démarche, merci.", "information"),
+        ("Ma pension a été versée sans retard, en temps voulu, merci.", "reactivity"),
+        ("J'ai voté en ligne, ça m'a pris 15 minutes depuis chez moi.", "reactivity"),
+        ("Il n'y a pas d'attente au consulat, c'est appréciable.", "reactivity"),
+        ("Tout s'est fait en ligne sans aucun problème, de bout en bout.", "simplicity"),
+    ],
+)
+def test_praise_in_other_words_is_read(description, criterion):
+    from sprep_templates.experience import read_said
+
+    assert criterion in read_said(None, description).felt_liked
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Le formulaire ne passe jamais sans problème, il faut tout recommencer.",
+        "Personne n'a pris le temps de m'expliquer quoi que ce soit au guichet.",
+        "Le paiement n'est jamais arrivé en temps voulu, toujours en retard.",
+    ],
+)
+def test_negated_praise_is_not_read_as_praise(description):
+    from sprep_templates.experience import read_said
+
+    said = read_said(None, description)
+    assert not ({"simplicity", "information", "reactivity"} & set(said.felt_liked)), said
+
+
+def test_satisfaction_with_the_reception_praises_the_desk():
+    from sprep_templates.experience import read_said
+
+    said = read_said(None, "Je voudrais dire ma satisfaction sur l'accueil reçu au guichet.")
+    assert "counter" in said.praised, said
