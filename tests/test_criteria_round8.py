@@ -232,3 +232,45 @@ def test_satisfaction_with_the_reception_praises_the_desk():
 
     said = read_said(None, "Je voudrais dire ma satisfaction sur l'accueil reçu au guichet.")
     assert "counter" in said.praised, said
+
+
+def _reading(**fields):
+    from sprep_templates.experience import personalise
+
+    return personalise(Experience(id="1", **fields), today=TODAY, late_after_days=30)
+
+
+@pytest.mark.parametrize(
+    ("column", "criterion", "description"),
+    [
+        (
+            "Réactivité",
+            "reactivity",
+            "J'attends mon titre depuis quatre mois et je relance chaque semaine le service.",
+        ),
+        (
+            "Accessibilité",
+            "accessibility",
+            "Le standard ne décroche jamais et je dois poser un jour de congé pour rien.",
+        ),
+    ],
+)
+def test_a_rated_criterion_told_in_wider_words_is_kept(column, criterion, description):
+    reading = _reading(sentiment="Négatif", ratings={column: "Négatif"}, description=description)
+    assert criterion in reading.hard, reading
+
+
+def test_wider_words_never_name_a_criterion_the_user_did_not_rate():
+    reading = _reading(
+        sentiment="Négatif",
+        ratings={"Relation": "Négatif"},
+        description="J'attends depuis des semaines et personne au standard ne veut m'écouter.",
+    )
+    assert "reactivity" not in reading.hard and "accessibility" not in reading.hard, reading
+
+
+def test_joining_a_document_is_no_access():
+    from sprep_templates.experience import read_said
+
+    said = read_said(None, "Il fallait joindre les pièces justificatives au dossier en ligne.")
+    assert "accessibility" not in said.told, said

@@ -236,6 +236,8 @@ def failed_channels(reading: Personalisation) -> frozenset[str]:
 def _words_back(criterion: str, side: str, said: Said) -> bool:
     """The user's words say ``criterion`` on ``side`` (a criterion they praise or
     regret; access that failed; a channel they praised, for the reception)."""
+    if side == "negative" and criterion in said.told:
+        return True
     if criterion == "accessibility" and side == "negative":
         return said.access is not None
     felt = said.felt_liked if side == "positive" else said.felt_hard

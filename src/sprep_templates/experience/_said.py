@@ -91,6 +91,10 @@ _SAID_CATEGORIES = (
         for criterion in ("reactivity", "information", "relation", "simplicity", "accessibility")
         for side in ("negative", "positive")
     ),
+    *(
+        f"told-{criterion}"
+        for criterion in ("reactivity", "information", "relation", "simplicity", "accessibility")
+    ),
 )
 
 
@@ -250,6 +254,10 @@ class Said(NamedTuple):
     #: names them negatively, whatever the rating (« une démarche trop compliquée » to
     #: a user who writes the procedure is simple).
     contradicted: frozenset[str] = frozenset()
+    #: Criteria the words tell on the negative side in wider terms (``told-*`` of
+    #: said.tsv: a wait, a delay, an appointment…): they confirm a criterion the user
+    #: rated negative, and never name one the user did not rate.
+    told: frozenset[str] = frozenset()
 
 
 NOTHING_SAID = Said(
@@ -407,8 +415,11 @@ def read_said(
     topic: str | None = None
     bereaved: str | None = None
     felt: dict[str, set[str]] = {}
+    told_criteria: set[str] = set()
     for category, start, end in _matches(_said_patterns(), folded, in_said):
-        if category.startswith("felt-"):
+        if category.startswith("told-"):
+            told_criteria.add(category.removeprefix("told-"))
+        elif category.startswith("felt-"):
             _felt, criterion, side = category.split("-")
             felt.setdefault(criterion, set()).add(side)
             judged.append((start, side))
@@ -521,6 +532,7 @@ def read_said(
         failed=failed,
         acted=tells_own_steps(folded),
         contradicted=contradicted,
+        told=frozenset(told_criteria),
     )
 
 
