@@ -199,6 +199,7 @@ def test_the_mails_that_went_unanswered_are_read_after_the_phone_out_of_reach():
     [
         ("Les agents ont été très gentils et polis avec ma mère, au guichet.", "relation"),
         ("Merci aux agents de la mairie pour le travail fait au quotidien.", "relation"),
+        ("Une équipe de policiers sympas et avenants m'a reçu au commissariat.", "relation"),
         ("La dame a pris le temps de m'expliquer toute la démarche, merci.", "information"),
         ("Ma pension a été versée sans retard, en temps voulu, merci.", "reactivity"),
         ("J'ai voté en ligne, ça m'a pris 15 minutes depuis chez moi.", "reactivity"),
@@ -274,3 +275,18 @@ def test_joining_a_document_is_no_access():
 
     said = read_said(None, "Il fallait joindre les pièces justificatives au dossier en ligne.")
     assert "accessibility" not in said.told, said
+
+
+@pytest.mark.parametrize(
+    "ratings",
+    [{}, {"Réactivité": "Négatif", "Information/Explication": "Négatif"}],
+)
+def test_no_listening_promised_after_calls_left_unanswered(ratings):
+    """The phone failed, the web contact did not: the way forward is offered plainly."""
+    for reply in drafts(
+        sentiment="Neutre",
+        ratings=ratings,
+        description="Personne ne répond au téléphone depuis des semaines, j'ai appelé vingt fois.",
+    ):
+        orientation = reply.steps["orientation"]
+        assert "à votre écoute" not in orientation, orientation

@@ -105,6 +105,7 @@ VALUES: dict[str, list[object]] = {
     "unsolved": [False, True],
     "self_service": [False, True],
     "tried_contacts": [False, True],
+    "unanswered": [False, True],
     "point": [None, "suggestion", "bug"],
     "topic": [None, "l’accès des personnes à mobilité réduite"],
     "bereaved": [None, "", "votre grand-mère"],

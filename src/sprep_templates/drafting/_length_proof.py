@@ -169,6 +169,7 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         "unsolved": [False, True],
         "self_service": [False, True],
         "tried_contacts": [False, True],
+        "unanswered": [False, True],
         "point": [None, "suggestion", "bug"],
         "topic": [None, *_extreme_phrases(SUGGESTION_TOPICS.values())],
         "waited": list[object](_extreme_phrases(WAITED_PHRASES)[1 if large else 0 :][:1]),
