@@ -124,6 +124,10 @@ def test_no_aide_attendue_once_the_problem_is_named():
     [
         (("Vote par internet",), "J'ai voté par internet en quelques minutes, parfait."),
         (
+            (),
+            "Je devais m'inscrire au consulat en ligne : tout était simple et clair, parfait.",
+        ),
+        (
             ("Inscription consulaire",),
             "Mon inscription consulaire a été faite en ligne sans aucun souci, parfait.",
         ),
