@@ -92,7 +92,8 @@ TOLD_NEGATIVE = {
         r"|\bne comprends pas"
     ),
     "reactivity": re.compile(
-        r"\b(?:depuis|plus de|pres de) (?:\w+ )?(?:mois|semaines)\b|\btoujours (?:pas|rien|en attente)"
+        r"\b(?:depuis|plus de|pres de) (?:\w+ )?(?:mois|semaines)\b"
+        r"|\btoujours (?:pas|rien|en attente)"
         r"|\btrop long|\blenteur|\bdelais?\b|\battente\b|\bsans (?:reponse|nouvelles)"
         r"|\baucune reponse|\bpas de reponse|\brelance"
     ),
@@ -111,9 +112,13 @@ TOLD_NEGATIVE = {
     ),
 }
 LABELS = {
-    "accessibility": ("un accès difficile au service", "la difficulté à nous joindre",
-                      "un rendez-vous difficile à obtenir", "un accès en ligne difficile",
-                      "nos bureaux difficiles d’accès"),
+    "accessibility": (
+        "un accès difficile au service",
+        "la difficulté à nous joindre",
+        "un rendez-vous difficile à obtenir",
+        "un accès en ligne difficile",
+        "nos bureaux difficiles d’accès",
+    ),
     "information": ("des explications peu claires",),
     "reactivity": ("des délais trop longs",),
     "simplicity": ("une démarche trop compliquée",),
@@ -142,7 +147,9 @@ FAILED = {
             r"\b(?:sans (?:aucune )?reponse|aucune reponse|pas de reponse|jamais de reponse"
             r"|restee?s? lettre morte|(?:ne|n') ?(?:repond|fonctionne|marche) (?:jamais|pas|plus))"
         ),
-        re.compile(r"\b(?:mails?|e-mails?|courriels?|formulaire de contact|messagerie|messages?)\b"),
+        re.compile(
+            r"\b(?:mails?|e-mails?|courriels?|formulaire de contact|messagerie|messages?)\b"
+        ),
         "sur http",
     ),
 }
@@ -190,7 +197,9 @@ def main() -> None:
         for criterion, phrases in NEGATIVE_PHRASES.items():
             named = [p for p in phrases if p in text]
             if named and OPPOSITE[criterion].search(words):
-                hit("contradicted", d, (criterion, named, OPPOSITE[criterion].search(words).group()))
+                hit(
+                    "contradicted", d, (criterion, named, OPPOSITE[criterion].search(words).group())
+                )
         if d["tone"] != "positive":
             for criterion, value in rated.items():
                 if value != "Négatif" or not TOLD_NEGATIVE[criterion].search(words):
@@ -204,8 +213,10 @@ def main() -> None:
                 hit("told_unnamed", d, (criterion, TOLD_NEGATIVE[criterion].search(words).group()))
         else:
             if "Positif" in rated.values() and not any(p in text for p in POSITIVE_LABELS):
-                if "Vous soulignez" not in text and "Vous appréciez" not in text and (
-                    "Vous relevez aussi" not in text
+                if (
+                    "Vous soulignez" not in text
+                    and "Vous appréciez" not in text
+                    and ("Vous relevez aussi" not in text)
                 ):
                     hit("positive_no_criterion", d)
         paragraphs = text.split("\n\n")

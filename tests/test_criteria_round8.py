@@ -187,7 +187,7 @@ def test_no_listening_promised_when_every_way_in_went_unanswered():
 
 
 def test_the_mails_that_went_unanswered_are_read_after_the_phone_out_of_reach():
-    """"injoignable par téléphone et ne répond pas aux mails": both ways in failed."""
+    """ "injoignable par téléphone et ne répond pas aux mails": both ways in failed."""
     from sprep_templates.experience import read_said
 
     said = read_said(
