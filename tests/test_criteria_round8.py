@@ -294,3 +294,16 @@ def test_no_listening_promised_after_calls_left_unanswered(ratings):
     ):
         orientation = reply.steps["orientation"]
         assert "à votre écoute" not in orientation, orientation
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Et bien entendu personne n'est joignable aux impôts pour corriger cette erreur.",
+        "Aucun des sites ne permet la mise à jour ni n'indique un contact joignable.",
+    ],
+)
+def test_nobody_reachable_is_no_access_praised(description):
+    from sprep_templates.experience import read_said
+
+    assert "accessibility" not in read_said(None, description).contradicted
