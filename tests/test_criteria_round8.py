@@ -307,3 +307,17 @@ def test_nobody_reachable_is_no_access_praised(description):
     from sprep_templates.experience import read_said
 
     assert "accessibility" not in read_said(None, description).contradicted
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Le consulat est à trois heures : c'est un trop long voyage pour une personne âgée.",
+        "Il a désormais mon RIB et on ne sait pas si cette donnée restera confidentielle.",
+    ],
+)
+def test_no_criterion_read_in_an_ordinary_sense(description):
+    from sprep_templates.experience import read_said
+
+    said = read_said(None, description)
+    assert not ({"reactivity", "information"} & set(said.felt_hard)), said.felt_hard
