@@ -321,3 +321,15 @@ def test_no_criterion_read_in_an_ordinary_sense(description):
 
     said = read_said(None, description)
     assert not ({"reactivity", "information"} & set(said.felt_hard)), said.felt_hard
+
+
+@pytest.mark.parametrize("sentiment", ["Négatif", "Neutre"])
+def test_no_team_said_to_answer_a_user_whose_messages_went_unanswered(sentiment):
+    for reply in drafts(
+        contacts=(PHONE, WEB),
+        sentiment=sentiment,
+        description="Mes courriels au service restent sans aucune réponse depuis deux mois.",
+    ):
+        orientation = reply.steps["orientation"]
+        for promise in ("vous répondent", "à votre écoute", "à votre disposition"):
+            assert promise not in orientation, orientation
