@@ -15,7 +15,8 @@ here, independent of the library's reader (so that the audit does not grade itse
 - « Si vous avez d’autres questions » to a user who asked none (no question mark);
 - a double thanks in the opening paragraph;
 - the way forward offered first on a channel the user says failed, and « nos équipes
-  restent à votre écoute » after a no-answer complaint.
+  restent à votre écoute », « vous répondent », « à votre disposition » after a
+  no-answer complaint.
 
     PYTHONPATH=src python benchmarks/criteria_audit.py drafts.jsonl [--split tune|held]
         [--show KIND]
@@ -178,7 +179,7 @@ def main() -> None:
             "other_questions_unasked",
             "double_thanks",
             "failed_channel_first",
-            "listening_after_no_answer",
+            "promise_after_no_answer",
         ),
         0,
     )
@@ -241,8 +242,9 @@ def main() -> None:
             )
             if first >= 0 and orientation.find(offered) == first:
                 hit("failed_channel_first", d, (kind, orientation[:120]))
-        if no_answer and "restent à votre écoute" in orientation:
-            hit("listening_after_no_answer", d, orientation[:120])
+        promises = ("à votre écoute", "vous répondent", "à votre disposition")
+        if no_answer and any(promise in orientation for promise in promises):
+            hit("promise_after_no_answer", d, orientation[:120])
     print(f"{len(drafts)} drafts (review rows left out; split {args.split or 'all'})")
     for kind, count in counts.items():
         print(f"{kind}: {count}")

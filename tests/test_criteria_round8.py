@@ -333,3 +333,11 @@ def test_no_team_said_to_answer_a_user_whose_messages_went_unanswered(sentiment)
         orientation = reply.steps["orientation"]
         for promise in ("vous répondent", "à votre écoute", "à votre disposition"):
             assert promise not in orientation, orientation
+
+
+def test_every_channel_just_before_a_failure_failed():
+    """"je les contacte par mail et téléphone sans aucune réponse": both failed."""
+    from sprep_templates.experience import read_said
+
+    said = read_said(None, "Depuis mars je les contacte par mail et téléphone sans aucune réponse.")
+    assert {"phone", "email"} <= said.failed, said.failed

@@ -57,6 +57,9 @@ _CLAUSE_BREAK = re.compile(
 _NEGATION = re.compile(r"\b(?:pas|jamais|guere|nullement|aucunement)\b", re.IGNORECASE)
 #: How far before a praise a negation still negates it (characters).
 NEGATION_REACH = 24
+#: How far before the words of a failure a channel still failed with it (characters,
+#: from the channel word's start: "par mail et téléphone sans aucune réponse").
+FAILED_REACH = 25
 #: The words of a contact that failed (folded).
 _FAILED = re.compile(
     r"\b(?:personne ne (?:repond|decroche|rappelle)|sonne dans le vide|injoignables?"
@@ -137,6 +140,11 @@ def failed_sides(
         end = starts[clause] if clause < len(starts) else len(folded)
         for match in _FAILED.finditer(folded, start, end):
             failed.update(_nearest_to_span(named, match.start(), match.end()))
+            # "par mail et téléphone sans aucune réponse": every channel named just
+            # before the failure's words failed too.
+            for position, kinds in named:
+                if 0 <= match.start() - position <= FAILED_REACH:
+                    failed.update(kinds)
     if any(True for _ in unreachable):
         failed.add("phone")
     blamed |= failed
