@@ -204,6 +204,9 @@ def test_the_mails_that_went_unanswered_are_read_after_the_phone_out_of_reach():
         ("Les agents ont été très gentils et polis avec ma mère, au guichet.", "relation"),
         ("Merci aux agents de la mairie pour le travail fait au quotidien.", "relation"),
         ("Une équipe de policiers sympas et avenants m'a reçu au commissariat.", "relation"),
+        ("Tout a fonctionné, bravo et félicitations pour cette énorme facilité.", "simplicity"),
+        ("Personnel médical qui fournit de brèves et bonnes explications.", "information"),
+        ("Je me suis renseigné à la mairie et on m'a donné la marche à suivre.", "information"),
         ("La dame a pris le temps de m'expliquer toute la démarche, merci.", "information"),
         ("Ma pension a été versée sans retard, en temps voulu, merci.", "reactivity"),
         ("J'ai voté en ligne, ça m'a pris 15 minutes depuis chez moi.", "reactivity"),
@@ -314,6 +317,7 @@ def test_nobody_reachable_is_no_access_praised(description):
     [
         "Le consulat est à trois heures : c'est un trop long voyage pour une personne âgée.",
         "Il a désormais mon RIB et on ne sait pas si cette donnée restera confidentielle.",
+        "On m'a proposé des facilités de paiement, mais le montant reste faux.",
     ],
 )
 def test_no_criterion_read_in_an_ordinary_sense(description):
@@ -321,6 +325,7 @@ def test_no_criterion_read_in_an_ordinary_sense(description):
 
     said = read_said(None, description)
     assert not ({"reactivity", "information"} & set(said.felt_hard)), said.felt_hard
+    assert "simplicity" not in said.contradicted, said
 
 
 @pytest.mark.parametrize("sentiment", ["Négatif", "Neutre"])
