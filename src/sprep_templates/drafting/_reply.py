@@ -60,6 +60,11 @@ _REVIEW_TASKS = {
     "itself; say what the service can do and who handles the rest",
     "fragile": "the user looks after a fragile person (see attention): make the reply "
     "personal and give a contact who can act for them now",
+    "vulnerable": "a vulnerable person (great age, serious illness, dependence, "
+    "disability, isolation) whose payments stopped long ago or whose situation gets "
+    "worse (see attention): make the reply personal, say who handles their file and "
+    "by when, and give a direct contact who can act now (not a channel that already "
+    "failed them)",
     "income": "the user cannot work or has no income left (see attention): give the "
     "contact who can act now (a payment, social support) and the next step",
     "hazard": "the user reports a danger to health or safety (see attention): say who "
@@ -71,6 +76,7 @@ _REVIEW_ORDER = (
     "hazard",
     "death",
     "distress",
+    "vulnerable",
     "income",
     "legal",
     "fragile",
@@ -86,6 +92,7 @@ _REVIEW_STARTS = (
     ("legal", (SEVERE_LABELS["severe-legal"],)),
     ("fragile", (SEVERE_LABELS["severe-fragile"],)),
     ("income", (SEVERE_LABELS["severe-income"],)),
+    ("vulnerable", (SEVERE_LABELS["severe-vulnerable"],)),
     ("hazard", (SEVERE_LABELS["severe-danger"],)),
     ("danger", tuple(label for kind, label in CATEGORY_LABELS.items() if kind != "death")),
 )

@@ -64,7 +64,12 @@ SEVERE_LABELS = {
     "severe-fragile": "personne fragile",
     "severe-income": "sans travail ni revenu",
     "severe-danger": "danger pour la santé ou la sécurité",
+    "severe-vulnerable": "personne vulnérable",
 }
+
+#: What makes a vulnerable person's case severe: payments stopped for months, or a
+#: health or situation getting worse (each alone is no reason, nor the person alone).
+_VULNERABLE_WITH = ("lasting-stop", "worsening")
 
 #: The criteria a rating's phrase names, each confirmed by words of ``label-<criterion>``.
 CRITERIA = ("accessibility", "information", "relation", "reactivity", "simplicity")
@@ -78,6 +83,9 @@ _CATEGORIES = (
     "grievance",
     *(f"label-{criterion}" for criterion in CRITERIA),
     "resolved",
+    "vulnerable",
+    *_VULNERABLE_WITH,
+    "legal-won",
 )
 
 
@@ -261,13 +269,14 @@ def find_needs(
         if category.startswith("label-"):
             labels.add(category.removeprefix("label-"))
             continue
-        if category in SEVERE_LABELS:
+        if category in SEVERE_LABELS or category in _SEVERE_PARTS:
             severe.setdefault(category, text[start:end])
             continue
         _keep(first, category, (first_char, last_char, start), title_end)
     if "impossible" in first and any(at > first["impossible"][0] for at in resolved):
         # "Impossible de me connecter… Finalement j'ai pu voter": the block ended.
         del first["impossible"]
+    _combine_severe(severe)
     need = next((kind for kind in NEED_KINDS if kind in first), None)
     need_at = first.get(need) if need is not None else None
     # The main point: the need, the complaint, the suggestion, what did not work, in
@@ -307,6 +316,26 @@ def find_needs(
         suggestion_at=first.get("suggests"),
         praise_at=first.get("praise"),
     )
+
+
+#: The categories read to make a severe case of their own (see :func:`_combine_severe`).
+_SEVERE_PARTS = frozenset({"vulnerable", *_VULNERABLE_WITH, "legal-won"})
+
+
+def _combine_severe(severe: dict[str, str]) -> None:
+    """Make the severe cases that need two readings (in place): a vulnerable person
+    (great age, serious illness, dependence, disability, isolation, no French) with
+    payments stopped for months or a situation getting worse is
+    ``severe-vulnerable``, its words both quoted; a court case over and won
+    (``legal-won``) is no ``severe-legal``. The parts are then dropped."""
+    person = severe.get("vulnerable")
+    reason = next((severe[part] for part in _VULNERABLE_WITH if part in severe), None)
+    if person is not None and reason is not None:
+        severe["severe-vulnerable"] = f"{person}\u202f» et «\u202f{reason}"
+    if "legal-won" in severe:
+        severe.pop("severe-legal", None)
+    for part in _SEVERE_PARTS:
+        severe.pop(part, None)
 
 
 def _went_well(folded: str, span: Span) -> bool:

@@ -1,0 +1,133 @@
+"""Issue 20, eighth round: vulnerable people, court cases, notes that read the words
+right, and who the draft is about.
+
+A blind review found a very old, ill or dependent person whose payments stopped long
+ago (or whose health gets worse) drafted as routine; court cases flagged in one
+phrasing and not in another, and a case over and won flagged; notes that took a
+rhetorical question for one to answer; and drafts to a son who did his mother's
+paperwork that spoke of « votre proche » for his difficulties and of « vos
+versements » for her pension. Each case is a small experience written for this test
+(never a real one).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sprep_templates import Contact, Experience, Signature, draft_reply
+
+SIGNATURE = Signature("Jean", "la Caf de Paris")
+CONTACTS = (Contact("phone", "32 30"), Contact("web", "https://www.caf.fr/nous-contacter"))
+TODAY = date(2026, 11, 28)
+IDS = [str(n) for n in range(1, 7)]
+
+
+def drafts(description: str, sentiment: str = "negative", **fields):
+    for experience_id in IDS:
+        experience = Experience(
+            id=experience_id, sentiment=sentiment, description=description, **fields
+        )
+        yield draft_reply(experience, signature=SIGNATURE, contacts=CONTACTS, today=TODAY)
+
+
+def draft(description: str, sentiment: str = "negative", **fields):
+    return next(drafts(description, sentiment, **fields))
+
+
+# --- 1. a vulnerable person whose payments stopped long ago, or whose health worsens -------
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Great age told as a number, a pension stopped for months.
+        "Ma mère a 91 ans. Sa pension est suspendue depuis cinq mois et personne ne "
+        "répond à nos courriers recommandés.",
+        # Great age told in words, dependence, no payment for months.
+        "Mon père est nonagénaire et dépendant. Il ne touche plus sa retraite depuis "
+        "quatre mois.",
+        # Disabled, isolated, health getting worse.
+        "Je suis handicapée et je vis seule. Mon état de santé se dégrade et mon dossier "
+        "n'avance pas.",
+        # Seriously ill, no payment for months.
+        "Mon mari est gravement malade. Aucun versement depuis six mois, nous ne savons "
+        "pas pourquoi.",
+        # An elderly person who cannot read French, payments stopped for a long time.
+        "Ma grand-mère de 88 ans ne parle pas français. Ses versements sont bloqués "
+        "depuis plusieurs mois.",
+    ],
+)
+def test_a_vulnerable_person_in_a_lasting_stop_is_to_review(description):
+    for reply in drafts(description):
+        assert reply.status == "to_review"
+        assert any(reason.startswith("personne vulnérable") for reason in reply.attention)
+        assert "vulnerable person" in reply.to_review
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Age alone.
+        "J'ai 84 ans et le site est trop compliqué pour moi, je n'ai pas trouvé le "
+        "formulaire.",
+        # A stop alone.
+        "Ma pension est suspendue depuis trois mois sans explication, j'attends toujours.",
+        # A disability alone, nothing stopped or worse.
+        "Je suis handicapé et l'accueil n'a pas de place de parking adaptée.",
+        # Age and a short, ended stop.
+        "Mon père a 85 ans ; son versement a eu une semaine de retard, tout est réglé.",
+    ],
+)
+def test_age_alone_or_a_stop_alone_is_no_vulnerable_case(description):
+    reply = draft(description)
+    assert not any(reason.startswith("personne vulnérable") for reason in reply.attention)
+
+
+# --- 2. court cases: the same case in any phrasing; a case won is over ---------------------
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "J'ai saisi le tribunal administratif en référé pour obtenir mon titre de séjour.",
+        "Mon avocat a déposé un référé-suspension contre cette décision de la préfecture.",
+        "Le juge des référés doit se prononcer la semaine prochaine sur mon dossier.",
+        "J'ai dû engager une procédure en référé pour que mon dossier soit enfin examiné.",
+        "J'ai déposé une requête au TA contre le refus de la caisse.",
+    ],
+)
+def test_a_pending_court_case_is_to_review_in_any_phrasing(description):
+    for reply in drafts(description):
+        assert reply.status == "to_review"
+        assert any(reason.startswith("conflit judiciaire") for reason in reply.attention)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "J'ai saisi le tribunal administratif et j'ai obtenu gain de cause : la préfecture "
+        "m'a enfin délivré mon permis, avec deux ans de retard.",
+        "Le tribunal m'a donné raison en mars, mais quelle perte de temps pour un simple "
+        "échange de permis.",
+        "Après un référé au tribunal administratif que j'ai gagné, j'ai reçu ma carte, mais "
+        "le délai reste inacceptable.",
+    ],
+)
+def test_a_court_case_over_and_won_is_not_a_review_case(description):
+    reply = draft(description)
+    assert not any(reason.startswith("conflit judiciaire") for reason in reply.attention)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # A word that only looks like it.
+        "Je fais référence au courrier reçu le mois dernier, qui ne m'explique rien.",
+        "Le site du référendum ne marchait pas, je n'ai pas pu voter.",
+    ],
+)
+def test_a_word_that_looks_like_a_court_case_is_none(description):
+    reply = draft(description)
+    assert not any(reason.startswith("conflit judiciaire") for reason in reply.attention)
