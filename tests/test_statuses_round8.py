@@ -131,3 +131,61 @@ def test_a_court_case_over_and_won_is_not_a_review_case(description):
 def test_a_word_that_looks_like_a_court_case_is_none(description):
     reply = draft(description)
     assert not any(reason.startswith("conflit judiciaire") for reason in reply.attention)
+
+
+# --- 4. who the draft is about: the writer's difficulties, the relative's money -------------
+
+#: What a draft says of the writer when the file or the money is a relative's.
+WRONG_OWNER = ("vos versements", "votre retraite", "vos indemnités")
+#: What a draft says of the relative when the writer did the paperwork.
+WRONG_SUFFERER = (
+    "que votre proche a rencontrées",
+    "votre proche n’a pas reçu",
+    "ce que votre proche a vécu",
+    "ce qu’a vécu votre proche",
+    "tout n’a pas été simple pour votre proche",
+)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Ma mère a droit à une retraite. J'ai fait un dossier pour elle en mars, puis j'ai "
+        "demandé trois fois où il en était, sans réponse.",
+        "Je gère les papiers de mon père. J'ai constitué sa demande de retraite et je me "
+        "suis heurté à un formulaire incompréhensible.",
+    ],
+)
+def test_a_writer_who_did_the_paperwork_had_the_difficulties(description):
+    for reply in drafts(description, posted_as="relative"):
+        for wrong in WRONG_SUFFERER:
+            assert wrong not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("description", "posted_as"),
+    [
+        (
+            "La retraite de ma mère est suspendue depuis trois semaines. J'ai appelé la "
+            "caisse deux fois, elle ne touche plus rien.",
+            "relative",
+        ),
+        (
+            "Ma mère ne touche plus sa pension de retraite : ses versements sont "
+            "interrompus depuis le mois dernier et j'ai écrit à la caisse.",
+            "self",
+        ),
+    ],
+)
+def test_a_relatives_money_is_not_the_writers(description, posted_as):
+    for reply in drafts(description, posted_as=posted_as):
+        for wrong in WRONG_OWNER:
+            assert wrong not in reply.text, reply.text
+
+
+def test_the_writers_own_pension_is_still_theirs():
+    reply = draft(
+        "Ma retraite est suspendue depuis trois semaines, sans explication. J'ai appelé "
+        "deux fois la caisse."
+    )
+    assert "votre retraite" in reply.text or "vos versements" in reply.text, reply.text

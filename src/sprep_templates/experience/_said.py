@@ -45,6 +45,7 @@ from ._problems import (
     tells_own_steps,
 )
 from ._procedures import PROCEDURE_PHRASES, PROCEDURES
+from ._relatives import acts_for_a_relative, relatives_file
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 
 __all__ = [
@@ -246,6 +247,9 @@ class Said(NamedTuple):
     #: The writer tells of their own steps ("j'appelle", "je me suis rendu"): the
     #: difficulties they describe are theirs, even when they write for a relative.
     acted: bool = False
+    #: The money or file the words tell of is a relative's (``experience._relatives``):
+    #: the reply does not say "vos versements" of it.
+    relatives_file: bool = False
 
 
 NOTHING_SAID = Said(
@@ -514,7 +518,8 @@ def read_said(
         waited=problem.waited,
         praise=praise,
         failed=failed,
-        acted=tells_own_steps(folded),
+        acted=tells_own_steps(folded) or acts_for_a_relative(folded),
+        relatives_file=relatives_file(folded),
     )
 
 
