@@ -189,3 +189,85 @@ def test_the_writers_own_pension_is_still_theirs():
         "deux fois la caisse."
     )
     assert "votre retraite" in reply.text or "vos versements" in reply.text, reply.text
+
+
+# --- 3. notes that read the words right -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "On m'a refusé mon dossier trois fois pour une photo. Comment peut-on accepter ça ?",
+        "Comment peut-on laisser des usagers sans réponse pendant des mois ?",
+        "Trois rendez-vous annulés. Comment pouvez-vous traiter les gens ainsi ?",
+    ],
+)
+def test_a_rhetorical_question_is_no_question_to_answer(description):
+    reply = draft(description)
+    assert reply.question is None
+    assert "answer the user's question" not in (reply.to_add or "")
+
+
+def test_a_real_question_is_still_one():
+    reply = draft("Mon dossier est complet. Comment peut-on suivre son avancement en ligne ?")
+    assert reply.question is not None
+
+
+@pytest.mark.parametrize(
+    ("description", "not_the_point"),
+    [
+        (
+            "Compte tenu de la crise sanitaire, je ne me plains pas du délai. En revanche "
+            "le site plantait à chaque validation du formulaire.",
+            "crise sanitaire",
+        ),
+        (
+            "Vu la crise sanitaire, je ne reproche rien aux agents. Le site refusait "
+            "toujours ma pièce jointe, et il a fallu tout renvoyer par courrier.",
+            "crise sanitaire",
+        ),
+        (
+            "L'agent n'a pas hésité à m'aider, c'est appréciable. Le site refusait "
+            "toujours ma pièce jointe, et il a fallu tout renvoyer par courrier.",
+            "n'a pas hésité",
+        ),
+    ],
+)
+def test_an_excuse_or_the_positive_part_is_not_the_point(description, not_the_point):
+    for reply in drafts(description, sentiment="neutral"):
+        notes = " ".join([*reply.notes, reply.to_add or "", reply.to_review or ""])
+        assert not_the_point not in notes, notes
+
+
+def test_a_request_the_user_says_is_settled_asks_nothing_more():
+    reply = draft(
+        "Merci de traiter mon dossier rapidement, j'attends depuis deux mois. "
+        "Mise à jour : finalement tout est réglé, j'ai reçu ma carte la semaine dernière."
+    )
+    assert reply.request is None
+    assert "say what will be done" not in (reply.to_add or "")
+
+
+def test_a_request_still_open_is_kept():
+    reply = draft("Merci de traiter mon dossier rapidement, j'attends depuis deux mois.")
+    assert reply.request is not None
+
+
+def test_a_serious_situation_the_reply_names_is_not_asked_to_be_named():
+    reply = draft("J'ai envoyé cinq relances par courrier en un an, c'est honteux.")
+    assert reply.missing is not None and reply.missing.kind == "serious"
+    assert "severity" in reply.personalised_by
+    assert "name it" not in reply.to_add, reply.to_add
+    assert "next step" in reply.to_add
+
+
+def test_a_problem_the_reply_names_is_not_asked_to_be_named():
+    reply = draft("Mon titre de séjour a mis huit mois à arriver, c'est inadmissible.")
+    assert "problem" in reply.personalised_by
+    assert "does not name" not in (reply.to_add or ""), reply.to_add
+
+
+def test_a_block_typed_without_its_apostrophe_is_still_a_block():
+    reply = draft("bonjour je n arrive pas a terminer mon brouillon le lien ne marche pas merci")
+    assert reply.status == "to_complete"
+    assert reply.missing is not None and reply.missing.kind == "impossible"
