@@ -268,6 +268,32 @@ def test_a_problem_the_reply_names_is_not_asked_to_be_named():
 
 
 def test_a_block_typed_without_its_apostrophe_is_still_a_block():
-    reply = draft("bonjour je n arrive pas a terminer mon brouillon le lien ne marche pas merci")
+    reply = draft("Je n arrive pas a valider ma demande de bourse, le bouton reste gris.")
     assert reply.status == "to_complete"
     assert reply.missing is not None and reply.missing.kind == "impossible"
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # Statements and outcries that end like questions, or say "comment".
+        "Je ne vois pas comment ils peuvent justifier un tel délai pour une simple carte.",
+        "Deux heures de queue pour rien. Quelle honte, quel mépris pour les usagers ?",
+        "Le site plante à chaque paiement. Qui peut accepter un tel service ?",
+    ],
+)
+def test_a_statement_or_an_outcry_is_no_question(description):
+    reply = draft(description)
+    assert reply.question is None, reply.question
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Quel est le délai pour obtenir ma carte ?",
+        "Qui peut m'aider à remplir ce formulaire ?",
+        "Je ne vois pas comment joindre le service des retraites.",
+    ],
+)
+def test_a_question_beside_them_is_still_one(description):
+    assert draft(description).question is not None

@@ -183,6 +183,15 @@ RHETORICAL = (
     r"|se permettre|continuer|ignorer|abandonner|m[eé]priser|infliger|supporter|cautionner)"
 )
 
+#: After "quel", "quelle": an outcry, no question ("Quelle honte, quel mépris… ?").
+_OUTCRY = (
+    r"(?! (?:honte|m[eé]pris|scandale|g[aâ]chis|tristesse|bazar|pagaille|cirque|blague"
+    r"|horreur|mis[eè]re|gal[eè]re|cauchemar|folie|incomp[eé]tence|dommage|d[eé]sastre"
+    r"|catastrophe|mascarade|manque de respect|amateurisme)\b)"
+)
+#: After "qui peut": reproof, no question ("Qui peut accepter un tel service ?").
+_REPROVING = r" (?:accepter|tol[eé]rer|admettre|supporter|cautionner|comprendre|croire|justifier)\b"
+
 _ASKING_START = re.compile(
     r"\s*(?:(?:bonjour|madame|monsieur|p\.? ?s\.?|ps)\s?[,:]?\s*)?"
     r"(?:(?:et|mais|alors|donc|bref|enfin|du coup),? )?"
@@ -191,11 +200,11 @@ _ASKING_START = re.compile(
     r"| est-il possible"
     rf"| (?:voulez|pouvez)-vous que|{RHETORICAL})"
     r"|pouvez[- ]vous|pourriez[- ]vous"
-    r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
+    rf"|quand|combien|(?:quel|quels|quelle|quelles){_OUTCRY}|est-ce qu|est-il|est-elle|faut-il"
     r"|dois-je|dois je|puis-je|puis je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui"
     r"|o[uù] (?:est|sont|se trouve|se trouvent|trouver|puis|dois|peut|faut|en est|en sont"
     r"|envoyer|aller|s'adresser|avez-vous|etes-vous|êtes-vous)"
-    r"|qui (?:peut|doit)|que (?:dois|faut|doit|puis))"
+    rf"|qui (?:peut|doit)(?!{_REPROVING})|que (?:dois|faut|doit|puis))"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -209,8 +218,9 @@ _CLAUSE_ASKING = re.compile(
     r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
     rf"|comment(?! (?:vous )?dire|{_PRAISE}| aurai| est-ce possible| est-il possible"
     rf"| (?:voulez|pouvez)-vous que|{RHETORICAL})"
-    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
-    r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
+    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien"
+    rf"|(?:quel|quels|quelle|quelles){_OUTCRY}"
+    rf"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit)(?!{_REPROVING}))"
     r"(?![\w])",
     re.IGNORECASE,
 )
