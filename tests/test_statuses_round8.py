@@ -51,6 +51,9 @@ def draft(description: str, sentiment: str = "negative", **fields):
         # Disabled, isolated, health getting worse.
         "Je suis handicapée et je vis seule. Mon état de santé se dégrade et mon dossier "
         "n'avance pas.",
+        # Isolated, over 80, health declining.
+        "J'ai 83 ans, je suis isolée et sans famille. Ma santé décline et ma demande d'aide "
+        "à domicile est toujours en attente.",
         # Seriously ill, no payment for months.
         "Mon mari est gravement malade. Aucun versement depuis six mois, nous ne savons "
         "pas pourquoi.",
@@ -237,6 +240,16 @@ def test_an_excuse_or_the_positive_part_is_not_the_point(description, not_the_po
     for reply in drafts(description, sentiment="neutral"):
         notes = " ".join([*reply.notes, reply.to_add or "", reply.to_review or ""])
         assert not_the_point not in notes, notes
+
+
+def test_a_complaint_beside_the_circumstances_is_still_the_point():
+    reply = draft(
+        "Malgré la crise sanitaire, personne ne m'a répondu pendant trois mois, ni par "
+        "courrier ni par téléphone.",
+        sentiment="neutral",
+    )
+    notes = " ".join([*reply.notes, reply.to_add or ""])
+    assert "personne ne m" in notes, notes
 
 
 def test_a_request_the_user_says_is_settled_asks_nothing_more():
