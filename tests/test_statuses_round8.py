@@ -16,7 +16,7 @@ from datetime import date
 
 import pytest
 
-from sprep_templates import Contact, Experience, Signature, draft_reply
+from sprep_templates import Contact, Experience, Profile, Signature, draft_many, draft_reply
 
 SIGNATURE = Signature("Jean", "la Caf de Paris")
 CONTACTS = (Contact("phone", "32 30"), Contact("web", "https://www.caf.fr/nous-contacter"))
@@ -105,6 +105,23 @@ def test_a_pending_court_case_is_to_review_in_any_phrasing(description):
     for reply in drafts(description):
         assert reply.status == "to_review"
         assert any(reason.startswith("conflit judiciaire") for reason in reply.attention)
+
+
+def test_a_court_case_is_flagged_alike_for_every_structure_it_concerns():
+    """One experience drafted for two structures: the same case, the same status."""
+    row = {
+        "ID expérience": "81",
+        "Ressenti usager": "Négatif",
+        "Titre": "Titre de séjour",
+        "Description": "La préfecture ne répond pas. J'ai dû déposer un référé-suspension "
+        "pour pouvoir continuer à travailler.",
+        "Intitulé structure 1": "Préfecture du Nord",
+        "Intitulé structure 2": "Caf du Nord",
+    }
+    profile = Profile(signature=SIGNATURE, contacts=CONTACTS)
+    results = list(draft_many([row], profile=profile, today=TODAY))
+    assert len(results) == 2
+    assert {result.record()["status"] for result in results} == {"to_review"}
 
 
 @pytest.mark.parametrize(
