@@ -25,6 +25,7 @@ from ..experience import (
     quotable_title,
     said_context,
 )
+from ..experience._relatives import for_a_relative
 from ..french import contact_phrase, join_alternatives
 from ..inputs import Contact, Experience, Signature, channel_kind
 from ..steps import STEPS
@@ -64,12 +65,14 @@ CONTEXT_VARIABLES = (
     "problem",
     "pseudonym",
     "severity",
+    "self_service",
     "similar",
     "situation",
     "sober",
     "title",
     "topic",
     "tried_contacts",
+    "unanswered",
     "unsolved",
     "waited",
 )
@@ -106,7 +109,7 @@ LEFT_OUT_NAMES = {
 PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("title",)),
     ("channel", ("channel", "agents")),
-    ("occasion", ("occasion",)),
+    ("occasion", ("occasion", "self_service")),
     ("ratings", ("hard", "liked")),
     ("access", ("access",)),
     ("problem", ("problem",)),
@@ -165,6 +168,9 @@ def step_context(
         # Every contact given is a way in the user says failed: not offered as if it
         # worked (experience._channels).
         "tried_contacts": every_contact_failed(contacts, failed) if failed else False,
+        # A way in the user says failed (calls, e-mails unanswered): no "nos équipes
+        # restent à votre écoute" to them, even where another contact is offered.
+        "unanswered": bool(failed),
         "organisation": signature.organisation,
         "first_name": signature.first_name,
         "situation": free_text.get("situation"),
@@ -198,7 +204,7 @@ def _said_context(
     """``said_context`` of the reading (remembered when nothing was said)."""
     said = reading.said
     if said is not NOTHING_SAID:
-        return said_context(
+        context = said_context(
             said,
             channel=channel,
             tone=reading.tone,
@@ -206,6 +212,8 @@ def _said_context(
             hard=hard,
             liked=reading.liked,
         )
+        # A relative's money or file is not the writer's (experience._relatives).
+        return for_a_relative(context) if said.relatives_file else context
     key = (channel, reading.tone, sentiment, hard, reading.liked)
     found = _NOTHING_SAID_CONTEXTS.get(key)
     if found is None:
