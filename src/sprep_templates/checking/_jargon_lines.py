@@ -47,8 +47,10 @@ def _by_line(search: EntrySearch) -> bool:
     return lines_hold_matches(search.regexes)
 
 
-#: Each line's matches, by the line's text (bounded; emptied by ``clear_caches``).
+#: Each line's matches, by the line's text (bounded; emptied by ``clear_caches``, and
+#: when the lexicon is built anew: ``_READ_WITH`` holds the search they were found with).
 _LINES: BoundedMemo[tuple[tuple[int, int, JargonEntry], ...]] = BoundedMemo()
+_READ_WITH: list[EntrySearch] = []
 
 
 def _line_matches(
@@ -66,6 +68,9 @@ def jargon_matches(reply: Reading) -> Iterator[tuple[int, int, JargonEntry]]:
     """``(start, end, entry)`` of each match of the bundled lexicon in ``reply.lower``,
     left to right: those of ``entry_search().finditer`` at the reply's candidates."""
     search = entry_search()
+    if not _READ_WITH or _READ_WITH[0] is not search:
+        _LINES.clear()  # read with another lexicon (a test's or a benchmark's)
+        _READ_WITH[:] = [search]
     lines = reply.candidates.lines()
     if not lines or not _by_line(search):
         for match, entry in search.finditer(reply.lower, reply.candidates.starts("jargon")):

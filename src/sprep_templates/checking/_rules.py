@@ -23,6 +23,7 @@ from ..limits import MAX_WORDS, MIN_WORDS
 from ..patterns import EMAIL, french_number, is_abroad
 from ..steps import STEPS
 from ..text import count_words, fold
+from ._addresses import postal_spans
 from ._context import bracket_definitions, inside, quoted_spans, shouted
 from ._cues import (
     ACRONYM_SCAN,
@@ -293,6 +294,7 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
     )
     codes = [m.span() for m in case_codes(masked)] if reply.counts.digits >= 4 else []
     spelt: dict[str, bool] = {}
+    postal: list[tuple[int, int]] | None = None
     for match in ACRONYM_SCAN.finditer(masked):
         word = match.group()
         if any(start <= match.start() < end for start, end in codes):
@@ -315,6 +317,10 @@ def jargon_rule(reply: Reading, pseudonym: str | None, _: Gettext) -> Iterable[F
             spelt_out = spelt[word] = explained(word, masked)
         if spelt_out:
             continue  # spelt out elsewhere in the reply
+        if postal is None:  # found once, for the first acronym that gets this far
+            postal = postal_spans(masked)
+        if any(start <= match.start() < end for start, end in postal):
+            continue  # a town, a country, a postal box of an address
         expansion = acronym_expansions().get(word)
         yield Finding(
             "jargon",

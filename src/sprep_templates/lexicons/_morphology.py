@@ -4,7 +4,8 @@ written once match the ways replies write it.
 - **Inflection**: a ``{…}`` group of a first-group verb's endings (it lists ``er`` and a
   participle ``é``) stands for the whole paradigm (:data:`FIRST_GROUP`), so that
   ``réceptionn{er,é,ée}`` finds "réceptionnera" and "réceptionnons"; likewise for a
-  second-group verb (``ir`` and ``i``: :data:`SECOND_GROUP`). The classes ``<er>``,
+  second-group verb (``ir`` and ``i``: :data:`SECOND_GROUP`); a group of an adjective's
+  first two endings stands for its four forms (:data:`ADJECTIVE_ENDINGS`). The classes ``<er>``,
   ``<ir>`` and ``<x>`` (an adjective's ``{,e,s,es}``) write them shorter.
 - **Verbs of the table**: ``<relever>`` stands for every form of a verb of
   :data:`CONJUGATIONS` (:func:`verb_forms`: present, future, conditional, imperfect,
@@ -16,7 +17,9 @@ written once match the ways replies write it.
   come after a verb's forms (a verb class, or a completed paradigm group) whatever
   follows ("nous accusons *bien* réception", "procéderons *dès à présent* à"), and
   between a word of five letters or more (or a group of forms) and a preposition or
-  "que" that follows it ("il convient *également* de", "ne relève *pas* de"). Nowhere
+  "que" that follows it ("il convient *également* de", "ne relève *pas* de"), and after a
+  group of forms of « être » or « avoir » whatever follows (:data:`AUXILIARY_FORMS`: "vous
+  n’êtes *pas* tenu de"). Nowhere
   else: after a short word (il, à, se…) the literal start of the entry, looked for in
   every reply, would be as short as "a ", and every slot lengthens the pattern tried
   at each candidate. A slot is two optional alternations of literal words, one after
@@ -38,6 +41,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADJECTIVE_ENDINGS",
+    "AUXILIARY_FORMS",
     "CLASSES",
     "CLITICS",
     "CONJUGATIONS",
@@ -89,7 +94,27 @@ INSERTABLE = (
     "nécessairement", "personnellement", "ne", "pas", "plus", "jamais",
     "guère", "point", "vivement", "très", "dès à présent", "dès maintenant", "par ailleurs",
     "en effet", "bel et bien", "ensuite", "enfin",
+    # adverbs of manner and time common in administrative letters (session 8), and
+    # short locutions
+    "impérativement", "exclusivement", "définitivement", "malheureusement",
+    "automatiquement", "prochainement", "actuellement", "strictement", "entièrement",
+    "totalement", "pleinement", "intégralement", "officiellement", "formellement",
+    "expressément", "explicitement", "normalement", "habituellement", "généralement",
+    "valablement", "indûment", "légalement", "préalablement", "ultérieurement",
+    "aujourd’hui", "bientôt", "parfois", "souvent", "peut-être", "sans tarder",
+    "dès lors", "de nouveau", "à nouveau", "au plus vite", "tout de même", "quand même",
 )  # fmt: skip
+
+#: The forms of « être » and « avoir » (auxiliaries and copula): after a group of them
+#: a word may be inserted whatever follows ("vous n’êtes *pas* tenu de", "vous avez
+#: *indûment* perçu"), as after a verb class.
+AUXILIARY_FORMS = frozenset(
+    """suis es est sommes êtes sont serai seras sera serons serez seront serais serait
+    serions seriez seraient étais était étions étiez étaient sois soit soyons soyez
+    soient être étant été fut furent ai as a avons avez ont aurai auras aura aurons
+    aurez auront aurais aurait aurions auriez auraient avais avait avions aviez
+    avaient aie aies ait ayons ayez aient avoir ayant eu eut""".split()
+)
 
 
 def _first_group(lemma: str, singular: str = "") -> tuple[str, str]:
@@ -153,12 +178,33 @@ CONJUGATIONS: dict[str, tuple[str, str]] = {
         "instruis instruis instruit instruisons instruisez instruisent",
         "instruir instruis instruit instruisant",
     ),
+    "savoir": ("sais sais sait savons savez savent", "saur sav su sachant sach"),
+    "avoir": ("ai as a avons avez ont", "aur av eu ayant ai"),
+    "être": ("suis es est sommes êtes sont", "ser ét été étant soi"),
+    "référer": _first_group("référer", "réfèr"),
+    "déroger": _first_group("déroger"),
+    "liquider": _first_group("liquider"),
+    "surseoir": (
+        "sursois sursois sursoit sursoyons sursoyez sursoient",
+        "surseoir/sursoir sursoy sursis sursoyant",
+    ),
+    "contrevenir": (
+        "contreviens contreviens contrevient contrevenons contrevenez contreviennent",
+        "contreviendr contreven contrevenu contrevenant",
+    ),
     "comparaître": (
         "comparais comparais comparaît comparaissons comparaissez comparaissent",
         "comparaîtr comparaiss comparu comparaissant",
     ),
 }  # fmt: skip
 
+#: Forms of the irregular verbs of the table that its stems do not make (the subjunctive
+#: and simple past of « être » and « avoir »), and those of them in the third person.
+_IRREGULAR = {
+    "être": ("sois", "soit", "soyons", "soyez", "fut", "furent"),
+    "avoir": ("ait", "ayons", "ayez", "eut", "eurent"),
+}
+_THIRD_IRREGULAR = frozenset({"soit", "fut", "furent", "ait", "eut", "eurent"})
 _FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
 _PAST = ("ais", "ait", "ions", "iez", "aient")  # imperfect, and conditional on the future stem
 _THIRD = ("a", "ont", "ait", "aient")  # the third persons of the future and past tenses
@@ -188,6 +234,9 @@ def verb_forms(
     subjunctive_stem = subjunctive[0] if subjunctive else persons[5][:-3]
     moods = ("e", "ent") if third_only else ("e", "es", "ent", "ions", "iez")
     forms |= {subjunctive_stem + ending for ending in moods}
+    forms |= {
+        form for form in _IRREGULAR.get(lemma, ()) if not third_only or form in _THIRD_IRREGULAR
+    }
     if participles and not third_only:
         agreed = ("", "e", "es") if participle.endswith(("s", "x")) else ("", "e", "s", "es")
         forms |= {participle + ending for ending in agreed}
@@ -338,10 +387,32 @@ def complete_paradigms(source: str) -> str:
         elif "ir" in forms and "i" in forms:
             extra = [form for form in SECOND_GROUP if form not in forms]
         else:
-            return match.group()
+            return _agreed(match.group(), forms)
         return "{" + ",".join(forms + extra) + "}" + VERB_MARK
 
     return _GROUP.sub(complete, source)
+
+
+#: An adjective's or a participle's endings in gender and number: a group at a word's
+#: end holding the first two of a line (masculine and feminine singular) and nothing
+#: else than its forms stands for the whole line ("ordonnancé{,e}" finds "ordonnancées").
+ADJECTIVE_ENDINGS = (
+    ("", "e", "s", "es"),
+    ("é", "ée", "és", "ées"),
+    ("f", "ve", "fs", "ves"),
+    ("al", "ale", "aux", "ales"),
+    ("el", "elle", "els", "elles"),
+    ("eux", "euse", "euses"),
+    ("eur", "euse", "eurs", "euses"),
+)
+
+
+def _agreed(group: str, forms: list[str]) -> str:
+    """``group`` (``{…}`` of ``forms``) completed to an adjective's four forms, or as it is."""
+    for line in ADJECTIVE_ENDINGS:
+        if set(line[:2]) <= set(forms) and set(forms) <= set(line) and len(forms) < len(line):
+            return "{" + ",".join(forms + [form for form in line if form not in forms]) + "}"
+    return group
 
 
 def insertion_slot() -> str:
@@ -360,12 +431,15 @@ _GOVERNED = ("de", "d’", "d'", "d{", "du", "des", "à", "au", "aux", "que", "q
 
 def takes_insertion(before: str, after: str) -> bool:
     """Whether a word may be inserted at a space of a pattern, ``before`` and ``after``
-    being the pattern's source on each side: after a word of five letters or more (or a
-    group of forms), before a preposition or "que". Elsewhere a slot would cost more than
-    it finds: after a short word it would make the literal start of the entry, looked for
-    in every reply, as short as "a " or "se "."""
+    being the pattern's source on each side: after a verb's forms or a group of forms
+    of « être » or « avoir » (:data:`AUXILIARY_FORMS`), whatever follows; after a word of
+    five letters or more (or a group of forms), before a preposition or "que". Elsewhere
+    a slot would cost more than it finds: after a short word it would make the literal
+    start of the entry, looked for in every reply, as short as "a " or "se "."""
     if before.endswith(VERB_MARK):
         return True  # after a verb's forms: "nous accusons *bien* réception"
+    if _ends_with_auxiliary_group(before):
+        return True  # after « être » / « avoir »: "vous n’êtes *pas* tenu de"
     following = after.lstrip("{")
     if not following.startswith(_GOVERNED):
         return False
@@ -377,3 +451,13 @@ def takes_insertion(before: str, after: str) -> bool:
             break
         run += 1
     return run >= 5
+
+
+def _ends_with_auxiliary_group(before: str) -> bool:
+    """Whether ``before`` ends with a ``{…}`` group (no nested group) each of whose forms
+    is made of forms of « être » or « avoir » ("{est,sont,êtes}", "{ayant,ayant été}")."""
+    if not before.endswith("}"):
+        return False
+    opening = before.rfind("{")
+    forms = before[opening + 1 : -1].split(",")
+    return all(form.split() and set(form.split()) <= AUXILIARY_FORMS for form in forms)
