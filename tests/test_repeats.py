@@ -151,11 +151,24 @@ def test_the_batch_similarity_is_the_audits():
 
     rng = random.Random(20)
     for _ in range(300):
-        one = array("Q", [rng.choice((_stock._EMPTY, rng.randrange(4))) for _ in range(64)])
-        other = array("Q", [rng.choice((_stock._EMPTY, rng.randrange(4))) for _ in range(64)])
-        assert _repeats.similarity(
-            one, _repeats._empty_bins(one), other, _repeats._empty_bins(other)
-        ) == _stock._similarity(one, other)
+        one = array(
+            "Q",
+            [
+                rng.choice((_stock._EMPTY, rng.randrange(4), rng.randrange(1 << 58)))
+                for _ in range(64)
+            ],
+        )
+        other = array(
+            "Q",
+            [
+                rng.choice((_stock._EMPTY, rng.randrange(4), rng.randrange(1 << 58)))
+                for _ in range(64)
+            ],
+        )
+        assert _repeats.similarity(*_repeats.lanes(one), *_repeats.lanes(other)) == (
+            _stock._similarity(one, other)
+        )
     empty = array("Q", [_stock._EMPTY] * 64)
-    mask = _repeats._empty_bins(empty)
-    assert _repeats.similarity(empty, mask, empty, mask) == _stock._similarity(empty, empty)
+    assert _repeats.similarity(*_repeats.lanes(empty), *_repeats.lanes(empty)) == 1.0
+    full = array("Q", [(1 << 58) - 1] * 64)  # the largest value a bin keeps
+    assert _repeats.similarity(*_repeats.lanes(full), *_repeats.lanes(empty)) == 0.0

@@ -15,8 +15,9 @@ no audit of the batch, nor of any part of it, groups them), is drafted again wit
 another choice of phrasings (a salt added to the seed of the choice,
 :mod:`drafting._salt`: 1, 2, … up to :data:`MAX_TRIES`; the first that repeats
 nothing is kept). Every phrasing is proven by the length proof and Grammalecte, and
-the content is the same: only the phrasing changes, not the status, the notes nor
-what the draft is personalised by. When every try still repeats, the first draft is
+the content is the same: only the phrasing changes, not the status nor the notes
+(``personalised_by`` says what the new phrasing uses: one may name the channel where
+another does not). When every try still repeats, the first draft is
 kept and is not ``ready``: ``to_complete``, its note saying that it repeats other
 drafts of the batch word for word and must be personalised (a draft already to
 complete or to review keeps its status, with that note).
@@ -37,7 +38,6 @@ the real export: see the CHANGELOG).
 from __future__ import annotations
 
 import functools
-import operator
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -78,6 +78,14 @@ REPEATED_NOTE = (
 #: (the audit groups three).
 _MOST_ALIKE = 2
 
+#: A band more texts than this share is left aside when looking for texts nearly the
+#: same: its four bins come from words most drafts hold (a greeting, a signature, a
+#: contact paragraph), and following it would compare each draft with all the others.
+#: Two texts nearly the same share several of their 16 bands (at a similarity of 0.7,
+#: 16 * 0.7 ** 4 = 4 on average; 10 at 0.9), most of them holding their own words; a
+#: pair whose only shared bands are crowded is missed (none on the real export).
+_CROWDED = 16
+
 _Result = TypeVar("_Result")
 _WORD = 0xFFFFFFFF  # a word kept as 32 bits of its 64-bit hash
 
@@ -116,9 +124,8 @@ class _Alike:
         self._around = array("I")  # drafts of the texts nearly the same as each
         self._near: dict[int, list[int]] = {}  # the texts nearly the same (when any)
         self._words: list[array[int]] = []
-        self._sketches = array("Q")
-        self._sketch_at = array("q")  # where each text's sketch starts (-1: none)
-        self._empty = array("Q")  # each text's empty bins, one bit each
+        self._sketches: list[int] = []  # each text's sketch, as lanes()
+        self._empty: list[int] = []  # and its empty bins
         self._bands = _BandTable()  # band → its first text; the others in _more
         self._more: dict[int, list[int]] = {}
 
@@ -136,18 +143,19 @@ class _Alike:
         for band in bands:
             first = self._bands.get(band)
             if first >= 0:
+                more = self._more.get(band, ())
+                if len(more) >= _CROWDED:
+                    continue  # a paragraph most drafts hold: the text's other bands tell
                 found.append(first)
-                found.extend(self._more.get(band, ()))
+                found.extend(more)
         near = []
-        empty = _empty_bins(sketch) if found and sketch is not None else 0
+        mine_lanes, empty = lanes(sketch) if found and sketch is not None else (0, 0)
         length = len(tokens)
+        sketches, empties, words = self._sketches, self._empty, self._words
         for other in dict.fromkeys(found):
-            if abs(len(self._words[other]) - length) > MAX_CHANGED_WORDS:
+            if abs(len(words[other]) - length) > MAX_CHANGED_WORDS:
                 continue  # more words added or removed than "nearly" allows
-            start = self._sketch_at[other]
-            earlier_sketch = self._sketches[start : start + _BINS]
-            score = similarity(sketch, empty, earlier_sketch, self._empty[other])  # type: ignore[arg-type]
-            if score < SIMILARITY:
+            if similarity(mine_lanes, empty, sketches[other], empties[other]) < SIMILARITY:
                 continue
             # Words as their hashes: compared for equality only, as the audit's strings.
             earlier = self._words[other].tolist()
@@ -180,13 +188,14 @@ class _Alike:
                 self._near[index] = list(placed.near)
             self._words.append(placed.words)  # type: ignore[arg-type]
             sketch = placed.sketch
-            self._sketch_at.append(len(self._sketches) if sketch is not None else -1)
-            self._empty.append(_empty_bins(sketch) if sketch is not None else 0)
-            if sketch is not None:
-                self._sketches.extend(sketch)
+            number, empty = lanes(sketch) if sketch is not None else (0, 0)
+            self._sketches.append(number)  # a text too short has none, and no band
+            self._empty.append(empty)
             for band in placed.bands:
                 if self._bands.get(band) >= 0:
-                    self._more.setdefault(band, []).append(index)
+                    more = self._more.setdefault(band, [])
+                    if len(more) < _CROWDED:
+                        more.append(index)
                 else:
                     self._bands.setdefault(band, index)
         for other in placed.near:
@@ -195,18 +204,28 @@ class _Alike:
                 self._near.setdefault(other, []).append(index)
 
 
-def _empty_bins(sketch: array[int]) -> int:
-    """The bins of ``sketch`` no word pair fell in, as bits."""
-    return sum(1 << bin_ for bin_, value in enumerate(sketch) if value == _EMPTY)
+#: Bit 0 of each 64-bit lane of a sketch read as one number (:func:`lanes`).
+_LANE_LOW = sum(1 << (64 * bin_) for bin_ in range(_BINS))
 
 
-def similarity(one: array[int], one_empty: int, other: array[int], other_empty: int) -> float:
-    """:func:`checking._stock._similarity` (the audit's estimate), with each sketch's
-    empty bins given (:func:`_empty_bins`): the bins compared in C, not one by one."""
+def lanes(sketch: array[int]) -> tuple[int, int]:
+    """``sketch`` as one number (its 64 values side by side, 64 bits each), and its
+    empty bins (those no word pair fell in) as bit 0 of their lane."""
+    empty = sum(1 << (64 * bin_) for bin_, value in enumerate(sketch) if value == _EMPTY)
+    return int.from_bytes(sketch.tobytes(), "little"), empty
+
+
+def similarity(one: int, one_empty: int, other: int, other_empty: int) -> float:
+    """:func:`checking._stock._similarity` (the audit's estimate) of two sketches given
+    as :func:`lanes`: the bins that differ are the lanes of ``one ^ other`` not zero,
+    each folded onto its bit 0 (six shifts of the whole number, not 64 comparisons)."""
     both_empty = (one_empty & other_empty).bit_count()
     if both_empty == _BINS:
         return 1.0
-    same: int = sum(map(operator.eq, one, other)) - both_empty
+    differ = one ^ other
+    for shift in (32, 16, 8, 4, 2, 1):
+        differ |= differ >> shift
+    same = _BINS - (differ & _LANE_LOW).bit_count() - both_empty
     return same / (_BINS - both_empty)
 
 
