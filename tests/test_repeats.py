@@ -172,3 +172,15 @@ def test_the_batch_similarity_is_the_audits():
     assert _repeats.similarity(*_repeats.lanes(empty), *_repeats.lanes(empty)) == 1.0
     full = array("Q", [(1 << 58) - 1] * 64)  # the largest value a bin keeps
     assert _repeats.similarity(*_repeats.lanes(full), *_repeats.lanes(empty)) == 0.0
+
+
+def test_a_resumed_run_writes_what_the_whole_run_writes(tmp_path):
+    """--resume skips the drafts already written, yet settles them as the whole run did:
+    the rows after them take the same phrasings."""
+    source = _export(tmp_path)
+    whole = _draft(tmp_path, source, 1)
+    output = tmp_path / "resumed.jsonl"
+    lines = whole.splitlines(keepends=True)
+    output.write_text("".join(lines[:400]), encoding="utf-8")  # four colliding rows in
+    assert main(["draft", str(source), "-o", str(output), "--quiet", "--resume"]) == 0
+    assert output.read_text(encoding="utf-8") == whole

@@ -432,7 +432,8 @@ def draft_export(
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
     are written (None: today's date, read once for the whole run). ``note`` is added to
     every draft's ``notes`` (the CLI's: signed with the example profile). ``encoding``:
-    the input's (None: detected, see :func:`detect_encoding`).
+    the input's (None: detected, see :func:`detect_encoding`). No text is drafted three
+    times (see :func:`draft_many`): decided here, in input order, whatever ``jobs``.
     """
     check_export_arguments(
         "draft_export",

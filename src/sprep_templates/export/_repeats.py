@@ -29,10 +29,13 @@ writes what the whole run would have. A single :func:`draft_reply` is unchanged.
 
 Memory: no draft's text is kept. Per distinct text (a draft not word for word an
 earlier one, names, numbers, dates and links aside): its 16-byte digest, its words'
-32-bit hashes (about 400 bytes for a reply of 100 words), its sketch (64 values, 512
-bytes) and its 16 bands (about 400 bytes); per draft of a text already seen, nothing.
-At most about 1.5 KB a draft: 15 MB for 10,000 rows, 150 MB for 100,000 (measured on
-the real export: see the CHANGELOG).
+32-bit hashes (about 500 bytes for a reply of 110 words), its sketch (64 values, about
+570 bytes as one number) and its 16 bands (about 400 bytes, a crowded band's list
+holding 16 texts at most); per draft of a text already seen, nothing. Measured on the
+real export: 2.3 MB for 1,174 drafts, about 2 KB a draft with the word cache (itself
+bounded, see ``checking._stock``): 20 MB for 10,000 rows. Each draft is compared with
+at most 16 × 17 earlier texts (crowded bands left aside): the time a draft takes
+does not grow with the batch.
 """
 
 from __future__ import annotations
@@ -210,8 +213,8 @@ _LANE_LOW = sum(1 << (64 * bin_) for bin_ in range(_BINS))
 
 def lanes(sketch: array[int]) -> tuple[int, int]:
     """``sketch`` as one number (its 64 values side by side, 64 bits each), and its
-    empty bins (those no word pair fell in) as bit 0 of their lane."""
-    empty = sum(1 << (64 * bin_) for bin_, value in enumerate(sketch) if value == _EMPTY)
+    empty bins (those no word pair fell in) as the bits of a 64-bit number."""
+    empty = sum(1 << bin_ for bin_, value in enumerate(sketch) if value == _EMPTY)
     return int.from_bytes(sketch.tobytes(), "little"), empty
 
 
