@@ -63,7 +63,14 @@ from ..patterns import EMAIL, URL
 from ._cues import GREETING_WITH_NAME, SIGNER
 from ._finding import Finding
 
-__all__ = ["StockGroup", "find_stock_groups", "normalise_reply", "stock_finding"]
+__all__ = [
+    "SIMILARITY",
+    "StockGroup",
+    "find_stock_groups",
+    "normalise_reply",
+    "stock_finding",
+    "stock_fingerprint",
+]
 
 _MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
@@ -313,11 +320,25 @@ def _bands(sketch: array[int]) -> Iterator[int]:
             yield hash((band, *values))
 
 
+def stock_fingerprint(text: str) -> tuple[str, list[str], bytes]:
+    """What the audit compares of a reply: its text normalised (:func:`normalise_reply`),
+    its words in lower case, and their 16-byte digest (one digest: one text, word for
+    word once normalised). ``export._repeats`` uses it so that a batch never drafts what
+    this audit groups."""
+    normal = normalise_reply(text)
+    tokens = _TOKEN.findall(normal.lower())
+    return normal, tokens, hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).digest()
+
+
+#: The estimated similarity of word pairs from which a reply joins a group (by default).
+SIMILARITY = 0.7
+
+
 def find_stock_groups(
     replies: Iterable[tuple[str, str]],
     *,
     min_size: int = 3,
-    similarity: float = 0.7,
+    similarity: float = SIMILARITY,
     max_changed_words: int = MAX_CHANGED_WORDS,
 ) -> list[StockGroup]:
     """The groups of ``min_size`` replies or more that are one text, word for word once
@@ -345,9 +366,7 @@ def find_stock_groups(
     sketcher = _Sketcher()
     near = similarity < 1.0
     for reply_id, text in replies:
-        normal = normalise_reply(text)
-        tokens = _TOKEN.findall(normal.lower())
-        digest = hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).digest()
+        normal, tokens, digest = stock_fingerprint(text)
         index = by_digest.get(digest)
         if index is None:
             sketch = sketcher.sketch(tokens) if near else None

@@ -45,6 +45,7 @@ from ._environment import TemplateSet
 from ._notes import clean_notes
 from ._rendering import render_step
 from ._reply import Reply, missing_of
+from ._salt import salted
 from ._templates import load_template_set
 
 if TYPE_CHECKING:
@@ -248,7 +249,8 @@ def draft_reply(
         checked_contacts = failed_contacts_last(checked_contacts, failed)
     templates = load_template_set(template_dir)
     context = step_context(experience, signature, checked_contacts, free_text, reading)
-    seed = experience.id or repr((experience, free_text, checked_contacts))
+    # A batch may salt the seed of a draft that would repeat others (drafting._salt).
+    seed = salted(experience.id or repr((experience, free_text, checked_contacts)))
     tone = reading.tone
     options = templates.by_tone[tone]
     indices = _choices(seed, tone, templates.counts_by_tone[tone])

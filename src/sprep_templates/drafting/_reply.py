@@ -206,6 +206,9 @@ _MISSING_TASKS = {
     "it and say what will be done with it (improvement=…)",
     "reservation": "the user is satisfied but also writes « {said} »: acknowledge it, "
     "and give the next step if something is left to do (situation=…)",
+    "repeated": "the reply repeats two other drafts of this batch word for word (or "
+    "nearly; names, numbers, dates and links aside), whatever phrasing it takes: "
+    "personalise it with what this user wrote (situation=…) before sending it",
 }
 #: What is still outstanding is said beside a question or a request too (a blockage's
 #: task, "give the next step", already covers it; the user's point and a suggestion

@@ -30,6 +30,7 @@ from ..vocabulary import Status
 from ._columns import experience_from_fields, is_missing, repair_c1_cells, row_id
 from ._headers import export_fields
 from ._reading import Row
+from ._repeats import RepeatGuard
 
 __all__ = [
     "Drafted",
@@ -277,6 +278,13 @@ def draft_many(
     order, one result per row and structure it concerns, as :func:`draft_row` does
     (``structure``: the names or ids to draft for; ``require_section``: skip the
     structures no section matches).
+
+    The batch never drafts one text three times: a draft that would be the same as two
+    earlier drafts of the batch (as ``sprep check --jsonl`` groups stock replies: word
+    for word or nearly, names, numbers, dates and links aside) takes another choice of
+    phrasings, same content and status; when every try still repeats, it is
+    ``to_complete`` with a note to personalise it (see ``export._repeats``). A single
+    :func:`~sprep_templates.draft_reply` is unchanged.
     """
     check_draft_many_arguments(
         rows, profile, structure, require_section, include_answered, today, profile_type=Profile
@@ -288,19 +296,24 @@ def draft_many(
         )
     else:
         records = rows
+    repeats = RepeatGuard()  # the batch's drafts so far, as the audit groups them
     for number, fields in enumerate(records, start=1):
         if not isinstance(fields, Mapping):
             yield Rejected(number, f"a row must be a mapping (got {type(fields).__name__})", "")
             continue
         row = Row(number, export_fields(fields), "")  # names read as sprep draft reads them
-        for result in draft_row(
-            row,
-            profile,
-            structure=structure,
-            require_section=require_section,
-            include_answered=include_answered,
-            today=today,
-        ):
+
+        def drafted(row: Row = row) -> list[Result]:
+            return draft_row(
+                row,
+                profile,
+                structure=structure,
+                require_section=require_section,
+                include_answered=include_answered,
+                today=today,
+            )
+
+        for result in repeats.settle_row(drafted(), drafted):  # never one text three times
             if isinstance(result, Rejected):  # the row as it came, written for this one only
                 raw = json.dumps(dict(fields), ensure_ascii=False, default=str)
                 result = attrs.evolve(result, raw=raw)

@@ -39,6 +39,7 @@ from ._drafting import Drafted, Rejected, draft_row, selected_structures
 from ._excel import CsvForm
 from ._reading import Chunk, Format, chunk_rows, chunks
 from ._records import RecordWriter
+from ._repeats import RepeatGuard
 
 __all__ = [
     "MAX_JOBS",
@@ -76,6 +77,8 @@ class DraftedRecord:
     text: str
     structure: Structure | None = None
     section: int | None = None
+    line: int = 0  # the row's first line, and the reply's text: see export._repeats
+    reply_text: str = ""
 
 
 @attrs.frozen
@@ -343,6 +346,8 @@ def _draft_chunk_rows(job: ChunkJob) -> _DraftedChunk:
                         serialise(record),
                         result.structure,
                         result.section,
+                        result.line,
+                        result.reply.text,
                     )
                 )
             elif isinstance(result, Rejected):
@@ -427,7 +432,8 @@ def draft_export(
     is not in ``statuses`` (None: every status). ``today`` is the date the replies
     are written (None: today's date, read once for the whole run). ``note`` is added to
     every draft's ``notes`` (the CLI's: signed with the example profile). ``encoding``:
-    the input's (None: detected, see :func:`detect_encoding`).
+    the input's (None: detected, see :func:`detect_encoding`). No text is drafted three
+    times (see :func:`draft_many`): decided here, in input order, whatever ``jobs``.
     """
     check_export_arguments(
         "draft_export",
@@ -465,16 +471,24 @@ def draft_export(
 
     if not 1 <= jobs <= MAX_JOBS:
         raise InvalidInputError(f"jobs must be 1 to {MAX_JOBS} (got {jobs})")
+    # Never one text three times: settled here, in input order, whatever --jobs.
+    repeats = RepeatGuard()
+
+    def settled(drafted: _DraftedChunk, chunk_job: ChunkJob) -> ChunkResult:
+        return _gather(repeats.settle_chunk(drafted, chunk_job, draft_row), skip, kept)
+
     if jobs == 1:
         for chunk in parts:
-            yield _gather(_draft_chunk(job(chunk)), skip, kept)
+            yield settled(_draft_chunk(job(chunk)), job(chunk))
         return
     with _Jobs(jobs) as workers:
-        pending: deque[int] = deque()
+        pending: deque[tuple[int, ChunkJob]] = deque()
         for number, chunk in enumerate(parts):
             workers.send(number, job(chunk))
-            pending.append(number)
+            pending.append((number, job(chunk)))
             if len(pending) >= 2 * jobs:
-                yield _gather(workers.receive(pending.popleft()), skip, kept)
+                number, sent = pending.popleft()
+                yield settled(workers.receive(number), sent)
         while pending:
-            yield _gather(workers.receive(pending.popleft()), skip, kept)
+            number, sent = pending.popleft()
+            yield settled(workers.receive(number), sent)
