@@ -184,3 +184,23 @@ def test_a_resumed_run_writes_what_the_whole_run_writes(tmp_path):
     output.write_text("".join(lines[:400]), encoding="utf-8")  # four colliding rows in
     assert main(["draft", str(source), "-o", str(output), "--quiet", "--resume"]) == 0
     assert output.read_text(encoding="utf-8") == whole
+
+
+def test_the_guard_keeps_a_bounded_number_of_texts(monkeypatch):
+    """Memory stays flat however long the batch: past MAX_TEXTS distinct texts the
+    guard starts afresh (a repeat across two runs of it is not seen, and says so)."""
+    from sprep_templates.export import _repeats
+
+    monkeypatch.setattr(_repeats, "MAX_TEXTS", 3)
+    guard = _repeats.RepeatGuard()
+    kept = []
+    for number in range(10):
+        reply = _single(f"w{number}")
+        guard.settle(reply, lambda salt: None)
+        kept.append(len(guard._alike))
+    assert max(kept) <= 3
+    assert kept.count(1) >= 3  # started afresh at least twice
+    # Within a run the guard still works: six colliding drafts take other phrasings.
+    monkeypatch.setattr(_repeats, "MAX_TEXTS", 10_000)
+    results = list(draft_many(_rows(IDS), profile=PROFILE))
+    assert _groups((r.id, r.reply.text) for r in results) == []

@@ -33,9 +33,12 @@ earlier one, names, numbers, dates and links aside): its 16-byte digest, its wor
 570 bytes as one number) and its 16 bands (about 400 bytes, a crowded band's list
 holding 16 texts at most); per draft of a text already seen, nothing. Measured on the
 real export: 2.3 MB for 1,174 drafts, about 2 KB a draft with the word cache (itself
-bounded, see ``checking._stock``): 20 MB for 10,000 rows. Each draft is compared with
-at most 16 × 17 earlier texts (crowded bands left aside): the time a draft takes
-does not grow with the batch.
+bounded, see ``checking._stock``). The batch keeps at most :data:`MAX_TEXTS` distinct
+texts (about 20 MB): past them it starts afresh, so a batch of 100,000 rows takes no
+more memory than one of 20,000, and the guard holds within each run of
+:data:`MAX_TEXTS` distinct texts (a text repeated across two runs is not seen).
+Each draft is compared with at most 16 × 17 earlier texts (crowded bands left aside):
+the time a draft takes does not grow with the batch.
 """
 
 from __future__ import annotations
@@ -69,6 +72,10 @@ __all__ = ["MAX_TRIES", "REPEATED_NOTE", "RepeatGuard"]
 #: How many other choices of phrasings a repeating draft tries (salts 1 to MAX_TRIES).
 #: With 243 choices per tone, a draft whose every try repeats is one of very many alike.
 MAX_TRIES = 8
+
+#: The most distinct texts the guard keeps (about 2 KB each): past them it starts
+#: afresh, so that memory stays flat however long the batch.
+MAX_TEXTS = 10_000
 
 #: The note a draft not ready for other reasons gets when every try still repeats.
 REPEATED_NOTE = (
@@ -131,6 +138,10 @@ class _Alike:
         self._empty: list[int] = []  # and its empty bins
         self._bands = _BandTable()  # band → its first text; the others in _more
         self._more: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        """How many distinct texts are kept."""
+        return len(self._count)
 
     def place(self, text: str) -> _Placed:
         """Where a draft of ``text`` would go (nothing changed)."""
@@ -246,11 +257,17 @@ class RepeatGuard:
     def __init__(self) -> None:
         self._alike = _Alike()
 
+    def _bounded(self) -> _Alike:
+        """The texts kept, started afresh once they reach :data:`MAX_TEXTS`."""
+        if len(self._alike) >= MAX_TEXTS:
+            self._alike = _Alike()
+        return self._alike
+
     def settle(self, reply: Reply, redraft: Callable[[int], Reply | None]) -> Reply:
         """``reply``, or, when it would repeat earlier drafts, the first of
         ``redraft(1)``, ``redraft(2)``… (the draft again with that salt; None: none)
         that does not, or ``reply`` marked as repeating (see the module)."""
-        placed = self._alike.place(reply.text)
+        placed = self._bounded().place(reply.text)
         if not self._alike.repeats(placed):
             self._alike.add(placed)
             return reply
@@ -277,7 +294,7 @@ class RepeatGuard:
         as the job serialises."""
         rows: dict[int, Any] | None = None
         for position, record in enumerate(chunk.drafted):
-            placed = self._alike.place(record.reply_text)
+            placed = self._bounded().place(record.reply_text)
             if not self._alike.repeats(placed):
                 self._alike.add(placed)
                 continue
