@@ -99,7 +99,7 @@ def test_a_complaint_or_a_request_in_the_same_words_is_no_suggestion(text):
         (SUGGESTIONS[6], "la connexion biométrique"),
         (SUGGESTIONS[7], "un accueil plus proche de chez vous"),
         (SUGGESTIONS[8], "le vote par internet pour toutes les élections"),
-        (SUGGESTIONS[9], "l’envoi des documents par la poste"),
+        (SUGGESTIONS[9], "les envois papier"),
         (SUGGESTIONS[10], "le rappel par téléphone"),
         (SUGGESTIONS[11], "une aide à la saisie"),
         ("Il faudrait un bouton pour télécharger l'attestation.", "le téléchargement des documents"),
@@ -174,3 +174,18 @@ def test_a_negative_draft_names_the_suggestion_beside_the_complaint():
     )
     texts = [r.text for r in drafts(description, sentiment="Négatif")]
     assert any("suggestion sur un envoi suivi" in t for t in texts), texts[0]
+
+
+def test_a_suggestion_announced_by_a_colon_is_named_from_the_next_line():
+    assert topic_of("Merci. Il serait bon de revoir :\nle stationnement devant la mairie.") == (
+        "le stationnement"
+    )
+
+
+def test_why_no_x_is_a_complaint_not_a_suggestion():
+    assert not read_said(None, "J'ai attendu longtemps. Pourquoi pas de réponse ?").suggestion
+
+
+def test_a_request_for_oneself_with_an_elided_pronoun_is_no_suggestion():
+    text = "J'ai attendu longtemps. Serait-il possible de m'envoyer mon attestation ?"
+    assert not read_said(None, text).suggestion

@@ -70,7 +70,9 @@ class _Words(NamedTuple):
 
 
 def _whole(pattern: str) -> str:
-    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+    """``pattern`` on whole words: it ends at a word's end, or after a space or an
+    apostrophe it holds ("de m'": « de m'envoyer »)."""
+    return rf"(?<![\w-])(?:{pattern})(?:(?<=[\s'])|(?!\w))"
 
 
 @cache
@@ -153,9 +155,10 @@ def _spans(ends: Iterable[int], length: int) -> Iterable[tuple[int, int]]:
             start = end
 
 
-def _suggests(folded_sentence: str, also_at: Collection[int], offset: int) -> bool:
-    """Whether the sentence makes a suggestion: a cue (or one of ``also_at``, a
-    position another reader found a suggestion at) that no complaint overlaps."""
+def _suggests(folded_sentence: str, also_at: Collection[int], offset: int) -> int | None:
+    """Where the sentence makes a suggestion (in it), or None: the first cue (or one
+    of ``also_at``, a position another reader found a suggestion at) that no complaint
+    overlaps."""
     words = _words()
     refused = [match.span() for match in words.nots.finditer(folded_sentence)]
 
@@ -164,13 +167,15 @@ def _suggests(folded_sentence: str, also_at: Collection[int], offset: int) -> bo
 
     opening = words.starts.match(folded_sentence)
     if opening is not None and kept(opening.start(), opening.end()):
-        return True
-    if any(kept(match.start(), match.end()) for match in words.cues.finditer(folded_sentence)):
-        return True
-    # Another reader's cue: refused when a complaint starts at or just before it.
-    return any(
-        kept(at - offset, at - offset + 1) for at in also_at if 0 <= at - offset < len(folded_sentence)
+        return 0
+    found = [m.start() for m in words.cues.finditer(folded_sentence) if kept(*m.span())]
+    # Another reader's cue: refused when a complaint overlaps its first character.
+    found.extend(
+        at - offset
+        for at in also_at
+        if 0 <= at - offset < len(folded_sentence) and kept(at - offset, at - offset + 1)
     )
+    return min(found, default=None)
 
 
 def read_suggestion(
@@ -182,12 +187,19 @@ def read_suggestion(
     ``also_at``: positions where another reader saw a suggestion (its cue is kept
     unless a complaint in the same words overlaps it)."""
     first: Suggestion | None = None
-    for start, end in _spans(ends, len(text)):
+    spans = list(_spans(ends, len(text)))
+    for index, (start, end) in enumerate(spans):
         said = folded[start:end]
         inside = [at for at in also_at if start <= at < end]
-        if not _suggests(said, inside, start):
+        cue = _suggests(said, inside, start)
+        if cue is None:
             continue
-        topic = _topic(said)
+        # What follows the cue says what is proposed ("…, il serait bon de…"); the
+        # sentence's start only when it does not ("…recommandé, mais pourquoi pas la CNI ?");
+        # the next sentence when this one announces it ("Il serait bon de revoir :").
+        topic = _topic(said[cue:]) or _topic(said)
+        if topic is None and said.rstrip().endswith(":") and index + 1 < len(spans):
+            topic = _topic(folded[slice(*spans[index + 1])])
         found = Suggestion(_quote(text[start:end]), start, topic)
         if topic is not None:
             return found
