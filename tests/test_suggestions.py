@@ -189,3 +189,15 @@ def test_why_no_x_is_a_complaint_not_a_suggestion():
 def test_a_request_for_oneself_with_an_elided_pronoun_is_no_suggestion():
     text = "J'ai attendu longtemps. Serait-il possible de m'envoyer mon attestation ?"
     assert not read_said(None, text).suggestion
+
+
+def test_why_not_have_an_office_is_a_suggestion_why_not_have_said_is_not():
+    assert topic_of("Merci. Pourquoi ne pas avoir une permanence dans notre village ?") == (
+        "un accueil plus proche de chez vous"
+    )
+    assert not read_said(None, "J'ai attendu. Pourquoi ne pas avoir dit cela dès le départ ?").suggestion
+
+
+def test_suggestions_announced_then_listed_are_named_from_the_list():
+    text = "Merci. Voici deux suggestions.\n1. Un SMS de rappel la veille.\n2. Un parking."
+    assert topic_of(text) == "le rappel par SMS"

@@ -47,6 +47,9 @@ _TOPIC_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _PHRASE = re.compile(r"(?:le|la|les|un|une|des|d’autres|l’\w)[^'\"«»]*")
 #: Where a sentence starts, before its first word: spaces, a dash, a bullet, a number.
 _OPENING = r"[\s\-–•*\d).:]*"
+#: A sentence that announces the suggestions that follow it, and how far they are read.
+_ANNOUNCES = re.compile(r":\s*$|\b(?:suivante?s|voici|suggestions)\b", re.IGNORECASE)
+_ANNOUNCED = 300
 #: A suggestion sentence is quoted for the agent up to this many characters.
 MAX_QUOTE = 200
 
@@ -187,8 +190,7 @@ def read_suggestion(
     ``also_at``: positions where another reader saw a suggestion (its cue is kept
     unless a complaint in the same words overlaps it)."""
     first: Suggestion | None = None
-    spans = list(_spans(ends, len(text)))
-    for index, (start, end) in enumerate(spans):
+    for start, end in _spans(ends, len(text)):
         said = folded[start:end]
         inside = [at for at in also_at if start <= at < end]
         cue = _suggests(said, inside, start)
@@ -196,10 +198,11 @@ def read_suggestion(
             continue
         # What follows the cue says what is proposed ("…, il serait bon de…"); the
         # sentence's start only when it does not ("…recommandé, mais pourquoi pas la CNI ?");
-        # the next sentence when this one announces it ("Il serait bon de revoir :").
+        # what comes next when this one announces it ("Il serait bon de revoir :",
+        # "Voici deux suggestions.").
         topic = _topic(said[cue:]) or _topic(said)
-        if topic is None and said.rstrip().endswith(":") and index + 1 < len(spans):
-            topic = _topic(folded[slice(*spans[index + 1])])
+        if topic is None and _ANNOUNCES.search(said):
+            topic = _topic(folded[end : end + _ANNOUNCED])
         found = Suggestion(_quote(text[start:end]), start, topic)
         if topic is not None:
             return found
