@@ -201,3 +201,21 @@ def test_why_not_have_an_office_is_a_suggestion_why_not_have_said_is_not():
 def test_suggestions_announced_then_listed_are_named_from_the_list():
     text = "Merci. Voici deux suggestions.\n1. Un SMS de rappel la veille.\n2. Un parking."
     assert topic_of(text) == "le rappel par SMS"
+
+
+def test_a_complaint_in_suggestion_words_asks_no_suggestion_named():
+    """Another reader (experience._needs) sees « il faudrait » too: the complaint in the
+    same words is no suggestion for the status either."""
+    from sprep_templates.drafting._reply import missing_of
+
+    said = read_said(None, "Tout va bien. Il faudrait des mois pour changer cela.")
+    missing = missing_of(
+        sentiment="positive",
+        said=said,
+        used=(),
+        named_hard=(),
+        description="Tout va bien. Il faudrait des mois pour changer cela.",
+        situation=False,
+        answered=False,
+    )
+    assert missing is None or missing.kind != "suggestion", missing

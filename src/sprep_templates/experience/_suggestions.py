@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from ..exceptions import DataFileError
 from ..lexicons._files import numbered_lines
+from ..lexicons._pattern_files import fold_keeping_length
 
 __all__ = [
     "SUGGESTIONS_FILE",
@@ -225,9 +226,13 @@ def unnamed_suggestion(
     None: a suggestion is named when the draft thanks it (``"suggestion"`` in
     ``used``, the draft's ``personalised_by``) with its topic (:data:`TOPIC_PHRASES`).
     ``fallback``: the suggestion another reader quoted (``experience._needs``), for a
-    user whose suggestion this module does not read."""
+    user whose suggestion this module does not read (not when its words are a
+    complaint's: « il faudrait des mois… »)."""
     if suggestion is None:
-        return fallback if fallback is not None and "suggestion" not in used else None
+        # Another reader's suggestion, unless its cue is a complaint in the same words.
+        if fallback is None or "suggestion" in used:
+            return None
+        return None if _words().nots.search(fold_keeping_length(fallback)) else fallback
     if "suggestion" in used and suggestion.topic in TOPIC_PHRASES:
         return None
     return suggestion.sentence
