@@ -219,3 +219,23 @@ def test_a_complaint_in_suggestion_words_asks_no_suggestion_named():
         answered=False,
     )
     assert missing is None or missing.kind != "suggestion", missing
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "Il serait très utile de pouvoir faire les démarches à partir de Lyon.",
+            "un accueil plus proche de chez vous",
+        ),
+        ("Il faudrait nous indiquer l'onglet des coordonnées.", "un accès plus direct en ligne"),
+    ],
+)
+def test_where_the_user_would_do_it_and_where_to_click(text, phrase):
+    assert topic_of(f"Merci. {text}") == phrase
+
+
+def test_a_procedure_done_remotely_is_no_nearer_office():
+    assert topic_of("Merci. Il serait bien de faire les démarches à distance.") == (
+        "des démarches à distance"
+    )
