@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from ..exceptions import DataFileError
 from ..lexicons._files import numbered_lines
+from ..lexicons._matcher import PrefixAutomaton, required_prefixes
 from ..lexicons._pattern_files import fold_keeping_length
 
 __all__ = [
@@ -66,6 +67,9 @@ class Suggestion(NamedTuple):
 
 
 class _Words(NamedTuple):
+    #: The words a cue starts with (lower case): a sentence without any is no
+    #: suggestion, and its patterns are not tried there.
+    cue_words: PrefixAutomaton[int]
     cues: re.Pattern[str]
     starts: re.Pattern[str]
     nots: re.Pattern[str]
@@ -87,6 +91,7 @@ def _words() -> _Words:
     nots: list[str] = []
     topics: list[tuple[str, re.Pattern[str]]] = []
     phrases: dict[str, str] = {}
+    cue_words: set[str] = set()
     lines = numbered_lines(SUGGESTIONS_FILE)
     for number, line in lines[1:]:  # the first line is the header
         where = f"{SUGGESTIONS_FILE}, line {number}"
@@ -101,6 +106,8 @@ def _words() -> _Words:
             compiled = re.compile(_whole(pattern), re.IGNORECASE)
         except re.error as error:
             raise DataFileError(f"{where}: the pattern is no regular expression: {error}") from None
+        if category == _CUE:
+            cue_words |= required_prefixes(pattern, f"{where}: the cue {pattern!r}")
         if category in (_CUE, _CUE_START, _NOT):
             {_CUE: cues, _CUE_START: starts, _NOT: nots}[category].append(pattern)
             continue
@@ -126,6 +133,7 @@ def _words() -> _Words:
         )
 
     return _Words(
+        cue_words=PrefixAutomaton({word.lower(): (0,) for word in cue_words}),
         cues=alternatives(cues),
         starts=re.compile(
             rf"{_OPENING}(?:{'|'.join(_whole(p) for p in starts) or '(?!)'})", re.IGNORECASE
@@ -159,20 +167,27 @@ def _spans(ends: Iterable[int], length: int) -> Iterable[tuple[int, int]]:
             start = end
 
 
-def _suggests(folded_sentence: str, also_at: Collection[int], offset: int) -> int | None:
+def _suggests(
+    folded_sentence: str, also_at: Collection[int], offset: int, cued: bool
+) -> int | None:
     """Where the sentence makes a suggestion (in it), or None: the first cue (or one
     of ``also_at``, a position another reader found a suggestion at) that no complaint
-    overlaps."""
+    overlaps. ``cued``: whether the sentence holds a cue's first words."""
     words = _words()
-    refused = [match.span() for match in words.nots.finditer(folded_sentence)]
+    refused: list[tuple[int, int]] | None = None
 
     def kept(start: int, end: int) -> bool:
+        nonlocal refused
+        if refused is None:
+            refused = [match.span() for match in words.nots.finditer(folded_sentence)]
         return not any(start < r_end and r_start < end for r_start, r_end in refused)
 
     opening = words.starts.match(folded_sentence)
     if opening is not None and kept(opening.start(), opening.end()):
         return 0
-    found = [m.start() for m in words.cues.finditer(folded_sentence) if kept(*m.span())]
+    found = (
+        [m.start() for m in words.cues.finditer(folded_sentence) if kept(*m.span())] if cued else []
+    )
     # Another reader's cue: refused when a complaint overlaps its first character.
     found.extend(
         at - offset
@@ -191,10 +206,12 @@ def read_suggestion(
     ``also_at``: positions where another reader saw a suggestion (its cue is kept
     unless a complaint in the same words overlaps it)."""
     first: Suggestion | None = None
+    # Where a cue's first words occur: the cues are tried in those sentences only.
+    cued = [end - back for end, (back, _owners) in _words().cue_words.hits(folded.lower())]
     for start, end in _spans(ends, len(text)):
         said = folded[start:end]
         inside = [at for at in also_at if start <= at < end]
-        cue = _suggests(said, inside, start)
+        cue = _suggests(said, inside, start, any(start <= at < end for at in cued))
         if cue is None:
             continue
         # What follows the cue says what is proposed ("…, il serait bon de…"); the
