@@ -64,12 +64,14 @@ CONTEXT_VARIABLES = (
     "problem",
     "pseudonym",
     "severity",
+    "self_service",
     "similar",
     "situation",
     "sober",
     "title",
     "topic",
     "tried_contacts",
+    "unanswered",
     "unsolved",
     "waited",
 )
@@ -106,7 +108,7 @@ LEFT_OUT_NAMES = {
 PERSONALISED_BY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("title", ("title",)),
     ("channel", ("channel", "agents")),
-    ("occasion", ("occasion",)),
+    ("occasion", ("occasion", "self_service")),
     ("ratings", ("hard", "liked")),
     ("access", ("access",)),
     ("problem", ("problem",)),
@@ -165,6 +167,9 @@ def step_context(
         # Every contact given is a way in the user says failed: not offered as if it
         # worked (experience._channels).
         "tried_contacts": every_contact_failed(contacts, failed) if failed else False,
+        # A way in the user says failed (calls, e-mails unanswered): no "nos équipes
+        # restent à votre écoute" to them, even where another contact is offered.
+        "unanswered": bool(failed),
         "organisation": signature.organisation,
         "first_name": signature.first_name,
         "situation": free_text.get("situation"),

@@ -57,6 +57,9 @@ _CLAUSE_BREAK = re.compile(
 _NEGATION = re.compile(r"\b(?:pas|jamais|guere|nullement|aucunement)\b", re.IGNORECASE)
 #: How far before a praise a negation still negates it (characters).
 NEGATION_REACH = 24
+#: How far before the words of a failure a channel still failed with it (characters,
+#: from the channel word's start: "par mail et téléphone sans aucune réponse").
+FAILED_REACH = 25
 #: The words of a contact that failed (folded).
 _FAILED = re.compile(
     r"\b(?:personne ne (?:repond|decroche|rappelle)|sonne dans le vide|injoignables?"
@@ -136,8 +139,12 @@ def failed_sides(
         start = starts[clause - 1]
         end = starts[clause] if clause < len(starts) else len(folded)
         for match in _FAILED.finditer(folded, start, end):
-            nearest = min(named, key=lambda item: (abs(item[0] - match.start()), item[0]))[1]
-            failed.update(nearest)
+            failed.update(_nearest_to_span(named, match.start(), match.end()))
+            # "par mail et téléphone sans aucune réponse": every channel named just
+            # before the failure's words failed too.
+            for position, kinds in named:
+                if 0 <= match.start() - position <= FAILED_REACH:
+                    failed.update(kinds)
     if any(True for _ in unreachable):
         failed.add("phone")
     blamed |= failed
@@ -145,11 +152,28 @@ def failed_sides(
     return frozenset(praised), frozenset(blamed), frozenset(mentioned), frozenset(failed)
 
 
+def _nearest_to_span(
+    named: list[tuple[int, tuple[str, ...]]], start: int, end: int
+) -> tuple[str, ...]:
+    """The kinds of the channel nearest to the words of a failure between ``start`` and
+    ``end``: a channel after them is measured from their end ("injoignable par
+    téléphone et ne répond pas aux mails": the mails did not answer), one before them
+    from their start."""
+
+    def distance(item: tuple[int, tuple[str, ...]]) -> tuple[int, int]:
+        position = item[0]
+        return (position - end if position >= end else start - position, position)
+
+    return min(named, key=distance)[1]
+
+
 #: The kinds of contact a reply offers (``inputs.Contact.kind``) on each channel kind
 #: the words tell of.
 CONTACT_KINDS_OF = {
     "phone": ("phone",),
-    "email": ("email",),
+    # An e-mail or a contact form left unanswered: a web contact is most often that
+    # same written way in (a "nous contacter" page), not a way forward.
+    "email": ("email", "web"),
     "mail": ("address",),
     "online": ("web",),
     "account": ("web",),

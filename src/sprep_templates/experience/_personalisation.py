@@ -175,6 +175,10 @@ def personalise(
         hard = tuple(c for c in hard if c != "relation")
     if experience.sentiment != "positive":
         hard += tuple(c for c in said.felt_hard if c not in rated)
+    # The words say the opposite of a criterion rated negative ("c'est simple", "tout
+    # est allé très vite", "j'ai pu joindre un conseiller"): the rating was about
+    # something else, and naming it would contradict the user.
+    hard = tuple(c for c in hard if c not in said.contradicted)
     if experience.sentiment == "positive":
         liked += tuple(c for c in said.felt_liked if c not in rated)
     return Personalisation(
@@ -232,6 +236,8 @@ def failed_channels(reading: Personalisation) -> frozenset[str]:
 def _words_back(criterion: str, side: str, said: Said) -> bool:
     """The user's words say ``criterion`` on ``side`` (a criterion they praise or
     regret; access that failed; a channel they praised, for the reception)."""
+    if side == "negative" and criterion in said.told:
+        return True
     if criterion == "accessibility" and side == "negative":
         return said.access is not None
     felt = said.felt_liked if side == "positive" else said.felt_hard

@@ -487,11 +487,28 @@ class _ReadProblem(Protocol):
     @property
     def access(self) -> str | None: ...
 
+    @property
+    def felt_liked(self) -> tuple[str, ...]: ...
+
+
+#: The problems that name a criterion negatively: never said where the words praise
+#: that criterion and regret it nowhere.
+_CRITERION_OF_PROBLEM = {
+    "slow": "reactivity",
+    "transcription": "reactivity",
+    "calls": "accessibility",
+    "unreachable": "accessibility",
+}
+
 
 def problem_named(said: _ReadProblem, tone: str, hard: tuple[str, ...]) -> str | None:
     """The user's problem a reply in ``tone`` names (a key of ``PROBLEM_PHRASES``), or
     None: only a reply of regret names it, in place of the criteria rated negative."""
     if said.problem is None or tone == "positive":
+        return None
+    if _CRITERION_OF_PROBLEM.get(said.problem) in said.felt_liked:
+        # "un traitement trop lent" to a user who writes all went fast, "un service
+        # impossible à joindre" to one who got through: the words say the opposite.
         return None
     if "accessibility" in hard and said.problem in _ACCESS_PROBLEMS.get(said.access or "", ()):
         return None

@@ -92,6 +92,10 @@ _SAID_CATEGORIES = (
         for criterion in ("reactivity", "information", "relation", "simplicity", "accessibility")
         for side in ("negative", "positive")
     ),
+    *(
+        f"told-{criterion}"
+        for criterion in ("reactivity", "information", "relation", "simplicity", "accessibility")
+    ),
 )
 
 
@@ -251,6 +255,14 @@ class Said(NamedTuple):
     #: The writer tells of their own steps ("j'appelle", "je me suis rendu"): the
     #: difficulties they describe are theirs, even when they write for a relative.
     acted: bool = False
+    #: Criteria the words praise somewhere (alone or beside a regret): a reply never
+    #: names them negatively, whatever the rating (« une démarche trop compliquée » to
+    #: a user who writes the procedure is simple).
+    contradicted: frozenset[str] = frozenset()
+    #: Criteria the words tell on the negative side in wider terms (``told-*`` of
+    #: said.tsv: a wait, a delay, an appointment…): they confirm a criterion the user
+    #: rated negative, and never name one the user did not rate.
+    told: frozenset[str] = frozenset()
 
 
 NOTHING_SAID = Said(
@@ -408,8 +420,11 @@ def read_said(
     suggestion_at: list[int] = []
     bereaved: str | None = None
     felt: dict[str, set[str]] = {}
+    told_criteria: set[str] = set()
     for category, start, end in _matches(_said_patterns(), folded, in_said):
-        if category.startswith("felt-"):
+        if category.startswith("told-"):
+            told_criteria.add(category.removeprefix("told-"))
+        elif category.startswith("felt-"):
             _felt, criterion, side = category.split("-")
             felt.setdefault(criterion, set()).add(side)
             judged.append((start, side))
@@ -465,6 +480,7 @@ def read_said(
         problem = problem._replace(problem="calls")
     felt_hard = tuple(c for c, sides in felt.items() if sides == {"negative"})
     felt_liked = tuple(c for c, sides in felt.items() if sides == {"positive"})
+    contradicted = frozenset(c for c, sides in felt.items() if "positive" in sides)
     notes = []
     if access is not None:
         notes.append(f"access that failed: {access[1]}")
@@ -525,6 +541,8 @@ def read_said(
         praise=praise,
         failed=failed,
         acted=tells_own_steps(folded),
+        contradicted=contradicted,
+        told=frozenset(told_criteria),
     )
 
 
@@ -544,7 +562,15 @@ NOTHING_SAID_CONTEXT: dict[str, object] = {
     "agents": False,
     "praise": None,
     "unsolved": False,
+    "self_service": False,
 }
+
+
+#: Procedures a user carries out on their own, seeking no help (a vote, a
+#: registration, an order): never "Vous avez trouvé l’aide attendue".
+SELF_SERVICE_PROCEDURES = frozenset(
+    {"vote-online", "vote", "proxy", "consular-registration", "census", "crit-air", "bloctel"}
+)
 
 
 def said_context(
@@ -578,6 +604,8 @@ def said_context(
     - ``agents``: a person of the service took part (:data:`HUMAN_CHANNELS`);
     - ``unsolved``: the words tell of something not solved yet (a problem, a serious
       situation, a blockage, a request): no "aide attendue";
+    - ``self_service``: the procedure is one the user carries out on their own
+      (:data:`SELF_SERVICE_PROCEDURES`): no "aide attendue" nor "avoir pu vous aider";
     - ``praise``: what the user praised in their words (a phrase of
       ``experience._praise.PRAISE_PHRASES``), in a positive reply that names a
       criterion appreciated (it stands for that criterion's phrase).
@@ -609,6 +637,7 @@ def said_context(
         # What the user praised, in a positive reply beside a criterion appreciated,
         # whose phrase it stands for.
         "praise": PRAISE_PHRASES[said.praise] if said.praise and liked and not regrets else None,
+        "self_service": said.procedure in SELF_SERVICE_PROCEDURES,
         "unsolved": leaves_unsolved(
             said.problem, said.severity, said.requests.blocked, said.requests.request
         ),
