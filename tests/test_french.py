@@ -31,12 +31,16 @@ from sprep_templates.experience import (
     SUGGESTION_TOPICS,
     WAITED_PHRASES,
 )
+from sprep_templates.experience._relatives import FOR_A_RELATIVE
 from sprep_templates.french import contact_phrase, format_count, join_alternatives
 from sprep_templates.inputs import SENTIMENTS
 from sprep_templates.testing import experiences, plain_draft_arguments
 from sprep_templates.text import apply_typography
 
 from .grammar import grammar_checker
+
+#: The occasions said of a relative's file (experience._relatives).
+RELATIVE_OCCASIONS = tuple(FOR_A_RELATIVE["occasion"].values())
 
 PHONE = Contact(kind="phone", value="32 30")
 PHONE_LABEL = Contact(kind="phone", value="01 23 45 67 89", label="service retraite")
@@ -271,7 +275,7 @@ def every_export_sentence() -> dict[str, str]:
         sentences[str(module.late_apology(n))] = "late_apology"
         sentences[str(module.sober_sentence(n))] = "sober_sentence"
         sentences[str(module.action_sentence("Mise à jour de la page d’aide", n))] = "action"
-        for occasion in (*MOMENTS.values(), *PROCEDURE_PHRASES.values()):
+        for occasion in (*MOMENTS.values(), *PROCEDURE_PHRASES.values(), *RELATIVE_OCCASIONS):
             for posted_as in ("self", "relative", "mediator"):
                 sentences[str(module.partial_regret(occasion, posted_as, n))] = "partial_regret"
         for bereaved in ("", *RELATIVE_PHRASES.values()):
@@ -282,7 +286,7 @@ def every_export_sentence() -> dict[str, str]:
         for topic in SUGGESTION_TOPICS.values():
             sentences[str(module.point_thanks("suggestion", n, topic))] = "point_thanks"
         for tone in SENTIMENTS:
-            for problem in PROBLEM_PHRASES.values():
+            for problem in (*PROBLEM_PHRASES.values(), *FOR_A_RELATIVE["problem"].values()):
                 sentences[str(module.problem_sentence(tone, problem, n))] = "problem_sentence"
         for severity in SEVERITIES:
             for waited in WAITED_PHRASES if severity == "wait" else (None,):
@@ -299,7 +303,7 @@ def every_occasion_paragraph() -> dict[str, str]:
     paragraphs: dict[str, str] = {}
     for sentiment in SENTIMENTS:
         for name in templates.variants[(sentiment, "acknowledgement")]:
-            for occasion in (*MOMENTS.values(), *PROCEDURE_PHRASES.values()):
+            for occasion in (*MOMENTS.values(), *PROCEDURE_PHRASES.values(), *RELATIVE_OCCASIONS):
                 for mixed, asks, sober in itertools.product((False, True), repeat=3):
                     context = (
                         dict.fromkeys(VALUES)

@@ -25,6 +25,7 @@ from ..experience import (
     quotable_title,
     said_context,
 )
+from ..experience._relatives import for_a_relative
 from ..french import contact_phrase, join_alternatives
 from ..inputs import Contact, Experience, Signature, channel_kind
 from ..steps import STEPS
@@ -203,7 +204,7 @@ def _said_context(
     """``said_context`` of the reading (remembered when nothing was said)."""
     said = reading.said
     if said is not NOTHING_SAID:
-        return said_context(
+        context = said_context(
             said,
             channel=channel,
             tone=reading.tone,
@@ -211,6 +212,8 @@ def _said_context(
             hard=hard,
             liked=reading.liked,
         )
+        # A relative's money or file is not the writer's (experience._relatives).
+        return for_a_relative(context) if said.relatives_file else context
     key = (channel, reading.tone, sentiment, hard, reading.liked)
     found = _NOTHING_SAID_CONTEXTS.get(key)
     if found is None:

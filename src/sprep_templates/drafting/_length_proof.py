@@ -33,6 +33,7 @@ from ..experience import (
     quotable_action,
     quotable_title,
 )
+from ..experience._relatives import FOR_A_RELATIVE
 from ..french import contact_phrase, join_alternatives
 from ..inputs import CRITERIA, POSTED_AS, SENTIMENTS, Contact, Experience, Signature
 from ..limits import (
@@ -163,7 +164,11 @@ def _export_values(large: bool, core: bool) -> dict[str, list[object]]:
         # What the user wrote (experience._said.said_context). A phrase (occasion,
         # bereaved) is said as a whole wherever it is used: its shortest and longest
         # bound it.
-        "occasion": [*MOMENTS.values(), *_extreme_phrases(PROCEDURE_PHRASES.values())],
+        # A relative's file is said in its own phrases (experience._relatives).
+        "occasion": [
+            *MOMENTS.values(),
+            *_extreme_phrases([*PROCEDURE_PHRASES.values(), *FOR_A_RELATIVE["occasion"].values()]),
+        ],
         "mixed": [False, True],
         "asks": [False, True],
         "unsolved": [False, True],
@@ -215,7 +220,10 @@ _Memo = dict[tuple[object, ...], Any]
 
 #: The user's own problem: a phrase said as a whole (its shortest and longest), never
 #: with a criterion rated negative (``_contract._names_problem``: hard is empty then).
-_PROBLEMS = (None, *_extreme_phrases(PROBLEM_PHRASES.values()))
+_PROBLEMS = (
+    None,
+    *_extreme_phrases([*PROBLEM_PHRASES.values(), *FOR_A_RELATIVE["problem"].values()]),
+)
 
 
 #: The last sets' shortest severities (a set is no key: it holds a dict), by identity.

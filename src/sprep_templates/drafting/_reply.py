@@ -61,6 +61,11 @@ _REVIEW_TASKS = {
     "itself; say what the service can do and who handles the rest",
     "fragile": "the user looks after a fragile person (see attention): make the reply "
     "personal and give a contact who can act for them now",
+    "vulnerable": "a vulnerable person (great age, serious illness, dependence, "
+    "disability, isolation) whose payments stopped long ago or whose situation gets "
+    "worse (see attention): make the reply personal, say who handles their file and "
+    "by when, and give a direct contact who can act now (not a channel that already "
+    "failed them)",
     "income": "the user cannot work or has no income left (see attention): give the "
     "contact who can act now (a payment, social support) and the next step",
     "hazard": "the user reports a danger to health or safety (see attention): say who "
@@ -72,6 +77,7 @@ _REVIEW_ORDER = (
     "hazard",
     "death",
     "distress",
+    "vulnerable",
     "income",
     "legal",
     "fragile",
@@ -87,6 +93,7 @@ _REVIEW_STARTS = (
     ("legal", (SEVERE_LABELS["severe-legal"],)),
     ("fragile", (SEVERE_LABELS["severe-fragile"],)),
     ("income", (SEVERE_LABELS["severe-income"],)),
+    ("vulnerable", (SEVERE_LABELS["severe-vulnerable"],)),
     ("hazard", (SEVERE_LABELS["severe-danger"],)),
     ("danger", tuple(label for kind, label in CATEGORY_LABELS.items() if kind != "death")),
 )
@@ -140,7 +147,7 @@ def missing_of(
     if needs.need is not None and not answered:
         return Missing(needs.need, needs.need_said, needs.tried)
     if said.severity is not None and not situation and not answered:
-        return Missing("serious", needs.point, needs.tried, said.severity)
+        return Missing("serious", needs.point, needs.tried, said.severity, named="severity" in used)
     words = len(description.split()) if description else 0
     point_named = (
         situation
@@ -189,6 +196,8 @@ _MISSING_TASKS = {
     "that works (a named service, a direct line, an appointment)",
     "serious": "the user's situation is serious ({severity}): « {said} »: name it and give "
     "the concrete next step",
+    "serious-named": "the user's situation is serious ({severity}): « {said} »: the reply "
+    "says so; give the concrete next step and who can act",
     "point": "the reply does not name the user's point: « {said} »: name it (situation=…)",
     "point-unclear": "the user's point is not clear from the words: read the experience "
     "and add a sentence on what went wrong (situation=…); title « {said} »",
@@ -202,8 +211,11 @@ _MISSING_TASKS = {
 #: are what answering them names).
 _KEPT_BESIDE_A_QUESTION = frozenset({"urgent", "impossible", "awaited", "no-answer"})
 #: The kinds of :data:`_MISSING_TASKS` (``no-answer-elsewhere`` is how a ``no-answer``
-#: whose sentence names another body is told, not a kind of its own).
-MISSING_KINDS = tuple(kind for kind in _MISSING_TASKS if kind != "no-answer-elsewhere")
+#: whose sentence names another body is told, ``serious-named`` a ``serious`` the
+#: reply already says: not kinds of their own).
+MISSING_KINDS = tuple(
+    kind for kind in _MISSING_TASKS if kind not in ("no-answer-elsewhere", "serious-named")
+)
 
 
 @attrs.frozen
@@ -219,6 +231,9 @@ class Missing:
     said: str | None = attrs.field(default=None, converter=_for_agent)
     tried: str | None = attrs.field(default=None, converter=_for_agent)
     severity: str | None = None
+    #: For ``serious``: the reply already says how serious it is (``severity`` in
+    #: ``personalised_by``): the agent gives the next step, not a sentence naming it.
+    named: bool = False
 
     def task(self) -> str:
         """What the agent must add, as a note says it."""
@@ -232,6 +247,8 @@ class Missing:
         kind = self.kind
         if kind == "no-answer" and names_another_body(self.said):
             kind = "no-answer-elsewhere"
+        if kind == "serious" and self.named:
+            kind = "serious-named"
         task = _MISSING_TASKS[kind].format(said=self.said, severity=self.severity)
         return task + self.not_back()
 
@@ -339,7 +356,8 @@ class Reply:
     def status(self) -> Status:
         """``to_review`` (an error, or a case a person reads first: a sensitive
         situation, distress, staff behaviour or serious harm told, a legal conflict, a
-        fragile person, no work or income; see ``attention``); ``to_complete``
+        fragile person, a vulnerable person whose payments stopped long ago or whose
+        situation worsens, no work or income; see ``attention``); ``to_complete``
         (compliant, but the user asks a question or an action, or is blocked, which an
         agent must answer with a first-level answer, the next step or a contact; or
         something else keeps it from being sent as it is, see :attr:`missing`: the
@@ -354,9 +372,11 @@ class Reply:
             return "to_complete"
         if self.missing is not None:
             return "to_complete"
-        if not self.names_difficulty and "negative" in (self.sentiment, self.tone):
+        # The user's own problem said names the difficulty, rated or not.
+        named = self.names_difficulty or "problem" in self.personalised_by
+        if not named and "negative" in (self.sentiment, self.tone):
             return "to_complete"
-        if not self.names_difficulty and self.sentiment == "neutral":
+        if not named and self.sentiment == "neutral":
             return "to_complete"
         return "ready"
 

@@ -48,6 +48,7 @@ __all__ = [
     "SEVERE_LABELS",
     "NeedSpans",
     "Needs",
+    "concedes",
     "find_needs",
     "names_another_body",
     "needs_patterns",
@@ -64,7 +65,12 @@ SEVERE_LABELS = {
     "severe-fragile": "personne fragile",
     "severe-income": "sans travail ni revenu",
     "severe-danger": "danger pour la santé ou la sécurité",
+    "severe-vulnerable": "personne vulnérable",
 }
+
+#: What makes a vulnerable person's case severe: payments stopped for months, or a
+#: health or situation getting worse (each alone is no reason, nor the person alone).
+_VULNERABLE_WITH = ("lasting-stop", "worsening")
 
 #: The criteria a rating's phrase names, each confirmed by words of ``label-<criterion>``.
 CRITERIA = ("accessibility", "information", "relation", "reactivity", "simplicity")
@@ -78,6 +84,10 @@ _CATEGORIES = (
     "grievance",
     *(f"label-{criterion}" for criterion in CRITERIA),
     "resolved",
+    "settled",
+    "vulnerable",
+    *_VULNERABLE_WITH,
+    "legal-won",
 )
 
 
@@ -167,6 +177,33 @@ _CONTRAST = re.compile(
     r"\b(?:trop|mais|cependant|toutefois|dommage|regrette|helas|malheureusement|sauf)\b",
     re.IGNORECASE,
 )
+#: A sentence that concedes or praises, which is no point nor a complaint: the user's
+#: excuse for the service ("vu la crise sanitaire, je ne me plains pas du délai", "je
+#: comprends que…", "c'est normal") or praise told with a negation ("l'agent n'a pas
+#: hésité à m'aider", "n'a pas compté son temps"); on the folded text. "Malgré la
+#: crise, personne ne m'a répondu" concedes nothing: the words of the excuse are
+#: the verb, not the circumstance.
+_CONCEDES = re.compile(
+    r"\b(?:je|nous) (?:ne (?:me|nous) plains? pas|ne (?:me|nous) plaignons pas"
+    r"|ne (?:leur|lui|vous|le|la|les) (?:reproche|reprochons|en veux|en voulons) (?:pas|rien)"
+    r"|ne reproche rien|ne reprochons rien|comprends (?:bien |tout a fait |parfaitement )?"
+    r"(?:que|qu'|les|le|la|l')|comprenons (?:bien )?(?:que|qu'|les|le|la|l')"
+    r"|ne (?:m'|nous )attendai(?:s|t|ons)? pas a (?:\w+ ){0,3}?(?:rapide|rapidement|mieux"
+    r"|miracles?))"
+    r"|\b(?:c'est|c'etait|cela est|ce qui est) (?:bien |tout a fait )?(?:normal|comprehensible"
+    r"|logique|excusable)"
+    r"|\b(?:n'a|n'ont|n'avait|n'avaient|ne m'a|ne nous a) (?:pas|jamais) (?:hesite|menage"
+    r"|compte (?:son|leur) temps|manque de (?:patience|gentillesse|professionnalisme)|ete decue?)",
+    re.IGNORECASE,
+)
+
+
+def concedes(sentence: str) -> bool:
+    """Whether ``sentence`` (folded) concedes or praises (:data:`_CONCEDES`) and says
+    nothing against it ("mais", "cependant"…): no point, no complaint."""
+    return _CONCEDES.search(sentence) is not None and _CONTRAST.search(sentence) is None
+
+
 #: A point is a sentence of this many words at least.
 MIN_POINT_WORDS = 4
 #: Categories a sentence that speaks to "vous" without the writer still says (a
@@ -203,6 +240,9 @@ class NeedSpans(NamedTuple):
     reservation_at: Span | None
     suggestion_at: Span | None
     praise_at: Span | None
+    #: Where the last sentence that tells the whole case is settled starts (-1: none):
+    #: what is asked or blocked before it is no longer outstanding.
+    settled_at: int = -1
 
 
 def find_needs(
@@ -231,6 +271,7 @@ def find_needs(
     first: dict[str, Span] = {}
     severe: dict[str, str] = {}
     resolved: list[int] = []  # where the user tells they got past a block
+    settled = -1  # where the user last tells the whole case is settled
     praise_sentences: set[int] = set()
     labels: set[str] = set()
     for index, start, end in found:
@@ -255,19 +296,25 @@ def find_needs(
             and not _WRITER.search(said)
         ):
             continue  # « Votre demande est en attente » pasted: not the writer's need
-        if category == "resolved":
+        if category in ("resolved", "settled"):
             resolved.append(first_char)
+            if category == "settled":
+                settled = max(settled, first_char)
             continue
         if category.startswith("label-"):
             labels.add(category.removeprefix("label-"))
             continue
-        if category in SEVERE_LABELS:
+        if category in SEVERE_LABELS or category in _SEVERE_PARTS:
             severe.setdefault(category, text[start:end])
             continue
         _keep(first, category, (first_char, last_char, start), title_end)
     if "impossible" in first and any(at > first["impossible"][0] for at in resolved):
         # "Impossible de me connecter… Finalement j'ai pu voter": the block ended.
         del first["impossible"]
+    for kind in _SETTLED_NEEDS:
+        if kind in first and first[kind][0] < settled:
+            del first[kind]  # "J'attends ma carte… Mise à jour : tout est réglé."
+    _combine_severe(severe)
     need = next((kind for kind in NEED_KINDS if kind in first), None)
     need_at = first.get(need) if need is not None else None
     # The main point: the need, the complaint, the suggestion, what did not work, in
@@ -280,7 +327,9 @@ def find_needs(
         point_first = following
     else:
         point_first = complaint_at
-    if point_first is not None and _went_well(folded, point_first):
+    if point_first is not None and (
+        _went_well(folded, point_first) or concedes(folded[point_first[0] : point_first[1]])
+    ):
         point_first = None
     reservation_at = first.get("reservation")
     candidates = (
@@ -306,7 +355,31 @@ def find_needs(
         reservation_at=first.get("reservation"),
         suggestion_at=first.get("suggests"),
         praise_at=first.get("praise"),
+        settled_at=settled,
     )
+
+
+#: What a later sentence telling the case is settled ends (``settled`` in needs.tsv).
+_SETTLED_NEEDS = ("urgent", "impossible", "awaited", "no-answer")
+
+#: The categories read to make a severe case of their own (see :func:`_combine_severe`).
+_SEVERE_PARTS = frozenset({"vulnerable", *_VULNERABLE_WITH, "legal-won"})
+
+
+def _combine_severe(severe: dict[str, str]) -> None:
+    """Make the severe cases that need two readings (in place): a vulnerable person
+    (great age, serious illness, dependence, disability, isolation, no French) with
+    payments stopped for months or a situation getting worse is
+    ``severe-vulnerable``, its words both quoted; a court case over and won
+    (``legal-won``) is no ``severe-legal``. The parts are then dropped."""
+    person = severe.get("vulnerable")
+    reason = next((severe[part] for part in _VULNERABLE_WITH if part in severe), None)
+    if person is not None and reason is not None:
+        severe["severe-vulnerable"] = f"{person}\u202f» et «\u202f{reason}"
+    if "legal-won" in severe:
+        severe.pop("severe-legal", None)
+    for part in _SEVERE_PARTS:
+        severe.pop(part, None)
 
 
 def _went_well(folded: str, span: Span) -> bool:
@@ -359,6 +432,7 @@ def _first_negation(
                 len(said.split()) >= MIN_POINT_WORDS
                 and negation is not None
                 and not _HYPOTHETICAL.match(said)
+                and not concedes(said)
                 and (_WRITER.search(said) or not _ADDRESSED.search(said))
             ):
                 # Quoted from near the negation when the sentence is long.

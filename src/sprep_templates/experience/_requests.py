@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..lexicons import PatternFile, fold_keeping_length, read_packaged_patterns
 from ..lexicons._pattern_files import EXCLUDE
 from ..patterns import EMAIL, URL
-from ._needs import NO_NEEDS, Needs, NeedSpans, find_needs
+from ._needs import NO_NEEDS, Needs, NeedSpans, concedes, find_needs
 
 __all__ = [
     "NO_REQUESTS",
@@ -173,6 +173,24 @@ _PRAISE = (
     r" ne pas (?:[eé]tre |rester )?(?:satisfaite?s?|contente?s?|ravie?s?|conquise?s?"
     r"|s[eé]duite?s?|heureu(?:x|se)s?|recommander)"
 )
+#: After "comment": a rhetorical question, indignation that expects no answer
+#: ("comment peut-on accepter ça ?", "comment pouvez-vous traiter les gens ainsi ?");
+#: "comment peut-on suivre son dossier ?" asks.
+RHETORICAL = (
+    r" (?:peut-on|peut on|pouvez-vous|pouvez vous|peuvent-ils|peuvent-elles|ose-t-on"
+    r"|osez-vous|a-t-on pu|avez-vous pu|ont-ils pu|peut-on encore|pouvez-vous encore)"
+    r" (?:accepter|tol[eé]rer|admettre|laisser|traiter|oser|justifier|imaginer|croire"
+    r"|se permettre|continuer|ignorer|abandonner|m[eé]priser|infliger|supporter|cautionner)"
+)
+
+#: After "quel", "quelle": an outcry, no question ("Quelle honte, quel mépris… ?").
+_OUTCRY = (
+    r"(?! (?:honte|m[eé]pris|scandale|g[aâ]chis|tristesse|bazar|pagaille|cirque|blague"
+    r"|horreur|mis[eè]re|gal[eè]re|cauchemar|folie|incomp[eé]tence|dommage|d[eé]sastre"
+    r"|catastrophe|mascarade|manque de respect|amateurisme)\b)"
+)
+#: After "qui peut": reproof, no question ("Qui peut accepter un tel service ?").
+_REPROVING = r" (?:accepter|tol[eé]rer|admettre|supporter|cautionner|comprendre|croire|justifier)\b"
 
 _ASKING_START = re.compile(
     r"\s*(?:(?:bonjour|madame|monsieur|p\.? ?s\.?|ps)\s?[,:]?\s*)?"
@@ -180,13 +198,13 @@ _ASKING_START = re.compile(
     r"(?:pourquoi(?! ne | pas\s*(?:[?!.,;:]|$)| faire simple| faire compliqu)"
     rf"|comment(?! (?:vous )?dire|{_PRAISE}| expliquer (?:cela|ca)| est-ce possible"
     r"| est-il possible"
-    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
+    rf"| (?:voulez|pouvez)-vous que|{RHETORICAL})"
     r"|pouvez[- ]vous|pourriez[- ]vous"
-    r"|quand|combien|quel|quels|quelle|quelles|est-ce qu|est-il|est-elle|faut-il"
+    rf"|quand|combien|(?:quel|quels|quelle|quelles){_OUTCRY}|est-ce qu|est-il|est-elle|faut-il"
     r"|dois-je|dois je|puis-je|puis je|peut-on|pourrais-je|devrais-je|y a-t-il|[aà] qui"
     r"|o[uù] (?:est|sont|se trouve|se trouvent|trouver|puis|dois|peut|faut|en est|en sont"
     r"|envoyer|aller|s'adresser|avez-vous|etes-vous|êtes-vous)"
-    r"|qui (?:peut|doit)|que (?:dois|faut|doit|puis))"
+    rf"|qui (?:peut|doit)(?!{_REPROVING})|que (?:dois|faut|doit|puis))"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -199,9 +217,10 @@ _CLAUSE_ASKING = re.compile(
     r"\s*(?:(?:et|mais|alors|donc),? )?"
     r"(?:pourquoi (?:je ne|ne (?:puis|peux|peut|pouvons)|on ne|est-ce que je|mon|ma|mes|notre|nos)"
     rf"|comment(?! (?:vous )?dire|{_PRAISE}| aurai| est-ce possible| est-il possible"
-    r"| (?:voulez|pouvez)-vous que| peut-on accepter)"
-    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien|quel|quels|quelle|quelles"
-    r"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit))"
+    rf"| (?:voulez|pouvez)-vous que|{RHETORICAL})"
+    r"|pouvez[- ]vous|pourriez[- ]vous|quand|combien"
+    rf"|(?:quel|quels|quelle|quelles){_OUTCRY}"
+    rf"|est-ce qu|faut-il|dois-je|puis-je|peut-on|[aà] qui|qui (?:peut|doit)(?!{_REPROVING}))"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -404,6 +423,7 @@ def read_requests(
     first: dict[str, int] = {}
     words: dict[str, str] = {}
     strength: dict[int, int] = {}
+    conceding: set[int] = set()  # sentences that concede or praise: no complaint
     quoted = _quoted_spans(text) if _QUOTE_MARKS.search(text) else ([], [])
     for index, start, end in found:
         category = entries[index].category
@@ -415,6 +435,15 @@ def read_requests(
             if quoted[0] and _inside(quoted, start):
                 continue  # « Votre dossier est incomplet… »: someone else's words
             sentence = bisect_right(ends, start)
+            if sentence not in strength:
+                if sentence in conceding:
+                    continue
+                if folded is None:
+                    folded = fold_keeping_length(text)
+                if concedes(_sentence_at(folded, ends, start)):
+                    # "Vu la crise sanitaire, je ne me plains pas du délai.": an excuse.
+                    conceding.add(sentence)
+                    continue
             strength[sentence] = strength.get(sentence, 0) + (
                 3 if category == "complaint-strong" else 1
             )
@@ -460,6 +489,9 @@ def read_requests(
         text, ends, quoted, complaint_at, title_end, folded=folded, found=needs_found
     )
     needs = _quoted_needs(text, ends, spans, title)
+    for category in ("request", "awaits", "blocked"):
+        if first.get(category, len(text)) < spans.settled_at:
+            del first[category]  # "Merci de traiter mon dossier… Tout est réglé depuis."
     review = tuple(
         f"{REVIEW_LABELS[c]}\u00a0: «\u202f{words[c]}\u202f»" for c in REVIEW_LABELS if c in words
     ) + tuple(f"{label}\u00a0: «\u202f{said}\u202f»" for label, said in spans.severe)

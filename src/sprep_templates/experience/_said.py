@@ -45,6 +45,7 @@ from ._problems import (
     tells_own_steps,
 )
 from ._procedures import PROCEDURE_PHRASES, PROCEDURES
+from ._relatives import acts_for_a_relative, relatives_file
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
 from ._suggestions import TOPIC_PHRASES, Suggestion, read_suggestion
 
@@ -263,6 +264,9 @@ class Said(NamedTuple):
     #: said.tsv: a wait, a delay, an appointment…): they confirm a criterion the user
     #: rated negative, and never name one the user did not rate.
     told: frozenset[str] = frozenset()
+    #: The money or file the words tell of is a relative's (``experience._relatives``):
+    #: the reply does not say "vos versements" of it.
+    relatives_file: bool = False
 
 
 NOTHING_SAID = Said(
@@ -540,9 +544,10 @@ def read_said(
         waited=problem.waited,
         praise=praise,
         failed=failed,
-        acted=tells_own_steps(folded),
+        acted=tells_own_steps(folded) or acts_for_a_relative(folded),
         contradicted=contradicted,
         told=frozenset(told_criteria),
+        relatives_file=relatives_file(folded),
     )
 
 
