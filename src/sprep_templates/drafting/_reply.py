@@ -20,6 +20,7 @@ from ..experience._requests import (
 )
 from ..experience._said import Said
 from ..experience._sensitive import CATEGORY_LABELS
+from ..experience._suggestions import unnamed_suggestion
 from ..inputs import Sentiment
 from ..limits import MAX_WORDS, MIN_WORDS
 from ..vocabulary import Status
@@ -130,11 +131,9 @@ def missing_of(
     experience it uses (``personalised_by``)."""
     needs = said.requests.needs
     used = set(used)
-    suggestion = (
-        Missing("suggestion", needs.suggestion, needs.tried)
-        if needs.suggestion is not None and "suggestion" not in used
-        else None
-    )
+    # A suggestion is named with what it proposes (experience._suggestions).
+    unnamed = unnamed_suggestion(said.suggested, needs.suggestion, used)
+    suggestion = Missing("suggestion", unnamed, needs.tried) if unnamed is not None else None
     if sentiment == "positive":
         # A satisfied user's small regret that their suggestion is about ("Dommage que
         # le site soit lent : il faudrait un bouton…"): the reply thanks them for the

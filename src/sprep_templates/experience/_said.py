@@ -47,6 +47,7 @@ from ._problems import (
 from ._procedures import PROCEDURE_PHRASES, PROCEDURES
 from ._relatives import acts_for_a_relative, relatives_file
 from ._requests import NO_REQUESTS, Requests, explicit_question, read_requests, request_patterns
+from ._suggestions import TOPIC_PHRASES, Suggestion, read_suggestion
 
 __all__ = [
     "ACCESS_KINDS",
@@ -158,9 +159,10 @@ _CHANNELS = {
 }
 
 #: What a suggestion is about, as the reply names it after "votre suggestion sur":
+#: what it proposes (``experience._suggestions.TOPIC_PHRASES``), else its domain,
 #: found by these words (folded) in the suggestion's sentence, the first in this
 #: order. A short phrase that is safe whatever the suggestion says about it.
-SUGGESTION_TOPICS = {
+_SUGGESTION_DOMAINS = {
     "abroad": "les Français de l’étranger",
     "appointment": "la prise de rendez-vous",
     "mobility": "l’accès des personnes à mobilité réduite",
@@ -170,6 +172,7 @@ SUGGESTION_TOPICS = {
     "paper": "les envois papier",
     "website": "les services en ligne",
 }
+SUGGESTION_TOPICS = {**TOPIC_PHRASES, **_SUGGESTION_DOMAINS}
 _TOPIC_WORDS = re.compile(
     r"\b(?:(?P<abroad>expatrie\w*|francais (?:de|a|vivant a|residant a) l'etranger"
     r"|francais etablis hors de france|residents? a l'etranger|vivant a l'etranger)"
@@ -189,7 +192,7 @@ def _topic(sentence: str) -> str | None:
     """What the suggestion in ``sentence`` (folded) is about: the first of
     :data:`SUGGESTION_TOPICS` whose words it holds, or None."""
     found = {match.lastgroup for match in _TOPIC_WORDS.finditer(sentence)}
-    return next((topic for topic in SUGGESTION_TOPICS if topic in found), None)
+    return next((topic for topic in _SUGGESTION_DOMAINS if topic in found), None)
 
 
 #: A question is quoted up to this many characters.
@@ -230,6 +233,8 @@ class Said(NamedTuple):
     mentioned: frozenset[str] | None = None
     #: What the suggestion is about (a key of :data:`SUGGESTION_TOPICS`), or None.
     topic: str | None = None
+    #: The suggestion's sentence and what it proposes (``experience._suggestions``).
+    suggested: Suggestion | None = None
     #: What the user asks an agent to answer or do, what keeps them stuck
     #: (``experience._requests``).
     requests: Requests = NO_REQUESTS
@@ -415,8 +420,8 @@ def read_said(
     channels_in: list[tuple[int, tuple[str, ...]]] = []  # clause by clause: _channels
     judged: list[tuple[int, str]] = []
     question: str | None = None
-    suggestion = bug = False
-    topic: str | None = None
+    bug = False
+    suggestion_at: list[int] = []
     bereaved: str | None = None
     felt: dict[str, set[str]] = {}
     told_criteria: set[str] = set()
@@ -441,16 +446,20 @@ def read_said(
                 first = _sentence(text, ends, first - 1)[0]
             question = _quote(text[first:last])
         elif category == "suggestion":
-            if not suggestion:
-                first, last = _sentence(text, ends, start)
-                topic = _topic(folded[first:last])
-            suggestion = True
+            suggestion_at.append(start)
         elif category == "bug":
             bug = True
         elif category == "bereaved" and bereaved is None:
             who = _RELATIVE_WORD.search(folded[start:end].lower())
             bereaved = _RELATIVES[who.group()] if who else ""
     requests = read_requests(text, ends, in_requests, title, folded=folded, needs_found=in_needs)
+    # The suggestion, more widely than said.tsv (experience._suggestions), and what it
+    # proposes, else its domain, in its own sentence.
+    suggested = read_suggestion(text, folded, ends, suggestion_at)
+    suggestion = suggested is not None
+    topic = None
+    if suggested is not None:
+        topic = suggested.topic or _topic(fold_keeping_length(suggested.sentence))
     if question is None:
         question = explicit_question(text, folded) or requests.question
     praised, blamed, mentioned, failed = failed_sides(
@@ -527,6 +536,7 @@ def read_said(
         notes=tuple(notes),
         mentioned=frozenset(mentioned),
         topic=topic,
+        suggested=suggested,
         requests=requests,
         names_relative=names_someone(folded),
         problem=problem.problem,
