@@ -90,6 +90,25 @@ class TemplateSet:
     reads: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     #: Rendered steps, keyed by phrasing and the values it reads (see ``_render_cache``).
     rendered: RenderCache = attrs.field(factory=RenderCache, eq=False, repr=False)
+    #: For a reply's chosen phrasings (one per step), a function giving the tuple of the
+    #: context values any of them reads (bounded: see :meth:`reply_key_of`).
+    _reply_keys: dict[
+        tuple[str, ...], Callable[[Mapping[str, object]], tuple[object, ...]]
+    ] = attrs.field(factory=dict, eq=False, repr=False, init=False)
+
+    def reply_key_of(
+        self, chosen: tuple[str, ...]
+    ) -> Callable[[Mapping[str, object]], tuple[object, ...]]:
+        """A function giving the values the phrasings ``chosen`` read, all of them: what
+        a whole reply's rendering depends on (one lookup of the render cache a reply)."""
+        found = self._reply_keys.get(chosen)
+        if found is None:
+            variables = sorted(frozenset().union(*(self.reads[name] for name in chosen)))
+            found = _values_getter(tuple(variables))
+            if len(self._reply_keys) >= 4096:
+                self._reply_keys.clear()
+            self._reply_keys[chosen] = found
+        return found
 
     def template(self, name: str) -> jinja2.Template:
         """The compiled template ``name`` (compiled once, then cached by Jinja)."""
