@@ -471,6 +471,12 @@ _LINE_TOKENS = [
     "É",
     "İ",
     "é",
+    "malheureusement",
+    "Malheureusement",
+    "vous devez",
+    "impossible",
+    "conformément à",
+    "en aucun",
 ]
 
 

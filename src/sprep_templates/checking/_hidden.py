@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..folding import invisible_in
@@ -17,11 +18,12 @@ __all__ = ["invisible_findings", "link_host"]
 _AFTER_HOST = re.compile(r"[/?#;\\]")
 
 
+@lru_cache(maxsize=1024)
 def link_host(url: str) -> str:
     """The host name of ``url`` (with or without its scheme), as a browser reads it:
     up to the path, query or fragment (``https://evil.example?www.caf.fr`` is on
     evil.example), after any ``user@``, without the port; a backslash and ``;`` end
-    it too (browsers read ``\\`` as ``/``)."""
+    it too (browsers read ``\\`` as ``/``). Remembered: replies repeat their links."""
     if not any(char in url for char in "?#;\\@[%"):  # nothing that hides the host
         if url[:8].lower().startswith(("http://", "https://")):
             url = url[url.index("://") + 3 :]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..lexicons import Candidates, PatternSet
+from ..lexicons import PatternSet
 from ..memos import BoundedMemo
 from ..patterns import ACRONYM, EMAIL, PHONE, URL
 from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
@@ -63,8 +63,19 @@ def _urls(text: str, lower: str) -> tuple[list[int], list[re.Match[str]]]:
         while at >= 0:
             starts.append(at)
             at = lower.find(key, at + 1)
+    if not starts:
+        return starts, []
     starts.sort()
-    return starts, list(Candidates({"url": starts}).finditer("url", URL, text))
+    # Candidates.finditer("url", …), its loop written out (a reply has a link or two).
+    urls: list[re.Match[str]] = []
+    match_at, after = URL.match, 0
+    for start in starts:
+        if start >= after:
+            match = match_at(text, start)
+            if match is not None:
+                after = match.end()
+                urls.append(match)
+    return starts, urls
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -200,11 +211,15 @@ def _count(masked: str, known: tuple[int, int] | None = None) -> Counts:
     else:
         total, merged = known
         guide_words = (total & ((1 << NUMBER_SHIFT) - 1)) - merged
-
-    def field(index: int) -> int:
-        return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
-
-    return Counts(field(0), field(1), field(2), field(3), field(4), guide_words)
+    words, syllables, marks, digits, acronyms = _SHIFTS
+    return Counts(
+        (total >> words) & _FIELD,
+        (total >> syllables) & _FIELD,
+        (total >> marks) & _FIELD,
+        (total >> digits) & _FIELD,
+        (total >> acronyms) & _FIELD,
+        guide_words,
+    )
 
 
 def reading_ease(text: str, *, masked: str | None = None) -> float:
@@ -306,18 +321,21 @@ def _read(
         content = line.rstrip()
         if content:  # on the platform a line break starts a paragraph
             paragraph = remembered(content) or _read_paragraph(content)
-            found = paragraph.sentences
+            found, packed, more, tokens, opens, closes = paragraph
             paragraphs.append((position, position + len(content)))
-            if position:
-                sentences += [(position + s, position + e) for s, e in found]
-            else:
+            if not position:
                 sentences += found
+            elif len(found) == 1:
+                ((s, e),) = found
+                sentences.append((position + s, position + e))
+            else:
+                sentences += [(position + s, position + e) for s, e in found]
             counts.append(len(found))
-            total += paragraph.packed
-            merged += paragraph.merged
-            if paragraph.tokens:  # a number goes on over a line break too
-                merged += number_before and paragraph.opens
-                number_before = paragraph.closes
+            total += packed
+            merged += more
+            if tokens:  # a number goes on over a line break too
+                merged += number_before and opens
+                number_before = closes
         position += len(line) + 1
     # the paragraphs, the sentences of every paragraph (spans), how many each has
     return paragraphs, sentences, counts, _count(masked, (total, merged))
