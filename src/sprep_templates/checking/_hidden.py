@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..folding import invisible_in
+from ..folding import INVISIBLE, invisible_in
+from ..memos import BoundedMemo
 from ._finding import Finding
 from ._reading import Reading
 
@@ -39,10 +40,29 @@ def link_host(url: str) -> str:
     return host or authority
 
 
+#: Whether a line holds an invisible character, by the line's text: replies share most
+#: of their lines, and an invisible character is one character, never a line break.
+_INVISIBLE_LINES: BoundedMemo[bool] = BoundedMemo()
+
+
+def _holds_invisible(text: str) -> bool:
+    """``INVISIBLE.search(text) is not None``, line by line (see :data:`_INVISIBLE_LINES`)."""
+    remembered = _INVISIBLE_LINES.get
+    for line in text.split("\n"):
+        found = remembered(line)
+        if found is None:
+            found = _INVISIBLE_LINES.remember(line, INVISIBLE.search(line) is not None)
+        if found:
+            return True
+    return False
+
+
 def invisible_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
     """An error for each invisible character of the reply (zero-width space, soft
     hyphen, BOM, tag characters…): it would be published as it is, and can hide text
     or break a word's search."""
+    if not _holds_invisible(reply.text):
+        return
     for hidden in invisible_in(reply.text).finditer(reply.text):
         char = hidden.group()
         yield Finding(

@@ -107,10 +107,15 @@ def step_sentences(reply: Reading) -> dict[str, list[int]]:
     starts[0] = max(starts[0], body_start)
     low, high = starts[0], sentences[last - 1][1]
     found: dict[str, list[int]] = {}
+    index = 0
     for start, step in _cues(reply, low, high):
-        index = bisect_right(starts, start) - 1
-        indices = found.setdefault(step, [])
-        if not indices or indices[-1] != index:  # matches come in order
+        # matches come in order (from low = starts[0] on): each one's sentence is at or
+        # after the last one's
+        index = bisect_right(starts, start, max(index, 0)) - 1
+        indices = found.get(step)
+        if indices is None:
+            found[step] = [index]
+        elif indices[-1] != index:
             indices.append(index)
     # Contact data is orientation too. Neither a URL nor a phone number holds the
     # end of a sentence, so those of the body are those of the whole reply inside it.
