@@ -305,7 +305,13 @@ def _read_paragraph(content: str) -> _Paragraph:
 
 def _read(
     masked: str,
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], Counts]:
+) -> tuple[
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[int],
+    Counts,
+    list[tuple[tuple[int, int], ...]],
+]:
     """Paragraphs, sentences and counts, paragraph by paragraph (see
     :func:`_read_paragraph`). Blanking keeps white space where it is (links and
     addresses hold none), so ``masked`` has the paragraphs and sentences of
@@ -313,6 +319,7 @@ def _read(
     paragraphs: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
     counts: list[int] = []
+    own: list[tuple[tuple[int, int], ...]] = []  # each paragraph's sentences, in it
     total = merged = 0
     number_before = False  # the last token so far may start or continue a number
     position = 0
@@ -331,14 +338,16 @@ def _read(
             else:
                 sentences += [(position + s, position + e) for s, e in found]
             counts.append(len(found))
+            own.append(found)
             total += packed
             merged += more
             if tokens:  # a number goes on over a line break too
                 merged += number_before and opens
                 number_before = closes
         position += len(line) + 1
-    # the paragraphs, the sentences of every paragraph (spans), how many each has
-    return paragraphs, sentences, counts, _count(masked, (total, merged))
+    # the paragraphs, the sentences of every paragraph (spans), how many each has, the
+    # counts, and each paragraph's sentences as spans in it (the memo's tuple)
+    return paragraphs, sentences, counts, _count(masked, (total, merged)), own
 
 
 class Reading:
@@ -355,6 +364,7 @@ class Reading:
         "line_flags",
         "lower",
         "masked",
+        "paragraph_sentences",
         "paragraphs",
         "sentence_counts",
         "sentences",
@@ -392,7 +402,15 @@ class Reading:
         self._found: dict[str, list[re.Match[str]]] = {}
         #: Which patterns of ``_line_search`` match some line (found when first asked).
         self.line_flags: int | None = None
-        self.paragraphs, self.sentences, self.sentence_counts, self.counts = _read(masked)
+        (
+            self.paragraphs,
+            self.sentences,
+            self.sentence_counts,
+            self.counts,
+            #: Each paragraph's sentences, as spans in the paragraph (shared by every
+            #: reply holding that paragraph: see ``_read_paragraph``).
+            self.paragraph_sentences,
+        ) = _read(masked)
         if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
             # A dash inside a URL separates words in the text, not in the blanked text.
             self.counts = self.counts._replace(guide_words=count_words(text))
