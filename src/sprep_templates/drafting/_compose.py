@@ -83,6 +83,10 @@ def _choices(seed: str, sentiment: str, counts: Sequence[int]) -> list[int]:
 def _chosen(templates: TemplateSet, seed: str, tone: str) -> tuple[str, ...]:
     """The phrasing of each step for ``seed``: the names :func:`_choices`' indices pick
     (the same digits, read straight into names)."""
+    table = templates.choice_table(tone)
+    if table is not None:
+        # the number's digits are those of its remainder by the product of the counts
+        return table[zlib.crc32(f"{seed}\x1f{tone}".encode()) % len(table)]
     counts = templates.counts_by_tone[tone]  # type: ignore[index]
     if _combinations(counts) > 1 << 32:
         indices = _choices(seed, tone, counts)
@@ -267,11 +271,20 @@ def draft_reply(
     if failed:
         checked_contacts = failed_contacts_last(checked_contacts, failed)
     templates = load_template_set(template_dir)
-    context = _context(experience, signature, checked_contacts, free_text, reading)
+    context, replies = _context(experience, signature, checked_contacts, free_text, reading)
     seed = experience.id or repr((experience, free_text, checked_contacts))
     tone = reading.tone
     chosen = _chosen(templates, seed, tone)
-    texts, word_count, items = _rendered_reply(templates, chosen, context, signature)
+    kept = replies.get(chosen) if replies is not None else None
+    if kept is not None and kept[0] is templates:
+        texts, word_count, items = kept[1]
+    else:
+        rendered = _rendered_reply(templates, chosen, context, signature)
+        if replies is not None:  # the context's replies: one lookup by the choice alone
+            if len(replies) >= _REPLIES_PER_CONTEXT:
+                replies.clear()
+            replies[chosen] = (templates, rendered)
+        texts, word_count, items = rendered
     if word_count > MAX_WORDS:
         for variable, shorter in LEFT_OUT_FIRST:
             value = shorter(context[variable])
@@ -373,11 +386,25 @@ def _in_order(items: frozenset[str]) -> list[str]:
     return list(found)
 
 
+#: A shared context's replies: for each choice of phrasings, the template set they were
+#: rendered with and what came of it (see :func:`_rendered_reply`).
+_Replies = dict[tuple[str, ...], tuple[TemplateSet, RenderedReply]]
 #: The contexts of replies whose experience's words say nothing (its reading is one of
-#: personalise's few shared readings): (signature, contacts, {key: (reading, context)}),
-#: for the last signature and contacts (a batch passes the same ones for every row).
-_PLAIN_CONTEXTS: tuple[object, object, dict[tuple[object, ...], tuple[object, dict[str, object]]]]
+#: personalise's few shared readings), with their replies: (signature, contacts,
+#: {key: (reading, context, replies)}), for the last signature and contacts (a batch
+#: passes the same ones for every row).
+_PLAIN_CONTEXTS: tuple[
+    object, object, dict[tuple[object, ...], tuple[object, dict[str, object], _Replies]]
+]
 _PLAIN_CONTEXTS = (object(), object(), {})
+#: At most this many replies kept per shared context.
+_REPLIES_PER_CONTEXT = 256
+
+
+def clear_plain_contexts() -> None:
+    """Forget the shared contexts and their replies (``clear_caches``)."""
+    global _PLAIN_CONTEXTS
+    _PLAIN_CONTEXTS = (object(), object(), {})
 
 
 def _context(
@@ -386,12 +413,13 @@ def _context(
     contacts: tuple[Contact, ...],
     free_text: Mapping[str, str | None],
     reading: Personalisation,
-) -> dict[str, object]:
+) -> tuple[dict[str, object], _Replies | None]:
     """:func:`step_context`, remembered for experiences whose words say nothing (what
-    the context reads of them is their sentiment, pseudonym, title and channels).
-    The context is shared: it is never changed (a shorter one is a new dict)."""
+    the context reads of them is their sentiment, pseudonym, title and channels), with
+    the replies kept for that context (None when not remembered). The context is
+    shared: it is never changed (a shorter one is a new dict)."""
     if reading.said is not NOTHING_SAID:
-        return step_context(experience, signature, contacts, free_text, reading)
+        return step_context(experience, signature, contacts, free_text, reading), None
     global _PLAIN_CONTEXTS
     last = _PLAIN_CONTEXTS
     if last[0] is not signature or last[1] is not contacts:
@@ -408,12 +436,13 @@ def _context(
     )
     found = last[2].get(key)
     if found is not None and found[0] is reading:
-        return found[1]
+        return found[1], found[2]
     context = step_context(experience, signature, contacts, free_text, reading)
+    replies: _Replies = {}
     if len(last[2]) >= 1024:
         last[2].clear()
-    last[2][key] = (reading, context)
-    return context
+    last[2][key] = (reading, context, replies)
+    return context, replies
 
 
 def _rendered_reply(
