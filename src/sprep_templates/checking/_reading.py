@@ -437,6 +437,9 @@ class Reading:
         """The matches of lexicon pattern ``name`` (positions as in ``text``)."""
         found = self._found.get(name)
         if found is None:
+            if not self.candidates.starts(name):  # no candidate: most names, most replies
+                found = self._found[name] = []
+                return found
             pattern = self.lexicon.patterns[name]
             target = self.masked if name in ("phone", "sentence-end") else self.lower
             found = self._found[name] = list(self.candidates.finditer(name, pattern, target))
