@@ -279,7 +279,7 @@ def draft_reply(
     if kept is not None and kept[0] is templates:
         texts, word_count, items = kept[1]
     else:
-        rendered = _rendered_reply(templates, chosen, context, signature)
+        rendered = _rendered_reply(templates, chosen, context, signature, whole=replies is not None)
         if replies is not None:  # the context's replies: one lookup by the choice alone
             if len(replies) >= _REPLIES_PER_CONTEXT:
                 replies.clear()
@@ -291,7 +291,9 @@ def draft_reply(
             if value == context[variable]:
                 continue
             context = {**context, variable: value}
-            texts, word_count, items = _rendered_reply(templates, chosen, context, signature)
+            texts, word_count, items = _rendered_reply(
+                templates, chosen, context, signature, whole=replies is not None
+            )
             notes.append(f"left out to keep to {MAX_WORDS} words: {LEFT_OUT_NAMES[variable]}")
             if word_count <= MAX_WORDS:
                 break
@@ -450,12 +452,17 @@ def _rendered_reply(
     chosen: tuple[str, ...],
     context: Mapping[str, object],
     signature: Signature,
+    *,
+    whole: bool,
 ) -> RenderedReply:
     """The steps' texts, the reply's word count and what of the experience it used (in
-    PERSONALISED_ITEMS' order), kept in the render cache under one key: the phrasings
-    and every value they read (a reply whose values were all seen is one lookup)."""
-    key = (chosen, signature, templates.reply_key_of(chosen)(context))
-    found = templates.rendered.reply(key)
+    PERSONALISED_ITEMS' order), each step rendered once per phrasing and values it
+    reads. ``whole``: the reply is also kept in the render cache under one key, the
+    phrasings and every value they read (a reply whose values were all seen is one
+    lookup): for experiences whose words say nothing, which share those values. A
+    reply to a description seldom shares them all: it is not kept whole."""
+    key = (chosen, signature, templates.reply_key_of(chosen)(context)) if whole else None
+    found = templates.rendered.reply(key) if key is not None else None
     if found is None:
         rendered = [
             _rendered_step(templates, step, name, context, signature)
@@ -468,7 +475,8 @@ def _rendered_reply(
             sum([count for _text, count, _uses in rendered]),
             tuple(_in_order(frozenset().union(*depends_on))) if depends_on else (),
         )
-        templates.rendered.put_reply(key, found)
+        if key is not None:
+            templates.rendered.put_reply(key, found)
     return found
 
 
