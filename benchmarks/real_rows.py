@@ -5,6 +5,9 @@ Run:  python benchmarks/real_rows.py                 (about three minutes)
       python benchmarks/real_rows.py --compare /tmp/old/src [--new /tmp/new/src]
                                    (the per-call figures of an older tree against this
                                     one, each in its own process, alternately)
+      python benchmarks/real_rows.py --compare /tmp/old/src --batch 20000,100000 --rounds 1
+                                   (also sprep draft --jobs 1 of both trees and the floor
+                                    pipeline, alternately: CPU ratios, peak memory)
 
 The real rows are the platform's export (``--export``, by default the shared sample),
 read at run time and repeated with their ids made unique: nothing of them is copied
@@ -265,6 +268,36 @@ def compare(old: Path, new: Path, export: Path, rounds: int) -> None:
         print(f"{key:14}{o * 1e6:9.1f}{oj:8.2f}{n * 1e6:9.1f}{nj:8.2f}{n / o:9.2f}")
 
 
+def compare_batch(old: Path, new: Path, export: Path, sizes: list[int], rounds: int) -> None:
+    """``sprep draft --jobs 1`` of ``old`` and of ``new`` and the floor pipeline on the real
+    rows repeated to each size, alternately, ``rounds`` times: CPU ratios and peak memory."""
+    header, real = read_export(export)
+    sys.path[:0] = [str(new), str(HERE)]  # the floor's reply text, as new drafts it
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in sizes:
+            path = Path(folder) / f"real-{rows}.csv"
+            write_rows(path, header, repeated(real, rows))
+            seconds: dict[str, float] = {}
+            peaks: dict[str, float] = {}
+            for _ in range(rounds):
+                for name, src in (("old", old), ("new", new)):
+                    sprep, sprep_mb, floor, floor_mb = batch(path, src, 1)
+                    seconds[name] = min(seconds.get(name, float("inf")), sprep)
+                    peaks[name] = min(peaks.get(name, float("inf")), sprep_mb)
+                    seconds["floor"] = min(seconds.get("floor", float("inf")), floor)
+                    peaks["floor"] = min(peaks.get("floor", float("inf")), floor_mb)
+            floor = seconds["floor"]
+            print(
+                f"sprep draft --jobs 1, {rows:>7,} real rows: old {seconds['old']:6.1f} s"
+                f" = {seconds['old'] / floor:5.1f}× the floor, peak {peaks['old']:6.1f} MB;"
+                f" new {seconds['new']:6.1f} s = {seconds['new'] / floor:5.1f}× the floor"
+                f" (≤ 5×: {'met' if seconds['new'] <= 5 * floor else 'NOT met'}),"
+                f" peak {peaks['new']:6.1f} MB; new/old {seconds['new'] / seconds['old']:.2f};"
+                f" floor {floor:5.2f} s, peak {peaks['floor']:5.1f} MB"
+            )
+            path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--export", type=Path, default=EXPORT)
@@ -272,6 +305,13 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, metavar="OLD_SRC")
     parser.add_argument("--new", type=Path, default=ROOT / "src", metavar="NEW_SRC")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--batch",
+        type=lambda text: [int(size) for size in text.split(",")],
+        metavar="ROWS[,ROWS…]",
+        help="with --compare: also sprep draft --jobs 1 of both trees and the floor on the "
+        "real rows repeated to each size (20000,100000: is memory flat?)",
+    )
     parser.add_argument("--top", type=int, default=25, help="profile entries shown")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
@@ -280,6 +320,14 @@ def main() -> None:
         return
     if arguments.compare:
         compare(arguments.compare, arguments.new, arguments.export, arguments.rounds)
+        if arguments.batch:
+            compare_batch(
+                arguments.compare,
+                arguments.new,
+                arguments.export,
+                arguments.batch,
+                arguments.rounds,
+            )
         return
 
     src = ROOT / "src"

@@ -203,3 +203,20 @@ def test_the_line_memos_are_emptied_by_clear_caches():
     assert not any(memos.values()), [name for name, memo in memos.items() if memo]
     assert check_reply(text) == first
     assert all(memos.values())
+
+
+def test_one_plain_experience_drafted_from_two_folders_in_turn_gets_each_folder_s_text(
+    tmp_path,
+):
+    """The replies kept for an experience whose words say nothing are kept with the
+    template set they came from: drafting it from a custom folder, then from the
+    built-in templates, then from the folder again gives each its own text."""
+    write(tmp_path, THANKS, "Merci pour votre message, que nous avons lu avec attention.")
+    custom = draft(tmp_path).steps["thanks"]
+    builtin = draft(None).steps["thanks"]
+    assert custom.startswith("Merci pour votre message, que nous avons lu avec attention.")
+    assert builtin != custom
+    assert draft(tmp_path).steps["thanks"] == custom
+    assert draft(None).steps["thanks"] == builtin
+    clear_caches()
+    assert draft(None).steps["thanks"] == builtin

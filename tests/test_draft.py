@@ -352,6 +352,23 @@ def test_choices_beyond_32_bits_use_a_wider_stable_hash():
     assert _choices("2904756", "negative", counts) != _choices("2904757", "negative", counts)
 
 
+def test_the_table_of_choices_picks_what_the_digits_pick():
+    """The phrasings read from the tabulated choices (issue 24) are those the mixed-radix
+    digits of the seed's CRC-32 pick, for every tone and many seeds."""
+    from sprep_templates.drafting import load_template_set
+    from sprep_templates.drafting._compose import _choices, _chosen
+
+    templates = load_template_set()
+    for tone in ("positive", "neutral", "negative"):
+        assert templates.choice_table(tone) is not None  # the built-in set is tabulated
+        options = templates.by_tone[tone]
+        counts = templates.counts_by_tone[tone]
+        for seed in [*(str(n) for n in range(2000)), "", "é", "2904756"]:
+            indices = _choices(seed, tone, counts)
+            expected = tuple(names[i] for names, i in zip(options, indices, strict=True))
+            assert _chosen(templates, seed, tone) == expected
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -9,7 +9,7 @@ lists are read once: they are part of the installed package.
 
 from __future__ import annotations
 
-from .drafting import clear_template_sets
+from .drafting import clear_plain_contexts, clear_template_sets
 from .lexicons import clear_text_caches
 from .memos import clear_memos
 
@@ -22,5 +22,6 @@ def clear_caches() -> None:
     Not needed to see an edited custom template (the next draft reloads its folder);
     useful to give memory back, or to start a measurement from nothing."""
     clear_template_sets()
+    clear_plain_contexts()
     clear_text_caches()
     clear_memos()

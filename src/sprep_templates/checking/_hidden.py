@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..folding import invisible_in
+from ..folding import INVISIBLE, invisible_in
+from ..memos import BoundedMemo
 from ._finding import Finding
 from ._reading import Reading
 
@@ -17,11 +19,12 @@ __all__ = ["invisible_findings", "link_host"]
 _AFTER_HOST = re.compile(r"[/?#;\\]")
 
 
+@lru_cache(maxsize=1024)
 def link_host(url: str) -> str:
     """The host name of ``url`` (with or without its scheme), as a browser reads it:
     up to the path, query or fragment (``https://evil.example?www.caf.fr`` is on
     evil.example), after any ``user@``, without the port; a backslash and ``;`` end
-    it too (browsers read ``\\`` as ``/``)."""
+    it too (browsers read ``\\`` as ``/``). Remembered: replies repeat their links."""
     if not any(char in url for char in "?#;\\@[%"):  # nothing that hides the host
         if url[:8].lower().startswith(("http://", "https://")):
             url = url[url.index("://") + 3 :]
@@ -37,10 +40,29 @@ def link_host(url: str) -> str:
     return host or authority
 
 
+#: Whether a line holds an invisible character, by the line's text: replies share most
+#: of their lines, and an invisible character is one character, never a line break.
+_INVISIBLE_LINES: BoundedMemo[bool] = BoundedMemo()
+
+
+def _holds_invisible(text: str) -> bool:
+    """``INVISIBLE.search(text) is not None``, line by line (see :data:`_INVISIBLE_LINES`)."""
+    remembered = _INVISIBLE_LINES.get
+    for line in text.split("\n"):
+        found = remembered(line)
+        if found is None:
+            found = _INVISIBLE_LINES.remember(line, INVISIBLE.search(line) is not None)
+        if found:
+            return True
+    return False
+
+
 def invisible_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
     """An error for each invisible character of the reply (zero-width space, soft
     hyphen, BOM, tag characters…): it would be published as it is, and can hide text
     or break a word's search."""
+    if not _holds_invisible(reply.text):
+        return
     for hidden in invisible_in(reply.text).finditer(reply.text):
         char = hidden.group()
         yield Finding(

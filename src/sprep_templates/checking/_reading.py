@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..lexicons import Candidates, PatternSet
+from ..lexicons import PatternSet
 from ..memos import BoundedMemo
 from ..patterns import ACRONYM, EMAIL, PHONE, URL
 from ..text import NUMBER_SHIFT, TokenMemo, count_words, merged_numbers, split_dashes, token_words
@@ -63,8 +63,19 @@ def _urls(text: str, lower: str) -> tuple[list[int], list[re.Match[str]]]:
         while at >= 0:
             starts.append(at)
             at = lower.find(key, at + 1)
+    if not starts:
+        return starts, []
     starts.sort()
-    return starts, list(Candidates({"url": starts}).finditer("url", URL, text))
+    # Candidates.finditer("url", …), its loop written out (a reply has a link or two).
+    urls: list[re.Match[str]] = []
+    match_at, after = URL.match, 0
+    for start in starts:
+        if start >= after:
+            match = match_at(text, start)
+            if match is not None:
+                after = match.end()
+                urls.append(match)
+    return starts, urls
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -200,11 +211,15 @@ def _count(masked: str, known: tuple[int, int] | None = None) -> Counts:
     else:
         total, merged = known
         guide_words = (total & ((1 << NUMBER_SHIFT) - 1)) - merged
-
-    def field(index: int) -> int:
-        return (total >> (_FIELD_BITS * (index + 1) + NUMBER_SHIFT)) & _FIELD
-
-    return Counts(field(0), field(1), field(2), field(3), field(4), guide_words)
+    words, syllables, marks, digits, acronyms = _SHIFTS
+    return Counts(
+        (total >> words) & _FIELD,
+        (total >> syllables) & _FIELD,
+        (total >> marks) & _FIELD,
+        (total >> digits) & _FIELD,
+        (total >> acronyms) & _FIELD,
+        guide_words,
+    )
 
 
 def reading_ease(text: str, *, masked: str | None = None) -> float:
@@ -290,7 +305,13 @@ def _read_paragraph(content: str) -> _Paragraph:
 
 def _read(
     masked: str,
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], Counts]:
+) -> tuple[
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[int],
+    Counts,
+    list[tuple[tuple[int, int], ...]],
+]:
     """Paragraphs, sentences and counts, paragraph by paragraph (see
     :func:`_read_paragraph`). Blanking keeps white space where it is (links and
     addresses hold none), so ``masked`` has the paragraphs and sentences of
@@ -298,6 +319,7 @@ def _read(
     paragraphs: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
     counts: list[int] = []
+    own: list[tuple[tuple[int, int], ...]] = []  # each paragraph's sentences, in it
     total = merged = 0
     number_before = False  # the last token so far may start or continue a number
     position = 0
@@ -306,21 +328,26 @@ def _read(
         content = line.rstrip()
         if content:  # on the platform a line break starts a paragraph
             paragraph = remembered(content) or _read_paragraph(content)
-            found = paragraph.sentences
+            found, packed, more, tokens, opens, closes = paragraph
             paragraphs.append((position, position + len(content)))
-            if position:
-                sentences += [(position + s, position + e) for s, e in found]
-            else:
+            if not position:
                 sentences += found
+            elif len(found) == 1:
+                ((s, e),) = found
+                sentences.append((position + s, position + e))
+            else:
+                sentences += [(position + s, position + e) for s, e in found]
             counts.append(len(found))
-            total += paragraph.packed
-            merged += paragraph.merged
-            if paragraph.tokens:  # a number goes on over a line break too
-                merged += number_before and paragraph.opens
-                number_before = paragraph.closes
+            own.append(found)
+            total += packed
+            merged += more
+            if tokens:  # a number goes on over a line break too
+                merged += number_before and opens
+                number_before = closes
         position += len(line) + 1
-    # the paragraphs, the sentences of every paragraph (spans), how many each has
-    return paragraphs, sentences, counts, _count(masked, (total, merged))
+    # the paragraphs, the sentences of every paragraph (spans), how many each has, the
+    # counts, and each paragraph's sentences as spans in it (the memo's tuple)
+    return paragraphs, sentences, counts, _count(masked, (total, merged)), own
 
 
 class Reading:
@@ -337,6 +364,7 @@ class Reading:
         "line_flags",
         "lower",
         "masked",
+        "paragraph_sentences",
         "paragraphs",
         "sentence_counts",
         "sentences",
@@ -374,7 +402,15 @@ class Reading:
         self._found: dict[str, list[re.Match[str]]] = {}
         #: Which patterns of ``_line_search`` match some line (found when first asked).
         self.line_flags: int | None = None
-        self.paragraphs, self.sentences, self.sentence_counts, self.counts = _read(masked)
+        (
+            self.paragraphs,
+            self.sentences,
+            self.sentence_counts,
+            self.counts,
+            #: Each paragraph's sentences, as spans in the paragraph (shared by every
+            #: reply holding that paragraph: see ``_read_paragraph``).
+            self.paragraph_sentences,
+        ) = _read(masked)
         if spans and any(dash in text for dash in "\u2013\u2014\u2015"):
             # A dash inside a URL separates words in the text, not in the blanked text.
             self.counts = self.counts._replace(guide_words=count_words(text))
@@ -401,6 +437,9 @@ class Reading:
         """The matches of lexicon pattern ``name`` (positions as in ``text``)."""
         found = self._found.get(name)
         if found is None:
+            if not self.candidates.starts(name):  # no candidate: most names, most replies
+                found = self._found[name] = []
+                return found
             pattern = self.lexicon.patterns[name]
             target = self.masked if name in ("phone", "sentence-end") else self.lower
             found = self._found[name] = list(self.candidates.finditer(name, pattern, target))

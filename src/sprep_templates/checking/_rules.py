@@ -31,6 +31,7 @@ from ._cues import (
     CLOSINGS,
     CODE,
     CODE_JOINT,
+    COLD,
     FILE_NUMBER,
     FIRST_PERSON,
     FORM_NUMBER,
@@ -52,6 +53,7 @@ from ._finding import Finding, Severity
 from ._hidden import invisible_findings, link_host
 from ._jargon_lines import jargon_matches
 from ._leaks import leak_findings
+from ._line_search import line_flag, reply_flags
 from ._reading import Reading, words_of
 from ._step_sentences import step_sentences
 from ._thin import thanks_only
@@ -75,8 +77,10 @@ __all__ = [
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _host_is_official(host: str, extra: tuple[str, ...]) -> bool:
-    """Whether ``host`` is one of the official domains or ``extra``, or under one."""
+    """Whether ``host`` is one of the official domains or ``extra``, or under one
+    (remembered: replies repeat their links and their signer's domains)."""
     labels = host.lower().rstrip(".").split(".")
     suffixes = {".".join(labels[index:]) for index in range(len(labels))}
     domains = {domain.lower().lstrip(".") for domain in extra}
@@ -566,6 +570,10 @@ def signature_rule(reply: Reading, signature: Signature | None, _: Gettext) -> I
         )
 
 
+#: Whether a line holds a cold phrase (read once per line: most replies hold none).
+_COLD_LINES = line_flag(COLD, lower=True)
+
+
 def tone_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
     """First person, no cold phrases, sentences of 30 words at most, reading ease (warnings)."""
     text = reply.text
@@ -575,7 +583,7 @@ def tone_rule(reply: Reading, _: Gettext) -> Iterable[Finding]:
             "warning",
             _("Écrivez à la première personne (« je », « nous ») : la réponse sera plus proche."),
         )
-    for match in reply.find("cold"):
+    for match in reply.find("cold") if reply_flags(reply) & _COLD_LINES else ():
         yield Finding(
             "tone",
             "warning",

@@ -47,6 +47,34 @@ def _line_cues(line: str, starts: list[int]) -> tuple[tuple[int, str], ...]:
     return found
 
 
+#: Each line's step words as ``(sentence index in its paragraph, step)``, each step's
+#: repeats in one sentence left out, by the line's text, with the paragraph's sentences
+#: they were found for (bounded; emptied by ``clear_caches``).
+_LINE_STEPS: BoundedMemo[tuple[tuple[tuple[int, int], ...], tuple[tuple[int, str], ...]]] = (
+    BoundedMemo()
+)
+
+
+def _line_steps(
+    line: str, starts: list[int], sentences: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, str], ...]:
+    """``(index, step)`` of each step word of ``line`` (a paragraph whose sentences are
+    ``sentences``, spans in it): the sentence it starts in (-1 before the first one),
+    a step given once per sentence. Remembered per line text."""
+    found = _LINE_STEPS.get(line)
+    if found is not None and (found[0] is sentences or found[0] == sentences):
+        return found[1]
+    sentence_starts = [start for start, _end in sentences]
+    pairs: list[tuple[int, str]] = []
+    last: dict[str, int] = {}
+    for start, step in _line_cues(line, starts):
+        index = bisect_right(sentence_starts, start) - 1
+        if last.get(step) != index:
+            last[step] = index
+            pairs.append((index, step))
+    return _LINE_STEPS.remember(line, (sentences, tuple(pairs)))[1]
+
+
 def _cues(reply: Reading, low: int, high: int) -> list[tuple[int, str]]:
     """``(start, step)`` of each step word of ``reply.lower[low:high]``, left to right:
     ``Candidates.finditer("steps", …, low, high)``, its loop written out (a reply has
@@ -89,6 +117,45 @@ def _searched(reply: Reading, cues: list[int], low: int, high: int) -> list[tupl
     return found
 
 
+def _step_indices(
+    reply: Reading, starts: list[int], first: int, low: int, high: int
+) -> list[tuple[int, str]]:
+    """``(index, step)`` of the step words of ``reply.lower[low:high]``, left to right:
+    the index (in ``starts``, the body's sentence starts, from sentence ``first`` on) of
+    the sentence each starts in. A paragraph the body holds whole gives its words by
+    its line's text (:func:`_line_steps`), shifted by the sentences before it; a step
+    said twice in one of its sentences is given once (the caller keeps one anyway)."""
+    lines = reply.candidates.lines()
+    if not lines or not CUES_BY_LINE:
+        return [(bisect_right(starts, start) - 1, step) for start, step in _cues(reply, low, high)]
+    paragraphs, counts = reply.paragraphs, reply.sentence_counts
+    own = reply.paragraph_sentences
+    found: list[tuple[int, str]] = []
+    at = before = 0  # the next paragraph, and how many sentences come before it
+    for offset, line, line_starts in lines:
+        end = offset + len(line)
+        if end <= low:
+            continue
+        if offset >= high:
+            break
+        cues = line_starts.get("steps")
+        if cues is None:
+            continue
+        if low <= offset and end <= high:
+            while at < len(paragraphs) and paragraphs[at][0] < offset:
+                before += counts[at]
+                at += 1
+            if at < len(paragraphs) and paragraphs[at][0] == offset:
+                shift = before - first  # the paragraph's first sentence, in the body
+                found += [(shift + index, step) for index, step in _line_steps(line, cues, own[at])]
+                continue
+            words = [(start + offset, step) for start, step in _line_cues(line, cues)]
+        else:
+            words = _searched(reply, [start + offset for start in cues], low, high)
+        found += [(bisect_right(starts, start) - 1, step) for start, step in words]
+    return found
+
+
 def step_sentences(reply: Reading) -> dict[str, list[int]]:
     """For each step found in the body of the reply (after the greeting, before the
     closing lines), the sorted indices of the sentences that carry it."""
@@ -107,10 +174,11 @@ def step_sentences(reply: Reading) -> dict[str, list[int]]:
     starts[0] = max(starts[0], body_start)
     low, high = starts[0], sentences[last - 1][1]
     found: dict[str, list[int]] = {}
-    for start, step in _cues(reply, low, high):
-        index = bisect_right(starts, start) - 1
-        indices = found.setdefault(step, [])
-        if not indices or indices[-1] != index:  # matches come in order
+    for index, step in _step_indices(reply, starts, first, low, high):
+        indices = found.get(step)
+        if indices is None:
+            found[step] = [index]
+        elif indices[-1] != index:  # matches come in order
             indices.append(index)
     # Contact data is orientation too. Neither a URL nor a phone number holds the
     # end of a sentence, so those of the body are those of the whole reply inside it.

@@ -11,7 +11,7 @@
 - ``_lint``: checking a folder of custom templates (``sprep templates lint``).
 """
 
-from ._compose import draft_reply
+from ._compose import clear_plain_contexts, draft_reply
 from ._contract import CONTEXT_VARIABLES, PERSONALISED_BY, STEPS
 from ._environment import TemplateSet, builtin_template_dir
 from ._length_proof import Bound, length_bounds, longest_reply, within_guaranteed_limits
@@ -28,6 +28,7 @@ __all__ = [
     "Reply",
     "TemplateSet",
     "builtin_template_dir",
+    "clear_plain_contexts",
     "clear_template_sets",
     "draft_reply",
     "length_bounds",

@@ -23,6 +23,8 @@ from ..exceptions import (
 )
 from ..experience import (
     DEFAULT_LATE_AFTER_DAYS,
+    NOTHING_SAID,
+    Personalisation,
     failed_channels,
     failed_contacts_last,
     personalise,
@@ -43,6 +45,7 @@ from ._contract import (
 )
 from ._environment import TemplateSet
 from ._notes import clean_notes
+from ._render_cache import RenderedReply
 from ._rendering import render_step
 from ._reply import Reply, missing_of
 from ._salt import salted
@@ -76,6 +79,27 @@ def _choices(seed: str, sentiment: str, counts: Sequence[int]) -> list[int]:
         number, index = divmod(number, count)
         indices.append(index)
     return indices
+
+
+def _chosen(templates: TemplateSet, seed: str, tone: str) -> tuple[str, ...]:
+    """The phrasing of each step for ``seed``: the names :func:`_choices`' indices pick
+    (the same digits, read straight into names)."""
+    table = templates.choice_table(tone)
+    if table is not None:
+        # the number's digits are those of its remainder by the product of the counts
+        return table[zlib.crc32(f"{seed}\x1f{tone}".encode()) % len(table)]
+    counts = templates.counts_by_tone[tone]  # type: ignore[index]
+    if _combinations(counts) > 1 << 32:
+        indices = _choices(seed, tone, counts)
+        return tuple(
+            [names[i] for names, i in zip(templates.by_tone[tone], indices, strict=True)]  # type: ignore[index]
+        )
+    number = zlib.crc32(f"{seed}\x1f{tone}".encode())
+    chosen = []
+    for names in templates.by_tone[tone]:  # type: ignore[index]
+        number, index = divmod(number, len(names))
+        chosen.append(names[index])
+    return tuple(chosen)
 
 
 #: The last tuple of contacts checked, and what came of it (one assignment: thread-safe).
@@ -248,38 +272,38 @@ def draft_reply(
     if failed:
         checked_contacts = failed_contacts_last(checked_contacts, failed)
     templates = load_template_set(template_dir)
-    context = step_context(experience, signature, checked_contacts, free_text, reading)
+    context, replies = _context(experience, signature, checked_contacts, free_text, reading)
     # A batch may salt the seed of a draft that would repeat others (drafting._salt).
     seed = salted(experience.id or repr((experience, free_text, checked_contacts)))
     tone = reading.tone
-    options = templates.by_tone[tone]
-    indices = _choices(seed, tone, templates.counts_by_tone[tone])
-    chosen = tuple([names[index] for names, index in zip(options, indices, strict=True)])
-    rendered = _render_steps(templates, chosen, context, signature)
-    # Steps are paragraphs: the reply's words are the sum of theirs.
-    word_count = sum([count for _text, count, _uses in rendered])
+    chosen = _chosen(templates, seed, tone)
+    kept = replies.get(chosen) if replies is not None else None
+    if kept is not None and kept[0] is templates:
+        texts, word_count, items = kept[1]
+    else:
+        rendered = _rendered_reply(templates, chosen, context, signature, whole=replies is not None)
+        if replies is not None:  # the context's replies: one lookup by the choice alone
+            if len(replies) >= _REPLIES_PER_CONTEXT:
+                replies.clear()
+            replies[chosen] = (templates, rendered)
+        texts, word_count, items = rendered
     if word_count > MAX_WORDS:
         for variable, shorter in LEFT_OUT_FIRST:
             value = shorter(context[variable])
             if value == context[variable]:
                 continue
             context = {**context, variable: value}
-            rendered = _render_steps(templates, chosen, context, signature)
-            word_count = sum([count for _text, count, _uses in rendered])
+            texts, word_count, items = _rendered_reply(
+                templates, chosen, context, signature, whole=replies is not None
+            )
             notes.append(f"left out to keep to {MAX_WORDS} words: {LEFT_OUT_NAMES[variable]}")
             if word_count <= MAX_WORDS:
                 break
-    texts: list[str] = []
-    depends_on: list[frozenset[str]] = []
-    for text, _count, uses in rendered:
-        texts.append(text)
-        if uses:
-            depends_on.append(uses)
     step_texts = tuple(zip(STEPS, texts, strict=True))
     _check_length(word_count, chosen, free_text)
     fragments = [text for text in free_text.values() if text]
     # What of the experience changed the reply (found once per rendering: see _rendered_step).
-    used = _in_order(frozenset().union(*depends_on)) if depends_on else []
+    used = list(items)
     if "action" in used and reading.action is not None:
         fragments.append(reading.action)
     if "occasion" in used:
@@ -366,16 +390,96 @@ def _in_order(items: frozenset[str]) -> list[str]:
     return list(found)
 
 
-def _render_steps(
+#: A shared context's replies: for each choice of phrasings, the template set they were
+#: rendered with and what came of it (see :func:`_rendered_reply`).
+_Replies = dict[tuple[str, ...], tuple[TemplateSet, RenderedReply]]
+#: The contexts of replies whose experience's words say nothing (its reading is one of
+#: personalise's few shared readings), with their replies: (signature, contacts,
+#: {key: (reading, context, replies)}), for the last signature and contacts (a batch
+#: passes the same ones for every row).
+_PLAIN_CONTEXTS: tuple[
+    object, object, dict[tuple[object, ...], tuple[object, dict[str, object], _Replies]]
+]
+_PLAIN_CONTEXTS = (object(), object(), {})
+#: At most this many replies kept per shared context.
+_REPLIES_PER_CONTEXT = 256
+
+
+def clear_plain_contexts() -> None:
+    """Forget the shared contexts and their replies (``clear_caches``)."""
+    global _PLAIN_CONTEXTS
+    _PLAIN_CONTEXTS = (object(), object(), {})
+
+
+def _context(
+    experience: Experience,
+    signature: Signature,
+    contacts: tuple[Contact, ...],
+    free_text: Mapping[str, str | None],
+    reading: Personalisation,
+) -> tuple[dict[str, object], _Replies | None]:
+    """:func:`step_context`, remembered for experiences whose words say nothing (what
+    the context reads of them is their sentiment, pseudonym, title and channels), with
+    the replies kept for that context (None when not remembered). The context is
+    shared: it is never changed (a shorter one is a new dict)."""
+    if reading.said is not NOTHING_SAID:
+        return step_context(experience, signature, contacts, free_text, reading), None
+    global _PLAIN_CONTEXTS
+    last = _PLAIN_CONTEXTS
+    if last[0] is not signature or last[1] is not contacts:
+        last = _PLAIN_CONTEXTS = (signature, contacts, {})
+    key = (
+        id(reading),
+        experience.sentiment,
+        experience.pseudonym,
+        experience.title,
+        experience.channels,
+        free_text["situation"],
+        free_text["answer"],
+        free_text["improvement"],
+    )
+    found = last[2].get(key)
+    if found is not None and found[0] is reading:
+        return found[1], found[2]
+    context = step_context(experience, signature, contacts, free_text, reading)
+    replies: _Replies = {}
+    if len(last[2]) >= 1024:
+        last[2].clear()
+    last[2][key] = (reading, context, replies)
+    return context, replies
+
+
+def _rendered_reply(
     templates: TemplateSet,
-    chosen: Sequence[str],
+    chosen: tuple[str, ...],
     context: Mapping[str, object],
     signature: Signature,
-) -> list[tuple[str, int, frozenset[str]]]:
-    return [
-        _rendered_step(templates, step, name, context, signature)
-        for step, name in zip(STEPS, chosen, strict=True)
-    ]
+    *,
+    whole: bool,
+) -> RenderedReply:
+    """The steps' texts, the reply's word count and what of the experience it used (in
+    PERSONALISED_ITEMS' order), each step rendered once per phrasing and values it
+    reads. ``whole``: the reply is also kept in the render cache under one key, the
+    phrasings and every value they read (a reply whose values were all seen is one
+    lookup): for experiences whose words say nothing, which share those values. A
+    reply to a description seldom shares them all: it is not kept whole."""
+    key = (chosen, signature, templates.reply_key_of(chosen)(context)) if whole else None
+    found = templates.rendered.reply(key) if key is not None else None
+    if found is None:
+        rendered = [
+            _rendered_step(templates, step, name, context, signature)
+            for step, name in zip(STEPS, chosen, strict=True)
+        ]
+        depends_on = [uses for _text, _count, uses in rendered if uses]
+        found = (
+            tuple([text for text, _count, _uses in rendered]),
+            # Steps are paragraphs: the reply's words are the sum of theirs.
+            sum([count for _text, count, _uses in rendered]),
+            tuple(_in_order(frozenset().union(*depends_on))) if depends_on else (),
+        )
+        if key is not None:
+            templates.rendered.put_reply(key, found)
+    return found
 
 
 def _items_used(

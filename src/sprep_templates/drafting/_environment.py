@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from importlib.resources import files
+from math import prod
 from operator import itemgetter
 from pathlib import Path
 
@@ -66,6 +67,11 @@ def _variants(root: Path, sentiment: str, step: str) -> tuple[str, ...]:
     return ()
 
 
+#: The most choices of phrasings a template set tabulates per tone (the built-in set
+#: has 243 a tone).
+MOST_CHOICES_TABULATED = 4096
+
+
 @attrs.frozen
 class TemplateSet:
     """A Jinja environment and, for each (sentiment, step), the names of its phrasings."""
@@ -90,6 +96,52 @@ class TemplateSet:
     reads: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     #: Rendered steps, keyed by phrasing and the values it reads (see ``_render_cache``).
     rendered: RenderCache = attrs.field(factory=RenderCache, eq=False, repr=False)
+    #: For a reply's chosen phrasings (one per step), a function giving the tuple of the
+    #: context values any of them reads (bounded: see :meth:`reply_key_of`).
+    _reply_keys: dict[tuple[str, ...], Callable[[Mapping[str, object]], tuple[object, ...]]] = (
+        attrs.field(factory=dict, eq=False, repr=False, init=False)
+    )
+
+    #: For each tone, every choice of phrasings in the order of the number that picks it
+    #: (see ``_compose._chosen``), when there are few enough; None past that.
+    _choice_tables: dict[str, tuple[tuple[str, ...], ...] | None] = attrs.field(
+        factory=dict, eq=False, repr=False, init=False
+    )
+
+    def choice_table(self, tone: str) -> tuple[tuple[str, ...], ...] | None:
+        """The phrasings chosen by each number below the product of ``tone``'s counts
+        (the mixed-radix digits, one per step, read into names), or None when there are
+        more than :data:`MOST_CHOICES_TABULATED` such choices."""
+        if tone in self._choice_tables:
+            return self._choice_tables[tone]
+        options = self.by_tone[tone]  # type: ignore[index]
+        total = prod(len(names) for names in options)
+        table: tuple[tuple[str, ...], ...] | None = None
+        if 0 < total <= MOST_CHOICES_TABULATED:
+            rows = []
+            for number in range(total):
+                chosen = []
+                for names in options:
+                    number, index = divmod(number, len(names))
+                    chosen.append(names[index])
+                rows.append(tuple(chosen))
+            table = tuple(rows)
+        self._choice_tables[tone] = table
+        return table
+
+    def reply_key_of(
+        self, chosen: tuple[str, ...]
+    ) -> Callable[[Mapping[str, object]], tuple[object, ...]]:
+        """A function giving the values the phrasings ``chosen`` read, all of them: what
+        a whole reply's rendering depends on (one lookup of the render cache a reply)."""
+        found = self._reply_keys.get(chosen)
+        if found is None:
+            variables = sorted(frozenset().union(*(self.reads[name] for name in chosen)))
+            found = _values_getter(tuple(variables))
+            if len(self._reply_keys) >= 4096:
+                self._reply_keys.clear()
+            self._reply_keys[chosen] = found
+        return found
 
     def template(self, name: str) -> jinja2.Template:
         """The compiled template ``name`` (compiled once, then cached by Jinja)."""

@@ -8,7 +8,9 @@ recently used, and a batch refills what it needs within a few rows).
 
 Besides the steps, it keeps texts rendered only to be compared (what a step would say
 without one of the experience's items, see ``_compose._items_used``), under the same
-bounds: a batch compares with the same few plain texts over and over.
+bounds: a batch compares with the same few plain texts over and over. And whole replies'
+steps (their texts, word count and the items they use), keyed by the phrasings chosen
+and every value they read: a reply whose values were all seen is one lookup.
 """
 
 from __future__ import annotations
@@ -16,10 +18,18 @@ from __future__ import annotations
 import sys
 import threading
 
-__all__ = ["RENDER_CACHE_BYTES", "RENDER_CACHE_ENTRIES", "RenderCache", "Rendered"]
+__all__ = [
+    "RENDER_CACHE_BYTES",
+    "RENDER_CACHE_ENTRIES",
+    "RenderCache",
+    "Rendered",
+    "RenderedReply",
+]
 
 #: A step's text, its word count and what of the experience it depends on.
 Rendered = tuple[str, int, frozenset[str]]
+#: A reply's step texts, its word count and the items of the experience it used, in order.
+RenderedReply = tuple[tuple[str, ...], int, tuple[str, ...]]
 
 #: At most this many rendered steps per template set...
 RENDER_CACHE_ENTRIES = 100_000
@@ -54,6 +64,7 @@ class RenderCache:
         self.max_bytes = max_bytes
         self._entries: dict[object, Rendered] = {}
         self._texts: dict[object, str] = {}
+        self._replies: dict[object, RenderedReply] = {}
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -80,21 +91,36 @@ class RenderCache:
             self._texts[key] = text
             self._bytes += size
 
+    def reply(self, key: object) -> RenderedReply | None:
+        """A whole reply's steps kept by :meth:`put_reply`."""
+        return self._replies.get(key)
+
+    def put_reply(self, key: tuple[object, ...], value: RenderedReply) -> None:
+        """Keep a whole reply's steps, under the same bounds (its texts are counted
+        again: they are the step entries' strings, so the bound stays safe)."""
+        size = entry_size(key, "") + sum(sys.getsizeof(text) for text in value[0])
+        with self._lock:
+            self._make_room(size)
+            self._replies[key] = value
+            self._bytes += size
+
     def _make_room(self, size: int) -> None:
-        count = len(self._entries) + len(self._texts)
+        count = len(self._entries) + len(self._texts) + len(self._replies)
         if count >= self.max_entries or self._bytes + size > self.max_bytes:
             self._entries = {}
             self._texts = {}
+            self._replies = {}
             self._bytes = 0
 
     def clear(self) -> None:
         with self._lock:
             self._entries = {}
             self._texts = {}
+            self._replies = {}
             self._bytes = 0
 
     def __len__(self) -> int:
-        return len(self._entries) + len(self._texts)
+        return len(self._entries) + len(self._texts) + len(self._replies)
 
     @property
     def size(self) -> int:

@@ -125,6 +125,15 @@ def _optional_text(
     owner: str, field: str, value: object, max_chars: int, invisible: str = "refuse"
 ) -> str | None:
     """None for a missing or blank value, else the cleaned text."""
+    if (
+        value.__class__ is str
+        and value.isascii()
+        and value.isprintable()
+        and 0 < len(value) <= max_chars
+        and value[0] != " " != value[-1]
+        and "  " not in value
+    ):
+        return value  # plain text: what _text_field's own first test returns as it is
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     text = _text_field(owner, field, value, max_chars=max_chars, invisible=invisible)
