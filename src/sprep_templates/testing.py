@@ -73,7 +73,7 @@ ORGANISATIONS = [
     "la préfecture du Rhône",
 ]
 WORDS = (
-    "vous pouvez déposer votre demande en ligne depuis votre espace personnel avec "
+    "vous pouvez faire votre déclaration en ligne depuis votre espace personnel avec "
     "les pièces justificatives au format pdf notre équipe traite les dossiers dans "
     "un délai de deux semaines après réception du formulaire complet"
 ).split()
