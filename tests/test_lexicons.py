@@ -90,3 +90,19 @@ def test_pattern_files_scanned_in_one_pass_match_as_each_file_alone():
     phone, said, distress = (list(found) for found in scan.finditer_each(folded))
     assert phone == list(files[0].finditer(folded)) != []
     assert (said, distress) == (list(files[1].finditer(folded)), list(files[2].finditer(folded)))
+
+
+def test_the_bundled_lexicon_passes_every_check():
+    """The bundled lexicon is read at start-up without compiling each entry (it is
+    compiled when first tried): here it is read with every check, each entry compiled
+    as the search compiles it, and it is the lexicon the library uses."""
+    import re
+
+    from sprep_templates.lexicons._entry_search import EntrySearch
+    from sprep_templates.lexicons._jargon import bundled_lines, lexicon
+
+    checked = read_lexicon(bundled_lines(), compile_each=True)
+    assert checked == lexicon()
+    search = EntrySearch(checked)
+    for index in range(len(search.entries)):
+        assert isinstance(search._compiled(index), re.Pattern)
