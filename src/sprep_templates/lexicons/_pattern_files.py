@@ -323,6 +323,12 @@ class PatternFileScan:
         )
 
 
+def _one_line(pattern: str) -> str:
+    """A line's pattern as the search tries it alone: repetitions bounded (see
+    :mod:`..linear`), between word boundaries."""
+    return f"{_START}(?:{bound_repetitions(pattern)}){_END}"
+
+
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> re.Pattern[str]:
     """A pattern file's regex, case aside (each is checked when its file is read)."""
@@ -363,7 +369,9 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
             raise DataFileError(f"{name}:{number}: the pattern and its source are required")
         try:
             folded = _fold_pattern(pattern)
-            compiled = re.compile(folded, re.IGNORECASE)
+            # Checked as the search compiles it (bounded, between word boundaries):
+            # the search then finds it compiled (start-up compiled each line twice).
+            compiled = _compiled(_one_line(folded))
         except (re.error, ValueError) as error:
             raise DataFileError(
                 f"{name}:{number}: {pattern!r} is not a valid pattern ({error})"
@@ -386,7 +394,7 @@ def parse_pattern_lines(name: str, lines: Iterable[str], categories: Sequence[st
     bounded = [bound_repetitions(entry.pattern) for entry in ordered]
     alternatives = "|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(bounded))
     regex = f"{_START}(?:{alternatives}){_END}"
-    one_by_one = tuple(f"{_START}(?:{pattern}){_END}" for pattern in bounded)
+    one_by_one = tuple(_one_line(entry.pattern) for entry in ordered)
     by_prefix: dict[str, set[int]] = {}
     for index, entry in enumerate(ordered):
         for prefix in prefixes_of[entry.line]:
