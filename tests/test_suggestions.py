@@ -239,3 +239,32 @@ def test_a_procedure_done_remotely_is_no_nearer_office():
     assert topic_of("Merci. Il serait bien de faire les démarches à distance.") == (
         "des démarches à distance"
     )
+
+
+# --- « À quand … pour tous ? »: a wish to extend what worked (session 8) ---------------
+
+A_QUAND = [
+    ("Vote très simple. À quand le vote par internet pour tous les scrutins en métropole ?",
+     "le vote par internet pour toutes les élections"),
+    ("Parfait, merci. Et à quand la même chose pour toutes les élections en métropole ?",
+     "le vote par internet pour toutes les élections"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), A_QUAND)
+def test_a_wish_to_extend_is_a_suggestion_named(text, topic):
+    assert topic_of(text) == topic
+    for reply in drafts(text, title="Vote par internet"):
+        assert f"suggestion sur {topic}" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jusqu'à quand faudra-t-il attendre une réponse ?",
+        "À quand remonte ma dernière déclaration ?",
+        "À quand un rendez-vous ? Cela fait trois mois que j'attends.",
+    ],
+)
+def test_a_question_or_a_complaint_with_a_quand_is_no_suggestion(text):
+    assert not read_said(None, text).suggestion
