@@ -147,6 +147,26 @@ def _check_arguments(
     return checked
 
 
+#: The last experience read, and its reading (one assignment: thread-safe). The
+#: structures of one row, and a batch's drafts of a row again under another choice of
+#: phrasings (``export._repeats``), are one experience: read once.
+_LAST_READING: tuple[object, date | None, int, Personalisation | None] = (object(), None, 0, None)
+
+
+def _reading(experience: Experience, today: date | None, late_after_days: int) -> Personalisation:
+    """``personalise(experience…)``, or the last reading when it was of this experience."""
+    global _LAST_READING
+    if today is None:
+        today = date.today()  # what personalise reads None as; the key must say the day
+    last = _LAST_READING
+    if last[3] is not None and last[1] == today and last[2] == late_after_days:
+        if last[0] is experience or last[0] == experience:
+            return last[3]
+    reading = personalise(experience, today=today, late_after_days=late_after_days)
+    _LAST_READING = (experience, today, late_after_days, reading)
+    return reading
+
+
 def _today(value: object) -> date:
     if value is None:
         return date.today()
@@ -261,7 +281,7 @@ def draft_reply(
         _late_after_days(late_after_days)  # raises, naming the argument
     if today is not None and today.__class__ is not date:
         today = _today(today)  # a datetime, or refused
-    reading = personalise(experience, today=today, late_after_days=late_after_days)
+    reading = _reading(experience, today, late_after_days)
     notes: list[str] = []
     if experience.country is not None:
         checked_contacts, notes = _for_country(experience, checked_contacts)

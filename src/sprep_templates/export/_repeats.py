@@ -77,6 +77,14 @@ MAX_TRIES = 8
 #: afresh, so that memory stays flat however long the batch.
 MAX_TEXTS = 10_000
 
+#: The other choices a batch tries, at most: one per draft so far (the real sample
+#: export tries one per 28), plus this many. A
+#: batch of alike experiences (many short thanks) would otherwise try every salt for
+#: most of its drafts, each a draft again and a comparison (ten times the batch's
+#: time); past the budget a repeating draft is marked as repeating at once.
+TRIES_AHEAD = 64
+TRIES_PER = 1
+
 #: The note a draft not ready for other reasons gets when every try still repeats.
 REPEATED_NOTE = (
     "this reply repeats two other drafts of this batch word for word (or nearly; names, "
@@ -256,11 +264,14 @@ class RepeatGuard:
 
     def __init__(self) -> None:
         self._alike = _Alike()
+        self._placed = 0  # drafts placed so far
+        self._tried = 0  # other choices tried so far (see TRIES_AHEAD)
 
     def _bounded(self) -> _Alike:
         """The texts kept, started afresh once they reach :data:`MAX_TEXTS`."""
         if len(self._alike) >= MAX_TEXTS:
             self._alike = _Alike()
+        self._placed += 1
         return self._alike
 
     def settle(self, reply: Reply, redraft: Callable[[int], Reply | None]) -> Reply:
@@ -314,6 +325,9 @@ class RepeatGuard:
         draft does not, or the draft (``reply``, None: ``redraft(0)``) marked as
         repeating (None if there is none)."""
         for salt in range(1, MAX_TRIES + 1):
+            if self._tried >= self._placed // TRIES_PER + TRIES_AHEAD:
+                break  # the batch's budget of other choices is spent
+            self._tried += 1
             other = redraft(salt)
             if other is None:
                 continue
