@@ -48,7 +48,7 @@ from ._notes import clean_notes
 from ._render_cache import RenderedReply
 from ._rendering import render_step
 from ._reply import Reply, missing_of
-from ._salt import salted
+from ._salt import salt_set, salted
 from ._templates import load_template_set
 
 if TYPE_CHECKING:
@@ -147,19 +147,20 @@ def _check_arguments(
     return checked
 
 
-#: The last experience read, and its reading (one assignment: thread-safe). The
-#: structures of one row, and a batch's drafts of a row again under another choice of
-#: phrasings (``export._repeats``), are one experience: read once.
+#: The last experience read, and its reading (one assignment: thread-safe). A batch's
+#: drafts of a row again under another choice of phrasings (``export._repeats``, a salt
+#: set) take it rather than read the experience again; any other draft reads it.
 _LAST_READING: tuple[object, date | None, int, Personalisation | None] = (object(), None, 0, None)
 
 
 def _reading(experience: Experience, today: date | None, late_after_days: int) -> Personalisation:
-    """``personalise(experience…)``, or the last reading when it was of this experience."""
+    """``personalise(experience…)``, or, for a draft again under a salt, the last
+    reading when it was of this experience."""
     global _LAST_READING
     if today is None:
         today = date.today()  # what personalise reads None as; the key must say the day
     last = _LAST_READING
-    if last[3] is not None and last[1] == today and last[2] == late_after_days:
+    if salt_set() and last[3] is not None and last[1] == today and last[2] == late_after_days:
         if last[0] is experience or last[0] == experience:
             return last[3]
     reading = personalise(experience, today=today, late_after_days=late_after_days)

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 
-__all__ = ["phrasing_salt", "salted"]
+__all__ = ["phrasing_salt", "salt_set", "salted"]
 
 _SALT: ContextVar[int] = ContextVar("sprep_phrasing_salt", default=0)
 
@@ -22,6 +22,12 @@ def salted(seed: str) -> str:
     """``seed`` with the current salt (``seed`` itself when there is none)."""
     salt = _SALT.get()
     return seed if not salt else f"{seed}\x1e{salt}"
+
+
+def salt_set() -> bool:
+    """Whether a salt is set: the draft is another choice of phrasings of a draft just
+    made (``export._repeats``)."""
+    return _SALT.get() != 0
 
 
 @contextlib.contextmanager
