@@ -228,3 +228,21 @@ def test_a_batch_of_alike_experiences_tries_a_bounded_number_of_other_choices(mo
     assert len(tried) <= 60 // _repeats.TRIES_PER + 4
     ready = [(str(n), r.text) for n, r in enumerate(settled) if r.status == "ready"]
     assert _groups(ready) == []
+
+
+def test_only_ready_drafts_are_settled():
+    """What issue 20 asks is that a draft the library calls ready is never a stock reply
+    for its own audit: a draft an agent completes or reviews anyway is left as drafted
+    (placing every draft doubled a batch of alike rows' time)."""
+    from sprep_templates.export import _repeats
+
+    guard = _repeats.RepeatGuard()
+    experience = Experience(
+        id="q1", sentiment="negative", description="Comment faire pour joindre un conseiller ?"
+    )
+    reply = draft_reply(experience, signature=SIGNATURE, contacts=CONTACTS)
+    assert reply.status == "to_complete"
+    tried = []
+    for _ in range(5):
+        assert guard.settle(reply, lambda salt: tried.append(salt)) is reply
+    assert tried == []

@@ -279,10 +279,10 @@ def draft_many(
     (``structure``: the names or ids to draft for; ``require_section``: skip the
     structures no section matches).
 
-    The batch never drafts one text three times: a draft that would be the same as two
-    earlier drafts of the batch (as ``sprep check --jsonl`` groups stock replies: word
-    for word or nearly, names, numbers, dates and links aside) takes another choice of
-    phrasings, same content and status; when every try still repeats, it is
+    The batch never drafts one ``ready`` text three times: a ready draft that would be
+    the same as two earlier ones of the batch (as ``sprep check --jsonl`` groups stock
+    replies: word for word or nearly, names, numbers, dates and links aside) takes
+    another choice of phrasings, same content and status; when every try still repeats, it is
     ``to_complete`` with a note to personalise it (see ``export._repeats``). A single
     :func:`~sprep_templates.draft_reply` is unchanged.
     """

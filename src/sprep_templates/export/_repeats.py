@@ -1,4 +1,4 @@
-"""A batch never drafts one text three times (issue 20, kind 10).
+"""A batch never drafts one ``ready`` text three times (issue 20, kind 10).
 
 ``sprep check --jsonl`` groups the replies sent three times or more as stock replies:
 the same text, or nearly, once names, numbers, dates and links are blanked
@@ -7,9 +7,9 @@ procedure) get the same content, and the phrasing of each step is chosen from th
 experience id's CRC-32: two ids pick the same phrasings by chance, so a batch of a
 thousand rows drafted three or four identical texts.
 
-Within one batch (:func:`draft_many`, ``sprep draft`` with any ``--jobs``), each draft
-is compared, in input order, with the batch's earlier drafts as the audit compares
-replies (:func:`stock_fingerprint`, and the audit's sketches and word counts for
+Within one batch (:func:`draft_many`, ``sprep draft`` with any ``--jobs``), each
+``ready`` draft is compared, in input order, with the batch's earlier ready drafts as
+the audit compares replies (:func:`stock_fingerprint`, and the audit's sketches and word counts for
 "nearly"). A draft that would make three drafts alike, around any of them (so that
 no audit of the batch, nor of any part of it, groups them), is drafted again with
 another choice of phrasings (a salt added to the seed of the choice,
@@ -19,8 +19,10 @@ the content is the same: only the phrasing changes, not the status nor the notes
 (``personalised_by`` says what the new phrasing uses: one may name the channel where
 another does not). When every try still repeats, the first draft is
 kept and is not ``ready``: ``to_complete``, its note saying that it repeats other
-drafts of the batch word for word and must be personalised (a draft already to
-complete or to review keeps its status, with that note).
+drafts of the batch word for word and must be personalised. A draft to complete or to
+review is left as drafted: an agent changes it anyway, and placing every draft doubled
+the time of a batch of alike rows. A batch tries at most one other choice per draft
+placed, plus :data:`TRIES_AHEAD`; past that a repeating draft is marked at once.
 
 Deterministic: decided where results are emitted in input order (the parent process
 of ``sprep draft --jobs N``), so ``--jobs 1`` and ``--jobs N`` write the same drafts.
@@ -278,6 +280,8 @@ class RepeatGuard:
         """``reply``, or, when it would repeat earlier drafts, the first of
         ``redraft(1)``, ``redraft(2)``… (the draft again with that salt; None: none)
         that does not, or ``reply`` marked as repeating (see the module)."""
+        if reply.status != "ready":
+            return reply  # only what the library calls ready must not be stock
         placed = self._bounded().place(reply.text)
         if not self._alike.repeats(placed):
             self._alike.add(placed)
@@ -305,6 +309,8 @@ class RepeatGuard:
         as the job serialises."""
         rows: dict[int, Any] | None = None
         for position, record in enumerate(chunk.drafted):
+            if record.status != "ready":
+                continue  # only what the library calls ready must not be stock
             placed = self._bounded().place(record.reply_text)
             if not self._alike.repeats(placed):
                 self._alike.add(placed)
