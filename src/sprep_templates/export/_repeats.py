@@ -36,7 +36,7 @@ earlier one, names, numbers, dates and links aside): its 16-byte digest, its wor
 holding 16 texts at most); per draft of a text already seen, nothing. Measured on the
 real export: 2.3 MB for 1,174 drafts, about 2 KB a draft with the word cache (itself
 bounded, see ``checking._stock``). The batch keeps at most :data:`MAX_TEXTS` distinct
-texts (about 20 MB): past them it starts afresh, so a batch of 100,000 rows takes no
+texts (about 8 MB): past them it starts afresh, so a batch of 100,000 rows takes no
 more memory than one of 20,000, and the guard holds within each run of
 :data:`MAX_TEXTS` distinct texts (a text repeated across two runs is not seen).
 Each draft is compared with at most 16 × 17 earlier texts (crowded bands left aside):
@@ -77,7 +77,7 @@ MAX_TRIES = 8
 
 #: The most distinct texts the guard keeps (about 2 KB each): past them it starts
 #: afresh, so that memory stays flat however long the batch.
-MAX_TEXTS = 10_000
+MAX_TEXTS = 4_096
 
 #: The other choices a batch tries, at most: one per draft so far (the real sample
 #: export tries one per 28), plus this many. A
