@@ -75,30 +75,6 @@ def _line_steps(
     return _LINE_STEPS.remember(line, (sentences, tuple(pairs)))[1]
 
 
-def _cues(reply: Reading, low: int, high: int) -> list[tuple[int, str]]:
-    """``(start, step)`` of each step word of ``reply.lower[low:high]``, left to right:
-    ``Candidates.finditer("steps", …, low, high)``, its loop written out (a reply has
-    a dozen step words: the generator's steps cost as much as the matches)."""
-    lines = reply.candidates.lines()
-    found: list[tuple[int, str]] = []
-    if lines and CUES_BY_LINE:
-        for offset, line, line_starts in lines:
-            end = offset + len(line)
-            if end <= low:
-                continue
-            if offset >= high:
-                break
-            starts = line_starts.get("steps")
-            if starts is None:
-                continue
-            if low <= offset and end <= high:
-                found += [(start + offset, step) for start, step in _line_cues(line, starts)]
-            else:
-                found += _searched(reply, [start + offset for start in starts], low, high)
-        return found
-    return _searched(reply, reply.candidates.starts("steps"), low, high)
-
-
 def _searched(reply: Reading, cues: list[int], low: int, high: int) -> list[tuple[int, str]]:
     """``(start, step)`` of each step word starting at one of ``cues`` in ``[low, high)``."""
     lower, match_at, after = reply.lower, STEPS_UNION.match, low
@@ -127,7 +103,8 @@ def _step_indices(
     said twice in one of its sentences is given once (the caller keeps one anyway)."""
     lines = reply.candidates.lines()
     if not lines or not CUES_BY_LINE:
-        return [(bisect_right(starts, start) - 1, step) for start, step in _cues(reply, low, high)]
+        cues_all = _searched(reply, reply.candidates.starts("steps"), low, high)
+        return [(bisect_right(starts, start) - 1, step) for start, step in cues_all]
     paragraphs, counts = reply.paragraphs, reply.sentence_counts
     own = reply.paragraph_sentences
     found: list[tuple[int, str]] = []
