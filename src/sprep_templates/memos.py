@@ -10,10 +10,11 @@ than ``max_key_chars`` is not kept. :func:`clear_memos` empties every memo made.
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import TypeVar
 
-__all__ = ["LINE_MEMO", "MEMO_LINE_CHARS", "BoundedMemo", "clear_memos"]
+__all__ = ["LINE_MEMO", "MEMO_LINE_CHARS", "BoundedMemo", "any_line_matches", "clear_memos"]
 
 V = TypeVar("V")
 
@@ -46,6 +47,22 @@ class BoundedMemo(dict[str, V]):
                 self.clear()
             self[text] = value
         return value
+
+
+def any_line_matches(pattern: re.Pattern[str], text: str, memo: BoundedMemo[bool]) -> bool:
+    """``pattern.search(text) is not None`` for a pattern that never spans a line
+    break, line by line, each line's answer kept in ``memo`` (replies share most of
+    their lines); a text of one line is searched as it is."""
+    if "\n" not in text:
+        return pattern.search(text) is not None
+    remembered = memo.get
+    for line in text.split("\n"):
+        found = remembered(line)
+        if found is None:
+            found = memo.remember(line, pattern.search(line) is not None)
+        if found:
+            return True
+    return False
 
 
 def clear_memos() -> None:

@@ -20,7 +20,7 @@ import html
 import re
 from bisect import bisect_right
 
-from ..memos import BoundedMemo
+from ..memos import BoundedMemo, any_line_matches
 
 __all__ = ["Origins", "decode"]
 
@@ -49,16 +49,7 @@ _MAYBE_LINES: BoundedMemo[bool] = BoundedMemo()
 
 def _may_change(text: str) -> bool:
     """``_MAYBE.search(text) is not None``, line by line (see :data:`_MAYBE_LINES`)."""
-    if "\n" not in text:
-        return _MAYBE.search(text) is not None
-    remembered = _MAYBE_LINES.get
-    for line in text.split("\n"):
-        found = remembered(line)
-        if found is None:
-            found = _MAYBE_LINES.remember(line, _MAYBE.search(line) is not None)
-        if found:
-            return True
-    return False
+    return any_line_matches(_MAYBE, text, _MAYBE_LINES)
 
 
 class Origins:

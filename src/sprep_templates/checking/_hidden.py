@@ -10,7 +10,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..folding import INVISIBLE, invisible_in
-from ..memos import BoundedMemo
+from ..memos import BoundedMemo, any_line_matches
 from ._finding import Finding
 from ._reading import Reading
 
@@ -47,14 +47,7 @@ _INVISIBLE_LINES: BoundedMemo[bool] = BoundedMemo()
 
 def _holds_invisible(text: str) -> bool:
     """``INVISIBLE.search(text) is not None``, line by line (see :data:`_INVISIBLE_LINES`)."""
-    remembered = _INVISIBLE_LINES.get
-    for line in text.split("\n"):
-        found = remembered(line)
-        if found is None:
-            found = _INVISIBLE_LINES.remember(line, INVISIBLE.search(line) is not None)
-        if found:
-            return True
-    return False
+    return any_line_matches(INVISIBLE, text, _INVISIBLE_LINES)
 
 
 def invisible_findings(reply: Reading, _: Callable[[str], str]) -> Iterator[Finding]:
