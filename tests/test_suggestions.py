@@ -268,3 +268,37 @@ def test_a_wish_to_extend_is_a_suggestion_named(text, topic):
 )
 def test_a_question_or_a_complaint_with_a_quand_is_no_suggestion(text):
     assert not read_said(None, text).suggestion
+
+
+# --- « il devrait être offert… »: a proposal, and its words are no urgency (session 8) --
+
+OFFERED = (
+    "Les rendez-vous en ligne sont rares. Il devrait être offert aux usagers la "
+    "possibilité de prendre un rendez-vous en urgence."
+)
+
+
+def test_what_should_be_offered_is_a_suggestion_and_no_urgency():
+    said = read_said(None, OFFERED)
+    assert said.suggestion
+    assert said.severity is None
+    for reply in drafts(OFFERED):
+        assert "urgence de votre situation" not in reply.text
+        assert reply.status != "ready" or "suggestion" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon dossier devrait être traité depuis trois mois.",
+        "Le paiement devrait être versé depuis longtemps.",
+    ],
+)
+def test_what_should_have_been_done_is_no_suggestion(text):
+    assert not read_said(None, text).suggestion
+
+
+def test_a_hypothetical_urgency_is_none():
+    """« sinon tout le monde serait en urgence »: the conditional tells no urgency."""
+    text = OFFERED + " Filtré par le service, sinon tout le monde serait en urgence."
+    assert read_said(None, text).severity is None

@@ -269,7 +269,8 @@ def _tells_waiting(folded: str, start: int, ends: list[int], memo: dict[int, boo
 _SUGGESTS = re.compile(
     r"\b(?:il serait|ce serait|ca serait|serait-il|il faudrait|faudrait-il|pourquoi ne pas"
     r"|pourquoi pas|je suggere|je propose|suggestion|il conviendrait|on pourrait"
-    r"|pourrait-on|vous pourriez|pourriez-vous|il suffirait|ideal serait|souhaitable)\b",
+    r"|pourrait-on|vous pourriez|pourriez-vous|il suffirait|ideal serait|souhaitable"
+    r"|devrait etre (?:offert|offerte|propose|proposee|possible|permis|mis en place))\b",
     re.IGNORECASE,
 )
 #: A conditional clause: "si" opens it, a comma or a sentence end closes it.
@@ -309,6 +310,17 @@ def _read_sentence(folded: str, begin: int, stop: int) -> _Sentence:
         _PRAISES.search(folded, begin, stop) is not None,
         tuple(found.start() for found in _FAILS.finditer(folded, begin, stop)),
     )
+
+
+def _in_suggestion(folded: str, start: int, ends: list[int], memo: dict[int, _Sentence]) -> bool:
+    """Whether the sentence of ``folded`` holding ``start`` suggests (see :func:`complains`)."""
+    index = bisect.bisect_left(ends, start)
+    sentence = memo.get(index)
+    if sentence is None:
+        begin = ends[index - 1] + 1 if index else 0
+        stop = ends[index] if index < len(ends) else len(folded)
+        sentence = memo[index] = _read_sentence(folded, begin, stop)
+    return sentence.suggests
 
 
 def complains(
@@ -418,6 +430,8 @@ def read_problem(
     for category, start, end in severities_found:
         if category != "urgent" and not complains(folded, start, end, ends, read):
             continue  # "trois mails, réponse très rapide", "il faudrait 3 mois de moins"
+        if category == "urgent" and _in_suggestion(folded, start, ends, read):
+            continue  # "il devrait être offert un rendez-vous en urgence": a proposal
         if category == "wait" and not _tells_waiting(folded, start, ends, waiting):
             continue  # "depuis 2015" of a page not updated, of sales calls
         if category in ("calls", "reminders") and not (
